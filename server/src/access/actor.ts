@@ -1,0 +1,59 @@
+import type { Action, Department, Role } from '../../../shared/domain.js';
+import { ROLE_PERMISSIONS } from './policy.js';
+
+/** One role assignment as the access gate sees it. */
+export interface Grant {
+  assignmentId: number;
+  role: Role;
+  department: Department | null;
+  cityId: number | null;
+  countyId: number | null;
+  schoolId: number | null;
+}
+
+/** The signed-in person behind a request. */
+export interface Actor {
+  userId: number;
+  username: string;
+  name: string;
+  kind: 'staff' | 'guardian';
+  sessionId: number;
+  csrfToken: string;
+  grants: Grant[];
+  permissions: ReadonlySet<Action>;
+}
+
+/**
+ * Where an action may reach for an actor: everything, or the union of some cities, counties and
+ * schools, or (for parents) their own children.
+ */
+export interface Scope {
+  all: boolean;
+  cityIds: number[];
+  countyIds: number[];
+  schoolIds: number[];
+  /** Set when the actor reaches children through guardianship (parents). */
+  guardianUserId: number | null;
+}
+
+export function permissionsOf(grants: readonly Grant[]): Set<Action> {
+  const out = new Set<Action>();
+  for (const g of grants) for (const a of ROLE_PERMISSIONS[g.role] ?? []) out.add(a);
+  return out;
+}
+
+/** The scope of `action` for `actor`, or null when no role of theirs grants the action at all. */
+export function scopeOf(actor: Pick<Actor, 'userId' | 'grants'>, action: Action): Scope | null {
+  const scope: Scope = { all: false, cityIds: [], countyIds: [], schoolIds: [], guardianUserId: null };
+  let granted = false;
+  for (const g of actor.grants) {
+    if (!ROLE_PERMISSIONS[g.role]?.includes(action)) continue;
+    granted = true;
+    if (g.role === 'parent') scope.guardianUserId = actor.userId;
+    else if (g.schoolId !== null) scope.schoolIds.push(g.schoolId);
+    else if (g.countyId !== null) scope.countyIds.push(g.countyId);
+    else if (g.cityId !== null) scope.cityIds.push(g.cityId);
+    else scope.all = true; // system roles hold no node: their reach is the whole installation
+  }
+  return granted ? scope : null;
+}

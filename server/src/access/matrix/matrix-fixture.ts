@@ -1,0 +1,59 @@
+import type { TestApp } from '../../test-support/test-app.js';
+import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
+import type { MatrixFixture, Target } from './matrix-types.js';
+
+/**
+ * Looks up the target records of the matrix in the seeded test city and adds three staff
+ * accounts (one per target school) that no actor uses, so write routes can act on them.
+ */
+export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
+  const db = t.db.db;
+  const schoolByCode = async (code: string) =>
+    db.selectFrom('schools').select(['id', 'code', 'county_id', 'city_id']).where('code', '=', code).executeTakeFirstOrThrow();
+  const schools = {
+    own: await schoolByCode(DEMO_SCHOOLS.guanxianShiyan.code),
+    sibling: await schoolByCode(DEMO_SCHOOLS.guanxianDier.code),
+    foreign: await schoolByCode(DEMO_SCHOOLS.shenxianShiyan.code),
+  };
+  const now = new Date().toISOString();
+  const hash = (await db.selectFrom('users').select('password_hash').where('username', '=', 'gxsy.teacher').executeTakeFirstOrThrow()).password_hash;
+  const person = {} as Record<Target, number>;
+  const assignment = {} as Record<Target, number>;
+  for (const target of ['own', 'sibling', 'foreign'] as const) {
+    const s = schools[target];
+    const user = await db.insertInto('users').values({
+      username: `matrix.${target}`, name: `矩阵${target}`, phone: null, password_hash: hash, kind: 'staff',
+      disabled: 0, failed_logins: 0, locked_until: null, created_at: now, updated_at: now,
+    }).returning('id').executeTakeFirstOrThrow();
+    const ra = await db.insertInto('role_assignments').values({
+      user_id: user.id, role: 'teacher', department: null, city_id: s.city_id, county_id: s.county_id, school_id: s.id, created_at: now,
+    }).returning('id').executeTakeFirstOrThrow();
+    person[target] = user.id;
+    assignment[target] = ra.id;
+  }
+  const childOf = async (guardian: string) =>
+    db.selectFrom('guardianships').innerJoin('users', 'users.id', 'guardianships.user_id')
+      .innerJoin('students', 'students.id', 'guardianships.student_id')
+      .select(['students.id', 'students.student_no']).where('users.username', '=', guardian).executeTakeFirstOrThrow();
+  const own = await childOf('gxsy.parent');
+  const sibling = await childOf('gxsy.parent2');
+  const foreign = await db.selectFrom('students').select(['id', 'student_no']).where('school_id', '=', schools.foreign.id).orderBy('id').executeTakeFirstOrThrow();
+  const countyName = async (id: number) => (await db.selectFrom('regions').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
+  const ownCounty = await countyName(schools.own.county_id);
+  const foreignCounty = await countyName(schools.foreign.county_id);
+
+  return {
+    school: { own: schools.own.id, sibling: schools.sibling.id, foreign: schools.foreign.id },
+    county: { own: schools.own.county_id, foreign: schools.foreign.county_id },
+    person,
+    assignment,
+    student: { own: own.id, sibling: sibling.id, foreign: foreign.id },
+    marker: {
+      school: { own: schools.own.code, sibling: schools.sibling.code, foreign: schools.foreign.code },
+      person: { own: 'matrix.own', sibling: 'matrix.sibling', foreign: 'matrix.foreign' },
+      student: { own: own.student_no, sibling: sibling.student_no, foreign: foreign.student_no },
+      // Counties appear as JSON strings; the own county stands for the sibling too.
+      county: { own: `"${ownCounty}"`, sibling: `"${ownCounty}"`, foreign: `"${foreignCounty}"` },
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Action, Role } from '../../../shared/domain.js';
+
+/**
+ * The policy table: which actions each role may take. Where a role may take an action is decided
+ * by the scope of the assignment that grants it (see scope.ts), never here.
+ *
+ * The three system roles follow 等保's separation of duties: the system admin runs the org data,
+ * the security admin runs accounts and roles, the auditor only reads the audit log. Bureau and
+ * school roles never see children's records except principals, teachers and a child's own parents.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
+  sysadmin: ['org:read', 'school:write', 'school:import', 'school:export'],
+  secadmin: ['org:read', 'person:read', 'person:write', 'person:import', 'person:export'],
+  auditor: ['audit:read', 'audit:export'],
+  city_admin: [
+    'org:read', 'school:write', 'school:import', 'school:export',
+    'person:read', 'person:write', 'person:import', 'person:export',
+  ],
+  county_admin: [
+    'org:read', 'school:write', 'school:import', 'school:export',
+    'person:read', 'person:write', 'person:import', 'person:export',
+  ],
+  dept_staff: ['org:read', 'school:export', 'person:read'],
+  researcher: ['org:read', 'person:read'],
+  principal: ['org:read', 'person:read', 'student:read'],
+  teacher: ['org:read', 'student:read'],
+  parent: ['student:read'],
+};
+
+/** Roles an administrator of a given role may grant; system roles are granted by the security admin only. */
+export function grantableRoles(granter: Role): readonly Role[] {
+  switch (granter) {
+    case 'secadmin':
+      return ['sysadmin', 'secadmin', 'auditor', 'city_admin', 'county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
+    case 'city_admin':
+      return ['city_admin', 'county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
+    case 'county_admin':
+      return ['county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
+    default:
+      return [];
+  }
+}

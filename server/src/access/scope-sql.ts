@@ -1,0 +1,75 @@
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Scope } from './actor.js';
+
+/**
+ * SQL predicates that confine a query to a scope. Every list, count, export and search applies
+ * one of these in SQL, so nothing outside the caller's reach is ever loaded.
+ */
+
+interface SchoolColumns {
+  id: string;
+  county: string;
+  city: string;
+}
+
+const SCHOOL_COLUMNS: SchoolColumns = { id: 'schools.id', county: 'schools.county_id', city: 'schools.city_id' };
+const NOTHING = sql<SqlBool>`1 = 0`;
+const EVERYTHING = sql<SqlBool>`1 = 1`;
+
+function anyOf(parts: RawBuilder<unknown>[]): Expression<SqlBool> {
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : NOTHING;
+}
+
+/** Rows whose school (by id, county and city columns) lies in the scope. */
+export function schoolInScope(scope: Scope, cols: SchoolColumns = SCHOOL_COLUMNS): Expression<SqlBool> {
+  if (scope.all) return EVERYTHING;
+  const parts: RawBuilder<unknown>[] = [];
+  if (scope.cityIds.length) parts.push(sql`${sql.ref(cols.city)} in (${sql.join(scope.cityIds)})`);
+  if (scope.countyIds.length) parts.push(sql`${sql.ref(cols.county)} in (${sql.join(scope.countyIds)})`);
+  if (scope.schoolIds.length) parts.push(sql`${sql.ref(cols.id)} in (${sql.join(scope.schoolIds)})`);
+  return anyOf(parts);
+}
+
+/** Regions (cities and counties) the scope reaches: its own nodes, their parents' path, and a city's counties. */
+export function regionInScope(scope: Scope, idCol = 'regions.id', parentCol = 'regions.parent_id'): Expression<SqlBool> {
+  if (scope.all) return EVERYTHING;
+  const parts: RawBuilder<unknown>[] = [];
+  const cities = scope.cityIds;
+  if (cities.length) {
+    parts.push(sql`${sql.ref(idCol)} in (${sql.join(cities)})`);
+    parts.push(sql`${sql.ref(parentCol)} in (${sql.join(cities)})`);
+  }
+  if (scope.countyIds.length) parts.push(sql`${sql.ref(idCol)} in (${sql.join(scope.countyIds)})`);
+  if (scope.schoolIds.length) {
+    parts.push(sql`${sql.ref(idCol)} in (select county_id from schools where id in (${sql.join(scope.schoolIds)}))`);
+  }
+  return anyOf(parts);
+}
+
+/**
+ * Staff accounts the scope reaches: those holding an assignment inside it. Accounts with no
+ * assignment, system accounts and parents are reached only by an installation-wide scope.
+ */
+export function personInScope(scope: Scope, userIdCol = 'users.id'): Expression<SqlBool> {
+  if (scope.all) return EVERYTHING;
+  const parts: RawBuilder<unknown>[] = [];
+  if (scope.cityIds.length) parts.push(sql`ra.city_id in (${sql.join(scope.cityIds)})`);
+  if (scope.countyIds.length) parts.push(sql`ra.county_id in (${sql.join(scope.countyIds)})`);
+  if (scope.schoolIds.length) parts.push(sql`ra.school_id in (${sql.join(scope.schoolIds)})`);
+  if (!parts.length) return NOTHING;
+  return sql<SqlBool>`exists (select 1 from role_assignments ra where ra.user_id = ${sql.ref(userIdCol)} and (${sql.join(parts, sql` or `)}))`;
+}
+
+/** Children the scope reaches: a parent's own children, or the pupils of schools in scope. */
+export function studentInScope(scope: Scope, idCol = 'students.id', schoolCol = 'students.school_id'): Expression<SqlBool> {
+  if (scope.all) return EVERYTHING;
+  const parts: RawBuilder<unknown>[] = [];
+  if (scope.guardianUserId !== null) {
+    parts.push(sql`${sql.ref(idCol)} in (select student_id from guardianships where user_id = ${scope.guardianUserId})`);
+  }
+  const schoolScope = { ...scope, guardianUserId: null };
+  if (scope.cityIds.length || scope.countyIds.length || scope.schoolIds.length) {
+    parts.push(sql`${sql.ref(schoolCol)} in (select id from schools where ${schoolInScope(schoolScope)})`);
+  }
+  return anyOf(parts);
+}

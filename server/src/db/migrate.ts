@@ -1,0 +1,26 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './database.js';
+import * as foundation from './migrations/20261129_0001_foundation.js';
+import * as auditAnchor from './migrations/20261129_0002_audit_anchor.js';
+
+/**
+ * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
+ * folder or database before upgrading: there are no `down` steps to undo a release.
+ */
+const migrations: Record<string, Migration> = {
+  '20261129_0001_foundation': foundation,
+  '20261129_0002_audit_anchor': auditAnchor,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest({ db }: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`database migration failed${name}: ${String((error as Error).message ?? error)}`);
+  }
+}

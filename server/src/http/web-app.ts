@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { AppInstance } from './app-types.js';
+
+/**
+ * Serves the built web app. Hashed assets are cached for a year; index.html never, so a new
+ * release reaches every browser on its next page load. Unknown non-API paths get index.html
+ * (the app's router shows its own 404 page).
+ */
+export async function registerWebApp(app: AppInstance, webDir: string | null) {
+  if (!webDir) {
+    app.setNotFoundHandler((req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url}` }));
+    return;
+  }
+  if (!existsSync(join(webDir, 'index.html'))) throw new Error(`web app is not built: ${webDir}/index.html is missing (run npm run build:web)`);
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    setHeaders: (res, path) => {
+      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url}` });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,38 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+
+export interface ExportColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | boolean | null;
+}
+
+/**
+ * Streams rows into an .xlsx download without holding the workbook in memory, so an export of a
+ * province's staff costs the same memory as one of a school's. Resolves with the row count.
+ */
+export async function sendXlsx<T>(
+  reply: FastifyReply,
+  opts: { filename: string; sheet: string; columns: ExportColumn<T>[]; rows: AsyncIterable<T> },
+): Promise<number> {
+  const stream = new PassThrough();
+  reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(opts.filename)}`)
+    .header('cache-control', 'no-store');
+  void reply.send(stream);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+  const ws = wb.addWorksheet(opts.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = opts.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  let n = 0;
+  for await (const row of opts.rows) {
+    ws.addRow(opts.columns.map((c) => c.value(row))).commit();
+    n++;
+  }
+  ws.commit();
+  await wb.commit();
+  return n;
+}

@@ -1,0 +1,55 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { ManualClock } from '../clock.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+import { DEMO_PASSWORD } from '../seed/demo-accounts.js';
+import { seedCity } from '../seed/seed-city.js';
+import { createTestDb } from './test-db.js';
+
+let demoHash: Promise<string> | undefined;
+
+/** A test city (seed scale `test`) behind a real app, on SQLite or PostgreSQL, with a hand-moved clock. */
+export async function createTestApp(opts: { idleMinutes?: number; maxHours?: number } = {}) {
+  const db = await createTestDb();
+  await seedCity(db, { scale: 'test', passwordHash: await (demoHash ??= hashPassword(DEMO_PASSWORD)) });
+  const clock = new ManualClock(new Date());
+  const built = await buildApp({
+    db, clock, sessionIdleMinutes: opts.idleMinutes ?? 30, sessionMaxHours: opts.maxHours ?? 12, webDir: null,
+  });
+  await built.app.ready();
+
+  /** Logs in and returns a client that sends the session cookie and CSRF header. */
+  async function login(username: string, password = DEMO_PASSWORD) {
+    const res = await built.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    return sessionClient(res);
+  }
+
+  function sessionClient(loginRes: LightMyRequestResponse) {
+    const cookie = loginRes.cookies.find((c) => c.name === 'sc_session');
+    if (!cookie) throw new Error('login set no session cookie');
+    const me = loginRes.json() as { id: number; csrfToken: string };
+    const headers = { cookie: `sc_session=${cookie.value}`, 'x-csrf-token': me.csrfToken };
+    return {
+      me,
+      token: cookie.value,
+      get: (url: string) => built.app.inject({ method: 'GET', url, headers }),
+      request: (method: 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, payload?: unknown) =>
+        built.app.inject({ method, url, headers, payload: payload as never }),
+      headers,
+    };
+  }
+
+  return {
+    ...built,
+    db,
+    clock,
+    login,
+    async close() {
+      await built.app.close();
+      await db.dropAll();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -1,0 +1,87 @@
+/**
+ * Domain vocabulary shared by the server and the web app (see GLOSSARY in the project's shared
+ * folder). The web app imports these names; it never re-types them.
+ */
+
+export const SCHOOL_KINDS = ['kindergarten', 'primary', 'junior', 'nine_year', 'senior'] as const;
+export type SchoolKind = (typeof SCHOOL_KINDS)[number];
+
+export const LOCALITIES = ['urban', 'rural'] as const;
+export type Locality = (typeof LOCALITIES)[number];
+
+export const DEPARTMENTS = ['research', 'edtech', 'preschool'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+export const REGION_LEVELS = ['city', 'county'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+/**
+ * Roles. The three system roles (等保 三员分立) are mutually exclusive on one account and hold
+ * no organisational scope; every other role is scoped to a node of the org tree.
+ */
+export const ROLES = [
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'city_admin',
+  'county_admin',
+  'dept_staff',
+  'researcher',
+  'principal',
+  'teacher',
+  'parent',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SYSTEM_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+
+/** Which node a role's assignment must name. */
+export const ROLE_SCOPE_LEVEL: Record<Role, 'system' | 'city' | 'county' | 'city_or_county' | 'school' | 'guardian'> = {
+  sysadmin: 'system',
+  secadmin: 'system',
+  auditor: 'system',
+  city_admin: 'city',
+  county_admin: 'county',
+  dept_staff: 'county',
+  researcher: 'city_or_county',
+  principal: 'school',
+  teacher: 'school',
+  parent: 'guardian',
+};
+
+/** Actions the access gate knows. A route names exactly one. */
+export const ACTIONS = [
+  'org:read',
+  'school:write',
+  'school:import',
+  'school:export',
+  'person:read',
+  'person:write',
+  'person:import',
+  'person:export',
+  'student:read',
+  'audit:read',
+  'audit:export',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface RoleAssignmentView {
+  id: number;
+  role: Role;
+  department: Department | null;
+  cityId: number | null;
+  countyId: number | null;
+  schoolId: number | null;
+  /** Display name of the node the assignment is scoped to (city, county or school). */
+  scopeName: string | null;
+}
+
+export interface MeView {
+  id: number;
+  username: string;
+  name: string;
+  phone: string | null;
+  assignments: RoleAssignmentView[];
+  permissions: Action[];
+  csrfToken: string;
+}

@@ -1,0 +1,32 @@
+import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from './client';
+
+/**
+ * What to tell the user about a failed request: our translation of the server's code when we
+ * have one (so English users read English), else the server's own Chinese message.
+ */
+export function errorText(t: TFunction, i18n: { exists: (key: string) => boolean }, error: unknown): string {
+  const translate = t as unknown as (key: string, values?: Record<string, unknown>) => string;
+  if (error instanceof ApiError) {
+    const key = `errors.${error.code}`;
+    if (i18n.exists(key)) return translate(key, interpolationValues(error.details));
+    if (error.message) return error.message;
+    return translate(error.status >= 500 ? 'errors.SERVER' : 'common.loadFailed');
+  }
+  return translate('errors.NETWORK');
+}
+
+function interpolationValues(details: unknown): Record<string, unknown> {
+  if (!details || typeof details !== 'object') return {};
+  const values: Record<string, unknown> = { ...(details as Record<string, unknown>) };
+  if (typeof values.lockedUntil === 'string') values.lockedUntil = dayjs(values.lockedUntil).format('YYYY-MM-DD HH:mm');
+  return values;
+}
+
+/** `errorText` bound to the current language. */
+export function useErrorText(): (error: unknown) => string {
+  const { t, i18n } = useTranslation();
+  return (error) => errorText(t, i18n, error);
+}

@@ -1,0 +1,26 @@
+import type { Action, MeView } from '@shared/domain';
+
+/** True when one of the person's roles grants the action (the server decides where). */
+export function can(me: MeView, action: Action): boolean {
+  return me.permissions.includes(action);
+}
+
+/** True when the person may take any of the actions (an empty list means anyone signed in). */
+export function canAny(me: MeView, actions: readonly Action[]): boolean {
+  return actions.length === 0 || actions.some((action) => me.permissions.includes(action));
+}
+
+/**
+ * Which actions open each page: the menu shows a page only when the person holds one of them,
+ * and the route shows 403 otherwise. One table, so menu and routes can never disagree.
+ */
+export const PAGE_ACCESS = {
+  home: [],
+  org: ['org:read'],
+  schools: ['org:read'],
+  people: ['person:read'],
+  imports: ['school:import', 'person:import'],
+  audit: ['audit:read'],
+} as const satisfies Record<string, readonly Action[]>;
+
+export type PageKey = keyof typeof PAGE_ACCESS;

@@ -1,0 +1,48 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { zhCN, type Messages } from './zh-CN';
+import { en } from './en';
+
+/** Languages the UI offers; Chinese is the default. */
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'sunshine.lang';
+
+/** The language chosen last time on this browser, else Chinese. */
+export function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Language) : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+/** Remembers the chosen language (localStorage may be unavailable in private modes). */
+export function storeLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not remembered; the choice still holds for this visit.
+  }
+}
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Messages };
+  }
+}
+
+// Both dictionaries are small (a few KB gzipped), so they ship in the entry chunk and switching
+// language needs no round trip.
+void i18next.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+export { i18next };

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { MeView } from '@shared/domain';
+import { canAny, PAGE_ACCESS, type PageKey } from '../app/access';
+
+export interface NavItem {
+  key: PageKey;
+  path: string;
+  icon: ReactNode;
+}
+
+/** The side menu, in order. Labels are `nav.<key>`; who sees an item is PAGE_ACCESS[key]. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', path: '/', icon: <HomeOutlined /> },
+  { key: 'org', path: '/org', icon: <ApartmentOutlined /> },
+  { key: 'schools', path: '/schools', icon: <BankOutlined /> },
+  { key: 'people', path: '/people', icon: <TeamOutlined /> },
+  { key: 'imports', path: '/imports', icon: <CloudUploadOutlined /> },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
+];
+
+/** The menu items this person may use; a person never sees an item that would show 403. */
+export function visibleNavItems(me: MeView): NavItem[] {
+  return NAV_ITEMS.filter((item) => canAny(me, PAGE_ACCESS[item.key]));
+}
+
+/** The menu item a path belongs to (`/schools/12` → schools), if any. */
+export function navItemFor(pathname: string): NavItem | undefined {
+  if (pathname === '/') return NAV_ITEMS[0];
+  return NAV_ITEMS.find((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
+}
