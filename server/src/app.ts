@@ -12,11 +12,19 @@ import type { AppInstance } from './http/app-types.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { registerWebApp } from './http/web-app.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { createAuditReviewService } from './modules/audit/audit-review.service.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { registerOrgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
+import { registerOrgBenchRoutes } from './modules/org/org.bench-routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { createAssignmentService } from './modules/people/assignments.service.js';
+import { registerPeopleRoutes } from './modules/people/people.routes.js';
+import { createPeopleService } from './modules/people/people.service.js';
+import { registerStudentsRoutes } from './modules/students/students.routes.js';
+import { createStudentsService } from './modules/students/students.service.js';
 
 export interface AppDeps {
   db: Db;
@@ -26,6 +34,8 @@ export interface AppDeps {
   /** Folder of the built web app; null serves the API alone (tests). */
   webDir: string | null;
   logger?: FastifyServerOptions['logger'];
+  /** Registers the unauthenticated baseline routes of `npm run bench` (BENCH_ROUTES=1). Never in production. */
+  benchRoutes?: boolean;
   trustProxy?: boolean;
 }
 
@@ -39,10 +49,14 @@ export async function buildApp(deps: AppDeps) {
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as AppInstance;
 
   const audit = createAuditService({ db: deps.db, clock: deps.clock });
+  const auditReview = createAuditReviewService({ db: deps.db, audit });
   const auth = createAuthService({
     db: deps.db, clock: deps.clock, audit, sessions: { idleMinutes: deps.sessionIdleMinutes, maxHours: deps.sessionMaxHours },
   });
   const org = createOrgService({ db: deps.db, clock: deps.clock, audit });
+  const assignments = createAssignmentService({ db: deps.db, clock: deps.clock, audit, auth });
+  const people = createPeopleService({ db: deps.db, clock: deps.clock, audit, auth, assignments });
+  const students = createStudentsService({ db: deps.db, audit });
   const services = { audit, auth, org };
 
   await app.register(swagger, {
@@ -82,7 +96,11 @@ export async function buildApp(deps: AppDeps) {
   registerHealthRoutes(app, { db: deps.db });
   registerAuthRoutes(app, { auth, sessionMaxHours: deps.sessionMaxHours });
   registerOrgRoutes(app, { org, audit });
+  registerAuditRoutes(app, { auditReview });
+  registerPeopleRoutes(app, { people, assignments, audit, clock: deps.clock });
+  registerStudentsRoutes(app, { students });
 
+  if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await registerWebApp(app, deps.webDir);

@@ -26,6 +26,8 @@ export interface Config {
   logLevel: string;
   /** TRUST_PROXY: set when behind a reverse proxy so client IPs come from X-Forwarded-For. */
   trustProxy: boolean;
+  /** BENCH_ROUTES=1: adds the unauthenticated baselines `npm run bench` measures against. Never in production. */
+  benchRoutes: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -59,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: int(env, 'AUDIT_RETENTION_DAYS', 183, 183, 36500),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    benchRoutes: env.BENCH_ROUTES === '1',
   };
 }

@@ -32,6 +32,7 @@ async function main() {
     sessionMaxHours: config.sessionMaxHours,
     webDir: resolve(repoRoot(), 'web/dist'),
     trustProxy: config.trustProxy,
+    benchRoutes: config.benchRoutes,
     logger: { level: config.logLevel },
   });
   if (config.seed === 'demo') await seedDemoIfEmpty(db, (m) => app.log.info(m));

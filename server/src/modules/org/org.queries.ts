@@ -46,13 +46,15 @@ export async function countSchools(db: Kysely<Database>, scope: Expression<SqlBo
   return Number(row?.n ?? 0);
 }
 
-/** Every school in scope matching the filter, for exports (streamed in id order). */
-export function streamSchools(db: Kysely<Database>, scope: Expression<SqlBool>, f: SchoolFilter) {
+/** One batch of schools in scope after a given id, for exports (see db/batches.ts). */
+export function schoolsAfter(db: Kysely<Database>, scope: Expression<SqlBool>, f: SchoolFilter, afterId: number, limit: number) {
   return filtered(db, scope, f)
     .innerJoin('regions as county', 'county.id', 'schools.county_id')
     .select([...SCHOOL_COLUMNS, 'county.name as county_name'])
+    .where('schools.id', '>', afterId)
     .orderBy('schools.id')
-    .stream(500);
+    .limit(limit)
+    .execute();
 }
 
 export function findSchool(db: Kysely<Database>, scope: Expression<SqlBool>, id: number) {

@@ -2,6 +2,7 @@ import type { Actor } from '../../access/actor.js';
 import { scopeOf } from '../../access/actor.js';
 import { regionInScope, schoolInScope } from '../../access/scope-sql.js';
 import type { Clock } from '../../clock.js';
+import { inIdBatches } from '../../db/batches.js';
 import type { Db } from '../../db/database.js';
 import type { Updateable } from 'kysely';
 import type { SchoolTable } from '../../db/schema.js';
@@ -101,9 +102,13 @@ export function createOrgService(deps: { db: Db; clock: Clock; audit: AuditServi
     return { counties: byCounty.length, schools: sum('schools'), kindergartens: sum('kindergartens'), poorVillage: sum('poorVillage'), byCounty };
   }
 
-  /** Rows for an export, streamed; the export itself is audited by the caller with its count. */
-  function exportSchools(actor: Actor, filter: SchoolFilter) {
-    const rows = q.streamSchools(db, schoolInScope(scopeFor(actor, 'school:export')), filter);
+  /**
+   * Rows for an export, read in batches. The scope is settled before the first byte is sent;
+   * the caller audits the export with its row count.
+   */
+  function exportSchools(actor: Actor, filter: SchoolFilter): AsyncIterable<SchoolView> {
+    const where = schoolInScope(scopeFor(actor, 'school:export'));
+    const rows = inIdBatches((after, limit) => q.schoolsAfter(db, where, filter, after, limit));
     return (async function* () {
       for await (const r of rows) yield toSchoolView(r);
     })();

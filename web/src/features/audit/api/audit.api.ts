@@ -13,7 +13,8 @@ export interface AuditEntry {
   targetId: string | null;
   result: AuditResult;
   ip: string;
-  detail: string;
+  /** Structured facts of the event (filter used, rows exported, lock time…). */
+  detail: Record<string, unknown>;
 }
 
 export interface AuditFilters {

@@ -13,7 +13,9 @@ export interface ImportRowError {
 export interface ImportPreview {
   kind: ImportKind;
   totalRows: number;
+  /** At most the first 1,000 errors; `errorCount` says how many there are in all. */
   errors: ImportRowError[];
+  errorCount: number;
   ok: boolean;
 }
 
@@ -32,7 +34,7 @@ export function previewImport(kind: ImportKind, file: File): Promise<ImportPrevi
   return api.post<ImportPreview>(`/api/imports/${kind}/preview`, formOf(file));
 }
 
-/** Imports all rows, or none (422 IMPORT_INVALID with the errors) if any row is wrong. */
+/** Imports all rows, or none (422 IMPORT_INVALID with `details.errors`) if any row is wrong. */
 export function runImport(kind: ImportKind, file: File): Promise<{ imported: number }> {
   return api.post<{ imported: number }>(`/api/imports/${kind}`, formOf(file));
 }

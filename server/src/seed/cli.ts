@@ -1,0 +1,106 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { ConfigError, loadConfig } from '../config.js';
+import { type Db, openDb } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import type { Database } from '../db/schema.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+import { DEMO_PASSWORD } from './demo-accounts.js';
+import { type SeedScale, seedCity } from './seed-city.js';
+
+const USAGE = `usage: npm run seed -- [--scale demo|province|test] [--seed N] [--reset]
+
+  --scale   demo (default): 聊城市 with its 630 programme schools;
+            province: 16 Shandong cities, 15,000 schools, ~300,000 staff accounts;
+            test: the small city of the integration tests
+  --seed    a whole number; the same seed gives the same data (default 20180404)
+  --reset   wipe the database first (SQLite: delete the file; PostgreSQL: empty every table)
+
+Reads DATA_DIR (default ./data) and DATABASE_URL (unset: SQLite in DATA_DIR) as the server does.
+Every seeded account has the password ${DEMO_PASSWORD}.`;
+
+// Every table of schema.ts, so that adding a table without deciding its reset fails to compile.
+// The audit chain goes back to its genesis row, as the foundation migration writes it.
+const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
+  regions: 'truncate', departments: 'truncate', schools: 'truncate', grades: 'truncate', classes: 'truncate',
+  users: 'truncate', role_assignments: 'truncate', students: 'truncate', guardianships: 'truncate',
+  sessions: 'truncate', audit_log: 'truncate', audit_anchor: 'truncate', audit_chain: 'genesis',
+};
+
+class UsageError extends Error {}
+
+function parse(argv: string[]): { scale: SeedScale; seed: number | undefined; reset: boolean; help: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string' }, reset: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const scale = values.scale as SeedScale;
+  if (!['demo', 'province', 'test'].includes(scale)) throw new UsageError(`--scale must be demo, province or test, got ${scale}`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isSafeInteger(seed)) throw new UsageError(`--seed must be a whole number, got ${values.seed}`);
+  return { scale, seed, reset: values.reset, help: values.help };
+}
+
+/** PostgreSQL: TRUNCATE … CASCADE is FK-safe in one statement and also empties later tables that point at these. */
+async function emptyPostgres(db: Db): Promise<void> {
+  const tables = Object.entries(RESET).filter(([, how]) => how === 'truncate').map(([table]) => sql.table(table));
+  await sql`truncate table ${sql.join(tables)} restart identity cascade`.execute(db.db);
+  await db.db.updateTable('audit_chain').set({ last_hash: '0'.repeat(64), last_id: 0 }).where('id', '=', 1).execute();
+}
+
+async function main(): Promise<void> {
+  const args = parse(process.argv.slice(2));
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  const where = config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@/]*@/, '//…@') : join(config.dataDir, 'sunshine.sqlite');
+  if (args.reset && !config.databaseUrl) {
+    // The file name openDb uses by default; -wal and -shm would otherwise replay old pages into the new file.
+    const file = join(config.dataDir, 'sunshine.sqlite');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    console.log(`reset: deleted ${file}`);
+  }
+  const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(db);
+    if (args.reset && config.databaseUrl) {
+      await emptyPostgres(db);
+      console.log(`reset: emptied every table of ${where}`);
+    }
+    const regions = await db.db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const users = await db.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(regions.n) > 0 || Number(users.n) > 0) {
+      throw new UsageError(`${where} already holds data (${regions.n} regions, ${users.n} users); add --reset to wipe it and seed again`);
+    }
+    console.log(`seeding scale ${args.scale} into ${where}…`);
+    const summary = await seedCity(db, {
+      scale: args.scale, seed: args.seed, passwordHash: await hashPassword(DEMO_PASSWORD), log: (m) => console.log(`  ${m}`),
+    });
+    console.table(summary.counts);
+    console.log(`seeded in ${(summary.ms / 1000).toFixed(1)} s (seed ${summary.seed}).`);
+    console.log(`log in as sysadmin, city.admin, guanxian.admin, gxsy.principal, gxsy.teacher, gxsy.parent … with password ${DEMO_PASSWORD}`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof UsageError || err instanceof ConfigError) {
+    console.error(`seed: ${err.message}`);
+    if (err instanceof UsageError) console.error(`\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error('seed failed:', err);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { Button, DatePicker, Flex, Input, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { QueryValue } from '../../../api/client';
+import { AUDIT_RESULTS, type AuditFilters } from '../api/audit.api';
+
+/** Time range, actor, action and result; each change goes to the URL at once. */
+export function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange: (patch: Record<string, QueryValue>) => void }) {
+  const { t } = useTranslation();
+  const hasFilters = Object.values(filters).some((value) => value !== undefined);
+  const range = filters.from && filters.to ? ([dayjs(filters.from), dayjs(filters.to)] as const) : null;
+
+  return (
+    <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+      <DatePicker.RangePicker
+        showTime={{ format: 'HH:mm' }}
+        format="YYYY-MM-DD HH:mm"
+        value={range ? [range[0], range[1]] : null}
+        onChange={(values) =>
+          onChange({
+            from: values?.[0] ? values[0].toISOString() : undefined,
+            to: values?.[1] ? values[1].toISOString() : undefined,
+          })
+        }
+        presets={[
+          { label: t('audit.presets.today'), value: [dayjs().startOf('day'), dayjs().endOf('day')] },
+          { label: t('audit.presets.week'), value: [dayjs().subtract(7, 'day').startOf('day'), dayjs().endOf('day')] },
+          { label: t('audit.presets.month'), value: [dayjs().subtract(30, 'day').startOf('day'), dayjs().endOf('day')] },
+        ]}
+        aria-label={t('audit.timeRange')}
+        style={{ width: 340, maxWidth: '100%' }}
+      />
+      <Input.Search
+        key={`actor-${filters.actor ?? ''}`}
+        allowClear
+        defaultValue={filters.actor}
+        placeholder={t('audit.actorPlaceholder')}
+        aria-label={t('audit.actor')}
+        onSearch={(actor) => onChange({ actor: actor.trim() })}
+        style={{ width: 180 }}
+      />
+      <Input.Search
+        key={`action-${filters.action ?? ''}`}
+        allowClear
+        defaultValue={filters.action}
+        placeholder={t('audit.actionPlaceholder')}
+        aria-label={t('audit.action')}
+        onSearch={(action) => onChange({ action: action.trim() })}
+        style={{ width: 180 }}
+      />
+      <Select
+        allowClear
+        placeholder={t('audit.result')}
+        aria-label={t('audit.result')}
+        value={filters.result}
+        onChange={(result?: string) => onChange({ result })}
+        options={AUDIT_RESULTS.map((result) => ({ value: result, label: t(`audit.results.${result}`) }))}
+        style={{ width: 120 }}
+      />
+      {hasFilters ? (
+        <Button type="link" onClick={() => onChange({ from: undefined, to: undefined, actor: undefined, action: undefined, result: undefined })}>
+          {t('common.reset')}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+}
