@@ -20,6 +20,8 @@ import { registerOrgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
 import { registerOrgBenchRoutes } from './modules/org/org.bench-routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerImportRoutes } from './modules/imports/imports.routes.js';
+import { createImportsService } from './modules/imports/imports.service.js';
 import { createAssignmentService } from './modules/people/assignments.service.js';
 import { registerPeopleRoutes } from './modules/people/people.routes.js';
 import { createPeopleService } from './modules/people/people.service.js';
@@ -57,6 +59,7 @@ export async function buildApp(deps: AppDeps) {
   const assignments = createAssignmentService({ db: deps.db, clock: deps.clock, audit, auth });
   const people = createPeopleService({ db: deps.db, clock: deps.clock, audit, auth, assignments });
   const students = createStudentsService({ db: deps.db, audit });
+  const imports = createImportsService({ db: deps.db, clock: deps.clock, audit });
   const services = { audit, auth, org };
 
   await app.register(swagger, {
@@ -99,6 +102,7 @@ export async function buildApp(deps: AppDeps) {
   registerAuditRoutes(app, { auditReview });
   registerPeopleRoutes(app, { people, assignments, audit, clock: deps.clock });
   registerStudentsRoutes(app, { students });
+  registerImportRoutes(app, { imports });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

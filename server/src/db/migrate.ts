@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/20261129_0001_foundation.js';
 import * as auditAnchor from './migrations/20261129_0002_audit_anchor.js';
@@ -15,8 +15,13 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest({ db }: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest({ db, dialect }: Db): Promise<void> {
+  // Kysely looks for its bookkeeping tables in every schema; name ours, or a second installation
+  // (or test schema) in the same PostgreSQL database would be taken for this one.
+  const migrationTableSchema = dialect === 'postgres'
+    ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+    : undefined;
+  const migrator = new Migrator({ db, provider, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

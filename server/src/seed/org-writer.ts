@@ -97,7 +97,7 @@ export function writeSchool(ctx: SeedContext, s: PlannedSchool, cityId: number, 
     writer.add('role_assignments', { user_id: userId, role, department: null, ...scope, created_at: ctx.createdAt });
   };
   addStaff(`p${s.code}`, principal.name, principalPhone, 'principal');
-  const teachers = detail.teachers(s);
+  const teachers = detail.teachers({ ...s, studentCount, staffCount });
   for (let i = 1; i <= teachers; i++) {
     addStaff(`t${s.code}_${String(i).padStart(2, '0')}`, people.person(femaleShare).name, people.mobile(), 'teacher');
   }

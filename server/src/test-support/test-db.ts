@@ -24,17 +24,20 @@ export async function createTestDb(): Promise<Db & { dropAll(): Promise<void> }>
     const pool = new pg.Pool({ connectionString: url, max: 5, options: `-c search_path=${schema}` });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
     const handle: Db = { db, dialect: 'postgres', close: () => db.destroy() };
-    await migrateToLatest(handle);
-    return {
-      ...handle,
-      async dropAll() {
-        await db.destroy();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
-      },
+    const dropAll = async () => {
+      await db.destroy();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
     };
+    try {
+      await migrateToLatest(handle);
+    } catch (err) {
+      await dropAll();
+      throw err;
+    }
+    return { ...handle, dropAll };
   }
   const dir = mkdtempSync(join(tmpdir(), 'sunshine-test-'));
   const handle = openDb({ databaseUrl: null, dataDir: dir });

@@ -78,17 +78,19 @@ export function createAuditReviewService(deps: { db: Db; audit: AuditService }) 
     return { items: rows.map(toAuditItem), total, page, pageSize };
   }
 
-  /** Rows for an export, streamed; call `exported` afterwards with the count. */
-  function exportRows(actor: Actor, filter: AuditFilter): AsyncIterable<AuditItem> {
+  /**
+   * Records the export, then hands back its rows to stream. Recording first means no audit data
+   * leaves without a trace, even if the download breaks off; `rows` is the count when it started.
+   */
+  async function startExport(actor: Actor, ip: string, filter: AuditFilter): Promise<AsyncIterable<AuditItem>> {
     requireWholeLog(actor, 'audit:export');
-    const rows = q.streamAuditRows(db, toLogFilter(filter));
-    return (async function* () {
-      for await (const r of rows) yield toAuditItem(r);
-    })();
-  }
-
-  async function exported(actor: Actor, ip: string, filter: AuditFilter, rows: number) {
+    const f = toLogFilter(filter);
+    const rows = await q.countAuditRows(db, f);
     await deps.audit.record({ actor: { userId: actor.userId, name: actor.name }, action: 'audit.export', targetType: 'audit_log', result: 'success', ip, detail: { filter, rows } });
+    const stream = q.streamAuditRows(db, f);
+    return (async function* () {
+      for await (const r of stream) yield toAuditItem(r);
+    })();
   }
 
   /** Verifies the chain and records that the auditor did, with the verdict. */
@@ -102,7 +104,7 @@ export function createAuditReviewService(deps: { db: Db; audit: AuditService }) 
     return result;
   }
 
-  return { list, exportRows, exported, verify };
+  return { list, startExport, verify };
 }
 
 export type AuditReviewService = ReturnType<typeof createAuditReviewService>;

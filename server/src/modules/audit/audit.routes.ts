@@ -22,9 +22,8 @@ export function registerAuditRoutes(app: AppInstance, deps: { auditReview: Audit
     config: { access: 'audit:export' },
     schema: { tags, summary: '导出审计日志 / Export the audit log to .xlsx', querystring: AuditFilterQuery },
   }, async (req, reply) => {
-    const rows = auditReview.exportRows(req.actor!, req.query);
-    const count = await sendXlsx(reply, { filename: '审计日志.xlsx', sheet: '审计日志', columns: auditExportColumns, rows });
-    await auditReview.exported(req.actor!, req.ip, req.query, count);
+    const rows = await auditReview.startExport(req.actor!, req.ip, req.query);
+    await sendXlsx(reply, { filename: '审计日志.xlsx', sheet: '审计日志', columns: auditExportColumns, rows });
     return reply;
   });
 

@@ -25,7 +25,7 @@ export interface Column<T> {
 
 export type Columns = Record<string, Column<unknown>>;
 type ParsedValue<Col> = Col extends { parse(...args: never[]): infer P } ? (P extends { value: infer V } ? V : never) : never;
-type FallbackValue<Col> = Col extends { required: false; fallback: infer F } ? F : never;
+type FallbackValue<Col> = Col extends { fallback: infer F } ? F : never;
 /** The row a set of columns reads: each column's parsed value, or its fallback when left empty. */
 export type RowOf<C extends Columns> = { [K in keyof C]: ParsedValue<C[K]> | FallbackValue<C[K]> };
 

@@ -1,0 +1,171 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { schoolExportColumns } from '../org/org.export.js';
+import { SCHOOL_HEADERS, csvFile, schoolRow, upload, xlsxFile } from './import-test-kit.js';
+
+describe('imports: schools, files, access', () => {
+  let t: TestApp;
+  const codesIn = async (codes: string[]) =>
+    (await t.db.db.selectFrom('schools').select('code').where('code', 'in', codes).execute()).map((r) => r.code).sort();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('refuses every import route to a role without the permission (teacher, 教科所 staff) with 403', async () => {
+    const teacher = await t.login('gxsy.teacher');
+    const research = await t.login('guanxian.research');
+    const file = await xlsxFile(SCHOOL_HEADERS, [schoolRow('1371525901', '冠县测试小学', '冠县')]);
+    for (const client of [teacher, research]) {
+      for (const kind of ['schools', 'classes', 'staff']) {
+        expect((await client.get(`/api/imports/templates/${kind}.xlsx`)).statusCode).toBe(403);
+        expect((await upload(t, client, `/api/imports/${kind}/preview`, 'a.xlsx', file)).statusCode).toBe(403);
+        expect((await upload(t, client, `/api/imports/${kind}`, 'a.xlsx', file)).statusCode).toBe(403);
+      }
+    }
+    // The system admin runs the org data but not accounts (等保 separation of duties).
+    const sysadmin = await t.login('sysadmin');
+    expect((await sysadmin.get('/api/imports/templates/schools.xlsx')).statusCode).toBe(200);
+    expect((await sysadmin.get('/api/imports/templates/staff.xlsx')).statusCode).toBe(403);
+    expect(await codesIn(['1371525901'])).toEqual([]);
+  });
+
+  it('serves a template with the export headers and a 说明 sheet', async () => {
+    const admin = await t.login('city.admin');
+    const res = await admin.get('/api/imports/templates/schools.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const [data, help] = wb.worksheets;
+    expect((data?.getRow(1).values as unknown[]).slice(1)).toEqual(schoolExportColumns.map((c) => c.header));
+    expect(data?.actualRowCount).toBe(1);
+    expect(help?.name).toBe('说明');
+    expect(help?.getCell('A2').value).toBe('学校标识码');
+    const staff = await admin.get('/api/imports/templates/staff.xlsx');
+    await wb.xlsx.load(staff.rawPayload as never);
+    expect((wb.worksheets[0]?.getRow(1).values as unknown[]).slice(1)).toEqual(['用户名', '姓名', '手机号', '学校标识码', '角色', '初始密码']);
+  });
+
+  it('imports nothing from a sheet with three bad rows among good ones, and names exactly those three', async () => {
+    const admin = await t.login('city.admin');
+    const file = await xlsxFile(SCHOOL_HEADERS, [
+      schoolRow('1371525911', '冠县甲小学', '冠县'),
+      schoolRow('12345', '冠县乙小学', '冠县'),
+      schoolRow('1371525913', '冠县丙小学', '冠县'),
+      schoolRow('1371525914', '冠县丁小学', '冠县', { 办学类型: '大学' }),
+      schoolRow('1371522915', '莘县戊小学', '莘县'),
+      schoolRow('1371525911', '冠县己小学', '冠县'),
+    ], { trailingBlankRows: 3 });
+    const expected = [
+      { row: 3, column: '学校标识码', message: '学校标识码应为 10 位数字，当前为 "12345"' },
+      { row: 5, column: '办学类型', message: '办学类型 "大学" 无法识别，应为：幼儿园、小学、初中、九年一贯制、高中' },
+      { row: 7, column: '学校标识码', message: '第 7 行与第 2 行的学校标识码重复，请删除或改正其中一行' },
+    ];
+    const preview = await upload(t, admin, '/api/imports/schools/preview', 'schools.xlsx', file);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toEqual({ kind: 'schools', totalRows: 6, errors: expected, errorCount: 3, ok: false });
+
+    const res = await upload(t, admin, '/api/imports/schools', 'schools.xlsx', file);
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'IMPORT_INVALID', message: '导入文件有 3 处错误，未导入任何数据', details: { errors: expected } });
+    expect(await codesIn(['1371525911', '1371525913', '1371525914', '1371522915'])).toEqual([]);
+  });
+
+  it('imports a clean CSV (UTF-8 with BOM) in one go; the schools then appear in the list; preview alone wrote nothing', async () => {
+    const admin = await t.login('city.admin');
+    const rows = [
+      schoolRow('1371525921', '冠县清泉示范小学', '冠县'),
+      schoolRow('1371525922', '冠县东古城中心幼儿园', '冠县', { 办学类型: '幼儿园', 城乡: '农村', 贫困村学校: '是', 建设批次: '' }),
+      schoolRow('1371522923', '莘县燕塔示范小学', '莘县', { '县(市、区)': '莘县', 建设批次: '2018年8月' }),
+    ];
+    const file = await csvFile(SCHOOL_HEADERS, rows, { bom: true });
+    const preview = await upload(t, admin, '/api/imports/schools/preview', 'schools.csv', file);
+    expect(preview.json()).toEqual({ kind: 'schools', totalRows: 3, errors: [], errorCount: 0, ok: true });
+    expect(await codesIn(['1371525921', '1371525922', '1371522923'])).toEqual([]);
+
+    const res = await upload(t, admin, '/api/imports/schools', 'schools.csv', file);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ imported: 3 });
+    const list = (await admin.get('/api/schools?q=示范&pageSize=100')).json() as { items: { code: string; countyName: string; kind: string; poorVillage: boolean; batch: string | null }[] };
+    const byCode = new Map(list.items.map((s) => [s.code, s]));
+    expect(byCode.get('1371525922')).toMatchObject({ countyName: '冠县', kind: 'kindergarten', poorVillage: true, batch: null });
+    expect(byCode.get('1371522923')).toMatchObject({ countyName: '莘县', batch: '2018-08' });
+    const guanxian = (await (await t.login('guanxian.admin')).get('/api/schools?q=示范&pageSize=100')).json() as { items: { code: string }[] };
+    expect(guanxian.items.map((s) => s.code).sort()).toEqual(['1371525921', '1371525922']);
+    const audit = await t.db.db.selectFrom('audit_log').select(['result', 'detail']).where('action', '=', 'import.schools').where('result', '=', 'success').execute();
+    expect(audit.some((a) => JSON.parse(a.detail).imported === 3)).toBe(true);
+  });
+
+  it('reads a CSV without BOM too, and refuses one that is not UTF-8 (GBK) saying how to save it', async () => {
+    const admin = await t.login('city.admin');
+    const plain = await csvFile(SCHOOL_HEADERS, [schoolRow('1371525931', '冠县无签名小学', '冠县')]);
+    expect((await upload(t, admin, '/api/imports/schools/preview', 'plain.csv', plain)).json()).toMatchObject({ ok: true, totalRows: 1 });
+    // "学校" in GBK: D1 A7 D0 A3 — not valid UTF-8.
+    const gbk = Buffer.from([0xd1, 0xa7, 0xd0, 0xa3, 0x2c, 0x31, 0x0a]);
+    const res = await upload(t, admin, '/api/imports/schools/preview', 'gbk.csv', gbk);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('IMPORT_FILE_UNREADABLE');
+    expect(res.json().message).toContain('UTF-8');
+    expect(res.json().message).toContain('GBK');
+  });
+
+  it('reports a missing required column once, on row 1, by its name', async () => {
+    const admin = await t.login('city.admin');
+    const headers = SCHOOL_HEADERS.filter((h) => h !== '办学类型');
+    const row = schoolRow('1371525941', '冠县缺列小学', '冠县').filter((_, i) => SCHOOL_HEADERS[i] !== '办学类型');
+    const res = await upload(t, admin, '/api/imports/schools/preview', 'missing.xlsx', await xlsxFile(headers, [row, row]));
+    expect(res.json().errors).toEqual([{ row: 1, column: '办学类型', message: '缺少必填列“办学类型”，请使用导入模板，第 1 行表头须与模板一致' }]);
+  });
+
+  it('tells a county admin that another county is outside their reach, and refuses codes already taken', async () => {
+    const admin = await t.login('guanxian.admin');
+    const file = await xlsxFile(SCHOOL_HEADERS, [
+      schoolRow('1371522951', '莘县越界小学', '莘县'),
+      schoolRow('1371525001', '冠县重复小学', '冠县'),
+      schoolRow('1371525952', '某县小学', '莘县县'),
+    ]);
+    const res = await upload(t, admin, '/api/imports/schools', 'scope.xlsx', file);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details.errors).toEqual([
+      { row: 2, column: '县(市、区)', message: '县(市、区) "莘县" 不在您的管理范围内，您可导入的县(市、区)为：冠县' },
+      { row: 3, column: '学校标识码', message: '学校标识码 1371525001 已存在，请勿重复导入；如需修改该校信息，请在学校列表中编辑' },
+      { row: 4, column: '县(市、区)', message: '县(市、区) "莘县县" 不存在，请检查名称是否写全（如“东昌府区”），您可导入的县(市、区)为：冠县' },
+    ]);
+    expect(await codesIn(['1371522951', '1371525952'])).toEqual([]);
+  });
+
+  it('refuses more than 20,000 data rows with one clear error', async () => {
+    const admin = await t.login('city.admin');
+    const line = schoolRow('1371525961', '冠县超量小学', '冠县').join(',');
+    const csv = Buffer.from([SCHOOL_HEADERS.join(','), ...Array.from({ length: 20_001 }, () => line)].join('\n'));
+    const res = await upload(t, admin, '/api/imports/schools/preview', 'big.csv', csv);
+    expect(res.json()).toMatchObject({
+      totalRows: 20_001, ok: false,
+      errors: [{ row: 1, column: '', message: '文件有 20001 行数据，超过单次导入上限 20000 行，请拆分为多个文件分别导入' }],
+    });
+  });
+
+  it('round-trips an export: the exported sheet, with new codes, imports as it is', async () => {
+    const admin = await t.login('city.admin');
+    const exported = await admin.get('/api/schools/export.xlsx?q=冠县');
+    expect(exported.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    const codes: string[] = [];
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const cell = ws.getRow(r).getCell(1);
+      const code = `1371525${String(800 + r).padStart(3, '0')}`;
+      cell.value = code;
+      codes.push(code);
+    }
+    expect(codes.length).toBeGreaterThan(1);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await upload(t, admin, '/api/imports/schools', 'export.xlsx', file);
+    expect(res.json()).toEqual({ imported: codes.length });
+    expect(await codesIn(codes)).toEqual(codes.sort());
+  });
+});

@@ -1,0 +1,45 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, login, menuTexts, newPage, shot } from './support/browser.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the menu follows the roles', () => {
+  it('gives the city admin org, people and import but not the audit log', async () => {
+    const page = await newPage(browser);
+    await login(page, baseUrl, 'city.admin');
+    const menu = await menuTexts(page);
+    expect(menu).toEqual(['首页', '组织机构', '学校', '人员与角色', '数据导入']);
+    expect(menu).not.toContain('审计日志');
+
+    await page.goto(`${baseUrl}/audit`);
+    await expect.poll(() => page.locator('.ant-result-title').innerText()).toBe('无权访问');
+    await page.context().close();
+  });
+
+  it('gives the auditor only home and the audit log', async () => {
+    const page = await newPage(browser);
+    await login(page, baseUrl, 'auditor');
+    expect(await menuTexts(page)).toEqual(['首页', '审计日志']);
+    await page.locator('[data-testid=auditor-card]').waitFor();
+    await shot(page, 'home-auditor');
+
+    await page.goto(`${baseUrl}/schools`);
+    await expect.poll(() => page.locator('.ant-result-title').innerText()).toBe('无权访问');
+    await shot(page, 'forbidden');
+
+    await page.goto(`${baseUrl}/audit`);
+    await page.locator('.ant-table-row').first().waitFor();
+    await expect.poll(() => page.locator('.ant-table-tbody').innerText()).toContain('auth.login');
+    await shot(page, 'audit-desktop');
+    await page.context().close();
+  });
+});
