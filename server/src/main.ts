@@ -6,6 +6,7 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDb } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startMaintenance } from './maintenance.js';
 import { loadOrCreateSecrets } from './secrets.js';
 import { seedDemoIfEmpty } from './seed/seed-on-start.js';
 
@@ -36,7 +37,11 @@ async function main() {
     logger: { level: config.logLevel },
   });
   if (config.seed === 'demo') await seedDemoIfEmpty(db, (m) => app.log.info(m));
+  const stopMaintenance = startMaintenance({
+    db, clock: systemClock, log: app.log, sessionIdleMinutes: config.sessionIdleMinutes, auditRetentionDays: config.auditRetentionDays,
+  });
   const close = async () => {
+    stopMaintenance();
     await app.close();
     await db.close();
     process.exit(0);

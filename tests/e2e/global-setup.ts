@@ -46,6 +46,13 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs: numbe
  * and stops it after the run.
  */
 export default async function setup(project: TestProject) {
+  // E2E_BASE_URL=http://127.0.0.1:8080 runs the tests against a server already running (while
+  // developing); that server's data is then changed by the tests.
+  const external = process.env.E2E_BASE_URL;
+  if (external) {
+    project.provide('baseUrl', external.replace(/\/$/, ''));
+    return;
+  }
   if (!existsSync(join(root, 'web/dist/index.html')) || !existsSync(join(root, 'dist/server/src/main.js'))) {
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('npm run build failed');

@@ -30,9 +30,9 @@ describe('data import', () => {
   it('lists every error in Chinese and keeps the import button disabled', async () => {
     const page = await newPage(browser);
     await login(page, baseUrl, 'city.admin', '/imports');
-    await page.locator('[data-testid=import-upload]').waitFor();
+    await page.locator('.ant-upload-drag').waitFor();
 
-    await page.locator('[data-testid=import-upload] input[type=file]').setInputFiles({
+    await page.locator('input[type=file][data-testid=import-upload]').setInputFiles({
       name: '学校导入.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: await badSchoolsFile(),

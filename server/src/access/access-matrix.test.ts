@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { auditMatrix } from '../modules/audit/audit.matrix.js';
+import { peopleMatrix } from '../modules/people/people.matrix.js';
+import { studentsMatrix } from '../modules/students/students.matrix.js';
 import { foundationMatrix } from './matrix/foundation.matrix.js';
+import { importsMatrix } from './matrix/imports.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
@@ -9,7 +13,7 @@ import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, 
  * a neighbour in the same county, another county}, against outcomes written down by hand.
  * A route registered without an entry here fails the first test.
  */
-const MATRIX: MatrixEntry[] = [...foundationMatrix];
+const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix];
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;
@@ -46,7 +50,7 @@ describe('access matrix: route × role × scope', () => {
         const want = entry.expect[actor];
         for (const [i, target] of TARGETS.entries()) {
           const status = typeof want === 'number' ? want : want[i];
-          const res = await send(actor, entry.request(f, target));
+          const res = await send(actor, entry.request(f, target, actor));
           if (res.statusCode !== status) wrong.push(`${actor} → ${target}: ${res.statusCode} (expected ${status}) ${res.body.slice(0, 120)}`);
         }
       } else if (entry.kind === 'plain') {

@@ -1,6 +1,6 @@
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
-import type { MatrixFixture, Target } from './matrix-types.js';
+import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
 
 /**
  * Looks up the target records of the matrix in the seeded test city and adds three staff
@@ -19,6 +19,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   const hash = (await db.selectFrom('users').select('password_hash').where('username', '=', 'gxsy.teacher').executeTakeFirstOrThrow()).password_hash;
   const person = {} as Record<Target, number>;
   const assignment = {} as Record<Target, number>;
+  const spareAssignment = Object.fromEntries(Object.keys(MATRIX_ACTORS).map((a) => [a, {}])) as MatrixFixture['spareAssignment'];
   for (const target of ['own', 'sibling', 'foreign'] as const) {
     const s = schools[target];
     const user = await db.insertInto('users').values({
@@ -30,6 +31,12 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     }).returning('id').executeTakeFirstOrThrow();
     person[target] = user.id;
     assignment[target] = ra.id;
+    for (const actor of Object.keys(MATRIX_ACTORS) as MatrixActor[]) {
+      const spare = await db.insertInto('role_assignments').values({
+        user_id: user.id, role: 'teacher', department: null, city_id: s.city_id, county_id: s.county_id, school_id: s.id, created_at: now,
+      }).returning('id').executeTakeFirstOrThrow();
+      spareAssignment[actor][target] = spare.id;
+    }
   }
   const childOf = async (guardian: string) =>
     db.selectFrom('guardianships').innerJoin('users', 'users.id', 'guardianships.user_id')
@@ -47,6 +54,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     county: { own: schools.own.county_id, foreign: schools.foreign.county_id },
     person,
     assignment,
+    spareAssignment,
     student: { own: own.id, sibling: sibling.id, foreign: foreign.id },
     marker: {
       school: { own: schools.own.code, sibling: schools.sibling.code, foreign: schools.foreign.code },

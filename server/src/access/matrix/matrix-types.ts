@@ -33,6 +33,8 @@ export interface MatrixFixture {
   /** Staff accounts made for the matrix (not actors, so writes on them disturb nobody). */
   person: Record<Target, number>;
   assignment: Record<Target, number>;
+  /** A spare teacher assignment of each target person for each actor, so every actor may try to remove one. */
+  spareAssignment: Record<MatrixActor, Record<Target, number>>;
   student: Record<Target, number>;
   /** Text that appears in a response when the target's record is in it. */
   marker: Record<'school' | 'person' | 'student' | 'county', Record<Target, string>>;
@@ -60,7 +62,7 @@ export type MatrixEntry =
   | {
       route: string;
       kind: 'item';
-      request: (f: MatrixFixture, target: Target) => MatrixRequest;
+      request: (f: MatrixFixture, target: Target, actor: MatrixActor) => MatrixRequest;
       expect: Record<MatrixActor, ItemOutcome>;
     }
   | {

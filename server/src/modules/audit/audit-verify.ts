@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditAnchorTable, Database } from '../../db/schema.js';
 import { GENESIS_HASH, rowHash } from './audit-chain.js';
@@ -99,6 +100,8 @@ export async function walkChain(db: Kysely<Database>, anchor: Anchor | null, unt
     }
     if (rows.length < batchSize) break;
     cursor = rows[rows.length - 1]!.id;
+    // better-sqlite3 answers synchronously: without a turn of the event loop a long walk would stall every request.
+    await nextTurn();
   }
   return { rowsChecked, lastId: expectedId - 1, lastHash: prevHash, failure: null };
 }

@@ -152,6 +152,12 @@ describe('audit log: the auditor reads, exports and verifies it; nobody else can
     expect(exports.items[0]).toMatchObject({ actorName: '安全审计员', result: 'success', detail: { rows: expected.total, filter: { action: 'auth.login', actor: 'gxsy.teacher' } } });
   });
 
+  it('documents the three routes, and no other, in the OpenAPI spec', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const audit = Object.entries(spec.paths).filter(([p]) => p.startsWith('/api/audit'));
+    expect(audit.map(([p, ops]) => `${Object.keys(ops).join(',')} ${p}`).sort()).toEqual(['get /api/audit', 'get /api/audit/export.xlsx', 'get /api/audit/verify']);
+  });
+
   it('shows Beijing time with its zone', () => {
     expect(beijingTime('2018-04-04T01:00:00.000Z')).toBe('2018-04-04 09:00:00 +08:00');
     expect(beijingTime('2018-04-03T16:30:05.000Z')).toBe('2018-04-04 00:30:05 +08:00');

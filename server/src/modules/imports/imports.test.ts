@@ -78,7 +78,7 @@ describe('imports: schools, files, access', () => {
     const admin = await t.login('city.admin');
     const rows = [
       schoolRow('1371525921', '冠县清泉示范小学', '冠县'),
-      schoolRow('1371525922', '冠县东古城中心幼儿园', '冠县', { 办学类型: '幼儿园', 城乡: '农村', 贫困村学校: '是', 建设批次: '' }),
+      schoolRow('1371525922', '冠县东古城示范幼儿园', '冠县', { 办学类型: '幼儿园', 城乡: '农村', 贫困村学校: '是', 建设批次: '' }),
       schoolRow('1371522923', '莘县燕塔示范小学', '莘县', { '县(市、区)': '莘县', 建设批次: '2018年8月' }),
     ];
     const file = await csvFile(SCHOOL_HEADERS, rows, { bom: true });
@@ -86,7 +86,7 @@ describe('imports: schools, files, access', () => {
     expect(preview.json()).toEqual({ kind: 'schools', totalRows: 3, errors: [], errorCount: 0, ok: true });
     expect(await codesIn(['1371525921', '1371525922', '1371522923'])).toEqual([]);
 
-    const res = await upload(t, admin, '/api/imports/schools', 'schools.csv', file);
+    const res = await upload(t, admin, '/api/imports/schools', '学校名单.csv', file);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ imported: 3 });
     const list = (await admin.get('/api/schools?q=示范&pageSize=100')).json() as { items: { code: string; countyName: string; kind: string; poorVillage: boolean; batch: string | null }[] };
@@ -96,15 +96,15 @@ describe('imports: schools, files, access', () => {
     const guanxian = (await (await t.login('guanxian.admin')).get('/api/schools?q=示范&pageSize=100')).json() as { items: { code: string }[] };
     expect(guanxian.items.map((s) => s.code).sort()).toEqual(['1371525921', '1371525922']);
     const audit = await t.db.db.selectFrom('audit_log').select(['result', 'detail']).where('action', '=', 'import.schools').where('result', '=', 'success').execute();
-    expect(audit.some((a) => JSON.parse(a.detail).imported === 3)).toBe(true);
+    expect(audit.map((a) => JSON.parse(a.detail))).toContainEqual({ file: '学校名单.csv', format: 'csv', rows: 3, imported: 3 });
   });
 
   it('reads a CSV without BOM too, and refuses one that is not UTF-8 (GBK) saying how to save it', async () => {
     const admin = await t.login('city.admin');
     const plain = await csvFile(SCHOOL_HEADERS, [schoolRow('1371525931', '冠县无签名小学', '冠县')]);
     expect((await upload(t, admin, '/api/imports/schools/preview', 'plain.csv', plain)).json()).toMatchObject({ ok: true, totalRows: 1 });
-    // "学校" in GBK: D1 A7 D0 A3 — not valid UTF-8.
-    const gbk = Buffer.from([0xd1, 0xa7, 0xd0, 0xa3, 0x2c, 0x31, 0x0a]);
+    // "学校标识码,学校名称" as Excel saves it on a Chinese Windows: GBK, not valid UTF-8.
+    const gbk = Buffer.from('d1a7d0a3b1eacab6c2eb2cd1a7d0a3c3fbb3c60a', 'hex');
     const res = await upload(t, admin, '/api/imports/schools/preview', 'gbk.csv', gbk);
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('IMPORT_FILE_UNREADABLE');
@@ -146,6 +146,22 @@ describe('imports: schools, files, access', () => {
       totalRows: 20_001, ok: false,
       errors: [{ row: 1, column: '', message: '文件有 20001 行数据，超过单次导入上限 20000 行，请拆分为多个文件分别导入' }],
     });
+  });
+
+  it('takes files of several MB (past the 1 MB JSON body limit), refuses one over 20 MB (413) and a request without a file (400)', async () => {
+    const admin = await t.login('city.admin');
+    const rows = Array.from({ length: 15_000 }, (_, i) => schoolRow(String(1371590000 + i), `冠县批量小学${i}`, '冠县', { 地址: '聊城市冠县清泉街道振兴路'.repeat(4) }).join(','));
+    const big = Buffer.from([SCHOOL_HEADERS.join(','), ...rows].join('\r\n'));
+    expect(big.length).toBeGreaterThan(3 * 1024 * 1024);
+    const res = await upload(t, admin, '/api/imports/schools/preview', 'big.csv', big);
+    expect(res.json()).toEqual({ kind: 'schools', totalRows: 15_000, errors: [], errorCount: 0, ok: true });
+
+    const huge = await upload(t, admin, '/api/imports/schools/preview', 'huge.csv', Buffer.alloc(21 * 1024 * 1024, 0x41));
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().code).toBe('IMPORT_FILE_TOO_LARGE');
+    const none = await admin.request('POST', '/api/imports/schools/preview', {});
+    expect(none.statusCode).toBe(400);
+    expect(none.json().code).toBe('IMPORT_NO_FILE');
   });
 
   it('round-trips an export: the exported sheet, with new codes, imports as it is', async () => {

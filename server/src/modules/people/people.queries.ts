@@ -52,8 +52,9 @@ export function findPerson(db: Kysely<Database>, scope: Expression<SqlBool>, id:
   return db.selectFrom('users').select(PERSON_COLUMNS).where('users.id', '=', id).where(scope).executeTakeFirst();
 }
 
+/** Compared without case, as the staff import does: `Zhang.Li` and `zhang.li` would be two accounts nobody can tell apart. */
 export function usernameTaken(db: Kysely<Database>, username: string) {
-  return db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  return db.selectFrom('users').select('id').where(sql<string>`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
 }
 
 export async function insertUser(db: Kysely<Database>, row: Insertable<UserTable>): Promise<number> {
