@@ -4,7 +4,7 @@ import { auditMatrix } from '../modules/audit/audit.matrix.js';
 import { peopleMatrix } from '../modules/people/people.matrix.js';
 import { studentsMatrix } from '../modules/students/students.matrix.js';
 import { foundationMatrix } from './matrix/foundation.matrix.js';
-import { importsMatrix } from './matrix/imports.matrix.js';
+import { importsMatrix } from '../modules/imports/imports.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 

@@ -2,6 +2,7 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/20261129_0001_foundation.js';
 import * as auditAnchor from './migrations/20261129_0002_audit_anchor.js';
+import * as recordings from './migrations/20261129_0003_recordings.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -10,6 +11,7 @@ import * as auditAnchor from './migrations/20261129_0002_audit_anchor.js';
 const migrations: Record<string, Migration> = {
   '20261129_0001_foundation': foundation,
   '20261129_0002_audit_anchor': auditAnchor,
+  '20261129_0003_recordings': recordings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

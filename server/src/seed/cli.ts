@@ -27,6 +27,8 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   regions: 'truncate', departments: 'truncate', schools: 'truncate', grades: 'truncate', classes: 'truncate',
   users: 'truncate', role_assignments: 'truncate', students: 'truncate', guardianships: 'truncate',
   sessions: 'truncate', audit_log: 'truncate', audit_anchor: 'truncate', audit_chain: 'genesis',
+  rooms: 'truncate', devices: 'truncate', room_timetable: 'truncate', room_alerts: 'truncate', uploads: 'truncate',
+  recordings: 'truncate', jobs: 'truncate',
 };
 
 class UsageError extends Error {}

@@ -148,6 +148,7 @@ export const zhCN = {
     county: '县区',
     code: '区划代码',
     viewSchools: '查看学校',
+    total: '合计',
     auditorTitle: '安全审计',
     auditorText: '您是安全审计员，可以查阅并导出平台的审计日志，核查账号登录、权限变更和数据操作记录。',
     auditorLink: '进入审计日志',
@@ -307,7 +308,7 @@ export const zhCN = {
     actor: '操作人',
     actorPlaceholder: '姓名或用户名',
     action: '操作',
-    actionPlaceholder: '如 auth.login 或 auth.*',
+    actionPlaceholder: '选择或输入操作',
     result: '结果',
     results: { success: '成功', failure: '失败', denied: '拒绝' },
     presets: { today: '今天', week: '最近 7 天', month: '最近 30 天' },
@@ -316,6 +317,25 @@ export const zhCN = {
     ip: 'IP 地址',
     detail: '详情',
     retention: '审计日志至少保留 6 个月，记录不可修改或删除。',
+  },
+  /** Names of the audited actions (the server's `action` codes); `_all` names the whole group (`auth.*`). */
+  auditActions: {
+    auth: { _all: '全部登录类操作', login: '登录', logout: '退出登录', lock: '账号锁定' },
+    access: { _all: '全部越权访问', denied: '越权操作被拒绝', not_found: '访问不存在或范围外的资源' },
+    person: {
+      _all: '全部人员操作',
+      read: '查看人员',
+      create: '新建人员',
+      update: '修改人员',
+      assign: '授予角色',
+      unassign: '撤销角色',
+      password_reset: '重置密码',
+      export: '导出人员',
+    },
+    school: { _all: '全部学校操作', update: '修改学校', export: '导出学校' },
+    student: { _all: '全部学生信息操作', list: '查看学生名单', read: '查看学生' },
+    import: { _all: '全部导入操作', schools: '导入学校', classes: '导入班级', staff: '导入教职工' },
+    audit: { _all: '全部审计操作', export: '导出审计日志', verify: '校验审计日志', purge: '清理过期审计日志' },
   },
 };
 

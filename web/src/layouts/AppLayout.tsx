@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../app/auth';
 import { FullPageSpin } from '../app/components/FullPageSpin';
 import { LanguageToggle } from '../app/components/LanguageToggle';
+import { useLocale } from '../app/locale';
 import { SunMark } from '../app/components/SunMark';
 import { navItemFor, visibleNavItems } from './nav-items';
 import { UserMenu } from './UserMenu';
@@ -21,6 +22,7 @@ export default function AppLayout() {
   const me = useMe();
   const { t } = useTranslation();
   const location = useLocation();
+  const { language } = useLocale();
   const screens = Grid.useBreakpoint();
   const mobile = screens.md === false;
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
@@ -59,9 +61,15 @@ export default function AppLayout() {
     />
   );
   const brand = (showName: boolean) => (
-    <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, height: 56, padding: '0 20px', color: '#fff' }}>
-      <SunMark size={28} />
-      {showName ? <span style={{ fontSize: 18, fontWeight: 600, letterSpacing: 2, whiteSpace: 'nowrap' }}>{t('app.name')}</span> : null}
+    <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, height: 56, padding: '0 20px', color: '#fff', overflow: 'hidden' }}>
+      <span style={{ display: 'flex', flexShrink: 0 }}>
+        <SunMark size={28} />
+      </span>
+      {showName ? (
+        <span style={{ fontSize: language === 'zh-CN' ? 18 : 16, fontWeight: 600, letterSpacing: language === 'zh-CN' ? 2 : 0, whiteSpace: 'nowrap' }}>
+          {t('app.name')}
+        </span>
+      ) : null}
     </Link>
   );
 
@@ -119,7 +127,7 @@ export default function AppLayout() {
                 />
               )}
               <span style={{ fontSize: 16, fontWeight: 500, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                {mobile ? t('app.name') : pageTitle}
+                {pageTitle || t('app.name')}
               </span>
             </Flex>
             <Flex align="center" gap={4}>

@@ -80,43 +80,63 @@ describe('imports: staff and classes, all or nothing', () => {
     expect((await upload(t, principal, '/api/imports/staff/preview', 'sx.xlsx', file)).statusCode).toBe(403);
   });
 
-  it('leaves nothing behind when the database refuses the last row inside the transaction', async () => {
-    // A trigger stands in for a failure validation cannot foresee (a constraint, a lost connection):
-    // it rejects the role of the file's last account, after every account row has been inserted.
+  /**
+   * Runs `fn` with a BEFORE INSERT trigger on `table` that runs `action` when `condition` holds:
+   * a stand-in for what validation cannot foresee (a constraint, another writer, a lost connection).
+   */
+  async function withTrigger(table: string, condition: string, action: { sqlite: string; pg: string }, fn: () => Promise<void>) {
     const db = t.db.db;
-    if (t.db.dialect === 'postgres') {
-      await sql.raw(`create function import_boom() returns trigger language plpgsql as $$ begin
-        if (select username from users where id = new.user_id) = 'gx.boom' then raise exception 'forced failure'; end if;
-        return new; end $$`).execute(db);
-      await sql.raw('create trigger import_boom before insert on role_assignments for each row execute function import_boom()').execute(db);
+    const pg = t.db.dialect === 'postgres';
+    if (pg) {
+      await sql.raw(`create function import_trap() returns trigger language plpgsql as $$ begin
+        if ${condition} then ${action.pg}; end if; return new; end $$`).execute(db);
+      await sql.raw(`create trigger import_trap before insert on ${table} for each row execute function import_trap()`).execute(db);
     } else {
-      await sql.raw(`create trigger import_boom before insert on role_assignments
-        when (select username from users where id = new.user_id) = 'gx.boom'
-        begin select raise(abort, 'forced failure'); end`).execute(db);
+      await sql.raw(`create trigger import_trap before insert on ${table} when ${condition} begin ${action.sqlite}; end`).execute(db);
     }
     try {
-      const admin = await t.login('guanxian.admin');
-      const names = ['gx.a1', 'gx.a2', 'gx.a3', 'gx.boom'];
-      const file = await xlsxFile(STAFF_HEADERS, names.map((u) => [u, '测试', null, GXSY, '教师', PASSWORD]));
-      expect((await upload(t, admin, '/api/imports/staff/preview', 'boom.xlsx', file)).json()).toMatchObject({ ok: true });
-      const res = await upload(t, admin, '/api/imports/staff', 'boom.xlsx', file);
-      expect(res.statusCode).toBe(500);
-      expect(await usersNamed(names)).toEqual([]);
-      const failed = await db.selectFrom('audit_log').select('detail').where('action', '=', 'import.staff').where('result', '=', 'failure').execute();
-      expect(failed.map((a) => JSON.parse(a.detail).error)).toContain('database');
+      await fn();
     } finally {
-      await sql.raw('drop trigger import_boom' + (t.db.dialect === 'postgres' ? ' on role_assignments' : '')).execute(db);
-      if (t.db.dialect === 'postgres') await sql.raw('drop function import_boom()').execute(db);
+      await sql.raw(`drop trigger import_trap${pg ? ` on ${table}` : ''}`).execute(db);
+      if (pg) await sql.raw('drop function import_trap()').execute(db);
     }
+  }
+
+  const failedImports = async () =>
+    (await t.db.db.selectFrom('audit_log').select('detail').where('action', '=', 'import.staff').where('result', '=', 'failure').execute())
+      .map((a) => JSON.parse(a.detail).error);
+
+  it('leaves nothing behind when the database refuses the last row inside the transaction', async () => {
+    // The role of the file's last account is refused after every account row has been inserted.
+    const admin = await t.login('guanxian.admin');
+    const names = ['gx.a1', 'gx.a2', 'gx.a3', 'gx.boom'];
+    const file = await xlsxFile(STAFF_HEADERS, names.map((u) => [u, '测试', null, GXSY, '教师', PASSWORD]));
+    await withTrigger(
+      'role_assignments', "(select username from users where id = new.user_id) = 'gx.boom'",
+      { sqlite: "select raise(abort, 'forced failure')", pg: "raise exception 'forced failure'" },
+      async () => {
+        expect((await upload(t, admin, '/api/imports/staff/preview', 'boom.xlsx', file)).json()).toMatchObject({ ok: true });
+        const res = await upload(t, admin, '/api/imports/staff', 'boom.xlsx', file);
+        expect(res.statusCode).toBe(500);
+      },
+    );
+    expect(await usersNamed(names)).toEqual([]);
+    expect(await failedImports()).toContain('database');
   });
 
-  it('answers 409 to the second of two simultaneous imports of the same accounts, keeping one set', async () => {
+  it('answers 409 when someone else takes a username between the check and the write, keeping nothing of the file', async () => {
+    // Inserting gx.clash1 makes "another writer" take gx.clash2, the file's next row.
     const admin = await t.login('guanxian.admin');
-    const file = await xlsxFile(STAFF_HEADERS, [['gx.race1', '甲', null, GXSY, '教师', PASSWORD], ['gx.race2', '乙', null, GX2, '教师', PASSWORD]]);
-    const results = await Promise.all([1, 2].map(() => upload(t, admin, '/api/imports/staff', 'race.xlsx', file)));
-    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    expect(results.find((r) => r.statusCode === 409)?.json().code).toBe('IMPORT_CONFLICT');
-    expect(await usersNamed(['gx.race1', 'gx.race2'])).toEqual(['gx.race1', 'gx.race2']);
+    const names = ['gx.clash1', 'gx.clash2', 'gx.clash3'];
+    const file = await xlsxFile(STAFF_HEADERS, names.map((u) => [u, '测试', null, GX2, '教师', PASSWORD]));
+    const other = "insert into users (username, name, password_hash, kind, disabled, failed_logins, created_at, updated_at) values ('gx.clash2', '他人', 'x', 'staff', 0, 0, '2018-09-01', '2018-09-01')";
+    await withTrigger('users', "new.username = 'gx.clash1'", { sqlite: other, pg: other }, async () => {
+      const res = await upload(t, admin, '/api/imports/staff', 'clash.xlsx', file);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe('IMPORT_CONFLICT');
+    });
+    expect(await usersNamed(names)).toEqual([]);
+    expect(await failedImports()).toContain('conflict');
   });
 
   it('imports classes into existing schools, creating a missing grade once', async () => {

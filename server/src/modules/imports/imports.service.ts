@@ -70,7 +70,7 @@ export function createImportsService(deps: { db: Db; clock: Clock; audit: AuditS
     } catch (err) {
       await record('failure', { error: isUniqueViolation(err) ? 'conflict' : 'database' });
       if (isUniqueViolation(err)) {
-        throw new AppError(409, 'IMPORT_CONFLICT', '导入期间有人录入了相同的学校标识码、班级或用户名，未导入任何数据，请重新检查文件后再导入');
+        throw new AppError(409, 'IMPORT_CONFLICT', '导入期间他人刚录入了相同的学校标识码或用户名，未导入任何数据，请重新预览检查后再导入');
       }
       throw err;
     }

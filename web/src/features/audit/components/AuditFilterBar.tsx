@@ -3,15 +3,20 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { QueryValue } from '../../../api/client';
 import { AUDIT_RESULTS, type AuditFilters } from '../api/audit.api';
+import { actionLabel, knownActions } from './audit-actions';
 
 /** Time range, actor, action and result; each change goes to the URL at once. */
 export function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange: (patch: Record<string, QueryValue>) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const actionOptions = knownActions().map((action) => ({
+    value: action,
+    label: `${actionLabel(t, i18n.exists, action)} · ${action}`,
+  }));
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
   const range = filters.from && filters.to ? ([dayjs(filters.from), dayjs(filters.to)] as const) : null;
 
   return (
-    <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+    <Flex wrap gap={12} className="filter-bar" style={{ marginBottom: 16 }}>
       <DatePicker.RangePicker
         showTime={{ format: 'HH:mm' }}
         format="YYYY-MM-DD HH:mm"
@@ -28,25 +33,27 @@ export function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; o
           { label: t('audit.presets.month'), value: [dayjs().subtract(30, 'day').startOf('day'), dayjs().endOf('day')] },
         ]}
         aria-label={t('audit.timeRange')}
-        style={{ width: 340, maxWidth: '100%' }}
+        style={{ flex: '3 1 300px', maxWidth: 380 }}
       />
       <Input.Search
+        className="filter-wide"
         key={`actor-${filters.actor ?? ''}`}
         allowClear
         defaultValue={filters.actor}
         placeholder={t('audit.actorPlaceholder')}
         aria-label={t('audit.actor')}
         onSearch={(actor) => onChange({ actor: actor.trim() })}
-        style={{ width: 180 }}
       />
-      <Input.Search
-        key={`action-${filters.action ?? ''}`}
+      <Select
+        className="filter-wide"
         allowClear
-        defaultValue={filters.action}
+        showSearch={{ optionFilterProp: ['label', 'value'] }}
         placeholder={t('audit.actionPlaceholder')}
         aria-label={t('audit.action')}
-        onSearch={(action) => onChange({ action: action.trim() })}
-        style={{ width: 180 }}
+        value={filters.action}
+        onChange={(action?: string) => onChange({ action })}
+        options={actionOptions}
+        data-testid="filter-action"
       />
       <Select
         allowClear
@@ -55,10 +62,9 @@ export function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; o
         value={filters.result}
         onChange={(result?: string) => onChange({ result })}
         options={AUDIT_RESULTS.map((result) => ({ value: result, label: t(`audit.results.${result}`) }))}
-        style={{ width: 120 }}
       />
       {hasFilters ? (
-        <Button type="link" onClick={() => onChange({ from: undefined, to: undefined, actor: undefined, action: undefined, result: undefined })}>
+        <Button type="link" className="filter-action" onClick={() => onChange({ from: undefined, to: undefined, actor: undefined, action: undefined, result: undefined })}>
           {t('common.reset')}
         </Button>
       ) : null}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { readEnum, readPaging, readString, usePatchSearchParams } from '../../../app/search-params';
 import { AUDIT_RESULTS, exportAudit, listAudit, type AuditEntry, type AuditFilters, type AuditResult } from '../api/audit.api';
+import { actionLabel } from '../components/audit-actions';
 import { AuditFilterBar } from '../components/AuditFilterBar';
 
 const RESULT_COLORS: Record<AuditResult, string> = { success: 'green', failure: 'red', denied: 'orange' };
@@ -37,7 +38,7 @@ function readFilters(params: URLSearchParams): AuditFilters {
 /** The audit log (audit:read): who did what, when, from where, and whether it was allowed. */
 export default function AuditPage() {
   const me = useMe();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [params] = useSearchParams();
@@ -95,7 +96,19 @@ export default function AuditPage() {
           columns={[
             { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
             { title: t('audit.actor'), dataIndex: 'actorName', width: 130 },
-            { title: t('audit.action'), dataIndex: 'action', width: 180, render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
+            {
+              title: t('audit.action'),
+              dataIndex: 'action',
+              width: 200,
+              render: (action: string) => (
+                <Flex vertical>
+                  <span>{actionLabel(t, i18n.exists, action)}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {action}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
             {
               title: t('audit.target'),
               key: 'target',

@@ -86,7 +86,7 @@ function OrgSummaryCards() {
           summary={(rows) =>
             rows.length > 1 ? (
               <Table.Summary.Row style={{ fontWeight: 600 }}>
-                <Table.Summary.Cell index={0}>{t('common.total', { total: rows.length })}</Table.Summary.Cell>
+                <Table.Summary.Cell index={0}>{t('home.total')}</Table.Summary.Cell>
                 <Table.Summary.Cell index={1} />
                 {(['schools', 'kindergartens', 'primaryAndJunior', 'poorVillage'] as const).map((key, i) => (
                   <Table.Summary.Cell index={i + 2} key={key} align="right">

@@ -13,15 +13,15 @@ export function PeopleFilterBar({ filters, onChange }: { filters: PeopleFilters;
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
 
   return (
-    <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+    <Flex wrap gap={12} className="filter-bar" style={{ marginBottom: 16 }}>
       <Input.Search
+        className="filter-wide"
         key={filters.q ?? ''}
         allowClear
         defaultValue={filters.q}
         placeholder={t('people.keyword')}
         aria-label={t('people.keyword')}
         onSearch={(q) => onChange({ q: q.trim() })}
-        style={{ width: 240 }}
         data-testid="filter-keyword"
       />
       <Select
@@ -33,15 +33,14 @@ export function PeopleFilterBar({ filters, onChange }: { filters: PeopleFilters;
         value={filters.countyId}
         onChange={(countyId?: number) => onChange({ countyId, schoolId: undefined })}
         options={counties.map((county) => ({ value: county.id, label: county.name }))}
-        style={{ width: 150 }}
         data-testid="filter-county"
       />
       <SchoolSelect
+        className="filter-wide"
         value={filters.schoolId}
         countyId={filters.countyId}
         onChange={(schoolId) => onChange({ schoolId })}
         aria-label={t('people.school')}
-        style={{ width: 240 }}
         data-testid="filter-school"
       />
       <Select
@@ -51,11 +50,10 @@ export function PeopleFilterBar({ filters, onChange }: { filters: PeopleFilters;
         value={filters.role}
         onChange={(role?: string) => onChange({ role })}
         options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-        style={{ width: 170 }}
         data-testid="filter-role"
       />
       {hasFilters ? (
-        <Button type="link" onClick={() => onChange({ q: undefined, countyId: undefined, schoolId: undefined, role: undefined })}>
+        <Button type="link" className="filter-action" onClick={() => onChange({ q: undefined, countyId: undefined, schoolId: undefined, role: undefined })}>
           {t('common.reset')}
         </Button>
       ) : null}

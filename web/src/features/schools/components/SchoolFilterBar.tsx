@@ -18,7 +18,7 @@ export function SchoolFilterBar({
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
 
   return (
-    <Flex wrap gap={12} style={{ marginBottom: 16 }}>
+    <Flex wrap gap={12} className="filter-bar" style={{ marginBottom: 16 }}>
       <Select
         allowClear
         placeholder={t('schools.county')}
@@ -28,7 +28,6 @@ export function SchoolFilterBar({
         value={filters.countyId}
         onChange={(countyId?: number) => onChange({ countyId })}
         options={counties.map((county) => ({ value: county.id, label: county.name }))}
-        style={{ width: 150 }}
         data-testid="filter-county"
       />
       <Select
@@ -38,7 +37,6 @@ export function SchoolFilterBar({
         value={filters.kind}
         onChange={(kind?: string) => onChange({ kind })}
         options={SCHOOL_KINDS.map((kind) => ({ value: kind, label: t(`schoolKinds.${kind}`) }))}
-        style={{ width: 150 }}
         data-testid="filter-kind"
       />
       <Select
@@ -48,7 +46,6 @@ export function SchoolFilterBar({
         value={filters.locality}
         onChange={(locality?: string) => onChange({ locality })}
         options={LOCALITIES.map((locality) => ({ value: locality, label: t(`localities.${locality}`) }))}
-        style={{ width: 120 }}
         data-testid="filter-locality"
       />
       <Select
@@ -61,17 +58,16 @@ export function SchoolFilterBar({
           { value: 'true', label: t('common.yes') },
           { value: 'false', label: t('common.no') },
         ]}
-        style={{ width: 150 }}
         data-testid="filter-poor-village"
       />
       <Input.Search
+        className="filter-wide"
         key={filters.q ?? ''}
         allowClear
         defaultValue={filters.q}
         placeholder={t('schools.keyword')}
         aria-label={t('schools.keyword')}
         onSearch={(q) => onChange({ q: q.trim() })}
-        style={{ width: 240 }}
         data-testid="filter-keyword"
       />
       {hasFilters ? (

@@ -18,6 +18,7 @@ export function SchoolSelect({
   countyId,
   placeholder,
   style,
+  className,
   ...rest
 }: {
   value?: number;
@@ -25,6 +26,7 @@ export function SchoolSelect({
   countyId?: number;
   placeholder?: string;
   style?: React.CSSProperties;
+  className?: string;
   'data-testid'?: string;
   'aria-label'?: string;
 }) {
@@ -78,6 +80,7 @@ export function SchoolSelect({
       placeholder={placeholder ?? t('people.schoolPlaceholder')}
       notFoundContent={loading ? t('app.loading') : t('common.empty')}
       style={style}
+      className={className}
     />
   );
 }

@@ -1,5 +1,5 @@
-import { IMPORT_KINDS, type ImportKind } from '../../modules/imports/import-plan.js';
-import { allExcept, type MatrixActor, type MatrixEntry, type MatrixRequest } from './matrix-types.js';
+import { IMPORT_KINDS, type ImportKind } from './import-plan.js';
+import { allExcept, type MatrixActor, type MatrixEntry, type MatrixRequest } from '../../access/matrix/matrix-types.js';
 
 // Who may import what: school:import (system admin, city and county admins) for schools and
 // classes; person:import (security admin, city and county admins) for staff. Where inside their

@@ -1,0 +1,14 @@
+import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter } from 'kysely';
+
+// Kysely hands migrations an untyped database: a migration describes the schema of its own day.
+export type AnyDb = Kysely<any>;
+
+export function isPostgres(db: AnyDb): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** An integer key the database assigns; explicit ids (the seed's) are allowed on both dialects. */
+export function idColumn(db: AnyDb) {
+  const pg = isPostgres(db);
+  return (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey());
+}
