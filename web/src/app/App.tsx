@@ -1,5 +1,6 @@
 import { BrowserRouter } from 'react-router';
 import { AuthProvider } from './auth';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { LocaleProvider } from './locale';
 import { AppRoutes } from './routes';
 
@@ -9,7 +10,9 @@ export function App() {
     <LocaleProvider>
       <AuthProvider>
         <BrowserRouter>
-          <AppRoutes />
+          <ErrorBoundary>
+            <AppRoutes />
+          </ErrorBoundary>
         </BrowserRouter>
       </AuthProvider>
     </LocaleProvider>

@@ -1,4 +1,4 @@
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
@@ -6,9 +6,10 @@ import { useErrorText } from '../api/error-text';
 import { canAny, PAGE_ACCESS, type PageKey } from './access';
 import { useAuth, useMe } from './auth';
 import { FullPageSpin } from './components/FullPageSpin';
+import { lazyPage } from './lazy-page';
 import { loginPath } from './login-redirect';
 
-const ForbiddenPage = lazy(() => import('./status/ForbiddenPage'));
+const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 
 /** Renders its children for a signed-in person; otherwise sends them to /login and back after. */
 export function RequireAuth({ children }: { children: ReactNode }) {

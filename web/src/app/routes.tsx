@@ -1,21 +1,22 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { FullPageSpin } from './components/FullPageSpin';
 import { RequireAuth, RequirePage } from './guards';
+import { lazyPage } from './lazy-page';
 
 // Every page is its own chunk: the login page loads only what it needs, and the signed-in
 // layout and pages follow after login.
-const LoginPage = lazy(() => import('../features/auth/pages/LoginPage'));
-const AppLayout = lazy(() => import('../layouts/AppLayout'));
-const HomePage = lazy(() => import('../features/home/pages/HomePage'));
-const OrgPage = lazy(() => import('../features/org/pages/OrgPage'));
-const SchoolsPage = lazy(() => import('../features/schools/pages/SchoolsPage'));
-const SchoolDetailPage = lazy(() => import('../features/schools/pages/SchoolDetailPage'));
-const PeoplePage = lazy(() => import('../features/people/pages/PeoplePage'));
-const ImportPage = lazy(() => import('../features/imports/pages/ImportPage'));
-const AuditPage = lazy(() => import('../features/audit/pages/AuditPage'));
-const ForbiddenPage = lazy(() => import('./status/ForbiddenPage'));
-const NotFoundPage = lazy(() => import('./status/NotFoundPage'));
+const LoginPage = lazyPage(() => import('../features/auth/pages/LoginPage'));
+const AppLayout = lazyPage(() => import('../layouts/AppLayout'));
+const HomePage = lazyPage(() => import('../features/home/pages/HomePage'));
+const OrgPage = lazyPage(() => import('../features/org/pages/OrgPage'));
+const SchoolsPage = lazyPage(() => import('../features/schools/pages/SchoolsPage'));
+const SchoolDetailPage = lazyPage(() => import('../features/schools/pages/SchoolDetailPage'));
+const PeoplePage = lazyPage(() => import('../features/people/pages/PeoplePage'));
+const ImportPage = lazyPage(() => import('../features/imports/pages/ImportPage'));
+const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage'));
+const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
+const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
 /** The app's routes; pages render inside AppLayout's Suspense. */
 export function AppRoutes() {

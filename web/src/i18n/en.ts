@@ -120,6 +120,9 @@ export const en: Messages = {
     notFoundTitle: 'Page not found',
     notFound: 'The page you asked for does not exist; it may have moved or been removed.',
     backHome: 'Back to home',
+    crashedTitle: 'Something went wrong',
+    crashed: 'This page could not be shown, perhaps because the system was just updated. Reload the page; if it happens again, tell your administrator.',
+    reload: 'Reload',
   },
   login: {
     title: 'Sign in',
@@ -305,6 +308,7 @@ export const en: Messages = {
     title: 'Audit log',
     timeRange: 'Time range',
     actor: 'Actor',
+    system: 'System',
     actorPlaceholder: 'Name or username',
     action: 'Action',
     actionPlaceholder: 'Choose or type an action',

@@ -121,6 +121,9 @@ export const zhCN = {
     notFoundTitle: '页面不存在',
     notFound: '您访问的页面不存在，可能已被移动或删除。',
     backHome: '返回首页',
+    crashedTitle: '页面出错了',
+    crashed: '页面没能正常显示，可能是系统刚刚更新。请刷新页面；如仍有问题，请联系管理员。',
+    reload: '刷新页面',
   },
   login: {
     title: '账号登录',
@@ -306,6 +309,7 @@ export const zhCN = {
     title: '审计日志',
     timeRange: '时间范围',
     actor: '操作人',
+    system: '系统',
     actorPlaceholder: '姓名或用户名',
     action: '操作',
     actionPlaceholder: '选择或输入操作',

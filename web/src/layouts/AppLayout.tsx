@@ -4,6 +4,7 @@ import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../app/auth';
+import { ErrorBoundary } from '../app/components/ErrorBoundary';
 import { FullPageSpin } from '../app/components/FullPageSpin';
 import { LanguageToggle } from '../app/components/LanguageToggle';
 import { useLocale } from '../app/locale';
@@ -136,9 +137,11 @@ export default function AppLayout() {
             </Flex>
           </Layout.Header>
           <Layout.Content style={{ padding: mobile ? 12 : 24 }}>
-            <Suspense fallback={<FullPageSpin height={320} />}>
-              <Outlet />
-            </Suspense>
+            <ErrorBoundary resetKey={location.pathname}>
+              <Suspense fallback={<FullPageSpin height={320} />}>
+                <Outlet />
+              </Suspense>
+            </ErrorBoundary>
           </Layout.Content>
         </Layout>
       </Layout>

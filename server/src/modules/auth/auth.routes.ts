@@ -13,7 +13,7 @@ export function registerAuthRoutes(app: AppInstance, deps: { auth: AuthService; 
       access: 'public',
       // A soft per-address limit: it slows a guessing script but, well above what a school's
       // staff behind one NAT address need, never locks them out; accounts lock on their own count.
-      rateLimit: { max: 60, timeWindow: '1 minute' },
+      rateLimit: { max: 300, timeWindow: '1 minute' },
     },
     schema: {
       tags: ['auth'],

@@ -90,7 +90,8 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
 
   /** The actor behind a session token, or null when the session is unknown, expired or its account disabled. */
   async function actorFromToken(token: string): Promise<Actor | null> {
-    const row = await q.findSessionWithUser(db, hashToken(token));
+    const rows = await q.findSessionWithUser(db, hashToken(token));
+    const row = rows[0];
     if (!row) return null;
     const now = clock.now();
     const idleLimit = new Date(new Date(row.last_seen_at).getTime() + sessions.idleMinutes * 60_000);
@@ -101,8 +102,8 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
     if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
       await q.touchSession(db, row.sessionId, now.toISOString());
     }
-    const grants: Grant[] = (await q.findGrants(db, row.userId)).map((g) => ({
-      assignmentId: g.id,
+    const grants: Grant[] = rows.filter((g) => g.assignmentId !== null).map((g) => ({
+      assignmentId: g.assignmentId!,
       role: g.role as Role,
       department: g.department as Department | null,
       cityId: g.city_id,

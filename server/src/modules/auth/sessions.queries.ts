@@ -8,25 +8,22 @@ export function insertSession(db: Kysely<Database>, row: {
   return db.insertInto('sessions').values(row).execute();
 }
 
-/** A session with its account, in one read: this runs on every authenticated request. */
+/**
+ * A session with its account and role assignments, in one read (a row per assignment): this runs
+ * on every authenticated request.
+ */
 export function findSessionWithUser(db: Kysely<Database>, tokenHash: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('role_assignments as ra', 'ra.user_id', 'users.id')
     .select([
       'sessions.id as sessionId', 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at',
       'users.id as userId', 'users.username', 'users.name', 'users.kind', 'users.disabled',
+      'ra.id as assignmentId', 'ra.role', 'ra.department', 'ra.city_id', 'ra.county_id', 'ra.school_id',
     ])
     .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
-export function findGrants(db: Kysely<Database>, userId: number) {
-  return db
-    .selectFrom('role_assignments')
-    .select(['id', 'role', 'department', 'city_id', 'county_id', 'school_id'])
-    .where('user_id', '=', userId)
-    .orderBy('id')
+    .orderBy('ra.id')
     .execute();
 }
 

@@ -95,7 +95,7 @@ export default function AuditPage() {
           }}
           columns={[
             { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
-            { title: t('audit.actor'), dataIndex: 'actorName', width: 130 },
+            { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: (name: string) => name || t('audit.system') },
             {
               title: t('audit.action'),
               dataIndex: 'action',

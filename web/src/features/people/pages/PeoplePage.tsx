@@ -99,7 +99,7 @@ export default function PeoplePage() {
           }}
           columns={[
             { title: t('people.name'), dataIndex: 'name', width: 120, fixed: 'left', render: (name: string) => <a>{name}</a> },
-            { title: t('people.username'), dataIndex: 'username', width: 160 },
+            { title: t('people.username'), dataIndex: 'username', width: 200 },
             { title: t('people.phone'), dataIndex: 'phone', width: 130, render: (phone: string | null) => phone || '—' },
             {
               title: t('people.roles'),

@@ -39,17 +39,16 @@ export default function SchoolDetailPage() {
   return (
     <Flex vertical gap={16}>
       <Breadcrumb items={[{ title: <Link to="/schools">{t('schools.title')}</Link> }, { title: data.name }]} />
-      <Card
-        variant="borderless"
-        title={
+      <Card variant="borderless">
+        <Flex justify="space-between" align="flex-start" gap={12} wrap style={{ marginBottom: 16 }}>
           <Flex align="center" gap={8} wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>{data.name}</Typography.Title>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {data.name}
+            </Typography.Title>
             <Tag color="blue">{t(`schoolKinds.${data.kind}`)}</Tag>
             {data.poorVillage ? <Tag color="orange">{t('schools.poorVillageTag')}</Tag> : null}
           </Flex>
-        }
-        extra={
-          <Flex gap={8}>
+          <Flex gap={8} wrap>
             {can(me, 'person:read') ? (
               <Link to={`/people?schoolId=${data.id}`}>
                 <Button icon={<TeamOutlined />}>{t('schools.viewStaff')}</Button>
@@ -61,8 +60,7 @@ export default function SchoolDetailPage() {
               </Button>
             ) : null}
           </Flex>
-        }
-      >
+        </Flex>
         <Descriptions
           column={{ xs: 1, sm: 2, lg: 3 }}
           size="small"
@@ -91,8 +89,15 @@ export default function SchoolDetailPage() {
           pagination={false}
           locale={{ emptyText: t('schools.noClasses') }}
           columns={[
-            { title: t('schools.grade'), dataIndex: 'name', width: 140 },
-            { title: t('schools.classCount'), key: 'count', width: 90, align: 'right', render: (_, grade) => grade.classes.length },
+            { title: t('schools.grade'), dataIndex: 'name', width: 110 },
+            {
+              title: t('schools.classCount'),
+              key: 'count',
+              width: 90,
+              align: 'right',
+              responsive: ['sm'],
+              render: (_, grade) => grade.classes.length,
+            },
             {
               title: t('schools.classes'),
               key: 'classes',
