@@ -62,6 +62,12 @@ export const ACTIONS = [
   'student:read',
   'audit:read',
   'audit:export',
+  'room:write',
+  'calendar:write',
+  'compliance:read',
+  'recording:read',
+  'recording:upload',
+  'recording:delete',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

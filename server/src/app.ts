@@ -27,6 +27,10 @@ import { registerPeopleRoutes } from './modules/people/people.routes.js';
 import { createPeopleService } from './modules/people/people.service.js';
 import { registerStudentsRoutes } from './modules/students/students.routes.js';
 import { createStudentsService } from './modules/students/students.service.js';
+import { registerRoomsRoutes } from './modules/rooms/rooms.routes.js';
+import { createRoomsService } from './modules/rooms/rooms.service.js';
+import { registerDeviceRoutes } from './modules/rooms/devices.routes.js';
+import { createDevicesService } from './modules/rooms/devices.service.js';
 
 export interface AppDeps {
   db: Db;
@@ -60,13 +64,15 @@ export async function buildApp(deps: AppDeps) {
   const people = createPeopleService({ db: deps.db, clock: deps.clock, audit, auth, assignments });
   const students = createStudentsService({ db: deps.db, audit });
   const imports = createImportsService({ db: deps.db, clock: deps.clock, audit });
+  const rooms = createRoomsService({ db: deps.db, clock: deps.clock, audit, org });
+  const devices = createDevicesService({ db: deps.db, clock: deps.clock, audit, rooms });
   const services = { audit, auth, org };
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: { title: '阳光校园 Sunshine Campus API', version: '0.1.0', description: 'Every route, its schema and the permission it needs.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sc_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sc_session' }, deviceToken: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }],
     },
   });
@@ -103,6 +109,8 @@ export async function buildApp(deps: AppDeps) {
   registerPeopleRoutes(app, { people, assignments, audit, clock: deps.clock });
   registerStudentsRoutes(app, { students });
   registerImportRoutes(app, { imports });
+  registerRoomsRoutes(app, { rooms, devices });
+  registerDeviceRoutes(app, { devices });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

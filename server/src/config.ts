@@ -28,6 +28,13 @@ export interface Config {
   trustProxy: boolean;
   /** BENCH_ROUTES=1: adds the unauthenticated baselines `npm run bench` measures against. Never in production. */
   benchRoutes: boolean;
+  /** STORAGE_URL: unset → files under DATA_DIR/objects; `s3://[KEY:SECRET@]bucket[/folder]?endpoint=…&region=…&forcePathStyle=true` → S3-compatible storage (storage/storage-url.ts). */
+  storageUrl: string | null;
+  /** WORKERS: jobs the server runs at once (default 1); 0 runs none in the server — start `npm run worker` processes instead. */
+  workers: number;
+  /** FFMPEG_PATH / FFPROBE_PATH: use these binaries instead of ffmpeg on PATH or the npm-bundled build. */
+  ffmpegPath: string | null;
+  ffprobePath: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     benchRoutes: env.BENCH_ROUTES === '1',
+    storageUrl: env.STORAGE_URL?.trim() || null,
+    workers: int(env, 'WORKERS', 1, 0, 64),
+    ffmpegPath: env.FFMPEG_PATH?.trim() || null,
+    ffprobePath: env.FFPROBE_PATH?.trim() || null,
   };
 }

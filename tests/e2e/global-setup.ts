@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,17 +53,16 @@ export default async function setup(project: TestProject) {
     project.provide('baseUrl', external.replace(/\/$/, ''));
     return;
   }
-  if (!existsSync(join(root, 'web/dist/index.html')) || !existsSync(join(root, 'dist/server/src/main.js'))) {
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('npm run build failed');
-  }
+  // Builds what is missing or older than its sources, as `npm start` does.
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build-if-stale.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('building the server or the web app failed');
 
   const dataDir = mkdtempSync(join(tmpdir(), 'sunshine-e2e-'));
   const port = await freePort();
   const output: string[] = [];
   const server = spawn(process.execPath, ['dist/server/src/main.js'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED: 'demo', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED: 'demo', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));

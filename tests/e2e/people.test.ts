@@ -36,7 +36,7 @@ describe('people and roles', () => {
 
     await page.locator('.ant-modal .ant-btn-primary').click();
     await expect.poll(() => page.locator('.ant-modal [role=alert]').innerText()).toContain('密码需包含');
-    await shot(page, 'people-password-error');
+    await shot(page, 'people-password-error', false);
 
     await fillPasswords(page, 'Qingshui#Xiao7');
     await page.locator('.ant-modal .ant-btn-primary').click();
@@ -44,7 +44,7 @@ describe('people and roles', () => {
     await expect.poll(() => page.locator('[data-testid=person-drawer]').innerText()).toContain(username);
     await expect.poll(() => page.locator('[data-testid=person-drawer]').innerText()).toContain('教师 · 冠县实验小学');
     expect(new URL(page.url()).searchParams.get('person')).toMatch(/^\d+$/);
-    await shot(page, 'people-created');
+    await shot(page, 'people-created', false);
     await page.context().close();
   });
 });

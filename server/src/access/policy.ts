@@ -9,21 +9,28 @@ import type { Action, Role } from '../../../shared/domain.js';
  * school roles never see children's records except principals, teachers and a child's own parents.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
-  sysadmin: ['org:read', 'school:write', 'school:import', 'school:export'],
+  sysadmin: ['org:read', 'school:write', 'school:import', 'school:export', 'room:write', 'compliance:read'],
   secadmin: ['org:read', 'person:read', 'person:write', 'person:import', 'person:export'],
   auditor: ['audit:read', 'audit:export'],
   city_admin: [
     'org:read', 'school:write', 'school:import', 'school:export',
-    'person:read', 'person:write', 'person:import', 'person:export',
+    'person:read', 'person:write', 'person:import', 'person:export', 'room:write', 'calendar:write', 'compliance:read',
+    'recording:read',
   ],
   county_admin: [
     'org:read', 'school:write', 'school:import', 'school:export',
-    'person:read', 'person:write', 'person:import', 'person:export',
+    'person:read', 'person:write', 'person:import', 'person:export', 'room:write', 'calendar:write', 'compliance:read',
+    'recording:read',
   ],
-  dept_staff: ['org:read', 'school:export', 'person:read'],
-  researcher: ['org:read', 'person:read'],
-  principal: ['org:read', 'person:read', 'student:read'],
-  teacher: ['org:read', 'student:read'],
+  // room:write: only the 教科所 runs recording rooms; the rooms service refuses other departments.
+  // recording:delete: only the 教科所 (research department) may delete; the recordings service refuses other departments.
+  dept_staff: ['org:read', 'school:export', 'person:read', 'room:write', 'calendar:write', 'compliance:read', 'recording:read', 'recording:delete'],
+  researcher: ['org:read', 'person:read', 'compliance:read', 'recording:read'],
+  principal: [
+    'org:read', 'person:read', 'student:read', 'room:write', 'calendar:write', 'compliance:read',
+    'recording:read', 'recording:upload', 'recording:delete',
+  ],
+  teacher: ['org:read', 'student:read', 'recording:read', 'recording:upload'],
   parent: ['student:read'],
 };
 

@@ -3,6 +3,7 @@ import type { Db } from './database.js';
 import * as foundation from './migrations/20261129_0001_foundation.js';
 import * as auditAnchor from './migrations/20261129_0002_audit_anchor.js';
 import * as recordings from './migrations/20261129_0003_recordings.js';
+import * as supervision from './migrations/20261129_0004_supervision.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '20261129_0001_foundation': foundation,
   '20261129_0002_audit_anchor': auditAnchor,
   '20261129_0003_recordings': recordings,
+  '20261129_0004_supervision': supervision,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

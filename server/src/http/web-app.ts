@@ -16,8 +16,10 @@ export async function registerWebApp(app: AppInstance, webDir: string | null) {
   if (!existsSync(join(webDir, 'index.html'))) throw new Error(`web app is not built: ${webDir}/index.html is missing (run npm run build:web)`);
   await app.register(fastifyStatic, {
     root: webDir,
-    wildcard: false,
-    index: false,
+    // Files are looked up per request, so a rebuilt web app is served without a restart.
+    wildcard: true,
+    index: ['index.html'],
+    cacheControl: false,
     setHeaders: (res, path) => {
       res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

@@ -29,6 +29,8 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   sessions: 'truncate', audit_log: 'truncate', audit_anchor: 'truncate', audit_chain: 'genesis',
   rooms: 'truncate', devices: 'truncate', room_timetable: 'truncate', room_alerts: 'truncate', uploads: 'truncate',
   recordings: 'truncate', jobs: 'truncate',
+  school_terms: 'truncate', calendar_overrides: 'truncate', quota_rules: 'truncate', compliance_tracking: 'truncate',
+  compliance_days: 'truncate',
 };
 
 class UsageError extends Error {}

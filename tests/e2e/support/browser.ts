@@ -46,7 +46,10 @@ export async function menuTexts(page: Page): Promise<string[]> {
   return (await items.allInnerTexts()).map((text) => text.trim());
 }
 
-/** Saves a screenshot as /tmp/e2e-<name>.png for a person to look at. */
-export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `/tmp/e2e-${name}.png`, fullPage: true });
+/**
+ * Saves a screenshot as /tmp/e2e-<name>.png for a person to look at: the whole page, or only
+ * the viewport when a drawer or dialog is open (a full-page shot would tear fixed layers).
+ */
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: `/tmp/e2e-${name}.png`, fullPage });
 }

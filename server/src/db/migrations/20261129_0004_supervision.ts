@@ -1,0 +1,101 @@
+import { type AnyDb, idColumn } from './migration-helpers.js';
+
+/**
+ * Supervision of the ≥ 2-lessons-a-day quota: the school calendar (terms and day overrides), quota
+ * rules, which schools are tracked from when, and the per-school-per-day compliance rollup.
+ *
+ * `scope_key` ('city:1', 'county:7', 'school:42') names the node a term or override applies to, so
+ * one unique index can hold "one entry per node and day" without nullable columns in it.
+ */
+export async function up(db: AnyDb): Promise<void> {
+  const id = idColumn(db);
+
+  await db.schema
+    .createTable('school_terms')
+    .addColumn('id', 'integer', id)
+    .addColumn('scope_key', 'text', (c) => c.notNull())
+    .addColumn('city_id', 'integer', (c) => c.notNull().references('regions.id'))
+    .addColumn('county_id', 'integer', (c) => c.references('regions.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('starts_on', 'text', (c) => c.notNull())
+    .addColumn('ends_on', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('school_terms_once', ['scope_key', 'name'])
+    .execute();
+  await db.schema.createIndex('school_terms_city').on('school_terms').column('city_id').execute();
+
+  await db.schema
+    .createTable('calendar_overrides')
+    .addColumn('id', 'integer', id)
+    .addColumn('scope_key', 'text', (c) => c.notNull())
+    .addColumn('level', 'text', (c) => c.notNull())
+    .addColumn('city_id', 'integer', (c) => c.notNull().references('regions.id'))
+    .addColumn('county_id', 'integer', (c) => c.references('regions.id'))
+    .addColumn('school_id', 'integer', (c) => c.references('schools.id'))
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('created_by_user_id', 'integer', (c) => c.references('users.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('calendar_overrides_once', ['scope_key', 'day'])
+    .execute();
+  await db.schema.createIndex('calendar_overrides_city_day').on('calendar_overrides').columns(['city_id', 'day']).execute();
+
+  await db.schema
+    .createTable('quota_rules')
+    .addColumn('id', 'integer', id)
+    .addColumn('city_id', 'integer', (c) => c.notNull().references('regions.id'))
+    .addColumn('county_id', 'integer', (c) => c.references('regions.id'))
+    .addColumn('school_kind', 'text')
+    .addColumn('min_lessons', 'integer', (c) => c.notNull())
+    .addColumn('effective_from', 'text', (c) => c.notNull())
+    .addColumn('effective_to', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('quota_rules_city').on('quota_rules').column('city_id').execute();
+
+  await db.schema
+    .createTable('compliance_tracking')
+    .addColumn('school_id', 'integer', (c) => c.primaryKey().references('schools.id'))
+    .addColumn('county_id', 'integer', (c) => c.notNull())
+    .addColumn('city_id', 'integer', (c) => c.notNull())
+    .addColumn('since', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('compliance_tracking_county').on('compliance_tracking').column('county_id').execute();
+  await db.schema.createIndex('compliance_tracking_city').on('compliance_tracking').column('city_id').execute();
+
+  // A derived table: county_id, city_id and school_kind are copies of the school's, so that scope
+  // predicates and group-bys need no join. Rows exist for tracked school days, and for other days
+  // only when a lesson was counted on them.
+  await db.schema
+    .createTable('compliance_days')
+    .addColumn('school_id', 'integer', (c) => c.notNull().references('schools.id'))
+    .addColumn('county_id', 'integer', (c) => c.notNull())
+    .addColumn('city_id', 'integer', (c) => c.notNull())
+    .addColumn('school_kind', 'text', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('school_day', 'integer', (c) => c.notNull())
+    .addColumn('required', 'integer', (c) => c.notNull())
+    .addColumn('counted', 'integer', (c) => c.notNull())
+    .addColumn('met', 'integer', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('reason_name', 'text')
+    .addColumn('computed_at', 'text', (c) => c.notNull())
+    // School-first: one school's days (heatmap, streaks) and the incremental upsert.
+    .addPrimaryKeyConstraint('compliance_days_pk', ['school_id', 'day'])
+    .execute();
+  // Indexes per view, each covering the columns its aggregate reads (see compliance.queries.ts):
+  // date-first within a city for the city's day view and its month per county;
+  await db.schema.createIndex('compliance_days_city_day').on('compliance_days')
+    .columns(['city_id', 'day', 'county_id', 'school_kind', 'school_day', 'met']).execute();
+  // school-first within a city for the city's month per school (ranking lists);
+  await db.schema.createIndex('compliance_days_city_school').on('compliance_days')
+    .columns(['city_id', 'school_id', 'day', 'school_day', 'met']).execute();
+  // a county's views (small: about a hundred schools);
+  await db.schema.createIndex('compliance_days_county_day').on('compliance_days')
+    .columns(['county_id', 'day', 'school_id', 'school_kind', 'school_day', 'met']).execute();
+  // date-first across the province for the province's month per county.
+  await db.schema.createIndex('compliance_days_day').on('compliance_days')
+    .columns(['day', 'county_id', 'school_kind', 'school_day', 'met']).execute();
+}

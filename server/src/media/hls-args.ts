@@ -1,0 +1,154 @@
+import { isAbsolute, join } from 'node:path';
+import { displaySize, type LadderRung, type PackagingDecision } from './decide.js';
+import { inputArgs } from './input-args.js';
+import type { MediaInfo, VideoStreamInfo } from './probe.js';
+
+export const HLS_PLAYLIST = 'index.m3u8';
+export const HLS_SEGMENT_PATTERN = 'seg_%05d.ts';
+/** Target segment length; with copy, segments end on the source's next keyframe after this. */
+export const HLS_TIME_SECONDS = 6;
+/** Keyframe spacing of everything we encode: 6 s segments are three whole GOPs. */
+export const FORCED_KEYFRAME_SECONDS = 2;
+
+export interface PackageArgsOptions {
+  hlsTime?: number;
+  /** Default true: also decode the audio once through volumedetect, in the same read of the file. */
+  analyseAudio?: boolean;
+  /** The input is our own file (skips the upload format whitelist). */
+  trustedInput?: boolean;
+  maxLongSide?: number;
+  maxShortSide?: number;
+}
+
+/**
+ * ffmpeg arguments for the one pass that turns a recording into the source HLS rendition (copy or
+ * transcode per track, as decided) and measures its loudness on the way: the audio is mapped a
+ * second time through volumedetect into the null muxer, so the file is read once. The volume
+ * statistics appear on stderr (parse them with parseVolumeDetect).
+ */
+export function buildPackageArgs(
+  input: string,
+  outDir: string,
+  info: MediaInfo,
+  decision: PackagingDecision,
+  opts: PackageArgsOptions = {},
+): string[] {
+  const v = requireVideo(info);
+  const args = [...inputArgs(input, { trusted: opts.trustedInput }), '-map', `0:${v.index}`];
+  if (decision.video === 'copy') {
+    args.push('-c:v', 'copy');
+  } else {
+    const size = transcodeSize(v, opts.maxLongSide ?? 1920, opts.maxShortSide ?? 1080);
+    args.push(...videoFilterArgs(v, size), ...x264Args(size.height));
+  }
+  if (info.audio && decision.audio !== 'none') {
+    args.push('-map', `0:${info.audio.index}`);
+    if (decision.audio === 'copy') args.push('-c:a', 'copy');
+    else args.push(...aacArgs(info, 128));
+  }
+  args.push(...hlsOutputArgs(outDir, opts.hlsTime));
+  if (info.audio && decision.audio !== 'none' && opts.analyseAudio !== false) {
+    args.push('-map', `0:${info.audio.index}`, '-af', 'volumedetect', '-f', 'null', '-');
+  }
+  return args;
+}
+
+/** ffmpeg arguments for one low-bitrate rung: always transcoded, audio included when present. */
+export function buildRenditionArgs(
+  input: string,
+  outDir: string,
+  info: MediaInfo,
+  rung: LadderRung,
+  opts: Pick<PackageArgsOptions, 'hlsTime' | 'trustedInput'> = {},
+): string[] {
+  const v = requireVideo(info);
+  const size = rungSize(v, rung.height);
+  const args = [
+    ...inputArgs(input, { trusted: opts.trustedInput }),
+    '-map', `0:${v.index}`,
+    ...videoFilterArgs(v, size),
+    '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'main', '-pix_fmt', 'yuv420p',
+    '-b:v', `${rung.videoKbps}k`, '-maxrate', `${Math.round(rung.videoKbps * 1.2)}k`,
+    '-bufsize', `${rung.videoKbps * 2}k`,
+    ...keyframeArgs(),
+  ];
+  if (info.audio) args.push('-map', `0:${info.audio.index}`, ...aacArgs(info, rung.audioKbps));
+  args.push(...hlsOutputArgs(outDir, opts.hlsTime));
+  return args;
+}
+
+/** Output size for a transcode of the source rendition: display orientation, fitted, even. */
+export function transcodeSize(
+  v: Pick<VideoStreamInfo, 'width' | 'height' | 'rotation'>,
+  maxLongSide = 1920,
+  maxShortSide = 1080,
+): { width: number; height: number } {
+  const { width, height } = displaySize(v);
+  const landscape = width >= height;
+  const maxW = landscape ? maxLongSide : maxShortSide;
+  const maxH = landscape ? maxShortSide : maxLongSide;
+  const scale = Math.min(1, maxW / width, maxH / height);
+  return { width: even(width * scale), height: even(height * scale) };
+}
+
+/** Size of a ladder rung: the rung's height, the source's display aspect, even numbers. */
+export function rungSize(v: Pick<VideoStreamInfo, 'width' | 'height' | 'rotation'>, rungHeight: number) {
+  const { width, height } = displaySize(v);
+  return { width: even((rungHeight * width) / height), height: even(rungHeight) };
+}
+
+function videoFilterArgs(v: VideoStreamInfo, size: { width: number; height: number }): string[] {
+  // ffmpeg applies the rotation itself before these filters when it decodes (autorotate).
+  const filters = v.interlaced ? ['yadif=mode=send_frame:deint=interlaced'] : [];
+  filters.push(`scale=${size.width}:${size.height}`, 'setsar=1');
+  return ['-vf', filters.join(',')];
+}
+
+function x264Args(outHeight: number): string[] {
+  // Quality-targeted (classroom pictures are mostly still), capped so a busy scene stays streamable.
+  const maxKbps = outHeight <= 480 ? 1200 : outHeight <= 720 ? 2500 : 4500;
+  return [
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-profile:v', 'high', '-pix_fmt', 'yuv420p',
+    '-maxrate', `${maxKbps}k`, '-bufsize', `${maxKbps * 2}k`,
+    ...keyframeArgs(),
+  ];
+}
+
+function keyframeArgs(): string[] {
+  return ['-force_key_frames', `expr:gte(t,n_forced*${FORCED_KEYFRAME_SECONDS})`];
+}
+
+function aacArgs(info: MediaInfo, kbps: number): string[] {
+  const a = info.audio!;
+  const args = ['-c:a', 'aac', '-b:a', `${kbps}k`];
+  if (a.channels !== 1 && a.channels !== 2) args.push('-ac', '2');
+  if (a.sampleRate !== 44100 && a.sampleRate !== 48000) args.push('-ar', '48000');
+  return args;
+}
+
+function hlsOutputArgs(outDir: string, hlsTime = HLS_TIME_SECONDS): string[] {
+  // An absolute path cannot be mistaken for an option or a protocol; `%` would break the pattern.
+  if (!isAbsolute(outDir) || outDir.includes('%')) {
+    throw new Error(`HLS output folder must be an absolute path without %: ${outDir}`);
+  }
+  return [
+    // Phone videos carry GPS positions in their metadata; lessons with children must not.
+    '-map_metadata', '-1', '-map_chapters', '-1',
+    // Sources that interleave audio far from video would otherwise stop with "Too many packets buffered".
+    '-max_muxing_queue_size', '4096',
+    '-f', 'hls',
+    '-hls_time', String(hlsTime),
+    '-hls_playlist_type', 'vod',
+    '-hls_flags', 'independent_segments',
+    '-hls_segment_type', 'mpegts',
+    '-hls_segment_filename', join(outDir, HLS_SEGMENT_PATTERN),
+    join(outDir, HLS_PLAYLIST),
+  ];
+}
+
+function requireVideo(info: MediaInfo): VideoStreamInfo {
+  if (!info.video) throw new Error('HLS packaging needs a video stream; probeMedia refuses files without one');
+  return info.video;
+}
+
+const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);

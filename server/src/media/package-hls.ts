@@ -1,0 +1,143 @@
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LadderRung, PackagingDecision } from './decide.js';
+import { defaultFfmpegBinaries, type FfmpegBinaries } from './ffmpeg-binaries.js';
+import { buildPackageArgs, buildRenditionArgs, HLS_PLAYLIST, type PackageArgsOptions } from './hls-args.js';
+import { mediaErrors } from './media-error.js';
+import { codecsString, parseMediaPlaylist, type HlsRendition } from './playlist.js';
+import { probeMedia, type MediaInfo } from './probe.js';
+import { runFfmpeg } from './run-ffmpeg.js';
+import { parseVolumeDetect, type AudioLevels } from './silence.js';
+import { buildThumbnailArgs, POSTER_FILE, SPRITE_FILE, type ThumbnailLayout, type ThumbnailOptions } from './thumbnail-args.js';
+
+export interface MediaRunOptions {
+  binaries?: FfmpegBinaries;
+  /** Aborting kills ffmpeg; the call rejects with MEDIA_ABORTED after it has exited. */
+  signal?: AbortSignal;
+  /** Whole percentages, rising, ending with 100. */
+  onProgress?: (percent: number) => void;
+}
+
+export interface PackageResult {
+  /** The source rendition (one entry; ladder rungs come from makeRendition). */
+  renditions: HlsRendition[];
+  /** volumedetect's measurement of the audio, null when the file has no audio track. */
+  audio: AudioLevels | null;
+  /** Playable length: the sum of the playlist's segment durations. */
+  durationSeconds: number;
+  elapsedMs: number;
+}
+
+/**
+ * One read of the recording: writes outDir/index.m3u8 + seg_NNNNN.ts (copy or transcode as
+ * decided) and measures the audio's loudness at the same time. outDir is emptied of earlier HLS
+ * files first, so a retried job never mixes segments of two runs; upload the folder only after
+ * this resolves — until then it is a half-written rendition.
+ */
+export async function packageToHls(
+  input: string,
+  outDir: string,
+  info: MediaInfo,
+  decision: PackagingDecision,
+  opts: MediaRunOptions & Pick<PackageArgsOptions, 'hlsTime' | 'trustedInput'> = {},
+): Promise<PackageResult> {
+  const binaries = opts.binaries ?? (await defaultFfmpegBinaries());
+  await prepareHlsDir(outDir);
+  const args = buildPackageArgs(input, outDir, info, decision, opts);
+  const run = await runFfmpeg(args, { ...opts, binaries, durationSeconds: info.durationSeconds });
+  const rendition = await describeRendition('source', outDir, binaries);
+  const audio = info.audio && decision.audio !== 'none' ? parseVolumeDetect(run.stderr) : null;
+  return { renditions: [rendition], audio, durationSeconds: rendition.durationSeconds, elapsedMs: run.elapsedMs };
+}
+
+/** A low-bitrate rung (always transcoded) into outDir/index.m3u8 + segments. */
+export async function makeRendition(
+  input: string,
+  outDir: string,
+  info: MediaInfo,
+  rung: LadderRung,
+  opts: MediaRunOptions & Pick<PackageArgsOptions, 'hlsTime' | 'trustedInput'> = {},
+): Promise<HlsRendition> {
+  const binaries = opts.binaries ?? (await defaultFfmpegBinaries());
+  await prepareHlsDir(outDir);
+  await runFfmpeg(buildRenditionArgs(input, outDir, info, rung, opts), {
+    ...opts,
+    binaries,
+    durationSeconds: info.durationSeconds,
+  });
+  return describeRendition(rung.name, outDir, binaries);
+}
+
+export interface ThumbnailResult {
+  poster: string;
+  sprite: string;
+  layout: ThumbnailLayout;
+}
+
+/** poster.jpg and sprite.jpg (scrub thumbnails, see ThumbnailLayout) into outDir. */
+export async function makeThumbnails(
+  input: string,
+  outDir: string,
+  info: MediaInfo,
+  opts: MediaRunOptions & ThumbnailOptions = {},
+): Promise<ThumbnailResult> {
+  await mkdir(outDir, { recursive: true });
+  const { args, layout } = buildThumbnailArgs(input, outDir, info, opts);
+  await runFfmpeg(args, { ...opts, durationSeconds: info.durationSeconds });
+  const poster = join(outDir, POSTER_FILE);
+  const sprite = join(outDir, SPRITE_FILE);
+  for (const file of [poster, sprite]) {
+    if (!(await stat(file).then((s) => s.size > 0, () => false))) {
+      throw mediaErrors.ffmpegFailed(`ffmpeg wrote no ${file}`);
+    }
+  }
+  return { poster, sprite, layout };
+}
+
+/**
+ * Checks and measures a rendition ffmpeg has written: the playlist is closed (#EXT-X-ENDLIST),
+ * every segment exists, and the output probes as video — a rendition that fails here is never
+ * handed on to be served.
+ */
+export async function describeRendition(name: string, dir: string, binaries?: FfmpegBinaries): Promise<HlsRendition> {
+  const playlistPath = join(dir, HLS_PLAYLIST);
+  const text = await readFile(playlistPath, 'utf8').catch(() => '');
+  const playlist = parseMediaPlaylist(text);
+  if (!playlist.ended || playlist.segments.length === 0) {
+    throw mediaErrors.ffmpegFailed(`${playlistPath} is incomplete (no #EXT-X-ENDLIST or no segments)`);
+  }
+  const segments: HlsRendition['segments'] = [];
+  for (const s of playlist.segments) {
+    const size = await stat(join(dir, s.uri)).then((st) => st.size, () => -1);
+    if (size <= 0) throw mediaErrors.ffmpegFailed(`segment ${s.uri} of ${playlistPath} is missing or empty`);
+    segments.push({ file: s.uri, durationSeconds: s.durationSeconds, sizeBytes: size });
+  }
+  const durationSeconds = segments.reduce((sum, s) => sum + s.durationSeconds, 0);
+  const totalBytes = segments.reduce((sum, s) => sum + s.sizeBytes, 0);
+  const peak = Math.max(...segments.map((s) => (s.sizeBytes * 8) / Math.max(s.durationSeconds, 0.5)));
+
+  const out = await probeMedia(playlistPath, { binaries, trusted: true, keyframeWindowSeconds: 0 });
+  const v = out.video!;
+  return {
+    name,
+    dir,
+    playlist: HLS_PLAYLIST,
+    segments,
+    durationSeconds: Math.round(durationSeconds * 1000) / 1000,
+    width: v.width,
+    height: v.height,
+    bandwidth: Math.ceil(peak),
+    averageBandwidth: Math.ceil((totalBytes * 8) / Math.max(durationSeconds, 0.001)),
+    codecs: codecsString(v, out.audio),
+  };
+}
+
+/** Removes the playlist and segments a previous (killed) run may have left; keeps anything else. */
+async function prepareHlsDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const name of await readdir(dir)) {
+    if (name === HLS_PLAYLIST || /^seg_\d+\.ts$/.test(name) || name.endsWith('.m3u8.tmp')) {
+      await rm(join(dir, name), { force: true });
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely';
+import type { Database, SchoolTable } from '../../db/schema.js';
+
+export interface SchoolPlace {
+  id: number;
+  countyId: number;
+  cityId: number;
+  kind: SchoolTable['kind'];
+}
+
+const CHUNK = 500;
+
+function chunks<T>(xs: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/** Schools by id, or every school when no ids are given (bulk recomputes across the province). */
+export async function schoolPlaces(db: Kysely<Database>, ids?: readonly number[]): Promise<SchoolPlace[]> {
+  const base = db.selectFrom('schools').select(['id', 'county_id', 'city_id', 'kind']);
+  const rows = ids === undefined
+    ? await base.execute()
+    : (await Promise.all(chunks([...new Set(ids)]).map((c) => base.where('id', 'in', c).execute()))).flat();
+  return rows.map((r) => ({ id: r.id, countyId: r.county_id, cityId: r.city_id, kind: r.kind }));
+}
+
+/** Counties by id with their city. */
+export async function countyPlaces(db: Kysely<Database>, ids: readonly number[]) {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('regions').select(['id', 'parent_id']).where('level', '=', 'county').where('id', 'in', [...ids]).execute();
+  return rows.filter((r) => r.parent_id !== null).map((r) => ({ id: r.id, cityId: r.parent_id! }));
+}
+
+export async function cityExists(db: Kysely<Database>, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('regions').select('id').where('level', '=', 'city').where('id', '=', id).executeTakeFirst());
+}
+
+/** Every term of the cities, city-wide and county-specific. */
+export function termsOf(db: Kysely<Database>, cityIds: readonly number[]) {
+  if (!cityIds.length) return Promise.resolve([]);
+  return db.selectFrom('school_terms').select(['id', 'city_id', 'county_id', 'name', 'starts_on', 'ends_on'])
+    .where('city_id', 'in', [...cityIds]).orderBy('starts_on').execute();
+}
+
+/** Overrides of the cities' days in a date range, at every level. */
+export function overridesOf(db: Kysely<Database>, cityIds: readonly number[], from: string, to: string) {
+  if (!cityIds.length) return Promise.resolve([]);
+  return db.selectFrom('calendar_overrides')
+    .select(['id', 'level', 'city_id', 'county_id', 'school_id', 'day', 'kind', 'name'])
+    .where('city_id', 'in', [...cityIds]).where('day', '>=', from).where('day', '<=', to)
+    .orderBy('day').execute();
+}
+
+export interface OverrideRow {
+  scope_key: string;
+  level: 'city' | 'county' | 'school';
+  city_id: number;
+  county_id: number | null;
+  school_id: number | null;
+  day: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  created_by_user_id: number | null;
+  created_at: string;
+}
+
+/** Saves overrides, replacing any of the same node and day. */
+export async function upsertOverrides(db: Kysely<Database>, rows: OverrideRow[]) {
+  for (const batch of chunks(rows, 200)) {
+    await db.insertInto('calendar_overrides').values(batch)
+      .onConflict((oc) => oc.columns(['scope_key', 'day']).doUpdateSet((eb) => ({
+        kind: eb.ref('excluded.kind'), name: eb.ref('excluded.name'),
+        created_by_user_id: eb.ref('excluded.created_by_user_id'), created_at: eb.ref('excluded.created_at'),
+      })))
+      .execute();
+  }
+}
+
+export async function deleteOverride(db: Kysely<Database>, scopeKey: string, day: string): Promise<number> {
+  const res = await db.deleteFrom('calendar_overrides').where('scope_key', '=', scopeKey).where('day', '=', day).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+export function overridesAt(db: Kysely<Database>, scopeKeys: string[], from: string, to: string) {
+  if (!scopeKeys.length) return Promise.resolve([]);
+  return db.selectFrom('calendar_overrides').select(['id', 'level', 'city_id', 'county_id', 'school_id', 'day', 'kind', 'name', 'created_at'])
+    .where('scope_key', 'in', scopeKeys).where('day', '>=', from).where('day', '<=', to).orderBy('day').orderBy('id').execute();
+}
+
+export interface TermRow {
+  cityId: number;
+  countyId: number | null;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Saves a term, replacing the dates of one of the same node and name. */
+export async function upsertTerm(db: Kysely<Database>, t: TermRow, now: string) {
+  const scopeKey = t.countyId === null ? `city:${t.cityId}` : `county:${t.countyId}`;
+  await db.insertInto('school_terms')
+    .values({ scope_key: scopeKey, city_id: t.cityId, county_id: t.countyId, name: t.name, starts_on: t.startsOn, ends_on: t.endsOn, created_at: now })
+    .onConflict((oc) => oc.columns(['scope_key', 'name']).doUpdateSet({ starts_on: t.startsOn, ends_on: t.endsOn }))
+    .execute();
+}

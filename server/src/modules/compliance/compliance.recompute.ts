@@ -1,0 +1,213 @@
+import { type Kysely, sql } from 'kysely';
+import type { Clock } from '../../clock.js';
+import type { ComplianceDayTable, Database } from '../../db/schema.js';
+import { addDays, eachDay, maxDay, minDay, shanghaiDate } from '../calendar/calendar-dates.js';
+import { loadCalendar } from '../calendar/calendar-view.js';
+import type { DayReason } from '../calendar/school-day.js';
+import { countedLessons, countedLessonsForDay } from '../recordings/recordings.counting-queries.js';
+import { loadQuotaRules } from './quota-rules.js';
+
+/**
+ * The compliance rollup, kept incrementally: one row per tracked school and school day (and per
+ * other day on which a lesson was counted). Every change that can alter a day — a recording
+ * becoming ready or going away, a calendar or quota change — recomputes exactly the (school, day)
+ * pairs it touches; a nightly pass over the last days repairs anything missed.
+ */
+
+export interface SchoolDayKey {
+  schoolId: number;
+  day: string;
+}
+
+export interface RecomputedDay extends SchoolDayKey {
+  schoolDay: boolean;
+  required: number;
+  counted: number;
+  met: boolean;
+  reason: DayReason;
+  /** True when the row was removed: no school that day and nothing counted. */
+  removed: boolean;
+}
+
+// Schools per round: bounds the IN lists and keeps each write transaction short, since on SQLite
+// a transaction holds the one connection every request shares.
+const SCHOOLS_PER_ROUND = 200;
+const ROWS_PER_INSERT = 400;
+
+function groupBySchool(pairs: readonly SchoolDayKey[]): Map<number, Set<string>> {
+  const bySchool = new Map<number, Set<string>>();
+  for (const p of pairs) {
+    let days = bySchool.get(p.schoolId);
+    if (!days) bySchool.set(p.schoolId, (days = new Set()));
+    days.add(p.day);
+  }
+  return bySchool;
+}
+
+/**
+ * Recomputes exactly the given school-days of tracked schools (others are skipped: a school is
+ * judged only from the day it is tracked) and returns what it recomputed.
+ */
+export async function recomputeSchoolDays(
+  db: Kysely<Database>, pairs: readonly SchoolDayKey[], opts: { now?: Date } = {},
+): Promise<RecomputedDay[]> {
+  const computedAt = (opts.now ?? new Date()).toISOString();
+  const bySchool = groupBySchool(pairs);
+  const schoolIds = [...bySchool.keys()];
+  const out: RecomputedDay[] = [];
+  for (let i = 0; i < schoolIds.length; i += SCHOOLS_PER_ROUND) {
+    const ids = schoolIds.slice(i, i + SCHOOLS_PER_ROUND);
+    const tracked = new Map((await db.selectFrom('compliance_tracking').select(['school_id', 'since'])
+      .where('school_id', 'in', ids).execute()).map((t) => [t.school_id, t.since]));
+    const wanted: SchoolDayKey[] = [];
+    for (const id of ids) {
+      const since = tracked.get(id);
+      if (since === undefined) continue;
+      for (const day of bySchool.get(id)!) if (day >= since) wanted.push({ schoolId: id, day });
+    }
+    if (wanted.length) out.push(...(await recomputeTracked(db, wanted, computedAt)));
+  }
+  return out;
+}
+
+async function recomputeTracked(db: Kysely<Database>, pairs: SchoolDayKey[], computedAt: string): Promise<RecomputedDay[]> {
+  const schoolIds = [...new Set(pairs.map((p) => p.schoolId))];
+  const from = pairs.reduce((a, p) => minDay(a, p.day), pairs[0]!.day);
+  const to = pairs.reduce((a, p) => maxDay(a, p.day), pairs[0]!.day);
+  const calendar = await loadCalendar(db, { schoolIds, from, to });
+  const [quota, counts] = await Promise.all([
+    loadQuotaRules(db, [...new Set(calendar.schools().map((s) => s.cityId))]),
+    countedLessons(db, schoolIds, from, to),
+  ]);
+  const counted = new Map(counts.map((c) => [`${c.schoolId}|${c.day}`, c.lessons]));
+
+  const upserts: ComplianceDayTable[] = [];
+  const removals: SchoolDayKey[] = [];
+  const out: RecomputedDay[] = [];
+  for (const { schoolId, day } of pairs) {
+    const school = calendar.school(schoolId);
+    if (!school) continue;
+    const verdict = calendar.dayOf(schoolId, day);
+    const n = counted.get(`${schoolId}|${day}`) ?? 0;
+    const required = verdict.schoolDay ? quota.ruleFor(school, day).minLessons : 0;
+    const met = verdict.schoolDay && n >= required;
+    const removed = !verdict.schoolDay && n === 0;
+    out.push({ schoolId, day, schoolDay: verdict.schoolDay, required, counted: n, met, reason: verdict.reason, removed });
+    if (removed) removals.push({ schoolId, day });
+    else {
+      upserts.push({
+        school_id: schoolId, county_id: school.countyId, city_id: school.cityId, school_kind: school.kind, day,
+        school_day: verdict.schoolDay ? 1 : 0, required, counted: n, met: met ? 1 : 0,
+        reason: verdict.reason, reason_name: verdict.name, computed_at: computedAt,
+      });
+    }
+  }
+  await db.transaction().execute(async (trx) => {
+    await upsertDays(trx, upserts);
+    for (const [schoolId, days] of groupBySchool(removals)) {
+      await trx.deleteFrom('compliance_days').where('school_id', '=', schoolId).where('day', 'in', [...days]).execute();
+    }
+  });
+  return out;
+}
+
+/** Writes rollup rows, replacing those of the same school and day. */
+export async function upsertDays(db: Kysely<Database>, rows: readonly ComplianceDayTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await db.insertInto('compliance_days').values(rows.slice(i, i + ROWS_PER_INSERT))
+      .onConflict((oc) => oc.columns(['school_id', 'day']).doUpdateSet((eb) => ({
+        county_id: eb.ref('excluded.county_id'), city_id: eb.ref('excluded.city_id'), school_kind: eb.ref('excluded.school_kind'),
+        school_day: eb.ref('excluded.school_day'), required: eb.ref('excluded.required'), counted: eb.ref('excluded.counted'),
+        met: eb.ref('excluded.met'), reason: eb.ref('excluded.reason'), reason_name: eb.ref('excluded.reason_name'),
+        computed_at: eb.ref('excluded.computed_at'),
+      })))
+      .execute();
+  }
+}
+
+/**
+ * A recording of the school-day became ready, was deleted or purged. Only its count can have
+ * changed — the calendar and quota parts of the row are kept current by their own changes — so an
+ * existing row is recounted in place (two statements); a missing row is computed in full.
+ */
+export async function recountSchoolDay(db: Kysely<Database>, key: SchoolDayKey, now: Date): Promise<RecomputedDay[]> {
+  const counted = await countedLessonsForDay(db, key.schoolId, key.day);
+  const row = await db.updateTable('compliance_days')
+    .set({
+      counted,
+      met: sql<number>`case when school_day = 1 and ${counted} >= required then 1 else 0 end`,
+      computed_at: now.toISOString(),
+    })
+    .where('school_id', '=', key.schoolId).where('day', '=', key.day)
+    .returning(['school_day', 'required', 'met', 'reason'])
+    .executeTakeFirst();
+  if (!row) return recomputeSchoolDays(db, [key], { now });
+  const removed = row.school_day === 0 && counted === 0;
+  if (removed) await db.deleteFrom('compliance_days').where('school_id', '=', key.schoolId).where('day', '=', key.day).execute();
+  return [{
+    ...key, schoolDay: row.school_day === 1, required: row.required, counted, met: row.met === 1, reason: row.reason as DayReason, removed,
+  }];
+}
+
+/** Where a calendar change applies: a whole city, a county or one school. */
+export type CalendarNode = { cityId: number } | { countyId: number } | { schoolId: number };
+
+/** The tracked school-days a calendar change on `days` touches, up to `today`. */
+export async function pairsForCalendarChange(
+  db: Kysely<Database>, node: CalendarNode, days: readonly string[], today: string,
+): Promise<SchoolDayKey[]> {
+  const past = days.filter((d) => d <= today);
+  if (!past.length) return [];
+  let query = db.selectFrom('compliance_tracking').select(['school_id', 'since']);
+  if ('schoolId' in node) query = query.where('school_id', '=', node.schoolId);
+  else if ('countyId' in node) query = query.where('county_id', '=', node.countyId);
+  else query = query.where('city_id', '=', node.cityId);
+  const out: SchoolDayKey[] = [];
+  for (const t of await query.execute()) for (const day of past) if (day >= t.since) out.push({ schoolId: t.school_id, day });
+  return out;
+}
+
+/**
+ * Starts (or moves the start of) tracking schools' compliance from `since`, and computes their
+ * days from then to today. Rows before a later start are removed.
+ */
+export async function trackSchools(
+  db: Kysely<Database>, entries: readonly { schoolId: number; since: string }[], clock: Clock,
+): Promise<number> {
+  const now = clock.now();
+  const today = shanghaiDate(now);
+  const places = new Map((await loadCalendar(db, { schoolIds: entries.map((e) => e.schoolId), from: today, to: today }))
+    .schools().map((s) => [s.id, s]));
+  const pairs: SchoolDayKey[] = [];
+  for (const e of entries) {
+    const s = places.get(e.schoolId);
+    if (!s) continue;
+    await db.insertInto('compliance_tracking')
+      .values({ school_id: s.id, county_id: s.countyId, city_id: s.cityId, since: e.since, created_at: now.toISOString() })
+      .onConflict((oc) => oc.column('school_id').doUpdateSet({ since: e.since }))
+      .execute();
+    await db.deleteFrom('compliance_days').where('school_id', '=', s.id).where('day', '<', e.since).execute();
+    if (e.since <= today) for (const day of eachDay(e.since, today)) pairs.push({ schoolId: s.id, day });
+  }
+  return (await recomputeSchoolDays(db, pairs, { now })).length;
+}
+
+/**
+ * The nightly safety net: recomputes every tracked school's last `days` days (today included),
+ * repairing any change an incremental update missed. Returns the number of school-days recomputed.
+ */
+export async function recomputeRecentDays(db: Kysely<Database>, clock: Clock, days = 7): Promise<number> {
+  const now = clock.now();
+  const today = shanghaiDate(now);
+  const from = addDays(today, -(days - 1));
+  const tracked = await db.selectFrom('compliance_tracking').select(['school_id', 'since']).where('since', '<=', today).orderBy('school_id').execute();
+  let recomputed = 0;
+  for (let i = 0; i < tracked.length; i += SCHOOLS_PER_ROUND) {
+    const pairs: SchoolDayKey[] = [];
+    for (const t of tracked.slice(i, i + SCHOOLS_PER_ROUND)) {
+      for (const day of eachDay(maxDay(from, t.since), today)) pairs.push({ schoolId: t.school_id, day });
+    }
+    recomputed += (await recomputeSchoolDays(db, pairs, { now })).length;
+  }
+  return recomputed;
+}

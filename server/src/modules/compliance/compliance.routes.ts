@@ -1,0 +1,32 @@
+import type { AppInstance } from '../../http/app-types.js';
+import { IdParams, RangeQuery, SchoolDaysSchema, SchoolPage, SchoolsQuery, SummaryQuery, SummarySchema } from './compliance.schema.js';
+import type { ComplianceService } from './compliance.service.js';
+
+export function registerComplianceRoutes(app: AppInstance, deps: { compliance: ComplianceService }) {
+  const { compliance } = deps;
+  const tags = ['compliance'];
+
+  app.get('/api/compliance/summary', {
+    config: { access: 'compliance:read' },
+    schema: {
+      tags, summary: '录播达标概况 / Quota compliance per county (or per school of a county) over a date range',
+      querystring: SummaryQuery, response: { 200: SummarySchema },
+    },
+  }, async (req) => compliance.summary(req.actor!, req.query));
+
+  app.get('/api/compliance/schools', {
+    config: { access: 'compliance:read' },
+    schema: {
+      tags, summary: '学校达标排名 / Schools ranked by compliance, with streaks and the person responsible',
+      querystring: SchoolsQuery, response: { 200: SchoolPage },
+    },
+  }, async (req) => compliance.listSchools(req.actor!, req.query));
+
+  app.get('/api/compliance/schools/:id/days', {
+    config: { access: 'compliance:read' },
+    schema: {
+      tags, summary: '学校逐日达标 / One school day by day (heatmap)',
+      params: IdParams, querystring: RangeQuery, response: { 200: SchoolDaysSchema },
+    },
+  }, async (req) => compliance.schoolDays(req.actor!, req.params.id, req.query));
+}

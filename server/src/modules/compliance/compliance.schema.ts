@@ -1,0 +1,97 @@
+import { type TSchema, Type } from 'typebox';
+import { DEPARTMENTS, SCHOOL_KINDS } from '../../../../shared/domain.js';
+import { DAY_REASONS } from '../calendar/school-day.js';
+
+const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
+const Rate = Type.Union([Type.Number(), Type.Null()], { description: 'met days ÷ judged school days; null when none judged' });
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const RangeQuery = Type.Object({ from: DateText, to: DateText });
+
+export const SummaryQuery = Type.Intersect([RangeQuery, Type.Object({ countyId: Type.Optional(Type.Integer({ minimum: 1 })) })]);
+
+export const SchoolsQuery = Type.Intersect([RangeQuery, Type.Object({
+  countyId: Type.Optional(Type.Integer({ minimum: 1 })),
+  met: Type.Optional(Type.Boolean({ description: 'false: schools that missed a day; true: schools that missed none' })),
+  order: Type.Optional(Type.Enum(['best', 'worst'] as const)),
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+})]);
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+const Figures = {
+  schoolDays: Type.Integer({ description: 'school days with a row, today included' }),
+  metDays: Type.Integer(),
+  missedDays: Type.Integer(),
+  pendingDays: Type.Integer({ description: 'today, not yet met: neither met nor missed' }),
+  rate: Rate,
+};
+
+const DepartmentFigures = Type.Object({ department: Type.Enum(DEPARTMENTS), schools: Type.Integer(), ...Figures });
+
+export const SummaryRow = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  schools: Type.Integer({ description: 'tracked schools' }),
+  ...Figures,
+  rank: Nullable(Type.Integer()),
+  departments: Type.Optional(Type.Array(DepartmentFigures)),
+});
+
+export const SummarySchema = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  today: Type.String(),
+  level: Type.Enum(['county', 'school'] as const),
+  rows: Type.Array(SummaryRow),
+  total: Type.Object({ schools: Type.Integer(), ...Figures }),
+});
+
+const Responsible = Type.Object({
+  department: Type.Enum(DEPARTMENTS),
+  departmentName: Nullable(Type.String()),
+  people: Type.Array(Type.Object({ userId: Type.Integer(), name: Type.String() })),
+});
+
+export const SchoolRow = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  kind: Type.Enum(SCHOOL_KINDS),
+  countyId: Type.Integer(),
+  countyName: Type.String(),
+  tracked: Type.Boolean(),
+  trackedSince: Nullable(Type.String()),
+  ...Figures,
+  rank: Nullable(Type.Integer()),
+  currentStreak: Type.Integer(),
+  longestStreak: Type.Integer(),
+  responsible: Responsible,
+});
+
+export const SchoolPage = Type.Object({
+  items: Type.Array(SchoolRow),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+export const SchoolDaysSchema = Type.Object({
+  school: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.Enum(SCHOOL_KINDS), countyId: Type.Integer() }),
+  tracked: Type.Boolean(),
+  trackedSince: Nullable(Type.String()),
+  from: Type.String(),
+  to: Type.String(),
+  days: Type.Array(Type.Object({
+    day: Type.String(),
+    schoolDay: Type.Boolean(),
+    reason: Type.Enum(DAY_REASONS),
+    reasonName: Nullable(Type.String()),
+    required: Nullable(Type.Integer()),
+    counted: Nullable(Type.Integer()),
+    met: Nullable(Type.Boolean()),
+    pending: Type.Boolean(),
+  })),
+});

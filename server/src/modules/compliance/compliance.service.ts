@@ -1,0 +1,199 @@
+import type { Department, SchoolKind } from '../../../../shared/domain.js';
+import type { Actor, Scope } from '../../access/actor.js';
+import { scopeOf } from '../../access/actor.js';
+import { regionInScope, schoolInScope } from '../../access/scope-sql.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/database.js';
+import { badRequest, forbidden, notFound } from '../../http/errors.js';
+import { eachDay, isIsoDate, shanghaiDate, spanDays } from '../calendar/calendar-dates.js';
+import { loadCalendar } from '../calendar/calendar-view.js';
+import * as q from './compliance.queries.js';
+import {
+  type CalendarNode, pairsForCalendarChange, recomputeRecentDays, recomputeSchoolDays, recountSchoolDay, type SchoolDayKey, trackSchools,
+} from './compliance.recompute.js';
+import { insertQuotaRule, type QuotaRule } from './quota-rules.js';
+import { DEPARTMENTS } from '../../../../shared/domain.js';
+import { departmentCovers, recordingResponsibles } from './responsibility.js';
+import { streaksOf } from './streaks.js';
+
+const MAX_SPAN_DAYS = 400;
+
+interface Figures {
+  schoolDays: number;
+  metDays: number;
+  missedDays: number;
+  pendingDays: number;
+  rate: number | null;
+}
+
+function figures(schoolDays: number, metDays: number, pendingDays: number): Figures {
+  const judged = schoolDays - pendingDays;
+  return { schoolDays, metDays, missedDays: judged - metDays, pendingDays, rate: judged > 0 ? metDays / judged : null };
+}
+
+/** Competition ranking (1, 1, 3) by rate, best first; rows without a rate get none. */
+function rankByRate<T extends { rate: number | null }>(rows: T[]): (T & { rank: number | null })[] {
+  const rates = rows.map((r) => r.rate).filter((r): r is number => r !== null).sort((a, b) => b - a);
+  return rows.map((r) => ({ ...r, rank: r.rate === null ? null : rates.indexOf(r.rate) + 1 }));
+}
+
+const dayCols = { id: 'compliance_days.school_id', county: 'compliance_days.county_id', city: 'compliance_days.city_id' };
+const trackCols = { id: 'compliance_tracking.school_id', county: 'compliance_tracking.county_id', city: 'compliance_tracking.city_id' };
+
+/**
+ * Compliance with the quota, read from the rollup within the caller's scope, and the hooks that
+ * keep the rollup current (recordings, calendar, quota rules, the nightly pass).
+ */
+export function createComplianceService(deps: { db: Db; clock: Clock }) {
+  const db = deps.db.db;
+  const today = () => shanghaiDate(deps.clock.now());
+
+  function scopeFor(actor: Actor): Scope {
+    const scope = scopeOf(actor, 'compliance:read');
+    if (!scope) throw forbidden();
+    return scope;
+  }
+
+  function range(from: string, to: string): q.Range {
+    if (!isIsoDate(from) || !isIsoDate(to) || from > to) {
+      throw badRequest('DATE_RANGE_INVALID', `日期范围 ${from} 至 ${to} 无效：请用 YYYY-MM-DD 格式，且开始日期不晚于结束日期`);
+    }
+    if (spanDays(from, to) > MAX_SPAN_DAYS) {
+      throw badRequest('DATE_RANGE_TOO_LONG', `日期范围共 ${spanDays(from, to)} 天，超过上限 ${MAX_SPAN_DAYS} 天：请缩短到一个学年以内`);
+    }
+    return { from, to, today: today() };
+  }
+
+  async function countyOrNotFound(scope: Scope, countyId: number | undefined) {
+    if (countyId === undefined) return;
+    const found = await q.countiesInScope(db, regionInScope(scope), countyId);
+    if (!found.length) throw notFound('县(市、区)');
+  }
+
+  /** Per county (or, given a county, per school) figures for the range, ranked. */
+  async function summary(actor: Actor, query: { from: string; to: string; countyId?: number }) {
+    const scope = scopeFor(actor);
+    const r = range(query.from, query.to);
+    await countyOrNotFound(scope, query.countyId);
+    if (query.countyId !== undefined) {
+      const rows = await q.listSchoolTotals(db, schoolInScope(scope), schoolInScope(scope, dayCols), r,
+        { countyId: query.countyId, order: 'best' }, 10_000, 0);
+      const out = rows.map((s) => ({
+        id: s.id, code: s.code, name: s.name, schools: s.since !== null && s.since <= r.to ? 1 : 0,
+        ...figures(Number(s.school_days ?? 0), Number(s.met_days ?? 0), Number(s.pending_days ?? 0)),
+      }));
+      return { from: r.from, to: r.to, today: r.today, level: 'school' as const, rows: rankByRate(out), total: totalOf(out) };
+    }
+    const [counties, totals, tracked] = await Promise.all([
+      q.countiesInScope(db, regionInScope(scope)),
+      q.totalsByCounty(db, schoolInScope(scope, dayCols), r),
+      q.trackedByCounty(db, schoolInScope(scope, trackCols), r.to),
+    ]);
+    const rows = counties.map((c) => {
+      const mine = totals.filter((t) => t.county_id === c.id);
+      const schools = tracked.filter((t) => t.county_id === c.id);
+      const part = (covers: (kind: SchoolKind) => boolean) => {
+        const ts = mine.filter((t) => covers(t.school_kind));
+        const sum = (k: 'school_days' | 'met_days' | 'pending_days') => ts.reduce((n, t) => n + Number(t[k]), 0);
+        const n = schools.filter((s) => covers(s.kind)).reduce((a, s) => a + Number(s.schools), 0);
+        return { schools: n, ...figures(sum('school_days'), sum('met_days'), sum('pending_days')) };
+      };
+      const departments = DEPARTMENTS.map((d: Department) => ({ department: d, ...part((kind) => departmentCovers(d, kind)) }));
+      return { id: c.id, code: c.code, name: c.name, ...part(() => true), departments };
+    });
+    return { from: r.from, to: r.to, today: r.today, level: 'county' as const, rows: rankByRate(rows), total: totalOf(rows) };
+  }
+
+  function totalOf(rows: ({ schools: number } & Figures)[]) {
+    const sum = (k: 'schoolDays' | 'metDays' | 'pendingDays' | 'schools') => rows.reduce((n, x) => n + x[k], 0);
+    return { schools: sum('schools'), ...figures(sum('schoolDays'), sum('metDays'), sum('pendingDays')) };
+  }
+
+  /** Schools with their figures, streaks and the person responsible; `met: false` lists those that missed a day. */
+  async function listSchools(actor: Actor, query: {
+    from: string; to: string; countyId?: number; met?: boolean; order?: 'best' | 'worst'; page: number; pageSize: number;
+  }) {
+    const scope = scopeFor(actor);
+    const r = range(query.from, query.to);
+    await countyOrNotFound(scope, query.countyId);
+    const filter: q.SchoolListFilter = { countyId: query.countyId, met: query.met, order: query.order ?? (query.met === false ? 'worst' : 'best') };
+    const offset = (query.page - 1) * query.pageSize;
+    const schoolScope = schoolInScope(scope);
+    const dayScope = schoolInScope(scope, dayCols);
+    const [rows, total] = await Promise.all([
+      q.listSchoolTotals(db, schoolScope, dayScope, r, filter, query.pageSize, offset),
+      q.countSchoolTotals(db, schoolScope, dayScope, r, filter),
+    ]);
+    const [days, responsibles] = await Promise.all([
+      q.dayRows(db, rows.map((s) => s.id), r.from, r.to),
+      recordingResponsibles(db, rows.map((s) => s.county_id)),
+    ]);
+    const items = rows.map((s, i) => {
+      const f = figures(Number(s.school_days ?? 0), Number(s.met_days ?? 0), Number(s.pending_days ?? 0));
+      const streaks = streaksOf(days.filter((d) => d.school_id === s.id).map((d) => ({ day: d.day, schoolDay: d.school_day === 1, met: d.met === 1 })), r.today);
+      return {
+        id: s.id, code: s.code, name: s.name, kind: s.kind, countyId: s.county_id, countyName: s.county_name,
+        tracked: s.since !== null, trackedSince: s.since, ...f, rank: f.rate === null ? null : offset + i + 1,
+        currentStreak: streaks.current, longestStreak: streaks.longest,
+        responsible: responsibles.get(s.county_id) ?? { department: 'research' as const, departmentName: null, people: [] },
+      };
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** One school day by day: the rollup where tracked, the calendar's verdict everywhere (heatmap). */
+  async function schoolDays(actor: Actor, schoolId: number, query: { from: string; to: string }) {
+    const scope = scopeFor(actor);
+    const r = range(query.from, query.to);
+    const school = await q.findSchool(db, schoolInScope(scope), schoolId);
+    if (!school) throw notFound('学校');
+    const [rows, calendar] = await Promise.all([
+      q.dayRows(db, [schoolId], r.from, r.to),
+      loadCalendar(db, { schoolIds: [schoolId], from: r.from, to: r.to }),
+    ]);
+    const byDay = new Map(rows.map((d) => [d.day, d]));
+    const days = eachDay(r.from, r.to).map((day) => {
+      const row = byDay.get(day);
+      const verdict = calendar.dayOf(schoolId, day);
+      const pending = day === r.today && verdict.schoolDay && row?.met !== 1;
+      if (!row) return { day, schoolDay: verdict.schoolDay, reason: verdict.reason, reasonName: verdict.name, required: null, counted: null, met: null, pending };
+      return {
+        day, schoolDay: row.school_day === 1, reason: row.reason as typeof verdict.reason, reasonName: row.reason_name,
+        required: row.required, counted: row.counted, met: row.school_day === 1 ? row.met === 1 : null, pending,
+      };
+    });
+    return {
+      school: { id: school.id, code: school.code, name: school.name, kind: school.kind, countyId: school.county_id },
+      tracked: school.since !== null, trackedSince: school.since, from: r.from, to: r.to, days,
+    };
+  }
+
+  /** The pipeline calls this when a recording becomes ready, is deleted or purged. */
+  function onRecordingChanged(key: SchoolDayKey) {
+    return recountSchoolDay(db, key, deps.clock.now());
+  }
+
+  /** The calendar calls this after a change on `days` at a node; recomputes the tracked school-days touched. */
+  async function onCalendarChanged(node: CalendarNode, days: readonly string[]) {
+    const pairs = await pairsForCalendarChange(db, node, days, today());
+    return recomputeSchoolDays(db, pairs, { now: deps.clock.now() });
+  }
+
+  /** Adds a quota rule and recomputes the tracked school-days it can change. */
+  async function addQuotaRule(rule: Omit<QuotaRule, 'id'>) {
+    const id = await insertQuotaRule(db, rule, deps.clock.now().toISOString());
+    const end = rule.effectiveTo !== null && rule.effectiveTo < today() ? rule.effectiveTo : today();
+    const days = rule.effectiveFrom <= end ? eachDay(rule.effectiveFrom, end) : [];
+    const node: CalendarNode = rule.countyId !== null ? { countyId: rule.countyId } : { cityId: rule.cityId };
+    const recomputed = await recomputeSchoolDays(db, await pairsForCalendarChange(db, node, days, today()), { now: deps.clock.now() });
+    return { id, recomputed: recomputed.length };
+  }
+
+  return {
+    summary, listSchools, schoolDays, onRecordingChanged, onCalendarChanged, addQuotaRule,
+    trackSchools: (entries: readonly { schoolId: number; since: string }[]) => trackSchools(db, entries, deps.clock),
+    recomputeRecentDays: (days?: number) => recomputeRecentDays(db, deps.clock, days),
+  };
+}
+
+export type ComplianceService = ReturnType<typeof createComplianceService>;

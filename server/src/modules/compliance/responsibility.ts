@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { Department, SchoolKind } from '../../../../shared/domain.js';
+import type { Database } from '../../db/schema.js';
+
+/**
+ * Who answers for a school, following the article: the county's 教科所 (research) runs the
+ * recording rooms and checks each school's ≥ 2 recorded lessons a day; the programme itself is
+ * the 电教馆's (edtech) in primary and junior schools and the 学前教研室's (preschool) in
+ * kindergartens. The rollout module will add a named person per school; until then the named
+ * persons are the county's staff of the department.
+ */
+export type Duty = 'recording' | 'programme';
+
+export function departmentFor(duty: Duty, kind: SchoolKind): Department {
+  if (duty === 'recording') return 'research';
+  return kind === 'kindergarten' ? 'preschool' : 'edtech';
+}
+
+/** Whether a school of this kind falls to the department, for the quota's per-department figures. */
+export function departmentCovers(department: Department, kind: SchoolKind): boolean {
+  if (department === 'research') return true;
+  return departmentFor('programme', kind) === department;
+}
+
+export interface Responsible {
+  department: Department;
+  departmentName: string | null;
+  people: { userId: number; name: string }[];
+}
+
+/** The department answering for recording compliance in each county, with its staff. */
+export async function recordingResponsibles(db: Kysely<Database>, countyIds: readonly number[]): Promise<Map<number, Responsible>> {
+  const ids = [...new Set(countyIds)];
+  const out = new Map<number, Responsible>();
+  if (!ids.length) return out;
+  const [departments, staff] = await Promise.all([
+    db.selectFrom('departments').select(['region_id', 'name']).where('kind', '=', 'research').where('region_id', 'in', ids).execute(),
+    db.selectFrom('role_assignments').innerJoin('users', 'users.id', 'role_assignments.user_id')
+      .select(['role_assignments.county_id', 'users.id', 'users.name'])
+      .where('role_assignments.role', '=', 'dept_staff').where('role_assignments.department', '=', 'research')
+      .where('role_assignments.county_id', 'in', ids).where('users.disabled', '=', 0)
+      .orderBy('users.id').execute(),
+  ]);
+  for (const id of ids) out.set(id, { department: 'research', departmentName: null, people: [] });
+  for (const d of departments) out.get(d.region_id)!.departmentName = d.name;
+  for (const s of staff) {
+    const r = out.get(s.county_id!);
+    if (r && !r.people.some((p) => p.userId === s.id)) r.people.push({ userId: s.id, name: s.name });
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { type CountingInput, countsAsLesson, type CountingRules } from './counting.js';
+
+const rules: CountingRules = { minMinutes: 30, minMinutesKindergarten: 15, isSilent: (db) => db <= -60 };
+const lesson: CountingInput = {
+  status: 'ready', schoolKind: 'primary', durationSeconds: 40 * 60, hasAudio: true, audioMaxDb: -12,
+  lessonStartDay: '2018-04-04', schoolDay: '2018-04-04',
+};
+
+describe('countsAsLesson', () => {
+  it('counts a ready 40-minute primary lesson with sound', () => {
+    expect(countsAsLesson(lesson, rules)).toEqual({ counts: true, reason: null });
+  });
+
+  it('does not count before the lesson is ready, nor a failed one', () => {
+    expect(countsAsLesson({ ...lesson, status: 'processing' }, rules).counts).toBe(false);
+    expect(countsAsLesson({ ...lesson, status: 'failed' }, rules)).toEqual({ counts: false, reason: '录像处理失败，不计入录播课' });
+  });
+
+  it('says how short a lesson was against the minimum of its school kind', () => {
+    expect(countsAsLesson({ ...lesson, durationSeconds: 12 * 60 + 40 }, rules))
+      .toEqual({ counts: false, reason: '录像时长 12 分钟，少于计入录播课所需的 30 分钟' });
+    expect(countsAsLesson({ ...lesson, durationSeconds: 30 * 60 }, rules).counts).toBe(true);
+    expect(countsAsLesson({ ...lesson, durationSeconds: 30 * 60 - 1 }, rules).counts).toBe(false);
+    const kg = { ...lesson, schoolKind: 'kindergarten' as const, durationSeconds: 16 * 60 };
+    expect(countsAsLesson(kg, rules).counts).toBe(true);
+    expect(countsAsLesson({ ...kg, durationSeconds: 10 * 60 }, rules).reason).toBe('录像时长 10 分钟，少于计入幼儿园录播课所需的 15 分钟');
+    expect(countsAsLesson({ ...lesson, durationSeconds: null }, rules).counts).toBe(false);
+  });
+
+  it('does not count a silent lesson or one without audio, and gives the level', () => {
+    expect(countsAsLesson({ ...lesson, audioMaxDb: -91 }, rules))
+      .toEqual({ counts: false, reason: '音频为静音（最大音量 -91 dB），不计入录播课（请检查录播主机的拾音设备）' });
+    expect(countsAsLesson({ ...lesson, hasAudio: false, audioMaxDb: null }, rules).reason).toMatch(/没有音频/);
+    expect(countsAsLesson({ ...lesson, audioMaxDb: null }, rules).counts).toBe(false);
+  });
+
+  it('does not count a lesson filed under another school day', () => {
+    expect(countsAsLesson({ ...lesson, schoolDay: '2018-04-05' }, rules).reason).toMatch(/2018-04-04.*2018-04-05/);
+  });
+});

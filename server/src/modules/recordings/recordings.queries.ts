@@ -1,0 +1,117 @@
+import type { Expression, Kysely, SqlBool, Updateable } from 'kysely';
+import type { Database, RecordingTable } from '../../db/schema.js';
+
+type DB = Kysely<Database>;
+
+/** The recordings' own scope columns, so scope predicates need no join. */
+export const RECORDING_SCOPE_COLUMNS = { id: 'recordings.school_id', county: 'recordings.county_id', city: 'recordings.city_id' };
+
+export interface RecordingFilter {
+  countyId?: number;
+  schoolId?: number;
+  from?: string;
+  to?: string;
+  subject?: string;
+  counts?: boolean;
+  status?: RecordingTable['status'];
+}
+
+function listBase(db: DB, where: Expression<SqlBool>, f: RecordingFilter) {
+  let q = db.selectFrom('recordings').where(where);
+  if (f.countyId) q = q.where('recordings.county_id', '=', f.countyId);
+  if (f.schoolId) q = q.where('recordings.school_id', '=', f.schoolId);
+  if (f.from) q = q.where('recordings.school_day', '>=', f.from);
+  if (f.to) q = q.where('recordings.school_day', '<=', f.to);
+  if (f.subject) q = q.where('recordings.subject', '=', f.subject);
+  if (f.counts !== undefined) q = q.where('recordings.counts', '=', f.counts ? 1 : 0);
+  if (f.status) q = q.where('recordings.status', '=', f.status);
+  return q;
+}
+
+const SUMMARY = [
+  'recordings.id', 'recordings.group_id', 'recordings.track', 'recordings.title', 'recordings.subject', 'recordings.grade',
+  'recordings.teacher_name', 'recordings.school_id', 'recordings.county_id', 'recordings.city_id', 'recordings.room_id',
+  'recordings.lesson_start', 'recordings.lesson_end', 'recordings.school_day', 'recordings.status', 'recordings.progress',
+  'recordings.duration_seconds', 'recordings.counts', 'recordings.counts_reason', 'recordings.failure_code',
+  'recordings.failure_message', 'recordings.created_at', 'recordings.ready_at',
+  'schools.name as school_name', 'schools.code as school_code',
+] as const;
+
+export async function listRecordings(db: DB, where: Expression<SqlBool>, f: RecordingFilter, limit: number, offset: number) {
+  return listBase(db, where, f)
+    .innerJoin('schools', 'schools.id', 'recordings.school_id')
+    .select(SUMMARY)
+    .orderBy('recordings.lesson_start', 'desc')
+    .orderBy('recordings.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export type RecordingSummaryRow = Awaited<ReturnType<typeof listRecordings>>[number];
+
+export async function countRecordings(db: DB, where: Expression<SqlBool>, f: RecordingFilter): Promise<number> {
+  const row = await listBase(db, where, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One recording in scope, with everything the detail page shows. */
+export async function findRecording(db: DB, where: Expression<SqlBool>, id: number) {
+  return db.selectFrom('recordings')
+    .innerJoin('schools', 'schools.id', 'recordings.school_id')
+    .select([...SUMMARY, 'recordings.size_bytes', 'recordings.sha256', 'recordings.packaging', 'recordings.has_audio',
+      'recordings.audio_max_db', 'recordings.keep'])
+    .where(where)
+    .where('recordings.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The tracks of one lesson (same school, same group id). */
+export async function groupTracks(db: DB, schoolId: number, groupId: string) {
+  return db.selectFrom('recordings')
+    .select(['id', 'track', 'status', 'progress'])
+    .where('school_id', '=', schoolId)
+    .where('group_id', '=', groupId)
+    .orderBy('id')
+    .execute();
+}
+
+/** The whole row, unscoped: for the pipeline and retention, never for a request. */
+export async function recordingRow(db: DB, id: number) {
+  return db.selectFrom('recordings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function recordingBySha(db: DB, sha256: string) {
+  return db.selectFrom('recordings').select(['id', 'status', 'source_key', 'school_id']).where('sha256', '=', sha256).executeTakeFirst();
+}
+
+/** Only the status: the media route asks this on every segment. */
+export async function recordingStatus(db: DB, id: number) {
+  return (await db.selectFrom('recordings').select('status').where('id', '=', id).executeTakeFirst())?.status ?? null;
+}
+
+export async function updateRecording(db: DB, id: number, patch: Updateable<RecordingTable>): Promise<void> {
+  await db.updateTable('recordings').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteRecordingRow(db: DB, id: number): Promise<void> {
+  await db.updateTable('uploads').set({ recording_id: null }).where('recording_id', '=', id).execute();
+  await db.deleteFrom('recordings').where('id', '=', id).execute();
+}
+
+/** Recordings not kept whose lesson started, and that arrived, before `cutoff` (ISO), oldest first. */
+export async function expiredRecordings(db: DB, cutoff: string, limit: number) {
+  return db.selectFrom('recordings')
+    .select(['id', 'school_id', 'school_day', 'lesson_start'])
+    .where('keep', '=', 0)
+    .where('lesson_start', '<', cutoff)
+    .where('created_at', '<', cutoff)
+    .orderBy('lesson_start')
+    .limit(limit)
+    .execute();
+}
+
+/** What ingest needs of a school: its place in the tree and its kind. */
+export async function schoolForIngest(db: DB, schoolId: number) {
+  return db.selectFrom('schools').select(['id', 'county_id', 'city_id', 'kind', 'name']).where('id', '=', schoolId).executeTakeFirst();
+}

@@ -1,0 +1,64 @@
+import { Type } from 'typebox';
+import type { AppInstance } from '../../http/app-types.js';
+import { AppError } from '../../http/errors.js';
+import type { MediaServer } from './recordings.media.js';
+import {
+  IdParams, MediaParams, PlaybackSchema, RecordingDetailSchema, RecordingFilterQuery, RecordingPage,
+} from './recordings.schema.js';
+import type { RecordingsService } from './recordings.service.js';
+
+/** 录像: the lesson list, one lesson, playback grants, deletion, and the token-guarded media files. */
+export function registerRecordingsRoutes(app: AppInstance, deps: { recordings: RecordingsService; media: MediaServer }) {
+  const { recordings, media } = deps;
+  const tags = ['recordings'];
+
+  app.get('/api/recordings', {
+    config: { access: 'recording:read' },
+    schema: { tags, summary: '录像列表 / Recorded lessons in scope', querystring: RecordingFilterQuery, response: { 200: RecordingPage } },
+  }, async (req) => {
+    const { page, pageSize, ...filter } = req.query;
+    return recordings.list(req.actor!, filter, page, pageSize);
+  });
+
+  app.get('/api/recordings/:id', {
+    config: { access: 'recording:read' },
+    schema: { tags, summary: '录像详情 / One recording: status, progress, failure reason, counts and the lesson\'s tracks', params: IdParams, response: { 200: RecordingDetailSchema } },
+  }, async (req) => recordings.get(req.actor!, req.params.id));
+
+  app.post('/api/recordings/:id/playback', {
+    config: { access: 'recording:read' },
+    schema: {
+      tags, params: IdParams, response: { 200: PlaybackSchema },
+      summary: '观看录像 / Short-lived media tokens for every ready track of the lesson (audited as recording.view)',
+    },
+  }, async (req) => recordings.playback(req.actor!, req.params.id, req.ip));
+
+  app.delete('/api/recordings/:id', {
+    config: { access: 'recording:delete' },
+    schema: { tags, summary: '删除录像 / Delete a recording with all its files', params: IdParams, response: { 204: Type.Null() } },
+  }, async (req, reply) => {
+    await recordings.remove(req.actor!, req.params.id, req.ip);
+    return reply.status(204).send();
+  });
+
+  // The token in the path is the credential (not the session cookie), so playlists can name
+  // their segments relatively and a reverse proxy could check the same token (docs/operations.md).
+  app.get('/api/media/:token/*', {
+    config: { access: 'public' },
+    schema: {
+      tags, params: MediaParams,
+      summary: '录像媒体文件 / HLS playlists, segments and pictures, authorised by a media token from /playback',
+    },
+  }, async (req, reply) => {
+    try {
+      const res = await media.open(req.params.token, req.params['*'], req.headers.range);
+      return reply.status(res.status).headers(res.headers).send(res.body);
+    } catch (err) {
+      if (err instanceof AppError && err.status === 416) {
+        const size = (err.details as { size: number | null } | undefined)?.size;
+        if (size !== null && size !== undefined) reply.header('content-range', `bytes */${size}`);
+      }
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,102 @@
+import { Type } from 'typebox';
+import { TRACKS } from '../rooms/rooms.schema.js';
+
+export const RECORDING_STATUSES = ['queued', 'processing', 'ready', 'failed'] as const;
+export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
+export type Track = (typeof TRACKS)[number];
+export { TRACKS };
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const RecordingFilterQuery = Type.Object({
+  countyId: Type.Optional(Type.Integer({ minimum: 1 })),
+  schoolId: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** First and last school day, inclusive. */
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+  subject: Type.Optional(Type.String({ maxLength: 20 })),
+  counts: Type.Optional(Type.Boolean()),
+  status: Type.Optional(Type.Enum(RECORDING_STATUSES)),
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+});
+
+export const RecordingSummarySchema = Type.Object({
+  id: Type.Integer(),
+  groupId: Type.String(),
+  track: Type.Enum(TRACKS),
+  title: Type.String(),
+  subject: Type.String(),
+  grade: Type.String(),
+  teacherName: Type.String(),
+  schoolId: Type.Integer(),
+  schoolName: Type.String(),
+  schoolCode: Type.String(),
+  countyId: Type.Integer(),
+  roomId: Nullable(Type.Integer()),
+  lessonStart: Type.String(),
+  lessonEnd: Nullable(Type.String()),
+  schoolDay: Type.String(),
+  status: Type.Enum(RECORDING_STATUSES),
+  /** 0–100 while processing. */
+  progress: Type.Integer(),
+  durationSeconds: Nullable(Type.Number()),
+  counts: Type.Boolean(),
+  /** Why the recording does not count as a recorded lesson (Chinese); null when it counts. */
+  countsReason: Nullable(Type.String()),
+  failureCode: Nullable(Type.String()),
+  failureMessage: Nullable(Type.String()),
+  createdAt: Type.String(),
+  readyAt: Nullable(Type.String()),
+});
+
+export const RecordingPage = Type.Object({
+  items: Type.Array(RecordingSummarySchema),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+export const TrackSchema = Type.Object({
+  id: Type.Integer(),
+  track: Type.Enum(TRACKS),
+  status: Type.Enum(RECORDING_STATUSES),
+  progress: Type.Integer(),
+});
+
+export const RecordingDetailSchema = Type.Intersect([
+  RecordingSummarySchema,
+  Type.Object({
+    sizeBytes: Type.Number(),
+    sha256: Type.String(),
+    packaging: Nullable(Type.Enum(['copy', 'transcode'] as const)),
+    hasAudio: Nullable(Type.Boolean()),
+    audioMaxDb: Nullable(Type.Number()),
+    keep: Type.Boolean(),
+    /** Every track of the lesson (this one included). */
+    tracks: Type.Array(TrackSchema),
+  }),
+]);
+
+export const PlaybackSchema = Type.Object({
+  /** The media token of the asked-for track; ≤ 10 minutes, bound to viewer and recording. */
+  token: Type.String(),
+  expiresAt: Type.String(),
+  /** Master playlist of the asked-for track. */
+  master: Type.String(),
+  /** Every ready track of the lesson, each with its own token in its URL. */
+  tracks: Type.Array(Type.Object({
+    recordingId: Type.Integer(),
+    track: Type.Enum(TRACKS),
+    master: Type.String(),
+    poster: Type.String(),
+  })),
+});
+
+export const MediaParams = Type.Object({
+  token: Type.String({ maxLength: 120 }),
+  '*': Type.String({ maxLength: 300 }),
+});

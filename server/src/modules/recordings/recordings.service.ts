@@ -1,0 +1,109 @@
+import type { Action } from '../../../../shared/domain.js';
+import { type Actor, scopeOf } from '../../access/actor.js';
+import { schoolInScope } from '../../access/scope-sql.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/database.js';
+import { AppError, forbidden, notFound } from '../../http/errors.js';
+import type { ObjectStore } from '../../storage/object-store.js';
+import { recordingPrefix } from '../../storage/keys.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { issueMediaToken, MEDIA_TOKEN_MAX_SECONDS } from './media-tokens.js';
+import * as q from './recordings.queries.js';
+import type { RecordingStatus, Track } from './recordings.schema.js';
+
+export type RecordingFilter = q.RecordingFilter;
+/** Tells supervision that a school day's counted lessons may have changed. */
+export type OnRecordingChanged = (change: { schoolId: number; day: string }) => Promise<unknown>;
+
+const toSummary = (r: q.RecordingSummaryRow) => ({
+  id: r.id, groupId: r.group_id, track: r.track, title: r.title, subject: r.subject, grade: r.grade,
+  teacherName: r.teacher_name, schoolId: r.school_id, schoolName: r.school_name, schoolCode: r.school_code,
+  countyId: r.county_id, roomId: r.room_id, lessonStart: r.lesson_start, lessonEnd: r.lesson_end, schoolDay: r.school_day,
+  status: r.status as RecordingStatus, progress: r.progress, durationSeconds: r.duration_seconds, counts: r.counts === 1,
+  countsReason: r.counts_reason, failureCode: r.failure_code, failureMessage: r.failure_message,
+  createdAt: r.created_at, readyAt: r.ready_at,
+});
+
+/**
+ * Recorded lessons as people see them: lists and details confined to the caller's scope in SQL,
+ * playback grants (short-lived media tokens, each one audited: children appear on these videos),
+ * and deletion. Who may watch: the school's staff and county/city research and supervision staff
+ * in scope — never parents, never the system roles.
+ */
+export function createRecordingsService(deps: {
+  db: Db; clock: Clock; audit: AuditService; store: ObjectStore; mediaTokenKey: string; onRecordingChanged: OnRecordingChanged;
+}) {
+  const db = deps.db.db;
+  const who = (actor: Actor) => ({ userId: actor.userId, name: actor.name });
+
+  function scopeFor(actor: Actor, action: Action) {
+    // Of a county bureau's departments only the 教科所 may delete lessons (it runs the rooms).
+    const grants = action === 'recording:delete'
+      ? actor.grants.filter((g) => g.role !== 'dept_staff' || g.department === 'research')
+      : actor.grants;
+    const scope = scopeOf({ userId: actor.userId, grants }, action);
+    if (!scope) throw forbidden();
+    return schoolInScope(scope, q.RECORDING_SCOPE_COLUMNS);
+  }
+
+  async function list(actor: Actor, filter: RecordingFilter, page: number, pageSize: number) {
+    const where = scopeFor(actor, 'recording:read');
+    const [rows, total] = await Promise.all([
+      q.listRecordings(db, where, filter, pageSize, (page - 1) * pageSize),
+      q.countRecordings(db, where, filter),
+    ]);
+    return { items: rows.map(toSummary), total, page, pageSize };
+  }
+
+  async function get(actor: Actor, id: number) {
+    const r = await q.findRecording(db, scopeFor(actor, 'recording:read'), id);
+    if (!r) throw notFound('录像');
+    const tracks = await q.groupTracks(db, r.school_id, r.group_id);
+    return {
+      ...toSummary(r),
+      sizeBytes: Number(r.size_bytes), sha256: r.sha256, packaging: r.packaging,
+      hasAudio: r.has_audio === null ? null : r.has_audio === 1, audioMaxDb: r.audio_max_db, keep: r.keep === 1,
+      tracks: tracks.map((t) => ({ id: t.id, track: t.track as Track, status: t.status as RecordingStatus, progress: t.progress })),
+    };
+  }
+
+  /** Media tokens for every ready track of the lesson; audited as a view of the lesson. */
+  async function playback(actor: Actor, id: number, ip: string) {
+    const r = await q.findRecording(db, scopeFor(actor, 'recording:read'), id);
+    if (!r) throw notFound('录像');
+    if (r.status !== 'ready') {
+      throw new AppError(409, 'RECORDING_NOT_READY', `录像尚未处理完成（进度 ${r.progress}%），处理完成后即可观看`);
+    }
+    const ready = (await q.groupTracks(db, r.school_id, r.group_id)).filter((t) => t.status === 'ready');
+    const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + MEDIA_TOKEN_MAX_SECONDS;
+    const tokenOf = (recordingId: number) => issueMediaToken(deps.mediaTokenKey, { recordingId, viewerUserId: actor.userId, expiresAt });
+    const url = (token: string, file: string) => `/api/media/${token}/${file}`;
+    const tracks = ready.map((t) => {
+      const token = tokenOf(t.id);
+      return { recordingId: t.id, track: t.track as Track, master: url(token, 'master.m3u8'), poster: url(token, 'poster.jpg') };
+    });
+    const token = tokenOf(r.id);
+    await deps.audit.record({
+      actor: who(actor), action: 'recording.view', targetType: 'recording', targetId: id, result: 'success', ip,
+      detail: { schoolId: r.school_id, groupId: r.group_id, tracks: ready.map((t) => t.id), expiresAt: new Date(expiresAt * 1000).toISOString() },
+    });
+    return { token, expiresAt: new Date(expiresAt * 1000).toISOString(), master: url(token, 'master.m3u8'), tracks };
+  }
+
+  /** Deletes one track: its objects first, then its row, so nothing is left unreachable. */
+  async function remove(actor: Actor, id: number, ip: string): Promise<void> {
+    const r = await q.findRecording(db, scopeFor(actor, 'recording:delete'), id);
+    if (!r) throw notFound('录像');
+    const objects = await deps.store.deletePrefix(recordingPrefix(id));
+    await q.deleteRecordingRow(db, id);
+    await deps.audit.record({
+      actor: who(actor), action: 'recording.delete', targetType: 'recording', targetId: id, result: 'success', ip,
+      detail: { schoolId: r.school_id, schoolDay: r.school_day, groupId: r.group_id, track: r.track, title: r.title, objects },
+    });
+    await deps.onRecordingChanged({ schoolId: r.school_id, day: r.school_day });
+  }
+
+  return { list, get, playback, remove };
+}
+
+export type RecordingsService = ReturnType<typeof createRecordingsService>;

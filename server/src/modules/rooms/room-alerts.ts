@@ -1,0 +1,102 @@
+import type { Db } from '../../db/database.js';
+import { ROOM_TIMING, type RoomTiming, onlineCutoff } from './room-timing.js';
+import { shanghaiInstant, shanghaiWallClock } from './shanghai-time.js';
+
+/** Statuses in which a room is expected to record its timetabled lessons. */
+const OPERATING = ['activated', 'in_use'] as const;
+
+function hhmm(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+}
+
+/**
+ * Raises one `offline_before_lesson` alert per room and lesson for each operating room whose
+ * next timetabled lesson starts within the lead time (default 15 minutes) while none of its
+ * recorders is online (or it has none), and resolves such alerts of rooms that are online again.
+ * Idempotent: run it every minute (maintenance.ts); the unique (room, kind, lesson_start) key
+ * keeps a lesson to one alert however often it runs, on however many processes.
+ */
+export async function checkRoomsBeforeLessons(
+  handle: Db, now: Date, timing: Pick<RoomTiming, 'offlineAfterMs' | 'lessonLeadMinutes'> = ROOM_TIMING,
+): Promise<{ raised: number; resolved: number }> {
+  const db = handle.db;
+  const cutoff = onlineCutoff(now, timing);
+  const resolved = await resolveOfflineAlerts(handle, null, now, cutoff);
+
+  // The window [this minute, now + lead] in wall-clock terms; it may cross midnight.
+  const from = shanghaiWallClock(now);
+  const until = shanghaiWallClock(new Date(now.getTime() + timing.lessonLeadMinutes * 60_000));
+  const ranges = from.date === until.date
+    ? [{ date: from.date, weekday: from.weekday, lo: from.hhmm, hi: until.hhmm }]
+    : [{ date: from.date, weekday: from.weekday, lo: from.hhmm, hi: '23:59' }, { date: until.date, weekday: until.weekday, lo: '00:00', hi: until.hhmm }];
+
+  let raised = 0;
+  for (const range of ranges) {
+    const lessons = await db.selectFrom('room_timetable')
+      .innerJoin('rooms', 'rooms.id', 'room_timetable.room_id')
+      .select(['rooms.id as room_id', 'rooms.name', 'rooms.school_id', 'rooms.county_id', 'rooms.city_id', 'room_timetable.starts_at', 'room_timetable.subject'])
+      .where('rooms.status', 'in', OPERATING)
+      .where('room_timetable.weekday', '=', range.weekday)
+      .where('room_timetable.starts_at', '>=', range.lo)
+      .where('room_timetable.starts_at', '<=', range.hi)
+      .execute();
+    if (!lessons.length) continue;
+    const beats = await db.selectFrom('devices').select(['room_id'])
+      .select((eb) => eb.fn.max('last_heartbeat_at').as('last'))
+      .where('room_id', 'in', [...new Set(lessons.map((l) => l.room_id))])
+      .where('revoked_at', 'is', null)
+      .groupBy('room_id')
+      .execute();
+    const lastBeat = new Map(beats.map((b) => [b.room_id, b.last as string | null]));
+    for (const l of lessons) {
+      const last = lastBeat.get(l.room_id);
+      if (last && last >= cutoff) continue;
+      const lessonStart = shanghaiInstant(range.date, l.starts_at).toISOString();
+      const state = lastBeat.has(l.room_id)
+        ? last ? `录播主机已离线（最后心跳 ${hhmm(new Date(last))}）` : '录播主机从未连接平台'
+        : '尚未添加录播主机';
+      const res = await db.insertInto('room_alerts').values({
+        room_id: l.room_id, school_id: l.school_id, county_id: l.county_id, city_id: l.city_id, kind: 'offline_before_lesson',
+        lesson_start: lessonStart, created_at: now.toISOString(), resolved_at: null,
+        message: `录播室「${l.name}」${state}，${l.starts_at} 的${l.subject ? `${l.subject}课` : '课'}即将开始：请检查录播主机的电源和网络，以免这节课无法录制`,
+      }).onConflict((oc) => oc.columns(['room_id', 'kind', 'lesson_start']).doNothing()).executeTakeFirst();
+      raised += Number(res.numInsertedOrUpdatedRows ?? 0);
+    }
+  }
+  return { raised, resolved };
+}
+
+/**
+ * Resolves open `offline_before_lesson` alerts of a room (or, with null, of every room) whose
+ * recorder has been heard since `cutoff`.
+ */
+export async function resolveOfflineAlerts(handle: Db, roomId: number | null, now: Date, cutoff = onlineCutoff(now)): Promise<number> {
+  let q = handle.db.updateTable('room_alerts').set({ resolved_at: now.toISOString() })
+    .where('kind', '=', 'offline_before_lesson')
+    .where('resolved_at', 'is', null)
+    .where('room_id', 'in', (eb) => eb.selectFrom('devices').select('room_id').where('revoked_at', 'is', null).where('last_heartbeat_at', '>=', cutoff));
+  if (roomId !== null) q = q.where('room_id', '=', roomId);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** Raises (once while open) or resolves the room's `disk_low` alert after a heartbeat. */
+export async function updateDiskAlert(
+  handle: Db, room: { id: number; name: string; schoolId: number; countyId: number; cityId: number }, diskFreeBytes: number, now: Date,
+  threshold = ROOM_TIMING.diskLowBytes,
+): Promise<void> {
+  const db = handle.db;
+  const open = await db.selectFrom('room_alerts').select('id')
+    .where('room_id', '=', room.id).where('kind', '=', 'disk_low').where('resolved_at', 'is', null).executeTakeFirst();
+  if (diskFreeBytes >= threshold) {
+    if (open) await db.updateTable('room_alerts').set({ resolved_at: now.toISOString() }).where('id', '=', open.id).execute();
+    return;
+  }
+  if (open) return;
+  const gb = (diskFreeBytes / 1024 ** 3).toFixed(1);
+  await db.insertInto('room_alerts').values({
+    room_id: room.id, school_id: room.schoolId, county_id: room.countyId, city_id: room.cityId, kind: 'disk_low', lesson_start: null,
+    created_at: now.toISOString(), resolved_at: null,
+    message: `录播室「${room.name}」的录播主机剩余磁盘空间仅 ${gb} GB，可能录不下今天的课：请确认已上传的录像后在主机上清理空间`,
+  }).execute();
+}

@@ -1,0 +1,77 @@
+import { roomsMatrix } from './rooms.matrix.js';
+import { addRoomsToFixture } from './rooms-fixture.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+
+
+
+
+
+import { buildMatrixFixture } from '../../access/matrix/matrix-fixture.js';
+import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from '../../access/matrix/matrix-types.js';
+
+/**
+ * The access matrix, tried from the attacker's side: every API route × every role × {own node,
+ * a neighbour in the same county, another county}, against outcomes written down by hand.
+ * A route registered without an entry here fails the first test.
+ */
+const MATRIX: MatrixEntry[] = roomsMatrix;
+
+describe('access matrix: route × role × scope', () => {
+  let t: TestApp;
+  let f: MatrixFixture;
+  const clients = new Map<MatrixActor, Awaited<ReturnType<TestApp['login']>> | null>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = await buildMatrixFixture(t); await addRoomsToFixture(t, f);
+    for (const [actor, username] of Object.entries(MATRIX_ACTORS) as [MatrixActor, string | null][]) {
+      clients.set(actor, username ? await t.login(username) : null);
+    }
+  });
+  afterAll(async () => t.close());
+
+  function send(actor: MatrixActor, req: MatrixRequest) {
+    const c = clients.get(actor);
+    const headers = { ...(c?.headers ?? {}), ...(req.headers ?? {}) };
+    return t.app.inject({ method: req.method, url: req.url, headers, payload: (req.body ?? req.payload) as never });
+  }
+
+  it('has an entry for every API route, and no entry for a route that does not exist', () => {
+    const registered = t.routes.map((r) => `${r.method} ${r.url}`).filter((r) => /rooms|devices/.test(r)).sort();
+    const covered = MATRIX.map((e) => e.route).sort();
+    expect(registered.filter((r) => !covered.includes(r)), 'routes without a matrix entry').toEqual([]);
+    expect(covered.filter((r) => !registered.includes(r)), 'matrix entries for no route').toEqual([]);
+  });
+
+  const ordered = [...MATRIX.filter((e) => !(e.kind === 'plain' && e.last)), ...MATRIX.filter((e) => e.kind === 'plain' && e.last)];
+  it.each(ordered.map((e) => [e.route, e] as const))('%s', async (_route, entry) => {
+    const wrong: string[] = [];
+    for (const actor of Object.keys(MATRIX_ACTORS) as MatrixActor[]) {
+      if (entry.kind === 'item') {
+        const want = entry.expect[actor];
+        for (const [i, target] of TARGETS.entries()) {
+          const status = typeof want === 'number' ? want : want[i];
+          const res = await send(actor, entry.request(f, target, actor));
+          if (res.statusCode !== status) wrong.push(`${actor} → ${target}: ${res.statusCode} (expected ${status}) ${res.body.slice(0, 120)}`);
+        }
+      } else if (entry.kind === 'plain') {
+        const res = await send(actor, entry.request(f));
+        if (res.statusCode !== entry.expect[actor]) wrong.push(`${actor}: ${res.statusCode} (expected ${entry.expect[actor]})`);
+      } else {
+        const want = entry.expect[actor];
+        const res = await send(actor, entry.request(f));
+        const status = typeof want === 'number' ? want : 200;
+        if (res.statusCode !== status) {
+          wrong.push(`${actor}: ${res.statusCode} (expected ${status}) ${res.body.slice(0, 120)}`);
+          continue;
+        }
+        if (typeof want === 'number') continue;
+        const text = entry.read ? await entry.read(res) : res.body;
+        const seen = TARGETS.map((target, i) => (text.includes(f.marker[entry.of][target]) ? 'osf'[i] : '-')).join('');
+        if (seen !== want) wrong.push(`${actor}: sees ${seen} (expected ${want})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { InvalidObjectKeyError, KEY_PART_PATTERN } from './object-store.js';
+
+/*
+ * The only place object keys are formed. Layout (the same on disk and in S3):
+ *
+ *   uploads/<uploadId>                           a finished upload staged before it becomes a recording
+ *   recordings/<id>/source.<ext>                 the file as uploaded, byte for byte (sha256 in the row)
+ *   recordings/<id>/hls/master.m3u8              master playlist
+ *   recordings/<id>/hls/<rendition>/index.m3u8   one rendition's media playlist (rendition: `720p`, `360p`, `copy`…)
+ *   recordings/<id>/hls/<rendition>/<file>       its segments (`seg-00001.ts`, `init.mp4`…)
+ *   recordings/<id>/poster.jpg                   poster frame
+ *   recordings/<id>/thumbs/00001.jpg …           scrub thumbnails
+ *   recordings/<id>/thumbs/sprite.jpg, .vtt      the same as one sprite sheet and its WebVTT map
+ *
+ * Everything of a recording lives under `recordings/<id>/`, so retention removes it with one
+ * deletePrefix(recordingPrefix(id)), and re-packaging can clear hlsPrefix(id) first.
+ */
+
+const PART = new RegExp(KEY_PART_PATTERN);
+
+function id(recordingId: number): number {
+  if (!Number.isSafeInteger(recordingId) || recordingId <= 0) {
+    throw new InvalidObjectKeyError(`recording id must be a positive integer, got ${recordingId}`);
+  }
+  return recordingId;
+}
+
+function part(value: string, what: string): string {
+  if (typeof value !== 'string' || value.length > 128 || !PART.test(value)) {
+    throw new InvalidObjectKeyError(`invalid ${what} in an object key: ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** `recordings/<id>/` — everything stored for one recording. */
+export const recordingPrefix = (recordingId: number) => `recordings/${id(recordingId)}/`;
+
+/** The uploaded file itself; `ext` without the dot (`mp4`, `mkv`…). */
+export function recordingSourceKey(recordingId: number, ext: string): string {
+  if (!/^[a-z0-9]{1,8}$/.test(ext)) throw new InvalidObjectKeyError(`invalid source file extension: ${JSON.stringify(ext)}`);
+  return `${recordingPrefix(recordingId)}source.${ext}`;
+}
+
+/** `recordings/<id>/hls/` — every playlist and segment of a recording. */
+export const hlsPrefix = (recordingId: number) => `${recordingPrefix(recordingId)}hls/`;
+
+export const hlsMasterKey = (recordingId: number) => `${hlsPrefix(recordingId)}master.m3u8`;
+
+/** `recordings/<id>/hls/<rendition>/` */
+export const hlsRenditionPrefix = (recordingId: number, rendition: string) =>
+  `${hlsPrefix(recordingId)}${part(rendition, 'rendition')}/`;
+
+export const hlsPlaylistKey = (recordingId: number, rendition: string) =>
+  `${hlsRenditionPrefix(recordingId, rendition)}index.m3u8`;
+
+/** A segment (or init segment) file of one rendition, named as the playlist names it. */
+export const hlsSegmentKey = (recordingId: number, rendition: string, file: string) =>
+  `${hlsRenditionPrefix(recordingId, rendition)}${part(file, 'segment file name')}`;
+
+export const posterKey = (recordingId: number) => `${recordingPrefix(recordingId)}poster.jpg`;
+
+/** `recordings/<id>/thumbs/` */
+export const thumbnailPrefix = (recordingId: number) => `${recordingPrefix(recordingId)}thumbs/`;
+
+/** The n-th scrub thumbnail (n from 1, as ffmpeg numbers its output), zero-padded so keys list in order. */
+export function thumbnailKey(recordingId: number, n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0 || n > 99_999) throw new InvalidObjectKeyError(`invalid thumbnail number ${n}`);
+  return `${thumbnailPrefix(recordingId)}${String(n).padStart(5, '0')}.jpg`;
+}
+
+export const thumbnailSpriteKey = (recordingId: number) => `${thumbnailPrefix(recordingId)}sprite.jpg`;
+
+/** The WebVTT file mapping times to tiles of the sprite sheet. */
+export const thumbnailVttKey = (recordingId: number) => `${thumbnailPrefix(recordingId)}sprite.vtt`;
+
+/** A finished upload waiting to become a recording (the tus id, say). */
+export const uploadStagingKey = (uploadId: string) => `uploads/${part(uploadId, 'upload id')}`;
