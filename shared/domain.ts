@@ -35,6 +35,20 @@ export type Role = (typeof ROLES)[number];
 
 export const SYSTEM_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
 
+/** Roles an administrator of a given role may grant; system roles are granted by the security admin only. */
+export function grantableRoles(granter: Role): readonly Role[] {
+  switch (granter) {
+    case 'secadmin':
+      return ['sysadmin', 'secadmin', 'auditor', 'city_admin', 'county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
+    case 'city_admin':
+      return ['city_admin', 'county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
+    case 'county_admin':
+      return ['county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
+    default:
+      return [];
+  }
+}
+
 /** Which node a role's assignment must name. */
 export const ROLE_SCOPE_LEVEL: Record<Role, 'system' | 'city' | 'county' | 'city_or_county' | 'school' | 'guardian'> = {
   sysadmin: 'system',
@@ -48,6 +62,10 @@ export const ROLE_SCOPE_LEVEL: Record<Role, 'system' | 'city' | 'county' | 'city
   teacher: 'school',
   parent: 'guardian',
 };
+
+/** What can be imported from Excel; each kind has its own template. */
+export const IMPORT_KINDS = ['schools', 'classes', 'staff'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Actions the access gate knows. A route names exactly one. */
 export const ACTIONS = [

@@ -31,6 +31,10 @@ import { registerRoomsRoutes } from './modules/rooms/rooms.routes.js';
 import { createRoomsService } from './modules/rooms/rooms.service.js';
 import { registerDeviceRoutes } from './modules/rooms/devices.routes.js';
 import { createDevicesService } from './modules/rooms/devices.service.js';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
+import { createCalendarService } from './modules/calendar/calendar.service.js';
+import { registerComplianceRoutes } from './modules/compliance/compliance.routes.js';
+import { createComplianceService } from './modules/compliance/compliance.service.js';
 
 export interface AppDeps {
   db: Db;
@@ -66,6 +70,8 @@ export async function buildApp(deps: AppDeps) {
   const imports = createImportsService({ db: deps.db, clock: deps.clock, audit });
   const rooms = createRoomsService({ db: deps.db, clock: deps.clock, audit, org });
   const devices = createDevicesService({ db: deps.db, clock: deps.clock, audit, rooms });
+  const compliance = createComplianceService({ db: deps.db, clock: deps.clock });
+  const calendar = createCalendarService({ db: deps.db, clock: deps.clock, audit, compliance });
   const services = { audit, auth, org };
 
   await app.register(swagger, {
@@ -111,6 +117,8 @@ export async function buildApp(deps: AppDeps) {
   registerImportRoutes(app, { imports });
   registerRoomsRoutes(app, { rooms, devices });
   registerDeviceRoutes(app, { devices });
+  registerCalendarRoutes(app, { calendar });
+  registerComplianceRoutes(app, { compliance });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -3,12 +3,15 @@ import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import { purgeAuditLog } from './modules/audit/audit-retention.js';
 import { deleteExpiredSessions } from './modules/auth/sessions.queries.js';
+import { checkRoomsBeforeLessons } from './modules/rooms/room-alerts.js';
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /**
- * Housekeeping that runs inside the server: expired sessions go every hour, audit rows past
- * their retention once a day. Timers do not keep the process alive.
+ * Housekeeping that runs inside the server: recorders offline before a timetabled lesson raise
+ * alerts every minute, expired sessions go every hour, audit rows past their retention once a
+ * day. Each task is safe to run from several processes. Timers do not keep the process alive.
  */
 export function startMaintenance(deps: {
   db: Db; clock: Clock; log: FastifyBaseLogger; sessionIdleMinutes: number; auditRetentionDays: number;
@@ -23,9 +26,16 @@ export function startMaintenance(deps: {
     if (outcome.refused) deps.log.error({ outcome }, 'audit purge refused: the rows due for deletion do not verify');
     else if (outcome.deleted) deps.log.info(`audit purge: ${outcome.deleted} rows older than ${outcome.cutoff}`);
   };
+  const rooms = async () => {
+    await checkRoomsBeforeLessons(deps.db, deps.clock.now());
+  };
   const guard = (name: string, task: () => Promise<void>) => () =>
     task().catch((err) => deps.log.error({ err }, `maintenance task ${name} failed`));
-  const timers = [setInterval(guard('sessions', sessions), HOUR), setInterval(guard('audit', audit), 24 * HOUR)];
+  const timers = [
+    setInterval(guard('rooms', rooms), MINUTE),
+    setInterval(guard('sessions', sessions), HOUR),
+    setInterval(guard('audit', audit), 24 * HOUR),
+  ];
   for (const t of timers) t.unref();
   void guard('sessions', sessions)();
   void guard('audit', audit)();

@@ -34,16 +34,5 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   parent: ['student:read'],
 };
 
-/** Roles an administrator of a given role may grant; system roles are granted by the security admin only. */
-export function grantableRoles(granter: Role): readonly Role[] {
-  switch (granter) {
-    case 'secadmin':
-      return ['sysadmin', 'secadmin', 'auditor', 'city_admin', 'county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
-    case 'city_admin':
-      return ['city_admin', 'county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
-    case 'county_admin':
-      return ['county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
-    default:
-      return [];
-  }
-}
+// Shared with the web app, whose people form offers exactly these roles.
+export { grantableRoles } from '../../../shared/domain.js';

@@ -4,6 +4,7 @@ import * as foundation from './migrations/20261129_0001_foundation.js';
 import * as auditAnchor from './migrations/20261129_0002_audit_anchor.js';
 import * as recordings from './migrations/20261129_0003_recordings.js';
 import * as supervision from './migrations/20261129_0004_supervision.js';
+import * as uploadFailures from './migrations/20261129_0005_upload_failures.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261129_0002_audit_anchor': auditAnchor,
   '20261129_0003_recordings': recordings,
   '20261129_0004_supervision': supervision,
+  '20261129_0005_upload_failures': uploadFailures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -267,11 +267,14 @@ export interface UploadTable {
   hashed_bytes: number;
   /** JSON of the tus Upload-Metadata, decoded. */
   metadata: string;
-  status: 'uploading' | 'complete' | 'expired';
+  status: 'uploading' | 'complete' | 'expired' | 'failed';
   created_at: string;
   updated_at: string;
   expires_at: string;
   recording_id: number | null;
+  /** Why a failed upload failed (UPLOAD_SHA256_MISMATCH…), and the Chinese message for the uploader. */
+  failure_code: string | null;
+  failure_message: string | null;
 }
 
 /** A recorded lesson's track (录像). Tracks of one lesson share group_id. */

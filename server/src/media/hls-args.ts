@@ -1,6 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { displaySize, type LadderRung, type PackagingDecision } from './decide.js';
 import { inputArgs } from './input-args.js';
+import { codecsString } from './playlist.js';
 import type { MediaInfo, VideoStreamInfo } from './probe.js';
 
 export const HLS_PLAYLIST = 'index.m3u8';
@@ -39,7 +40,7 @@ export function buildPackageArgs(
     args.push('-c:v', 'copy');
   } else {
     const size = transcodeSize(v, opts.maxLongSide ?? 1920, opts.maxShortSide ?? 1080);
-    args.push(...videoFilterArgs(v, size), ...x264Args(size.height));
+    args.push(...videoFilterArgs(v, size), ...x264Args(size, v.fps));
   }
   if (info.audio && decision.audio !== 'none') {
     args.push('-map', `0:${info.audio.index}`);
@@ -68,6 +69,7 @@ export function buildRenditionArgs(
     '-map', `0:${v.index}`,
     ...videoFilterArgs(v, size),
     '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'main', '-pix_fmt', 'yuv420p',
+    '-level:v', h264Level(size, v.fps).toFixed(1),
     '-b:v', `${rung.videoKbps}k`, '-maxrate', `${Math.round(rung.videoKbps * 1.2)}k`,
     '-bufsize', `${rung.videoKbps * 2}k`,
     ...keyframeArgs(),
@@ -104,15 +106,63 @@ function videoFilterArgs(v: VideoStreamInfo, size: { width: number; height: numb
   return ['-vf', filters.join(',')];
 }
 
-function x264Args(outHeight: number): string[] {
+function x264Args(size: { width: number; height: number }, fps: number | null): string[] {
   // Quality-targeted (classroom pictures are mostly still), capped so a busy scene stays streamable.
-  const maxKbps = outHeight <= 480 ? 1200 : outHeight <= 720 ? 2500 : 4500;
+  const maxKbps = size.height <= 480 ? 1200 : size.height <= 720 ? 2500 : 4500;
   return [
     '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-profile:v', 'high', '-pix_fmt', 'yuv420p',
+    '-level:v', h264Level(size, fps).toFixed(1),
     '-maxrate', `${maxKbps}k`, '-bufsize', `${maxKbps * 2}k`,
     ...keyframeArgs(),
   ];
 }
+
+// H.264 levels by macroblocks per frame and per second (ITU-T H.264 table A-1), from 3.0 up.
+const H264_LEVELS: [level: number, maxFrameMbs: number, maxMbsPerSecond: number][] = [
+  [3.0, 1620, 40500], [3.1, 3600, 108000], [3.2, 5120, 216000], [4.0, 8192, 245760],
+  [4.2, 8704, 522240], [5.0, 22080, 589824], [5.1, 36864, 983040], [5.2, 36864, 2073600],
+];
+
+/**
+ * The lowest H.264 level that fits a picture size and frame rate. We set it on every encode so the
+ * playlist's CODECS attribute is known without probing our own output.
+ */
+export function h264Level(size: { width: number; height: number }, fps: number | null): number {
+  const frameMbs = Math.ceil(size.width / 16) * Math.ceil(size.height / 16);
+  const mbs = frameMbs * Math.min(fps ?? 30, 120);
+  return H264_LEVELS.find(([, f, s]) => frameMbs <= f && mbs <= s)?.[0] ?? 5.2;
+}
+
+/** What a rendition will contain, known before ffmpeg runs: size and RFC 6381 codecs. */
+export interface ExpectedOutput {
+  width: number;
+  height: number;
+  codecs: string | null;
+}
+
+/** The source rendition's picture size and codecs, as decided. */
+export function expectedPackageOutput(info: MediaInfo, decision: PackagingDecision, opts: PackageArgsOptions = {}): ExpectedOutput {
+  const v = requireVideo(info);
+  const audio =
+    !info.audio || decision.audio === 'none' ? undefined
+      : decision.audio === 'copy' ? info.audio
+        : { codec: 'aac', profile: 'LC' };
+  if (decision.video === 'copy') {
+    return { width: v.width, height: v.height, codecs: codecsString(v, audio) };
+  }
+  const size = transcodeSize(v, opts.maxLongSide ?? 1920, opts.maxShortSide ?? 1080);
+  return { ...size, codecs: codecsString({ codec: 'h264', profile: 'High', level: levelIdc(size, v.fps) }, audio) };
+}
+
+/** A ladder rung's picture size and codecs. */
+export function expectedRenditionOutput(info: MediaInfo, rung: LadderRung): ExpectedOutput {
+  const v = requireVideo(info);
+  const size = rungSize(v, rung.height);
+  const audio = info.audio ? { codec: 'aac', profile: 'LC' } : undefined;
+  return { ...size, codecs: codecsString({ codec: 'h264', profile: 'Main', level: levelIdc(size, v.fps) }, audio) };
+}
+
+const levelIdc = (size: { width: number; height: number }, fps: number | null) => Math.round(h264Level(size, fps) * 10);
 
 function keyframeArgs(): string[] {
   return ['-force_key_frames', `expr:gte(t,n_forced*${FORCED_KEYFRAME_SECONDS})`];

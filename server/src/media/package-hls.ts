@@ -2,10 +2,18 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LadderRung, PackagingDecision } from './decide.js';
 import { defaultFfmpegBinaries, type FfmpegBinaries } from './ffmpeg-binaries.js';
-import { buildPackageArgs, buildRenditionArgs, HLS_PLAYLIST, type PackageArgsOptions } from './hls-args.js';
+import {
+  buildPackageArgs,
+  buildRenditionArgs,
+  expectedPackageOutput,
+  expectedRenditionOutput,
+  HLS_PLAYLIST,
+  type ExpectedOutput,
+  type PackageArgsOptions,
+} from './hls-args.js';
 import { mediaErrors } from './media-error.js';
-import { codecsString, parseMediaPlaylist, type HlsRendition } from './playlist.js';
-import { probeMedia, type MediaInfo } from './probe.js';
+import { parseMediaPlaylist, type HlsRendition } from './playlist.js';
+import type { MediaInfo } from './probe.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 import { parseVolumeDetect, type AudioLevels } from './silence.js';
 import { buildThumbnailArgs, POSTER_FILE, SPRITE_FILE, type ThumbnailLayout, type ThumbnailOptions } from './thumbnail-args.js';
@@ -45,7 +53,7 @@ export async function packageToHls(
   await prepareHlsDir(outDir);
   const args = buildPackageArgs(input, outDir, info, decision, opts);
   const run = await runFfmpeg(args, { ...opts, binaries, durationSeconds: info.durationSeconds });
-  const rendition = await describeRendition('source', outDir, binaries);
+  const rendition = await describeRendition('source', outDir, expectedPackageOutput(info, decision, opts));
   const audio = info.audio && decision.audio !== 'none' ? parseVolumeDetect(run.stderr) : null;
   return { renditions: [rendition], audio, durationSeconds: rendition.durationSeconds, elapsedMs: run.elapsedMs };
 }
@@ -65,7 +73,7 @@ export async function makeRendition(
     binaries,
     durationSeconds: info.durationSeconds,
   });
-  return describeRendition(rung.name, outDir, binaries);
+  return describeRendition(rung.name, outDir, expectedRenditionOutput(info, rung));
 }
 
 export interface ThumbnailResult {
@@ -95,11 +103,12 @@ export async function makeThumbnails(
 }
 
 /**
- * Checks and measures a rendition ffmpeg has written: the playlist is closed (#EXT-X-ENDLIST),
- * every segment exists, and the output probes as video — a rendition that fails here is never
- * handed on to be served.
+ * Checks and measures a rendition ffmpeg has written: the playlist is closed (#EXT-X-ENDLIST) and
+ * every segment exists and is not empty; a rendition that fails here is never handed on to be
+ * served. Size and codecs come from the decision (the npm-bundled ffprobe crashes on MPEG-TS, so
+ * we do not probe our own output).
  */
-export async function describeRendition(name: string, dir: string, binaries?: FfmpegBinaries): Promise<HlsRendition> {
+export async function describeRendition(name: string, dir: string, expected: ExpectedOutput): Promise<HlsRendition> {
   const playlistPath = join(dir, HLS_PLAYLIST);
   const text = await readFile(playlistPath, 'utf8').catch(() => '');
   const playlist = parseMediaPlaylist(text);
@@ -115,20 +124,15 @@ export async function describeRendition(name: string, dir: string, binaries?: Ff
   const durationSeconds = segments.reduce((sum, s) => sum + s.durationSeconds, 0);
   const totalBytes = segments.reduce((sum, s) => sum + s.sizeBytes, 0);
   const peak = Math.max(...segments.map((s) => (s.sizeBytes * 8) / Math.max(s.durationSeconds, 0.5)));
-
-  const out = await probeMedia(playlistPath, { binaries, trusted: true, keyframeWindowSeconds: 0 });
-  const v = out.video!;
   return {
     name,
     dir,
     playlist: HLS_PLAYLIST,
     segments,
     durationSeconds: Math.round(durationSeconds * 1000) / 1000,
-    width: v.width,
-    height: v.height,
+    ...expected,
     bandwidth: Math.ceil(peak),
     averageBandwidth: Math.ceil((totalBytes * 8) / Math.max(durationSeconds, 0.001)),
-    codecs: codecsString(v, out.audio),
   };
 }
 

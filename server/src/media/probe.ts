@@ -1,5 +1,5 @@
 import { execFile, type ExecFileException } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { defaultFfmpegBinaries, type FfmpegBinaries } from './ffmpeg-binaries.js';
 import { inputArgs } from './input-args.js';
 import { MediaError, mediaErrors } from './media-error.js';
@@ -87,7 +87,7 @@ export async function probeMedia(path: string, opts: ProbeOptions = {}): Promise
     ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ...input],
     opts.signal,
   );
-  if (!format.ok) throw classifyProbeFailure(format.stderr, format.error);
+  if (!format.ok) throw classifyProbeFailure(format.stderr, await looksLikeMp4(path), format.error);
   const info = parseProbeJson(safeJson(format.stdout), sizeBytes, opts.requireVideo ?? true);
 
   if (info.video && window > 0) {
@@ -137,10 +137,14 @@ function ffprobe(bin: string, args: string[], signal?: AbortSignal): Promise<Pro
   });
 }
 
-function classifyProbeFailure(stderr: string, error?: ProbeRun['error']): MediaError {
+function classifyProbeFailure(stderr: string, isMp4: boolean, error?: ProbeRun['error']): MediaError {
   const detail = tail(stderr) || error?.message || 'ffprobe failed';
   if (error?.killed) return mediaErrors.ffmpegFailed(`ffprobe timed out or was killed: ${detail}`);
-  if (/moov atom not found|partial file|unexpected end of file|truncat/i.test(stderr)) {
+  // The npm-bundled ffprobe segfaults on every MPEG-TS file: a crash says nothing about the upload.
+  if (error?.signal) return mediaErrors.ffmpegFailed(`ffprobe crashed (${error.signal}): ${detail}`);
+  // ffmpeg falls back to the demuxer named by the extension, so a text file called x.mp4 also
+  // reports "moov atom not found": only a file that starts like an MP4 is a truncated one.
+  if (isMp4 && /moov atom not found|partial file|unexpected end of file|truncat/i.test(stderr)) {
     return mediaErrors.truncated(detail);
   }
   if (/No such file or directory|Permission denied/i.test(stderr)) return mediaErrors.ffmpegFailed(detail);
@@ -167,6 +171,21 @@ function keyframeTimes(json: unknown): { start: number; keys: number[] } {
     if (p.flags?.startsWith('K')) keys.push(t);
   }
   return { start: Number.isFinite(start) ? start : 0, keys: keys.sort((a, b) => a - b) };
+}
+
+// The first box of an ISO media file (MP4, MOV) is one of these, with its 4-byte size before it.
+const MP4_FIRST_BOXES = new Set(['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip', 'pnot']);
+
+async function looksLikeMp4(path: string): Promise<boolean> {
+  const file = await open(path, 'r').catch(() => null);
+  if (!file) return false;
+  try {
+    const head = Buffer.alloc(8);
+    const { bytesRead } = await file.read(head, 0, 8, 0);
+    return bytesRead === 8 && MP4_FIRST_BOXES.has(head.toString('latin1', 4, 8));
+  } finally {
+    await file.close();
+  }
 }
 
 const tail = (text: string) => text.trim().split('\n').slice(-5).join('\n');

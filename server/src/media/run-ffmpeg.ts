@@ -10,6 +10,8 @@ export interface RunFfmpegOptions {
   durationSeconds?: number;
   /** Called with whole percentages as they rise, ending with 100 on success. */
   onProgress?: (percent: number) => void;
+  /** Called with the child's pid once spawned (for logs and tests). */
+  onStart?: (pid: number) => void;
 }
 
 export interface RunFfmpegResult {
@@ -33,6 +35,7 @@ export async function runFfmpeg(args: string[], opts: RunFfmpegOptions = {}): Pr
 
   return new Promise<RunFfmpegResult>((resolve, reject) => {
     const child = spawn(bins.ffmpeg, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
+    if (child.pid !== undefined) opts.onStart?.(child.pid);
     let stderr = '';
     let spawnError: Error | undefined;
     const progress = progressTracker(opts.durationSeconds, opts.onProgress);

@@ -16,14 +16,6 @@ export class ApiError extends Error {
   }
 }
 
-/** A page of a list the server paginates. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
 

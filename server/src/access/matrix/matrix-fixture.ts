@@ -1,3 +1,4 @@
+import { addRoomsToFixture } from '../../modules/rooms/rooms-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -49,7 +50,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   const ownCounty = await countyName(schools.own.county_id);
   const foreignCounty = await countyName(schools.foreign.county_id);
 
-  return {
+  const fixture: MatrixFixture = {
     school: { own: schools.own.id, sibling: schools.sibling.id, foreign: schools.foreign.id },
     county: { own: schools.own.county_id, foreign: schools.foreign.county_id },
     person,
@@ -64,4 +65,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
       county: { own: `"${ownCounty}"`, sibling: `"${ownCounty}"`, foreign: `"${foreignCounty}"` },
     },
   };
+  await addRoomsToFixture(t, fixture);
+  return fixture;
 }

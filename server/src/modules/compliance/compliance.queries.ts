@@ -8,6 +8,9 @@ import type { Database } from '../../db/schema.js';
  * touch the table itself. `today`'s unmet school days are pending, not missed: the day is not over.
  */
 
+/** The rollup's columns for `schoolInScope`. */
+export const DAY_SCOPE_COLUMNS = { id: 'compliance_days.school_id', county: 'compliance_days.county_id', city: 'compliance_days.city_id' };
+
 export interface Range {
   from: string;
   to: string;
@@ -26,22 +29,23 @@ function inRange(db: Kysely<Database>, scope: Expression<SqlBool>, r: Range, cou
   return q;
 }
 
-/** School days, met and pending per county and kind of school (kinds map to departments). */
+/**
+ * School days, met and pending per county and kind of school (kinds map to departments): the
+ * city's and province's day and month views. Returns the query (the benchmark explains it).
+ */
 export function totalsByCounty(db: Kysely<Database>, scope: Expression<SqlBool>, r: Range, countyId?: number) {
   return inRange(db, scope, r, countyId)
     .select(['compliance_days.county_id', 'compliance_days.school_kind'])
     .select([schoolDays.as('school_days'), metDays.as('met_days'), pendingDays(r.today).as('pending_days')])
-    .groupBy(['compliance_days.county_id', 'compliance_days.school_kind'])
-    .execute();
+    .groupBy(['compliance_days.county_id', 'compliance_days.school_kind']);
 }
 
-/** School days, met and pending per school. */
+/** School days, met and pending per school (the aggregate behind the ranking list). Returns the query. */
 export function totalsBySchool(db: Kysely<Database>, scope: Expression<SqlBool>, r: Range, countyId?: number) {
   return inRange(db, scope, r, countyId)
     .select(['compliance_days.school_id'])
     .select([schoolDays.as('school_days'), metDays.as('met_days'), pendingDays(r.today).as('pending_days')])
-    .groupBy('compliance_days.school_id')
-    .execute();
+    .groupBy('compliance_days.school_id');
 }
 
 /** Tracked schools per county and kind, counted when tracked by the end of the range. */
@@ -68,12 +72,7 @@ export interface SchoolListFilter {
 function schoolList(
   db: Kysely<Database>, schoolScope: Expression<SqlBool>, dayScope: Expression<SqlBool>, r: Range, f: SchoolListFilter,
 ) {
-  const totals = inRange(db, dayScope, r, f.countyId)
-    .select(['compliance_days.school_id'])
-    .select([
-      schoolDays.as('school_days'), metDays.as('met_days'), pendingDays(r.today).as('pending_days'),
-    ])
-    .groupBy('compliance_days.school_id');
+  const totals = totalsBySchool(db, dayScope, r, f.countyId);
   let q = db.selectFrom('schools')
     .innerJoin('regions as county', 'county.id', 'schools.county_id')
     .leftJoin('compliance_tracking', 'compliance_tracking.school_id', 'schools.id')

@@ -37,7 +37,7 @@ function rankByRate<T extends { rate: number | null }>(rows: T[]): (T & { rank: 
   return rows.map((r) => ({ ...r, rank: r.rate === null ? null : rates.indexOf(r.rate) + 1 }));
 }
 
-const dayCols = { id: 'compliance_days.school_id', county: 'compliance_days.county_id', city: 'compliance_days.city_id' };
+const dayCols = q.DAY_SCOPE_COLUMNS;
 const trackCols = { id: 'compliance_tracking.school_id', county: 'compliance_tracking.county_id', city: 'compliance_tracking.city_id' };
 
 /**
@@ -86,7 +86,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock }) {
     }
     const [counties, totals, tracked] = await Promise.all([
       q.countiesInScope(db, regionInScope(scope)),
-      q.totalsByCounty(db, schoolInScope(scope, dayCols), r),
+      q.totalsByCounty(db, schoolInScope(scope, dayCols), r).execute(),
       q.trackedByCounty(db, schoolInScope(scope, trackCols), r.to),
     ]);
     const rows = counties.map((c) => {

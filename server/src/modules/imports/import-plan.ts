@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Action } from '../../../../shared/domain.js';
+import { type Action, IMPORT_KINDS, type ImportKind } from '../../../../shared/domain.js';
 import type { Scope } from '../../access/actor.js';
 import type { Database } from '../../db/schema.js';
 import type { Columns, ImportError, ParsedRow, RowOf } from './column-spec.js';
 
-export const IMPORT_KINDS = ['schools', 'classes', 'staff'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+// What can be imported is domain vocabulary, shared with the web app's template picker.
+export { IMPORT_KINDS, type ImportKind };
 
 /**
  * Everything one kind of import knows: its columns, the permission it needs, how it checks rows

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IMPORT_KINDS } from './import-plan.js';
+import { IMPORT_KINDS } from '../../../../shared/domain.js';
 
 export const ImportErrorSchema = Type.Object({
   row: Type.Integer({ description: 'Excel 行号，表头为第 1 行' }),

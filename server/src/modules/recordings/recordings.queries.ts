@@ -94,6 +94,12 @@ export async function updateRecording(db: DB, id: number, patch: Updateable<Reco
   await db.updateTable('recordings').set(patch).where('id', '=', id).execute();
 }
 
+/** Progress only rises, and only while processing: a late write never undoes ready or failed. */
+export async function setProgress(db: DB, id: number, progress: number): Promise<void> {
+  await db.updateTable('recordings').set({ progress })
+    .where('id', '=', id).where('status', '=', 'processing').where('progress', '<', progress).execute();
+}
+
 export async function deleteRecordingRow(db: DB, id: number): Promise<void> {
   await db.updateTable('uploads').set({ recording_id: null }).where('recording_id', '=', id).execute();
   await db.deleteFrom('recordings').where('id', '=', id).execute();

@@ -38,7 +38,7 @@ export function registerRecordingsRoutes(app: AppInstance, deps: { recordings: R
     schema: { tags, summary: '删除录像 / Delete a recording with all its files', params: IdParams, response: { 204: Type.Null() } },
   }, async (req, reply) => {
     await recordings.remove(req.actor!, req.params.id, req.ip);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   // The token in the path is the credential (not the session cookie), so playlists can name

@@ -97,6 +97,9 @@ describe('devices: tokens, heartbeats, offline state and alerts', () => {
     const online = await roomView(roomId);
     expect(online).toMatchObject({ connectivity: 'online', recorderState: 'recording', diskFreeBytes: 42 * GB, lastHeartbeatAt: t.clock.now().toISOString() });
     expect(online.devices[0]).toMatchObject({ online: true, firmware: '3.2.2', state: 'recording' });
+    // A second recorder that was never heard does not hide the live one's state.
+    await device(research, roomId);
+    expect(await roomView(roomId)).toMatchObject({ connectivity: 'online', recorderState: 'recording', diskFreeBytes: 42 * GB, deviceCount: 2 });
     const start = t.clock.now();
     t.clock.advance(3 * MINUTE);
     expect((await roomView(roomId)).connectivity).toBe('online');
@@ -223,6 +226,13 @@ describe('devices: tokens, heartbeats, offline state and alerts', () => {
     expect((await open()).length).toBe(1);
     await beat(token, { diskFreeBytes: 50 * GB });
     expect((await open()).every((a) => a.resolved_at !== null)).toBe(true);
+  });
+
+  it('documents the device API in the OpenAPI with the device token as bearer security', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(spec.components.securitySchemes.deviceToken).toEqual({ type: 'http', scheme: 'bearer' });
+    expect(spec.paths['/api/devices/heartbeat'].post.security).toEqual([{ deviceToken: [] }]);
+    expect(Object.keys(spec.paths).filter((p) => p.startsWith('/api/rooms')).length).toBeGreaterThanOrEqual(7);
   });
 
   it('rate-limits heartbeats per token, gently', async () => {

@@ -62,7 +62,8 @@ export function liveDevicesOf(db: Q, roomIds: number[]) {
   if (!roomIds.length) return Promise.resolve([]);
   return db.selectFrom('devices').selectAll()
     .where('room_id', 'in', roomIds).where('revoked_at', 'is', null)
-    .orderBy('last_heartbeat_at', 'desc').orderBy('id', 'desc').execute();
+    // Never-heard recorders last on both databases (PostgreSQL sorts NULLs first when descending).
+    .orderBy(sql`case when last_heartbeat_at is null then 1 else 0 end`).orderBy('last_heartbeat_at', 'desc').orderBy('id', 'desc').execute();
 }
 
 export function devicesOfRoom(db: Q, roomId: number) {

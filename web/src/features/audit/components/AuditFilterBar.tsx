@@ -1,8 +1,9 @@
 import { Button, DatePicker, Flex, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import type { AuditFilters } from '@shared/api-types';
 import type { QueryValue } from '../../../api/client';
-import { AUDIT_RESULTS, type AuditFilters } from '../api/audit.api';
+import { AUDIT_RESULTS } from '../api/audit.api';
 import { actionLabel, knownActions } from './audit-actions';
 
 /** Time range, actor, action and result; each change goes to the URL at once. */

@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { AuditEntry, AuditFilters, AuditResult } from '@shared/api-types';
 import { useErrorText } from '../../../api/error-text';
 import { useApi } from '../../../api/use-api';
 import { can } from '../../../app/access';
@@ -11,7 +12,7 @@ import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { readEnum, readPaging, readString, usePatchSearchParams } from '../../../app/search-params';
-import { AUDIT_RESULTS, exportAudit, listAudit, type AuditEntry, type AuditFilters, type AuditResult } from '../api/audit.api';
+import { AUDIT_RESULTS, exportAudit, listAudit } from '../api/audit.api';
 import { actionLabel } from '../components/audit-actions';
 import { AuditFilterBar } from '../components/AuditFilterBar';
 

@@ -4,12 +4,13 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeView } from '@shared/domain';
+import type { CountySummary } from '@shared/api-types';
 import { useApi } from '../../../api/use-api';
 import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { roleLabel } from '../../../app/role-label';
-import { getOrgSummary, type CountySummary } from '../../org/api/org.api';
+import { getOrgSummary } from '../../org/api/org.api';
 
 function greetingKey(hour: number): 'home.morning' | 'home.afternoon' | 'home.evening' {
   return hour < 12 ? 'home.morning' : hour < 18 ? 'home.afternoon' : 'home.evening';

@@ -2,20 +2,14 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Radio, Result, Spin, Steps, Table, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { IMPORT_KINDS, type ImportKind } from '@shared/domain';
+import type { ImportPreview, ImportRowError } from '@shared/api-types';
 import { ApiError } from '../../../api/client';
 import { useErrorText } from '../../../api/error-text';
 import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { PageHeader } from '../../../app/components/PageHeader';
-import {
-  IMPORT_KINDS,
-  downloadTemplate,
-  previewImport,
-  runImport,
-  type ImportKind,
-  type ImportPreview,
-  type ImportRowError,
-} from '../api/imports.api';
+import { downloadTemplate, previewImport, runImport } from '../api/imports.api';
 
 const ACCEPTED = /\.(xlsx|csv)$/i;
 

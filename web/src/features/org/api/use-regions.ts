@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useApi } from '../../../api/use-api';
-import { listRegions, type Region } from './org.api';
+import type { Region } from '@shared/api-types';
+import { listRegions } from './org.api';
 
 /** The regions the caller sees, split into the city (or cities) and counties, for filters and forms. */
 export function useRegions(): { cities: Region[]; counties: Region[]; loading: boolean } {

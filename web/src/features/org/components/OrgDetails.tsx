@@ -1,8 +1,7 @@
 import { Button, Descriptions, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { School } from '../../schools/api/schools.api';
-import type { Region, RegionDepartment } from '../api/org.api';
+import type { Region, RegionDepartment, School } from '@shared/api-types';
 
 export type OrgSelection =
   | { type: 'region'; region: Region }

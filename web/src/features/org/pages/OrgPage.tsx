@@ -3,11 +3,12 @@ import { Card, Col, Empty, Grid, Row, Tree } from 'antd';
 import { ApartmentOutlined, BankOutlined, BookOutlined, ClusterOutlined, FolderOutlined } from '@ant-design/icons';
 import type { DataNode } from 'antd/es/tree';
 import { useTranslation } from 'react-i18next';
+import type { Region, School } from '@shared/api-types';
 import { useApi } from '../../../api/use-api';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { listAllSchools, type School } from '../../schools/api/schools.api';
-import { listRegions, type Region } from '../api/org.api';
+import { listAllSchools } from '../../schools/api/schools.api';
+import { listRegions } from '../api/org.api';
 import { OrgDetails, type OrgSelection } from '../components/OrgDetails';
 
 type SchoolsByCounty = Record<number, School[]>;

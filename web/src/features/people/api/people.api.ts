@@ -1,42 +1,5 @@
-import type { Department, Role, RoleAssignmentView } from '@shared/domain';
-import { api, download, type Page } from '../../../api/client';
-
-// TODO(shared): move Person and the assignment input to shared/ once the server exports them.
-
-export interface Person {
-  id: number;
-  username: string;
-  name: string;
-  phone: string | null;
-  kind: 'staff' | 'guardian';
-  disabled: boolean;
-  lockedUntil: string | null;
-  assignments: RoleAssignmentView[];
-}
-
-/** A role to grant, scoped to the node its role needs (ROLE_SCOPE_LEVEL). */
-export interface AssignmentInput {
-  role: Role;
-  department?: Department;
-  cityId?: number;
-  countyId?: number;
-  schoolId?: number;
-}
-
-export interface PeopleFilters {
-  q?: string;
-  countyId?: number;
-  schoolId?: number;
-  role?: Role;
-}
-
-export interface NewPerson {
-  username: string;
-  name: string;
-  phone?: string;
-  password: string;
-  assignments?: AssignmentInput[];
-}
+import type { AssignmentInput, NewPerson, Page, PeopleFilters, Person, PersonPatch } from '@shared/api-types';
+import { api, download } from '../../../api/client';
 
 export function listPeople(filters: PeopleFilters & { page: number; pageSize: number }, signal?: AbortSignal): Promise<Page<Person>> {
   return api.get<Page<Person>>('/api/people', { query: { ...filters }, signal });
@@ -50,7 +13,7 @@ export function createPerson(person: NewPerson): Promise<Person> {
   return api.post<Person>('/api/people', person);
 }
 
-export function updatePerson(id: number, patch: { name?: string; phone?: string | null; disabled?: boolean }): Promise<Person> {
+export function updatePerson(id: number, patch: PersonPatch): Promise<Person> {
   return api.patch<Person>(`/api/people/${id}`, patch);
 }
 

@@ -1,10 +1,10 @@
 import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DEPARTMENTS, ROLE_SCOPE_LEVEL, type Department, type Role } from '@shared/domain';
+import type { AssignmentInput } from '@shared/api-types';
 import { useMe } from '../../../app/auth';
 import { useRegions } from '../../org/api/use-regions';
 import { SchoolSelect } from '../../schools/components/SchoolSelect';
-import type { AssignmentInput } from '../api/people.api';
 import { offeredRoles } from './assignment-roles';
 
 /** What the assignment part of a form holds before it becomes an AssignmentInput. */

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Person } from '@shared/api-types';
 import { useErrorText } from '../../../api/error-text';
-import { addAssignment, type Person } from '../api/people.api';
+import { addAssignment } from '../api/people.api';
 import { AssignmentFields, toAssignmentInput, type AssignmentValues } from './AssignmentFields';
 
 /** Grants one more role to a person. */

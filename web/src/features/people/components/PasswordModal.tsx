@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Person } from '@shared/api-types';
 import { useErrorText } from '../../../api/error-text';
-import { resetPassword, type Person } from '../api/people.api';
+import { resetPassword } from '../api/people.api';
 import { PasswordFields, type PasswordValues } from './PasswordFields';
 
 /** Sets a new password for someone who forgot theirs; policy failures show the server's reason. */

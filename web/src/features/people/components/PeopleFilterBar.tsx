@@ -1,10 +1,10 @@
 import { Button, Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '@shared/domain';
+import type { PeopleFilters } from '@shared/api-types';
 import type { QueryValue } from '../../../api/client';
 import { useRegions } from '../../org/api/use-regions';
 import { SchoolSelect } from '../../schools/components/SchoolSelect';
-import type { PeopleFilters } from '../api/people.api';
 
 /** Keyword, county, school and role; each change goes to the URL at once. */
 export function PeopleFilterBar({ filters, onChange }: { filters: PeopleFilters; onChange: (patch: Record<string, QueryValue>) => void }) {

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Alert, App, Divider, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SYSTEM_ROLES } from '@shared/domain';
+import type { Person } from '@shared/api-types';
 import { useErrorText } from '../../../api/error-text';
 import { useMe } from '../../../app/auth';
-import { createPerson, type Person } from '../api/people.api';
+import { createPerson } from '../api/people.api';
 import { AssignmentFields, toAssignmentInput, type AssignmentValues } from './AssignmentFields';
 import { PasswordFields, type PasswordValues } from './PasswordFields';
 

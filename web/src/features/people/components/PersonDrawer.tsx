@@ -3,13 +3,14 @@ import { App, Button, Descriptions, Drawer, Empty, Flex, Grid, List, Popconfirm,
 import { KeyOutlined, PlusOutlined, SafetyCertificateOutlined, StopOutlined, CheckCircleOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RoleAssignmentView } from '@shared/domain';
+import type { Person } from '@shared/api-types';
 import { useErrorText } from '../../../api/error-text';
 import { useApi } from '../../../api/use-api';
 import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { roleLabel } from '../../../app/role-label';
-import { getPerson, removeAssignment, updatePerson, type Person } from '../api/people.api';
+import { getPerson, removeAssignment, updatePerson } from '../api/people.api';
 import { AssignmentModal } from './AssignmentModal';
 import { PasswordModal } from './PasswordModal';
 import { PersonEditModal } from './PersonEditModal';

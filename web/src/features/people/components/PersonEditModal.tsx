@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Person } from '@shared/api-types';
 import { useErrorText } from '../../../api/error-text';
-import { updatePerson, type Person } from '../api/people.api';
+import { updatePerson } from '../api/people.api';
 import { PHONE_PATTERN } from './PersonCreateModal';
 
 interface EditValues {

@@ -1,7 +1,7 @@
 import { Badge, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../api/people.api';
+import type { Person } from '@shared/api-types';
 
 /** 正常 / 已停用 / 锁定至 …: whether the person can sign in now. */
 export function PersonStatus({ person }: { person: Pick<Person, 'disabled' | 'lockedUntil'> }) {

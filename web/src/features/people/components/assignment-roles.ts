@@ -1,11 +1,10 @@
-import { ROLE_SCOPE_LEVEL, ROLES, SYSTEM_ROLES, type MeView, type Role } from '@shared/domain';
+import { grantableRoles, type MeView, type Role } from '@shared/domain';
 
 /**
- * Roles offered when granting. Parents are linked to children elsewhere, and only the security
- * administrator grants the three system roles; the server checks the full rule
- * (grantableRoles in server/src/access/policy.ts) and answers 403 to anything else.
+ * Roles offered when granting: those any of the person's roles may grant, by the same rule the
+ * server applies (grantableRoles). The server also checks the scope and answers 403 otherwise.
  */
 export function offeredRoles(me: MeView): Role[] {
-  const isSecadmin = me.assignments.some((assignment) => assignment.role === 'secadmin');
-  return ROLES.filter((role) => ROLE_SCOPE_LEVEL[role] !== 'guardian' && (isSecadmin || !SYSTEM_ROLES.includes(role)));
+  const offered = new Set(me.assignments.flatMap((assignment) => grantableRoles(assignment.role)));
+  return [...offered];
 }

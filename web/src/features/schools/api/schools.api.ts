@@ -1,44 +1,5 @@
-import type { Locality, SchoolKind } from '@shared/domain';
-import { api, download, type Page } from '../../../api/client';
-
-// TODO(shared): move School and Grade to shared/ once the server exports its view types there.
-
-export interface School {
-  id: number;
-  code: string;
-  name: string;
-  kind: SchoolKind;
-  countyId: number;
-  countyName: string;
-  cityId: number;
-  township: string;
-  locality: Locality;
-  poorVillage: boolean;
-  studentCount: number;
-  staffCount: number;
-  address: string;
-  contactName: string;
-  contactPhone: string;
-  batch: string | null;
-}
-
-export interface Grade {
-  id: number;
-  name: string;
-  level: number;
-  classes: { id: number; name: string }[];
-}
-
-/** The filters of the school list (also the export's). */
-export interface SchoolFilters {
-  countyId?: number;
-  kind?: SchoolKind;
-  locality?: Locality;
-  poorVillage?: boolean;
-  q?: string;
-}
-
-export type SchoolPatch = Partial<Omit<School, 'id' | 'countyName' | 'cityId'>>;
+import type { Grade, Page, School, SchoolFilters, SchoolPatch } from '@shared/api-types';
+import { api, download } from '../../../api/client';
 
 /** One page of schools in the caller's scope. */
 export function listSchools(filters: SchoolFilters & { page: number; pageSize: number }, signal?: AbortSignal): Promise<Page<School>> {

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LOCALITIES } from '@shared/domain';
+import type { School, SchoolPatch } from '@shared/api-types';
 import { useErrorText } from '../../../api/error-text';
-import { updateSchool, type School, type SchoolPatch } from '../api/schools.api';
+import { updateSchool } from '../api/schools.api';
 
 type EditableFields = Pick<
   School,

@@ -1,9 +1,9 @@
 import { Button, Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LOCALITIES, SCHOOL_KINDS } from '@shared/domain';
+import type { SchoolFilters } from '@shared/api-types';
 import type { QueryValue } from '../../../api/client';
 import { useRegions } from '../../org/api/use-regions';
-import type { SchoolFilters } from '../api/schools.api';
 
 /** County, kind, locality, poor village and keyword; each change goes to the URL at once. */
 export function SchoolFilterBar({

@@ -3,13 +3,14 @@ import { Breadcrumb, Button, Card, Descriptions, Flex, Result, Table, Tag, Typog
 import { EditOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { Grade, School } from '@shared/api-types';
 import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { FullPageSpin } from '../../../app/components/FullPageSpin';
-import { getSchool, listGrades, type Grade, type School } from '../api/schools.api';
+import { getSchool, listGrades } from '../api/schools.api';
 import { SchoolEditModal } from '../components/SchoolEditModal';
 
 /** One school: its record, grades and classes, and a way to its staff. */

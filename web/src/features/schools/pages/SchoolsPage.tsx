@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LOCALITIES, SCHOOL_KINDS } from '@shared/domain';
+import type { School, SchoolFilters } from '@shared/api-types';
 import { useErrorText } from '../../../api/error-text';
 import { useApi } from '../../../api/use-api';
 import { can } from '../../../app/access';
@@ -11,7 +12,7 @@ import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { readBool, readEnum, readInt, readPaging, readString, usePatchSearchParams } from '../../../app/search-params';
-import { exportSchools, listSchools, type School, type SchoolFilters } from '../api/schools.api';
+import { exportSchools, listSchools } from '../api/schools.api';
 import { SchoolFilterBar } from '../components/SchoolFilterBar';
 
 /** The filters of the school list, read from the URL. */

@@ -1,0 +1,254 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Updateable } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import type { JobTable } from '../db/schema.js';
+import type { AnyJobDefinition, JobContext, JobLogger, JobOutcome } from './job-definition.js';
+import { claimNextJob, type JobClaim, type JobRow, updateClaimedJob } from './jobs.queries.js';
+import type { JobRegistry } from './registry.js';
+
+export interface JobRunnerOptions {
+  db: Db;
+  clock: Clock;
+  registry: JobRegistry;
+  log: JobLogger;
+  /** Names this runner in `jobs.locked_by`; must differ between runners (default host:pid:random). */
+  workerId?: string;
+  /** Jobs run at once (default 1). */
+  concurrency?: number;
+  /** How often an idle runner looks for due jobs (default 1 s). */
+  pollMs?: number;
+  /** How long a claim holds without a heartbeat; a dead runner's jobs are taken over after it (default 60 s). */
+  leaseMs?: number;
+  /** stop() lets running jobs finish for this long, then aborts them (default 30 s). */
+  graceMs?: number;
+  /** After aborting a run, how long to wait for its handler to return before leaving it behind (default 10 s). */
+  abortWaitMs?: number;
+}
+
+export interface JobRunner {
+  readonly workerId: string;
+  /** Starts polling for due jobs. */
+  start(): void;
+  /** Stops taking jobs and waits for running ones (aborting them after graceMs); a job cut short is queued again, its attempt not counted. */
+  stop(): Promise<void>;
+  /** Runs what is due now (and whatever becomes due while doing so) to the end; answers how many runs started. For tests and scripts. */
+  runDue(): Promise<number>;
+}
+
+/** Why a run's signal was aborted; handlers see it as `signal.reason`. */
+export class JobAbortedError extends Error {
+  constructor(readonly why: 'timeout' | 'shutdown' | 'lease-lost', message: string) {
+    super(message);
+  }
+}
+
+interface Running {
+  abort(why: JobAbortedError['why']): void;
+  done: Promise<void>;
+}
+
+/**
+ * Takes due jobs from the `jobs` table and runs them through their registered handlers — the same
+ * code in the server process (WORKERS) and in `npm run worker`. Delivery is at least once: a job
+ * whose runner died is taken over when its lease runs out, so handlers must be idempotent.
+ */
+export function createJobRunner(opts: JobRunnerOptions): JobRunner {
+  const { db, clock, registry, log } = opts;
+  const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const concurrency = opts.concurrency ?? 1;
+  const pollMs = opts.pollMs ?? 1000;
+  const leaseMs = opts.leaseMs ?? 60_000;
+  const graceMs = opts.graceMs ?? 30_000;
+  const abortWaitMs = opts.abortWaitMs ?? 10_000;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`job runner concurrency must be ≥ 1, got ${concurrency}`);
+
+  const running = new Set<Running>();
+  let poll: NodeJS.Timeout | null = null;
+  let stopping = false;
+  let filling: Promise<void> | null = null;
+  let fillAgain = false;
+
+  const at = (plusMs = 0) => new Date(clock.now().getTime() + plusMs).toISOString();
+
+  const claim = () => claimNextJob(db.db, db.dialect, { workerId, now: at(), lockedUntil: at(leaseMs) });
+
+  function launch(row: JobRow): Promise<void> {
+    const controller = new AbortController();
+    let why: JobAbortedError['why'] | null = null;
+    const entry: Running = {
+      abort(reason) {
+        if (why) return;
+        why = reason;
+        controller.abort(new JobAbortedError(reason, `job ${row.id} aborted: ${reason}`));
+      },
+      done: Promise.resolve(),
+    };
+    entry.done = execute(row, controller.signal, entry.abort, () => why)
+      .catch((err) => log.error({ err, jobId: row.id }, 'job runner failed to record a job outcome'))
+      .finally(() => running.delete(entry));
+    running.add(entry);
+    return entry.done;
+  }
+
+  async function execute(row: JobRow, signal: AbortSignal, abort: Running['abort'], abortedFor: () => string | null) {
+    const run: JobClaim = { id: row.id, workerId, attempt: row.attempts };
+    const jobLog = log.child({ jobId: row.id, kind: row.kind, attempt: row.attempts });
+    const settle = async (patch: Updateable<JobTable>) => {
+      if (!(await updateClaimedJob(db.db, run, { ...patch, locked_by: null, locked_until: null, updated_at: at() }))) {
+        jobLog.warn({}, 'job outcome dropped: another runner has taken the job over');
+      }
+    };
+    const fail = (reason: string) => {
+      jobLog.error({ reason }, 'job failed');
+      return settle({ status: 'failed', last_error: reason, finished_at: at() });
+    };
+
+    const def = registry.get(row.kind);
+    if (!def) return fail(`no handler for job kind ${row.kind} in this process`);
+    if (row.attempts > row.max_attempts) {
+      const last = row.last_error ? `; last error: ${row.last_error}` : '';
+      return fail(`stopped without an outcome in all ${row.max_attempts} attempts (its runner died or lost the lease)${last}`);
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(row.payload);
+    } catch {
+      return fail('payload is not valid JSON');
+    }
+
+    const heartbeat = async () => {
+      if (await updateClaimedJob(db.db, run, { locked_until: at(leaseMs), updated_at: at() })) return;
+      abort('lease-lost');
+      throw new JobAbortedError('lease-lost', `job ${row.id}: lease lost to another runner`);
+    };
+    const beat = setInterval(() => {
+      heartbeat().catch((err) => { if (!abortedFor()) jobLog.warn({ err }, 'job heartbeat failed'); });
+    }, Math.max(10, Math.floor(leaseMs / 3)));
+    const deadline = setTimeout(() => abort('timeout'), def.timeoutMs);
+    const ctx: JobContext = { jobId: row.id, attempt: row.attempts, maxAttempts: row.max_attempts, signal, log: jobLog, heartbeat, clock };
+    let outcome: JobOutcome | 'abandoned';
+    try {
+      outcome = await settledOrAbandoned(runHandler(def, payload, ctx), signal, abortWaitMs);
+    } finally {
+      clearInterval(beat);
+      clearTimeout(deadline);
+    }
+
+    const reason = abortedFor();
+    if (outcome === 'abandoned') {
+      jobLog.error({ reason }, `job handler did not stop within ${abortWaitMs} ms of its abort; it will be taken over once its lease runs out`);
+      return;
+    }
+    if (reason === 'lease-lost') return jobLog.warn({}, 'job outcome dropped: lease lost to another runner');
+    if (reason === 'shutdown' && outcome.status !== 'done') {
+      jobLog.info({}, 'job interrupted by shutdown; queued again');
+      return settle({ status: 'queued', attempts: row.attempts - 1, run_after: at(), last_error: 'interrupted by shutdown' });
+    }
+    if (reason === 'timeout' && outcome.status !== 'done') outcome = { status: 'retry', reason: `timed out after ${def.timeoutMs} ms` };
+
+    if (outcome.status === 'done') {
+      jobLog.info({}, 'job done');
+      return settle({ status: 'done', last_error: null, finished_at: at() });
+    }
+    if (outcome.status === 'failed') return fail(outcome.code ? `${outcome.code}: ${outcome.reason}` : outcome.reason);
+    if (row.attempts >= row.max_attempts) return fail(outcome.reason);
+    const waitMs = Math.max(0, def.backoffMs(row.attempts) || 0);
+    jobLog.warn({ reason: outcome.reason, retryInMs: waitMs }, 'job will be retried');
+    return settle({ status: 'queued', last_error: outcome.reason, run_after: at(waitMs) });
+  }
+
+  /** Claims into free slots until none is free or nothing is due. */
+  function fill(): Promise<void> {
+    if (filling) {
+      fillAgain = true;
+      return filling;
+    }
+    filling = (async () => {
+      try {
+        do {
+          fillAgain = false;
+          while (!stopping && running.size < concurrency) {
+            const row = await claim();
+            if (!row) break;
+            void launch(row).then(() => { if (!stopping && poll) void fill(); });
+          }
+        } while (fillAgain && !stopping);
+      } catch (err) {
+        log.error({ err }, 'job runner could not claim jobs');
+      } finally {
+        filling = null;
+      }
+    })();
+    return filling;
+  }
+
+  return {
+    workerId,
+
+    start() {
+      if (poll || stopping) return;
+      poll = setInterval(() => void fill(), pollMs);
+      void fill();
+    },
+
+    async stop() {
+      stopping = true;
+      if (poll) clearInterval(poll);
+      poll = null;
+      await filling;
+      const all = () => Promise.all([...running].map((r) => r.done));
+      let timer: NodeJS.Timeout | undefined;
+      const inTime = await Promise.race([
+        all().then(() => true),
+        new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), graceMs); }),
+      ]);
+      clearTimeout(timer);
+      if (inTime) return;
+      for (const r of running) r.abort('shutdown');
+      await all();
+    },
+
+    async runDue() {
+      let started = 0;
+      for (;;) {
+        while (running.size < concurrency) {
+          const row = await claim();
+          if (!row) break;
+          void launch(row);
+          started++;
+        }
+        if (running.size === 0) return started;
+        await Promise.race([...running].map((r) => r.done));
+      }
+    },
+  };
+}
+
+/** The handler's outcome; a throw is a retry with its message, a malformed answer a failure. */
+async function runHandler(def: AnyJobDefinition, payload: unknown, ctx: JobContext): Promise<JobOutcome> {
+  let outcome: JobOutcome;
+  try {
+    outcome = await def.handle(payload, ctx);
+  } catch (err) {
+    return { status: 'retry', reason: err instanceof Error ? err.message : String(err) };
+  }
+  const ok = outcome && (outcome.status === 'done' || ((outcome.status === 'retry' || outcome.status === 'failed') && typeof outcome.reason === 'string'));
+  return ok ? outcome : { status: 'failed', reason: `handler of ${def.kind} returned no valid outcome: ${JSON.stringify(outcome)}` };
+}
+
+/** The outcome, unless the run was aborted and its handler still had not returned `waitMs` later. */
+function settledOrAbandoned(outcome: Promise<JobOutcome>, signal: AbortSignal, waitMs: number): Promise<JobOutcome | 'abandoned'> {
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => { timer = setTimeout(() => resolve('abandoned'), waitMs); };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    void outcome.then((o) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(o);
+    });
+  });
+}

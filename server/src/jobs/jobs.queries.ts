@@ -1,0 +1,96 @@
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { DialectName } from '../db/database.js';
+import type { Database, JobTable } from '../db/schema.js';
+
+export type JobRow = Selectable<JobTable>;
+
+/** Which run of a job a runner holds: the row is its only while `locked_by` and `attempts` still match. */
+export interface JobClaim {
+  id: number;
+  workerId: string;
+  attempt: number;
+}
+
+/** Inserts a job; with a dedupe key already present, inserts nothing and answers the existing job's id. */
+export async function insertJob(db: Kysely<Database>, row: Omit<JobRow, 'id'>): Promise<number> {
+  const inserted = await db.insertInto('jobs').values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return inserted.id;
+  const existing = await db.selectFrom('jobs').select('id').where('dedupe_key', '=', row.dedupe_key).executeTakeFirstOrThrow();
+  return existing.id;
+}
+
+/**
+ * Takes the next due job for `workerId` in one statement: a queued job whose time has come, or a
+ * running one whose lease ran out (its runner died). Counts the attempt and sets the lease.
+ * PostgreSQL: runners skip rows another runner is claiming (`for update skip locked`). SQLite: the
+ * statement runs in one write transaction, which SQLite grants one connection at a time.
+ */
+export function claimNextJob(
+  db: Kysely<Database>, dialect: DialectName, at: { workerId: string; now: string; lockedUntil: string },
+): Promise<JobRow | undefined> {
+  const next = db.selectFrom('jobs')
+    .select('id')
+    .where((eb) => eb.or([
+      eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', at.now)]),
+      eb.and([eb('status', '=', 'running'), eb('locked_until', '<', at.now)]),
+    ]))
+    .orderBy('run_after')
+    .orderBy('id')
+    .limit(1)
+    .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked());
+  return db.updateTable('jobs')
+    .set((eb) => ({
+      status: 'running', attempts: eb('attempts', '+', 1), locked_by: at.workerId, locked_until: at.lockedUntil, updated_at: at.now,
+    }))
+    .where('id', '=', next)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Updates the row of a claimed run; false when the run no longer holds it (another runner took over). */
+export async function updateClaimedJob(db: Kysely<Database>, claim: JobClaim, patch: Updateable<JobTable>): Promise<boolean> {
+  const res = await db.updateTable('jobs')
+    .set(patch)
+    .where('id', '=', claim.id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', claim.workerId)
+    .where('attempts', '=', claim.attempt)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export function getJob(db: Kysely<Database>, id: number): Promise<JobRow | undefined> {
+  return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface JobFilter {
+  status?: JobTable['status'];
+  kind?: string;
+  /** Jobs with a smaller id than this (the next page of a newest-first list). */
+  beforeId?: number;
+  limit: number;
+}
+
+/** Jobs newest first. */
+export function listJobs(db: Kysely<Database>, f: JobFilter): Promise<JobRow[]> {
+  return db.selectFrom('jobs')
+    .selectAll()
+    .$if(f.status !== undefined, (q) => q.where('status', '=', f.status!))
+    .$if(f.kind !== undefined, (q) => q.where('kind', '=', f.kind!))
+    .$if(f.beforeId !== undefined, (q) => q.where('id', '<', f.beforeId!))
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .execute();
+}
+
+/** Deletes done and failed jobs that finished before `before`; their dedupe keys become free again. */
+export async function deleteFinishedJobs(db: Kysely<Database>, before: string): Promise<number> {
+  const res = await db.deleteFrom('jobs')
+    .where('status', 'in', ['done', 'failed'])
+    .where('finished_at', '<', before)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -1,0 +1,59 @@
+import { defineJob, exponentialBackoff, type JobOutcome } from '../../jobs/job-definition.js';
+import type { EnqueueOptions } from '../../jobs/job-queue.js';
+import type { RecordingPipeline } from './recordings.pipeline.js';
+import type { createThumbnailJob } from './recordings.thumbnails.js';
+
+export const RECORDING_PROCESS = 'recording.process';
+export const RECORDING_THUMBNAILS = 'recording.thumbnails';
+export interface RecordingJobPayload {
+  recordingId: number;
+}
+
+/** Enqueues one of the recording jobs (the platform's JobQueue.enqueue, bound late). */
+export type EnqueueRecordingJob = (
+  kind: typeof RECORDING_PROCESS | typeof RECORDING_THUMBNAILS, payload: RecordingJobPayload, opts?: EnqueueOptions,
+) => Promise<number>;
+
+/** Queues processing of a recording once: a second enqueue of the same recording is a no-op. */
+export const enqueueProcessing = (enqueue: EnqueueRecordingJob) => async (recordingId: number) => {
+  await enqueue(RECORDING_PROCESS, { recordingId }, { dedupeKey: `${RECORDING_PROCESS}:${recordingId}` });
+};
+
+export const enqueueThumbnails = (enqueue: EnqueueRecordingJob) => async (recordingId: number) => {
+  await enqueue(RECORDING_THUMBNAILS, { recordingId }, { dedupeKey: `${RECORDING_THUMBNAILS}:${recordingId}` });
+};
+
+/**
+ * The recording jobs for the platform's registry (jobs/app-jobs.ts). Processing gets a few
+ * tries with backoff (a killed or crashed ffmpeg may succeed next time; a file that is not a video
+ * fails at once with its reason); thumbnails are a nicety and give up sooner.
+ */
+export function recordingJobDefinitions(deps: {
+  pipeline: RecordingPipeline;
+  thumbnails: ReturnType<typeof createThumbnailJob>;
+}) {
+  const process = defineJob<typeof RECORDING_PROCESS, RecordingJobPayload>({
+    kind: RECORDING_PROCESS,
+    maxAttempts: 5,
+    backoffMs: exponentialBackoff(30_000, 30 * 60_000),
+    // A 4-hour lesson transcoded at 3× real time, with room to spare.
+    timeoutMs: 3 * 3_600_000,
+    async handle(payload, ctx): Promise<JobOutcome> {
+      const outcome = await deps.pipeline.process(payload.recordingId, ctx);
+      ctx.log.info({ recordingId: payload.recordingId, outcome }, 'recording processed');
+      if (outcome === 'failed') return { status: 'failed', reason: `recording ${payload.recordingId} cannot be packaged (see its failure_message)`, code: 'RECORDING_FAILED' };
+      return { status: 'done' };
+    },
+  });
+  const thumbnails = defineJob<typeof RECORDING_THUMBNAILS, RecordingJobPayload>({
+    kind: RECORDING_THUMBNAILS,
+    maxAttempts: 3,
+    backoffMs: exponentialBackoff(60_000, 10 * 60_000),
+    timeoutMs: 3_600_000,
+    async handle(payload, ctx): Promise<JobOutcome> {
+      await deps.thumbnails.run(payload.recordingId, ctx);
+      return { status: 'done' };
+    },
+  });
+  return [process, thumbnails] as const;
+}

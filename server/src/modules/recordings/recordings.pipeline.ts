@@ -1,0 +1,208 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline as streamPipeline } from 'node:stream/promises';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/database.js';
+import type { Selectable } from 'kysely';
+import type { RecordingTable } from '../../db/schema.js';
+import { assertPlausibleDuration, decidePackaging, ladderFor } from '../../media/decide.js';
+import { HLS_PLAYLIST } from '../../media/hls-args.js';
+import { isMediaError, MediaError } from '../../media/media-error.js';
+import { makeRendition, packageToHls } from '../../media/package-hls.js';
+import { type HlsRendition, masterPlaylist } from '../../media/playlist.js';
+import { type MediaInfo, probeMedia } from '../../media/probe.js';
+import { hlsMasterKey, hlsPlaylistKey, hlsPrefix, hlsSegmentKey, recordingPrefix } from '../../storage/keys.js';
+import type { ObjectStore } from '../../storage/object-store.js';
+import { shanghaiDate } from '../rooms/shanghai-time.js';
+import { countsAsLesson } from './counting.js';
+import * as q from './recordings.queries.js';
+import type { OnRecordingChanged } from './recordings.service.js';
+import { countingRulesOf, type RecordingsSettings } from './recordings.settings.js';
+
+/** What the job runner tells a handler about the run. */
+export interface RunContext {
+  signal?: AbortSignal;
+  /** 1 for the first try. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+export type PipelineOutcome = 'ready' | 'failed' | 'gone' | 'already-ready';
+
+export interface PipelineDeps {
+  db: Db;
+  clock: Clock;
+  store: ObjectStore;
+  settings: RecordingsSettings;
+  onRecordingChanged: OnRecordingChanged;
+  /** Queues the poster/thumbnail job (it may finish after the lesson is playable). */
+  enqueueThumbnails: (recordingId: number) => Promise<void>;
+  /** Test hook: awaited before each step, so a test can kill the process mid-job. */
+  beforeStep?: (step: string, recordingId: number) => Promise<void>;
+}
+
+type Recording = Selectable<RecordingTable>;
+
+const PROGRESS_EVERY_MS = 2000;
+// The database never holds -Infinity (digital silence can measure so).
+const dbLevel = (db: number) => (Number.isFinite(db) ? Math.round(db * 10) / 10 : -120);
+
+/**
+ * The `recording.process` job: probe → validate → decide copy/transcode → package to HLS in one
+ * pass that also measures loudness → optional ladder → upload every segment and playlist (the
+ * master last) → ready, with `counts`. Each step may run again after kill -9: the work folder is
+ * rebuilt, objects are overwritten, and the row turns ready only after every object is stored —
+ * the media route serves nothing of a recording that is not ready.
+ */
+export function createRecordingPipeline(deps: PipelineDeps) {
+  const db = deps.db.db;
+  const step = async (name: string, id: number) => deps.beforeStep?.(name, id);
+
+  async function process(recordingId: number, ctx: RunContext): Promise<PipelineOutcome> {
+    const row = await q.recordingRow(db, recordingId);
+    if (!row) return 'gone';
+    if (row.status === 'ready') return 'already-ready';
+    await q.updateRecording(db, recordingId, { status: 'processing', progress: 0, failure_code: null, failure_message: null });
+    const work = join(deps.settings.workDir, `recording-${recordingId}`);
+    const progress = progressSaver(recordingId);
+    try {
+      await step('fetch', recordingId);
+      const source = await localSource(row, work);
+      await step('probe', recordingId);
+      const info = await probeMedia(source, { signal: ctx.signal });
+      assertPlausibleDuration(info, { minSeconds: deps.settings.recordingMinSeconds, maxSeconds: deps.settings.recordingMaxSeconds });
+      await q.updateRecording(db, recordingId, { media_info: JSON.stringify(info), duration_seconds: info.durationSeconds });
+      progress.set(5);
+
+      await step('package', recordingId);
+      const decision = decidePackaging(info);
+      const rungs = ladderFor(info, deps.settings.hlsLadder);
+      const packShare = rungs.length ? 60 : 80;
+      const packed = await packageToHls(source, join(work, 'hls', 'source'), info, decision, {
+        signal: ctx.signal, onProgress: (p) => progress.set(5 + Math.floor((p * packShare) / 100)),
+      });
+      const renditions: HlsRendition[] = [...packed.renditions];
+      for (const [i, rung] of rungs.entries()) {
+        await step(`rendition:${rung.name}`, recordingId);
+        const share = 20 / rungs.length;
+        renditions.push(await makeRendition(source, join(work, 'hls', rung.name), info, rung, {
+          signal: ctx.signal, onProgress: (p) => progress.set(65 + Math.floor(i * share + (p * share) / 100)),
+        }));
+      }
+
+      await step('upload', recordingId);
+      progress.set(86);
+      await uploadHls(recordingId, renditions, work);
+      progress.stop();
+
+      await step('ready', recordingId);
+      return await markReady(row, info, packed.durationSeconds, packed.audio?.maxVolumeDb ?? null, decision.video, renditions);
+    } catch (err) {
+      progress.stop();
+      if (isMediaError(err) && (!err.retryable || ctx.attempt >= ctx.maxAttempts)) {
+        await markFailed(recordingId, err);
+        return 'failed';
+      }
+      if (ctx.attempt >= ctx.maxAttempts) {
+        await markFailed(recordingId, new MediaError('MEDIA_FFMPEG_FAILED', '视频处理多次失败，请联系平台管理员', String(err)));
+      }
+      throw err;
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  /** The source as a local file: the disk store's own file, or a download from S3 into the work folder. */
+  async function localSource(row: Recording, work: string): Promise<string> {
+    const local = deps.store.localPath(row.source_key);
+    if (local) return local;
+    await rm(work, { recursive: true, force: true });
+    await mkdir(work, { recursive: true });
+    const obj = await deps.store.get(row.source_key);
+    if (!obj) throw new MediaError('MEDIA_NOT_VIDEO', '找不到上传的原始文件，请重新上传', `no object ${row.source_key}`);
+    const path = join(work, `source.${row.source_key.split('.').pop()}`);
+    await streamPipeline(obj.body, createWriteStream(path));
+    return path;
+  }
+
+  /** Segments, then each rendition's playlist, then the master playlist: a reader following links never meets a gap. */
+  async function uploadHls(recordingId: number, renditions: HlsRendition[], work: string): Promise<void> {
+    await deps.store.deletePrefix(hlsPrefix(recordingId));
+    for (const r of renditions) {
+      await inParallel(r.segments, 4, (s) => deps.store.putFile(hlsSegmentKey(recordingId, r.name, s.file), join(r.dir, s.file), undefined, { move: true }));
+      await deps.store.putFile(hlsPlaylistKey(recordingId, r.name), join(r.dir, HLS_PLAYLIST), undefined, { move: true });
+    }
+    const master = join(work, 'hls', 'master.m3u8');
+    await mkdir(join(work, 'hls'), { recursive: true });
+    await writeFile(master, masterPlaylist(renditions));
+    await deps.store.putFile(hlsMasterKey(recordingId), master, undefined, { move: true });
+  }
+
+  async function markReady(
+    row: Recording, info: MediaInfo, playable: number, maxDb: number | null, packaging: 'copy' | 'transcode', renditions: HlsRendition[],
+  ): Promise<PipelineOutcome> {
+    const school = await q.schoolForIngest(db, row.school_id);
+    const duration = playable > 0 ? playable : info.durationSeconds;
+    const verdict = countsAsLesson({
+      status: 'ready', schoolKind: school!.kind, durationSeconds: duration, hasAudio: Boolean(info.audio),
+      audioMaxDb: maxDb === null ? null : dbLevel(maxDb), lessonStartDay: shanghaiDate(new Date(row.lesson_start)), schoolDay: row.school_day,
+    }, countingRulesOf(deps.settings));
+    const res = await db.updateTable('recordings').set({
+      status: 'ready', progress: 100, ready_at: deps.clock.now().toISOString(), duration_seconds: duration, packaging,
+      renditions: JSON.stringify(renditions.map((r) => ({ name: r.name, width: r.width, height: r.height, bandwidth: r.bandwidth }))),
+      has_audio: info.audio ? 1 : 0, audio_max_db: maxDb === null ? null : dbLevel(maxDb),
+      counts: verdict.counts ? 1 : 0, counts_reason: verdict.reason, failure_code: null, failure_message: null,
+    }).where('id', '=', row.id).where('status', '=', 'processing').executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) {
+      // Deleted while we packaged: take back what we stored.
+      await deps.store.deletePrefix(recordingPrefix(row.id));
+      return 'gone';
+    }
+    await deps.onRecordingChanged({ schoolId: row.school_id, day: row.school_day });
+    await deps.enqueueThumbnails(row.id);
+    return 'ready';
+  }
+
+  async function markFailed(recordingId: number, err: MediaError): Promise<void> {
+    await q.updateRecording(db, recordingId, {
+      status: 'failed', failure_code: err.code, failure_message: err.message, counts: 0, counts_reason: '录像处理失败，不计入录播课',
+    });
+  }
+
+  // Progress is for people watching a page: a write every couple of seconds is plenty.
+  function progressSaver(recordingId: number) {
+    let shown = 0;
+    let wanted = 0;
+    let last = 0;
+    let stopped = false;
+    const flush = () => {
+      if (stopped || wanted <= shown) return;
+      shown = wanted;
+      last = Date.now();
+      void q.setProgress(db, recordingId, Math.min(99, shown)).catch(() => undefined);
+    };
+    return {
+      set(p: number) {
+        wanted = Math.max(wanted, p);
+        if (Date.now() - last >= PROGRESS_EVERY_MS) flush();
+      },
+      stop() {
+        flush();
+        stopped = true;
+      },
+    };
+  }
+
+  return { process };
+}
+
+export type RecordingPipeline = ReturnType<typeof createRecordingPipeline>;
+
+async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
