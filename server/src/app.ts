@@ -35,6 +35,10 @@ import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
 import { createCalendarService } from './modules/calendar/calendar.service.js';
 import { registerComplianceRoutes } from './modules/compliance/compliance.routes.js';
 import { createComplianceService } from './modules/compliance/compliance.service.js';
+import { recordingsModuleFor, registerRecordingsModuleRoutes } from './modules/recordings/recordings.module.js';
+import type { Config } from './config.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import type { ObjectStore } from './storage/object-store.js';
 
 export interface AppDeps {
   db: Db;
@@ -47,6 +51,10 @@ export interface AppDeps {
   /** Registers the unauthenticated baseline routes of `npm run bench` (BENCH_ROUTES=1). Never in production. */
   benchRoutes?: boolean;
   trustProxy?: boolean;
+  /** The video pipeline's settings, object store and job queue; without all three /api/recordings, /api/media and /api/uploads are not served. */
+  config?: Config;
+  storage?: ObjectStore;
+  jobs?: JobQueue;
 }
 
 /** Builds the services from their dependencies and wires every module's routes onto one Fastify app. */
@@ -72,7 +80,10 @@ export async function buildApp(deps: AppDeps) {
   const devices = createDevicesService({ db: deps.db, clock: deps.clock, audit, rooms });
   const compliance = createComplianceService({ db: deps.db, clock: deps.clock });
   const calendar = createCalendarService({ db: deps.db, clock: deps.clock, audit, compliance });
-  const services = { audit, auth, org };
+  const recordings = deps.config && deps.storage && deps.jobs
+    ? recordingsModuleFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, onRecordingChanged: (c) => compliance.onRecordingChanged(c) })
+    : null;
+  const services = { audit, auth, org, recordings };
 
   await app.register(swagger, {
     openapi: {
@@ -119,6 +130,7 @@ export async function buildApp(deps: AppDeps) {
   registerDeviceRoutes(app, { devices });
   registerCalendarRoutes(app, { calendar });
   registerComplianceRoutes(app, { compliance });
+  if (recordings) registerRecordingsModuleRoutes(app, recordings);
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type LadderRung, parseLadder } from './media/decide.js';
 
 /**
  * The platform's configuration, read from the environment once at start and validated there so
@@ -35,6 +36,20 @@ export interface Config {
   /** FFMPEG_PATH / FFPROBE_PATH: use these binaries instead of ffmpeg on PATH or the npm-bundled build. */
   ffmpegPath: string | null;
   ffprobePath: string | null;
+  /** MAX_UPLOAD_BYTES: largest lesson file accepted by /api/uploads (default 8 GiB); tus answers 413 above it. */
+  maxUploadBytes: number;
+  /** UPLOAD_EXPIRY_HOURS: an unfinished upload is discarded this long after its last bytes arrived (default 168 = 7 days). */
+  uploadExpiryHours: number;
+  /** RECORDING_MIN_SECONDS / RECORDING_MAX_SECONDS: an upload shorter or longer is refused as not a lesson recording (default 60 s / 4 h). */
+  recordingMinSeconds: number;
+  recordingMaxSeconds: number;
+  /** LESSON_MIN_MINUTES / LESSON_MIN_MINUTES_KINDERGARTEN: shortest recording that counts as a recorded lesson (default 30 / 15). */
+  lessonMinMinutes: number;
+  lessonMinMinutesKindergarten: number;
+  /** HLS_LADDER: extra low-bitrate renditions for weak links, `name:height:videoKbps:audioKbps,…` e.g. `360p:360:400:64` (default none). */
+  hlsLadder: LadderRung[];
+  /** RETENTION_DAYS: recorded lessons not marked "keep" are purged this many days after the lesson (default 180). */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,5 +88,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: int(env, 'WORKERS', 1, 0, 64),
     ffmpegPath: env.FFMPEG_PATH?.trim() || null,
     ffprobePath: env.FFPROBE_PATH?.trim() || null,
+    maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 8 * 1024 ** 3, 1024 ** 2, 1024 ** 4),
+    uploadExpiryHours: int(env, 'UPLOAD_EXPIRY_HOURS', 168, 1, 24 * 90),
+    recordingMinSeconds: int(env, 'RECORDING_MIN_SECONDS', 60, 1, 3600),
+    recordingMaxSeconds: int(env, 'RECORDING_MAX_SECONDS', 4 * 3600, 60, 24 * 3600),
+    lessonMinMinutes: int(env, 'LESSON_MIN_MINUTES', 30, 1, 240),
+    lessonMinMinutesKindergarten: int(env, 'LESSON_MIN_MINUTES_KINDERGARTEN', 15, 1, 240),
+    hlsLadder: ladder(env.HLS_LADDER ?? ''),
+    retentionDays: int(env, 'RETENTION_DAYS', 180, 1, 36500),
   };
+}
+
+function ladder(spec: string): LadderRung[] {
+  try {
+    const rungs = parseLadder(spec);
+    // `thumbs` is the scrub thumbnails' folder next to the renditions (see storage/keys.ts).
+    if (rungs.some((r) => r.name === 'thumbs')) throw new Error('the rung name "thumbs" is reserved');
+    return rungs;
+  } catch (err) {
+    throw new ConfigError(`HLS_LADDER=${spec}: ${(err as Error).message}`);
+  }
 }

@@ -6,9 +6,13 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDb } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createAppJobs } from './jobs/app-jobs.js';
+import { createJobRunner } from './jobs/job-runner.js';
 import { startMaintenance } from './maintenance.js';
+import { announceFfmpeg } from './media/ffmpeg-binaries.js';
 import { loadOrCreateSecrets } from './secrets.js';
 import { seedDemoIfEmpty } from './seed/seed-on-start.js';
+import { openObjectStore } from './storage/storage-url.js';
 
 // The repository root, found from this file whether it runs compiled (dist/server/src) or through tsx.
 function repoRoot(): string {
@@ -23,8 +27,10 @@ function repoRoot(): string {
 
 async function main() {
   const config = loadConfig();
+  const storage = openObjectStore(config);
   const db = openDb(config);
   await migrateToLatest(db);
+  const jobs = createAppJobs({ db, clock: systemClock, config, storage });
   loadOrCreateSecrets(config.dataDir);
   const { app } = await buildApp({
     db,
@@ -35,13 +41,21 @@ async function main() {
     trustProxy: config.trustProxy,
     benchRoutes: config.benchRoutes,
     logger: { level: config.logLevel },
+    config, storage, jobs: jobs.queue,
   });
+  await announceFfmpeg(app.log);
   if (config.seed === 'demo') await seedDemoIfEmpty(db, (m) => app.log.info(m));
   const stopMaintenance = startMaintenance({
     db, clock: systemClock, log: app.log, sessionIdleMinutes: config.sessionIdleMinutes, auditRetentionDays: config.auditRetentionDays,
   });
+  // WORKERS=0: this process only enqueues; `npm run worker` processes run the jobs.
+  const jobRunner = config.workers > 0
+    ? createJobRunner({ db, clock: systemClock, registry: jobs.registry, log: app.log, concurrency: config.workers })
+    : null;
+  jobRunner?.start();
   const close = async () => {
     stopMaintenance();
+    await jobRunner?.stop();
     await app.close();
     await db.close();
     process.exit(0);

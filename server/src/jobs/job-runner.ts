@@ -21,9 +21,9 @@ export interface JobRunnerOptions {
   pollMs?: number;
   /** How long a claim holds without a heartbeat; a dead runner's jobs are taken over after it (default 60 s). */
   leaseMs?: number;
-  /** stop() lets running jobs finish for this long, then aborts them (default 30 s). */
+  /** stop() lets running jobs finish for this long, then aborts them (default 5 s: stop within a container's 10 s). */
   graceMs?: number;
-  /** After aborting a run, how long to wait for its handler to return before leaving it behind (default 10 s). */
+  /** After aborting a run, how long to wait for its handler to return before leaving it behind (default 3 s). */
   abortWaitMs?: number;
 }
 
@@ -60,8 +60,8 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
   const concurrency = opts.concurrency ?? 1;
   const pollMs = opts.pollMs ?? 1000;
   const leaseMs = opts.leaseMs ?? 60_000;
-  const graceMs = opts.graceMs ?? 30_000;
-  const abortWaitMs = opts.abortWaitMs ?? 10_000;
+  const graceMs = opts.graceMs ?? 5_000;
+  const abortWaitMs = opts.abortWaitMs ?? 3_000;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`job runner concurrency must be ≥ 1, got ${concurrency}`);
 
   const running = new Set<Running>();

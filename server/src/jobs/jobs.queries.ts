@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, Updateable } from 'kysely';
 import type { DialectName } from '../db/database.js';
 import type { Database, JobTable } from '../db/schema.js';
 
@@ -22,21 +22,26 @@ export async function insertJob(db: Kysely<Database>, row: Omit<JobRow, 'id'>): 
   return existing.id;
 }
 
+/** A queued job whose time has come, or a running one whose lease ran out (its runner died). */
+function isDue(eb: ExpressionBuilder<Database, 'jobs'>, now: string) {
+  return eb.or([
+    eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', now)]),
+    eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+  ]);
+}
+
 /**
- * Takes the next due job for `workerId` in one statement: a queued job whose time has come, or a
- * running one whose lease ran out (its runner died). Counts the attempt and sets the lease.
- * PostgreSQL: runners skip rows another runner is claiming (`for update skip locked`). SQLite: the
- * statement runs in one write transaction, which SQLite grants one connection at a time.
+ * Takes the next due job for `workerId` in one statement, counting the attempt and setting the
+ * lease. PostgreSQL: a runner skips rows another runner is claiming (`for update skip locked`),
+ * and the update re-checks that the row is still due once it holds it. SQLite: the statement runs
+ * in one write transaction, which SQLite grants one connection at a time.
  */
 export function claimNextJob(
   db: Kysely<Database>, dialect: DialectName, at: { workerId: string; now: string; lockedUntil: string },
 ): Promise<JobRow | undefined> {
   const next = db.selectFrom('jobs')
     .select('id')
-    .where((eb) => eb.or([
-      eb.and([eb('status', '=', 'queued'), eb('run_after', '<=', at.now)]),
-      eb.and([eb('status', '=', 'running'), eb('locked_until', '<', at.now)]),
-    ]))
+    .where((eb) => isDue(eb, at.now))
     .orderBy('run_after')
     .orderBy('id')
     .limit(1)
@@ -46,6 +51,7 @@ export function claimNextJob(
       status: 'running', attempts: eb('attempts', '+', 1), locked_by: at.workerId, locked_until: at.lockedUntil, updated_at: at.now,
     }))
     .where('id', '=', next)
+    .where((eb) => isDue(eb, at.now))
     .returningAll()
     .executeTakeFirst();
 }

@@ -8,8 +8,10 @@ export interface JobRegistry<D extends AnyJobDefinition = AnyJobDefinition> {
   readonly definitions: readonly D[];
 }
 
-/** The payload type of kind `K` among definitions `D`. */
-export type PayloadOf<D extends AnyJobDefinition, K extends string> = D extends JobDefinition<K, infer P> ? P : never;
+/** The payload type of kind `K` among definitions `D` (any, when `D` does not name its kinds). */
+export type PayloadOf<D extends AnyJobDefinition, K extends string> = string extends D['kind']
+  ? D extends JobDefinition<string, infer P> ? P : never
+  : D extends JobDefinition<K, infer P> ? P : never;
 
 /**
  * Builds a registry from job definitions; a kind defined twice is refused. The platform's own

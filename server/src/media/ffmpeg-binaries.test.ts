@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { makeLesson } from '../test-support/media-fixtures.js';
 import { decidePackaging } from './decide.js';
-import { resolveFfmpegBinaries, type FfmpegBinaries } from './ffmpeg-binaries.js';
+import { announceFfmpeg, resolveFfmpegBinaries, type FfmpegBinaries } from './ffmpeg-binaries.js';
 import { packageToHls } from './package-hls.js';
 import { probeMedia } from './probe.js';
 import { isSilent } from './silence.js';
@@ -36,6 +36,13 @@ describe('resolveFfmpegBinaries', () => {
       ffmpeg: `${SYSTEM_DIR}/ffmpeg`,
       ffprobe: `${SYSTEM_DIR}/ffprobe`,
     });
+  });
+
+  it('says at start which ffmpeg runs', async () => {
+    const lines: string[] = [];
+    const log = { info: (o: object, m: string) => lines.push(`${m} ${JSON.stringify(o)}`), warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) };
+    expect(await announceFfmpeg(log)).not.toBeNull();
+    expect(lines[0]).toMatch(/^ffmpeg .*"version"/);
   });
 
   it('falls back to the npm-bundled build with a warning that it is not for production', async () => {
@@ -70,5 +77,14 @@ describe('the npm-bundled 2018 build understands our arguments', () => {
     expect(decision).toMatchObject({ video: 'transcode', audio: 'transcode' });
     const out = await packageToHls(hevc, join(work, 'transcode'), hInfo, decision, { binaries: bundled });
     expect(out.renditions[0]!.codecs).toMatch(/^avc1\.6400..,mp4a\.40\.2$/);
+  });
+
+  it('(its ffprobe 5.2.0 build segfaults on MPEG-TS: reported as a retryable failure, not a bad upload)', async () => {
+    const ts = await makeLesson({ seconds: 2, container: 'ts' });
+    await expect(probeMedia(ts, { binaries: bundled })).rejects.toMatchObject({
+      code: 'MEDIA_FFMPEG_FAILED',
+      retryable: true,
+      detail: expect.stringContaining('SIGSEGV'),
+    });
   });
 });

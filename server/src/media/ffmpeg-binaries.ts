@@ -4,8 +4,8 @@ import { access, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { loadConfig } from '../config.js';
-import { mediaErrors } from './media-error.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { isMediaError, mediaErrors } from './media-error.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -76,6 +76,32 @@ export function defaultFfmpegBinaries(): Promise<FfmpegBinaries> {
     cached.catch(() => (cached = undefined));
   }
   return cached;
+}
+
+interface StartLog {
+  info(obj: object, msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}
+
+/**
+ * Resolves the process-wide binaries at start and says which ones run, with the bundled build's
+ * warning. A wrong FFMPEG_PATH / FFPROBE_PATH stops the start (ConfigError); no ffmpeg at all
+ * only logs an error, since everything but video processing still works.
+ */
+export async function announceFfmpeg(log: StartLog): Promise<FfmpegBinaries | null> {
+  const { ffmpegPath, ffprobePath } = loadConfig();
+  try {
+    const bins = await defaultFfmpegBinaries();
+    log.info({ ffmpeg: bins.ffmpeg, ffprobe: bins.ffprobe, source: bins.source, version: bins.version }, 'ffmpeg');
+    if (bins.warning) log.warn(bins.warning);
+    return bins;
+  } catch (e) {
+    const detail = isMediaError(e) ? e.detail ?? e.message : String(e);
+    if (ffmpegPath || ffprobePath) throw new ConfigError(detail);
+    log.error(`ffmpeg not found, lessons cannot be processed: ${detail}`);
+    return null;
+  }
 }
 
 function bundledPaths(): { ffmpeg: string; ffprobe: string } | null {

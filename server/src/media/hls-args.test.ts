@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PackagingDecision } from './decide.js';
-import { buildPackageArgs, buildRenditionArgs, rungSize, transcodeSize } from './hls-args.js';
+import {
+  buildPackageArgs,
+  buildRenditionArgs,
+  expectedPackageOutput,
+  expectedRenditionOutput,
+  h264Level,
+  rungSize,
+  transcodeSize,
+} from './hls-args.js';
 import type { MediaInfo, VideoStreamInfo } from './probe.js';
 import { buildThumbnailArgs, thumbnailLayout } from './thumbnail-args.js';
 
@@ -103,6 +111,26 @@ describe('sizes', () => {
     expect(text).toContain('-b:v 400k -maxrate 480k -bufsize 800k');
     expect(text).toContain('-c:a aac -b:a 64k');
     expect(text).toContain('/out/360p/index.m3u8');
+  });
+});
+
+describe('levels and expected outputs', () => {
+  it('picks the lowest H.264 level that fits size and frame rate', () => {
+    expect(h264Level({ width: 320, height: 240 }, 25)).toBe(3.0);
+    expect(h264Level({ width: 1280, height: 720 }, 30)).toBe(3.1);
+    expect(h264Level({ width: 1920, height: 1080 }, 30)).toBe(4.0);
+    expect(h264Level({ width: 1920, height: 1080 }, 60)).toBe(4.2);
+    expect(h264Level({ width: 3840, height: 2160 }, null)).toBe(5.1);
+  });
+
+  it('knows size and CODECS of each output before ffmpeg runs, and sets that level', () => {
+    expect(expectedPackageOutput(info(), copy)).toEqual({ width: 1280, height: 720, codecs: 'avc1.64001f,mp4a.40.2' });
+    const hevc = info({ codec: 'hevc', profile: 'Main', width: 3840, height: 2160 });
+    const decision: PackagingDecision = { video: 'transcode', audio: 'none', reasons: [] };
+    expect(expectedPackageOutput(hevc, decision)).toEqual({ width: 1920, height: 1080, codecs: 'avc1.640028' });
+    expect(buildPackageArgs('/in.mp4', OUT, hevc, decision).join(' ')).toContain('-level:v 4.0');
+    const rung = { name: '360p', height: 360, videoKbps: 400, audioKbps: 64 };
+    expect(expectedRenditionOutput(info(), rung)).toEqual({ width: 640, height: 360, codecs: 'avc1.4d401e,mp4a.40.2' });
   });
 });
 

@@ -68,8 +68,9 @@ const PROBE_TIMEOUT_MS = 120_000;
 
 /**
  * Probes a media file with ffprobe: streams and format, plus the keyframe spacing of the first
- * minute (read from packet flags, so nothing is decoded). Throws MediaError with MEDIA_NOT_VIDEO,
- * MEDIA_NO_VIDEO_STREAM or MEDIA_TRUNCATED when the file cannot become a lesson.
+ * minute (read from packet flags, so nothing is decoded; the two reads run in parallel).
+ * Throws MediaError with MEDIA_NOT_VIDEO, MEDIA_NO_VIDEO_STREAM or MEDIA_TRUNCATED when the file
+ * cannot become a lesson, MEDIA_FFMPEG_FAILED (retryable) when ffprobe itself failed.
  */
 export async function probeMedia(path: string, opts: ProbeOptions = {}): Promise<MediaInfo> {
   const bins = opts.binaries ?? (await defaultFfmpegBinaries());
@@ -82,31 +83,32 @@ export async function probeMedia(path: string, opts: ProbeOptions = {}): Promise
     },
   );
 
-  const format = await ffprobe(
-    bins.ffprobe,
-    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ...input],
-    opts.signal,
-  );
+  // Both reads at once; the packet read covers every picture stream since which one is the
+  // recording (not cover art) is only known from the first.
+  const [format, packets] = await Promise.all([
+    ffprobe(bins.ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ...input], opts.signal),
+    window > 0
+      ? ffprobe(
+        bins.ffprobe,
+        [
+          '-v', 'error', '-print_format', 'json',
+          '-select_streams', 'v',
+          '-show_entries', 'packet=stream_index,pts_time,flags',
+          '-read_intervals', `%+${window}`,
+          ...input,
+        ],
+        opts.signal,
+      )
+      : null,
+  ]);
   if (!format.ok) throw classifyProbeFailure(format.stderr, await looksLikeMp4(path), format.error);
   const info = parseProbeJson(safeJson(format.stdout), sizeBytes, opts.requireVideo ?? true);
 
-  if (info.video && window > 0) {
-    // Second, bounded read: packet flags of the first minute of the picture stream.
-    const packets = await ffprobe(
-      bins.ffprobe,
-      [
-        '-v', 'error', '-print_format', 'json',
-        '-select_streams', String(info.video.index),
-        '-show_entries', 'packet=pts_time,flags',
-        '-read_intervals', `%+${window}`,
-        ...input,
-      ],
-      opts.signal,
-    );
-    if (!packets.ok && /partial file|moov atom not found/i.test(packets.stderr)) {
-      throw mediaErrors.truncated(tail(packets.stderr));
-    }
-    const { start, keys } = packets.ok ? keyframeTimes(safeJson(packets.stdout)) : { start: 0, keys: [] };
+  if (info.video && packets) {
+    if (!packets.ok && /partial file/i.test(packets.stderr)) throw mediaErrors.truncated(tail(packets.stderr));
+    const { start, keys } = packets.ok
+      ? keyframeTimes(safeJson(packets.stdout), info.video.index)
+      : { start: 0, keys: [] };
     info.video.keyframeIntervalSeconds = keyframeIntervalFrom(keys, start, Math.min(window, info.durationSeconds));
   }
   return info;
@@ -160,8 +162,9 @@ function safeJson(text: string): unknown {
 }
 
 /** Keyframe times and the first packet's time (MPEG-TS files start near 1.4 s, not 0). */
-function keyframeTimes(json: unknown): { start: number; keys: number[] } {
-  const packets = (json as { packets?: { pts_time?: string; flags?: string }[] })?.packets ?? [];
+function keyframeTimes(json: unknown, streamIndex: number): { start: number; keys: number[] } {
+  type Packet = { stream_index?: number; pts_time?: string; flags?: string };
+  const packets = ((json as { packets?: Packet[] })?.packets ?? []).filter((p) => p.stream_index === streamIndex);
   const keys: number[] = [];
   let start = Infinity;
   for (const p of packets) {

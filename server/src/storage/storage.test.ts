@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startS3rver } from '../test-support/s3rver.js';
+import { createTestStorage, startS3rver } from '../test-support/s3rver.js';
 import { InvalidObjectKeyError, type ObjectStore, ObjectRangeError } from './object-store.js';
 import { openObjectStore } from './storage-url.js';
 
@@ -187,4 +187,25 @@ describe.each([{ name: 'fs' }, { name: 's3' }] as const)('object store on $name'
     expect(putRise).toBeLessThan((mib << 20) / 2);
     expect(getRise).toBeLessThan((mib << 20) / 2);
   }, 60_000);
+});
+
+describe('test storage helper', () => {
+  it('gives disk by default and s3rver when TEST_STORAGE=s3, reachable again from its storageUrl and dataDir', async () => {
+    const before = process.env.TEST_STORAGE;
+    try {
+      for (const [env, kind] of [[undefined, 'fs'], ['s3', 's3']] as const) {
+        if (env) process.env.TEST_STORAGE = env;
+        else delete process.env.TEST_STORAGE;
+        const storage = await createTestStorage();
+        expect(storage.store.kind).toBe(kind);
+        await storage.store.putStream('a/b.txt', Readable.from([Buffer.from('seen')]));
+        const again = openObjectStore({ storageUrl: storage.storageUrl, dataDir: storage.dataDir });
+        expect(await text((await again.get('a/b.txt'))!.body)).toBe('seen');
+        await storage.stop();
+      }
+    } finally {
+      if (before === undefined) delete process.env.TEST_STORAGE;
+      else process.env.TEST_STORAGE = before;
+    }
+  });
 });

@@ -5,16 +5,24 @@ import { hashPassword } from '../modules/auth/passwords.js';
 import { DEMO_PASSWORD } from '../seed/demo-accounts.js';
 import { seedCity } from '../seed/seed-city.js';
 import { createTestDb } from './test-db.js';
+import { loadConfig } from '../config.js';
+import { createAppJobs } from '../jobs/app-jobs.js';
+import { createTestStorage } from './s3rver.js';
 
 let demoHash: Promise<string> | undefined;
 
 /** A test city (seed scale `test`) behind a real app, on SQLite or PostgreSQL, with a hand-moved clock. */
-export async function createTestApp(opts: { idleMinutes?: number; maxHours?: number } = {}) {
+export async function createTestApp(opts: { idleMinutes?: number; maxHours?: number; env?: Record<string, string> } = {}) {
   const db = await createTestDb();
   await seedCity(db, { scale: 'test', passwordHash: await (demoHash ??= hashPassword(DEMO_PASSWORD)) });
   const clock = new ManualClock(new Date());
+  // Objects on disk in a temporary DATA_DIR, or on s3rver when TEST_STORAGE=s3.
+  const storage = await createTestStorage();
+  const config = loadConfig({ DATA_DIR: storage.dataDir, STORAGE_URL: storage.storageUrl ?? '', ...opts.env });
+  const jobs = createAppJobs({ db, clock, config, storage: storage.store });
   const built = await buildApp({
     db, clock, sessionIdleMinutes: opts.idleMinutes ?? 30, sessionMaxHours: opts.maxHours ?? 12, webDir: null,
+    config, storage: storage.store, jobs: jobs.queue,
   });
   await built.app.ready();
 
@@ -45,9 +53,13 @@ export async function createTestApp(opts: { idleMinutes?: number; maxHours?: num
     db,
     clock,
     login,
+    config,
+    storage: storage.store,
+    jobs,
     async close() {
       await built.app.close();
       await db.dropAll();
+      await storage.stop();
     },
   };
 }

@@ -20,6 +20,9 @@ export const PAGE_ACCESS = {
   schools: ['org:read'],
   people: ['person:read'],
   imports: ['school:import', 'person:import'],
+  rooms: ['org:read'],
+  recordings: ['recording:read'],
+  upload: ['recording:upload'],
   audit: ['audit:read'],
 } as const satisfies Record<string, readonly Action[]>;
 

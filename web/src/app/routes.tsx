@@ -15,6 +15,12 @@ const SchoolDetailPage = lazyPage(() => import('../features/schools/pages/School
 const PeoplePage = lazyPage(() => import('../features/people/pages/PeoplePage'));
 const ImportPage = lazyPage(() => import('../features/imports/pages/ImportPage'));
 const AuditPage = lazyPage(() => import('../features/audit/pages/AuditPage'));
+const RoomsPage = lazyPage(() => import('../features/rooms/pages/RoomsPage'));
+const RoomsOverviewPage = lazyPage(() => import('../features/rooms/pages/RoomsOverviewPage'));
+const RoomDetailPage = lazyPage(() => import('../features/rooms/pages/RoomDetailPage'));
+const RecordingsPage = lazyPage(() => import('../features/recordings/pages/RecordingsPage'));
+const UploadPage = lazyPage(() => import('../features/recordings/pages/UploadPage'));
+const PlayerPage = lazyPage(() => import('../features/recordings/pages/PlayerPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -45,6 +51,12 @@ export function AppRoutes() {
         <Route path="schools/:id" element={<RequirePage page="schools"><SchoolDetailPage /></RequirePage>} />
         <Route path="people" element={<RequirePage page="people"><PeoplePage /></RequirePage>} />
         <Route path="imports" element={<RequirePage page="imports"><ImportPage /></RequirePage>} />
+        <Route path="rooms" element={<RequirePage page="rooms"><RoomsPage /></RequirePage>} />
+        <Route path="rooms/overview" element={<RequirePage page="rooms"><RoomsOverviewPage /></RequirePage>} />
+        <Route path="rooms/:id" element={<RequirePage page="rooms"><RoomDetailPage /></RequirePage>} />
+        <Route path="recordings" element={<RequirePage page="recordings"><RecordingsPage /></RequirePage>} />
+        <Route path="recordings/upload" element={<RequirePage page="upload"><UploadPage /></RequirePage>} />
+        <Route path="recordings/:id" element={<RequirePage page="recordings"><PlayerPage /></RequirePage>} />
         <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -5,7 +5,10 @@ import {
   BankOutlined,
   CloudUploadOutlined,
   HomeOutlined,
+  PlayCircleOutlined,
   TeamOutlined,
+  UploadOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { MeView } from '@shared/domain';
 import { canAny, PAGE_ACCESS, type PageKey } from '../app/access';
@@ -23,6 +26,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'schools', path: '/schools', icon: <BankOutlined /> },
   { key: 'people', path: '/people', icon: <TeamOutlined /> },
   { key: 'imports', path: '/imports', icon: <CloudUploadOutlined /> },
+  { key: 'rooms', path: '/rooms', icon: <VideoCameraOutlined /> },
+  { key: 'recordings', path: '/recordings', icon: <PlayCircleOutlined /> },
+  { key: 'upload', path: '/recordings/upload', icon: <UploadOutlined /> },
   { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
 ];
 
@@ -31,8 +37,9 @@ export function visibleNavItems(me: MeView): NavItem[] {
   return NAV_ITEMS.filter((item) => canAny(me, PAGE_ACCESS[item.key]));
 }
 
-/** The menu item a path belongs to (`/schools/12` → schools), if any. */
+/** The menu item a path belongs to (`/schools/12` → schools), the longest match first (`/recordings/upload`). */
 export function navItemFor(pathname: string): NavItem | undefined {
   if (pathname === '/') return NAV_ITEMS[0];
-  return NAV_ITEMS.find((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
+  const matches = NAV_ITEMS.filter((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0];
 }

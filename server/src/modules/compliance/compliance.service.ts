@@ -1,9 +1,11 @@
-import type { Department, SchoolKind } from '../../../../shared/domain.js';
+import { DEPARTMENTS, type SchoolKind } from '../../../../shared/domain.js';
 import type { Actor, Scope } from '../../access/actor.js';
 import { scopeOf } from '../../access/actor.js';
 import { regionInScope, schoolInScope } from '../../access/scope-sql.js';
 import type { Clock } from '../../clock.js';
+import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
 import { badRequest, forbidden, notFound } from '../../http/errors.js';
 import { eachDay, isIsoDate, shanghaiDate, spanDays } from '../calendar/calendar-dates.js';
 import { loadCalendar } from '../calendar/calendar-view.js';
@@ -12,8 +14,7 @@ import {
   type CalendarNode, pairsForCalendarChange, recomputeRecentDays, recomputeSchoolDays, recountSchoolDay, type SchoolDayKey, trackSchools,
 } from './compliance.recompute.js';
 import { insertQuotaRule, type QuotaRule } from './quota-rules.js';
-import { DEPARTMENTS } from '../../../../shared/domain.js';
-import { departmentCovers, recordingResponsibles } from './responsibility.js';
+import { departmentAnswersFor, recordingResponsibles } from './responsibility.js';
 import { streaksOf } from './streaks.js';
 
 const MAX_SPAN_DAYS = 400;
@@ -86,7 +87,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock }) {
     }
     const [counties, totals, tracked] = await Promise.all([
       q.countiesInScope(db, regionInScope(scope)),
-      q.totalsByCounty(db, schoolInScope(scope, dayCols), r).execute(),
+      q.totalsByCounty(db, schoolInScope(scope, dayCols), regionInScope(scope), r).execute(),
       q.trackedByCounty(db, schoolInScope(scope, trackCols), r.to),
     ]);
     const rows = counties.map((c) => {
@@ -95,10 +96,10 @@ export function createComplianceService(deps: { db: Db; clock: Clock }) {
       const part = (covers: (kind: SchoolKind) => boolean) => {
         const ts = mine.filter((t) => covers(t.school_kind));
         const sum = (k: 'school_days' | 'met_days' | 'pending_days') => ts.reduce((n, t) => n + Number(t[k]), 0);
-        const n = schools.filter((s) => covers(s.kind)).reduce((a, s) => a + Number(s.schools), 0);
+        const n = schools.filter((x) => covers(x.kind)).reduce((a, x) => a + Number(x.schools), 0);
         return { schools: n, ...figures(sum('school_days'), sum('met_days'), sum('pending_days')) };
       };
-      const departments = DEPARTMENTS.map((d: Department) => ({ department: d, ...part((kind) => departmentCovers(d, kind)) }));
+      const departments = DEPARTMENTS.map((d) => ({ department: d, ...part((kind) => departmentAnswersFor(d, kind)) }));
       return { id: c.id, code: c.code, name: c.name, ...part(() => true), departments };
     });
     return { from: r.from, to: r.to, today: r.today, level: 'county' as const, rows: rankByRate(rows), total: totalOf(rows) };
@@ -168,9 +169,12 @@ export function createComplianceService(deps: { db: Db; clock: Clock }) {
     };
   }
 
-  /** The pipeline calls this when a recording becomes ready, is deleted or purged. */
-  function onRecordingChanged(key: SchoolDayKey) {
-    return recountSchoolDay(db, key, deps.clock.now());
+  /**
+   * The pipeline calls this when a recording becomes ready, is deleted or purged — inside its own
+   * transaction when it has one (pass it as `trx`: on SQLite the one connection is held by it).
+   */
+  function onRecordingChanged(key: SchoolDayKey, trx?: Kysely<Database>) {
+    return recountSchoolDay(trx ?? db, key, deps.clock.now());
   }
 
   /** The calendar calls this after a change on `days` at a node; recomputes the tracked school-days touched. */

@@ -16,10 +16,12 @@ export function departmentFor(duty: Duty, kind: SchoolKind): Department {
   return kind === 'kindergarten' ? 'preschool' : 'edtech';
 }
 
-/** Whether a school of this kind falls to the department, for the quota's per-department figures. */
-export function departmentCovers(department: Department, kind: SchoolKind): boolean {
-  if (department === 'research') return true;
-  return departmentFor('programme', kind) === department;
+/**
+ * Whether a department's figures include a school of this kind: the 教科所 checks every school's
+ * recording; the 电教馆 and 学前教研室 each answer for their own schools in the programme.
+ */
+export function departmentAnswersFor(department: Department, kind: SchoolKind): boolean {
+  return department === 'research' || departmentFor('programme', kind) === department;
 }
 
 export interface Responsible {

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline as streamPipeline } from 'node:stream/promises';
 import type { Clock } from '../../clock.js';
@@ -62,9 +62,16 @@ export function createRecordingPipeline(deps: PipelineDeps) {
   async function process(recordingId: number, ctx: RunContext): Promise<PipelineOutcome> {
     const row = await q.recordingRow(db, recordingId);
     if (!row) return 'gone';
-    if (row.status === 'ready') return 'already-ready';
+    if (row.status === 'ready') {
+      // A rerun after a crash between "ready" and the follow-ups: repeat them (both are idempotent).
+      await deps.onRecordingChanged({ schoolId: row.school_id, day: row.school_day });
+      await deps.enqueueThumbnails(recordingId);
+      return 'already-ready';
+    }
     await q.updateRecording(db, recordingId, { status: 'processing', progress: 0, failure_code: null, failure_message: null });
-    const work = join(deps.settings.workDir, `recording-${recordingId}`);
+    // One folder per run: an ffmpeg orphaned by a killed runner may still be writing the last one.
+    await clearWorkDirs(deps.settings.workDir, recordingId);
+    const work = join(deps.settings.workDir, `recording-${recordingId}-${ctx.attempt}`);
     const progress = progressSaver(recordingId);
     try {
       await step('fetch', recordingId);
@@ -100,6 +107,8 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       return await markReady(row, info, packed.durationSeconds, packed.audio?.maxVolumeDb ?? null, decision.video, renditions);
     } catch (err) {
       progress.stop();
+      // Shut down, timed out or taken over: the job runs again; the recording has not failed.
+      if (ctx.signal?.aborted) throw err;
       if (isMediaError(err) && (!err.retryable || ctx.attempt >= ctx.maxAttempts)) {
         await markFailed(recordingId, err);
         return 'failed';
@@ -205,4 +214,11 @@ async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) =
     while (next < items.length) await fn(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+async function clearWorkDirs(workDir: string, recordingId: number): Promise<void> {
+  const names = await readdir(workDir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(`recording-${recordingId}-`)) await rm(join(workDir, name), { recursive: true, force: true });
+  }
 }

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+import type { Config } from '../../config.js';
 import type { LadderRung } from '../../media/decide.js';
 import { isSilent } from '../../media/silence.js';
+import type { UploadsSettings } from '../uploads/uploads.service.js';
 import type { CountingRules } from './counting.js';
 
 /** The pipeline's settings, from config.ts (see the variables named on each field). */
@@ -32,4 +34,18 @@ export function countingRulesOf(s: RecordingsSettings): CountingRules {
     minMinutesKindergarten: s.lessonMinMinutesKindergarten,
     isSilent: (maxDb) => isSilent({ maxVolumeDb: maxDb, meanVolumeDb: maxDb, samples: null }),
   };
+}
+
+/** The pipeline's settings as configured (config.ts). */
+export function recordingsSettingsFrom(config: Config): RecordingsSettings {
+  return {
+    lessonMinMinutes: config.lessonMinMinutes, lessonMinMinutesKindergarten: config.lessonMinMinutesKindergarten,
+    recordingMinSeconds: config.recordingMinSeconds, recordingMaxSeconds: config.recordingMaxSeconds,
+    hlsLadder: config.hlsLadder, retentionDays: config.retentionDays, workDir: join(config.dataDir, 'work'),
+  };
+}
+
+/** Upload limits as configured; bytes are staged under DATA_DIR/uploads. */
+export function uploadsSettingsFrom(config: Config): UploadsSettings {
+  return { maxUploadBytes: config.maxUploadBytes, uploadExpiryHours: config.uploadExpiryHours, stagingDir: join(config.dataDir, 'uploads') };
 }

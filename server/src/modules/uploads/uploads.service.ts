@@ -194,6 +194,13 @@ export function createUploadsService(deps: { db: Db; clock: Clock; audit: AuditS
     await rm(join(settings.stagingDir, `${id}.json`), { force: true });
   }
 
+  /** The uploader cancelled (tus termination): the bytes are gone, the row says why. */
+  async function cancelled(id: string): Promise<void> {
+    await q.updateUpload(db, id, {
+      status: 'failed', hash_state: null, failure_code: 'UPLOAD_CANCELLED', failure_message: '上传已取消：如需上传，请重新上传整个文件', updated_at: now().toISOString(),
+    });
+  }
+
   /** Marks unfinished uploads past their time as expired and deletes their bytes; returns how many. */
   async function purgeExpiredUploads(): Promise<number> {
     let n = 0;
@@ -221,7 +228,7 @@ export function createUploadsService(deps: { db: Db; clock: Clock; audit: AuditS
     return n;
   }
 
-  return { store, authenticate, prepare, created, own, ownForStatus, complete, purgeExpiredUploads, finishStrandedUploads, expiry };
+  return { store, authenticate, prepare, created, own, ownForStatus, complete, cancelled, purgeExpiredUploads, finishStrandedUploads, expiry };
 }
 
 export type UploadsService = ReturnType<typeof createUploadsService>;

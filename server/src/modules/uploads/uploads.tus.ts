@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Server } from '@tus/server';
+import { EVENTS } from '@tus/utils';
 import { AppError } from '../../http/errors.js';
 import { type PendingUpload, tusError, type UploadsService } from './uploads.service.js';
 
@@ -31,7 +32,7 @@ function asTusError(err: unknown) {
 export function createTusServer(uploads: UploadsService, notes: WeakMap<IncomingMessage, RequestNote>, maxSize: number) {
   // Deferred length is refused: the size decides the 413 and is stored with the upload.
   uploads.store.extensions = ['creation', 'creation-with-upload', 'termination', 'expiration'];
-  return new Server({
+  const server = new Server({
     path: '/api/uploads',
     datastore: uploads.store,
     maxSize,
@@ -58,4 +59,6 @@ export function createTusServer(uploads: UploadsService, notes: WeakMap<Incoming
       }
     },
   });
+  server.on(EVENTS.POST_TERMINATE, (_req: unknown, _res: unknown, id: string) => void uploads.cancelled(id));
+  return server;
 }

@@ -1,17 +1,15 @@
-import { useState } from 'react';
-import { App, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { AuditEntry, AuditFilters, AuditResult } from '@shared/api-types';
-import { useErrorText } from '../../../api/error-text';
-import { useApi } from '../../../api/use-api';
 import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { readEnum, readPaging, readString, usePatchSearchParams } from '../../../app/search-params';
+import { useExport } from '../../../app/list/use-export';
+import { usePagedList } from '../../../app/list/use-paged-list';
+import { readEnum, readString } from '../../../app/search-params';
 import { AUDIT_RESULTS, exportAudit, listAudit } from '../api/audit.api';
 import { actionLabel } from '../components/audit-actions';
 import { AuditFilterBar } from '../components/AuditFilterBar';
@@ -40,27 +38,8 @@ function readFilters(params: URLSearchParams): AuditFilters {
 export default function AuditPage() {
   const me = useMe();
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [params] = useSearchParams();
-  const patch = usePatchSearchParams();
-  const [exporting, setExporting] = useState(false);
-
-  const filters = readFilters(params);
-  const { page, pageSize } = readPaging(params, 50);
-  const { data, error, loading, reload } = useApi((signal) => listAudit({ ...filters, page, pageSize }, signal), [params.toString()]);
-
-  async function onExport() {
-    setExporting(true);
-    try {
-      await exportAudit(filters);
-      void message.success(t('common.exportStarted'));
-    } catch (reason) {
-      void message.error(errorText(reason));
-    } finally {
-      setExporting(false);
-    }
-  }
+  const { filters, patch, pagination, data, error, loading, reload } = usePagedList({ readFilters, load: listAudit, defaultPageSize: 50 });
+  const exporter = useExport(() => exportAudit(filters));
 
   return (
     <>
@@ -69,7 +48,7 @@ export default function AuditPage() {
         note={t('audit.retention')}
         extra={
           can(me, 'audit:export') ? (
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport} data-testid="export-audit">
+            <Button icon={<DownloadOutlined />} loading={exporter.exporting} onClick={exporter.run} data-testid="export-audit">
               {t('common.export')}
             </Button>
           ) : null
@@ -84,16 +63,7 @@ export default function AuditPage() {
           loading={loading}
           dataSource={data?.items ?? []}
           scroll={{ x: 1000 }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (nextPage, nextSize) =>
-              patch({ page: nextPage === 1 ? undefined : nextPage, pageSize: nextSize === 50 ? undefined : nextSize }),
-          }}
+          pagination={pagination}
           columns={[
             { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
             { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: (name: string) => name || t('audit.system') },

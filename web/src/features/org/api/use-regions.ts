@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useApi } from '../../../api/use-api';
 import type { Region } from '@shared/api-types';
+import { useApi } from '../../../api/use-api';
 import { listRegions } from './org.api';
 
 /** The regions the caller sees, split into the city (or cities) and counties, for filters and forms. */

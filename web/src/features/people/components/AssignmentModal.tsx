@@ -1,8 +1,7 @@
-import { useState } from 'react';
-import { Alert, App, Form, Modal } from 'antd';
+import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@shared/api-types';
-import { useErrorText } from '../../../api/error-text';
+import { FormModal } from '../../../app/components/FormModal';
 import { addAssignment } from '../api/people.api';
 import { AssignmentFields, toAssignmentInput, type AssignmentValues } from './AssignmentFields';
 
@@ -10,40 +9,18 @@ import { AssignmentFields, toAssignmentInput, type AssignmentValues } from './As
 export function AssignmentModal({ person, onClose, onAdded }: { person: Person; onClose: () => void; onAdded: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<AssignmentValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  async function onFinish(values: AssignmentValues) {
+  async function onSubmit(values: AssignmentValues) {
     const input = toAssignmentInput(values);
     if (!input) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await addAssignment(person.id, input);
-      void message.success(t('people.assignmentAdded'));
-      onAdded();
-    } catch (reason) {
-      setError(reason);
-      setSaving(false);
-    }
+    await addAssignment(person.id, input);
+    void message.success(t('people.assignmentAdded'));
+    onAdded();
   }
 
   return (
-    <Modal
-      open
-      title={t('people.addAssignmentTitle', { name: person.name })}
-      okText={t('common.save')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} role="alert" /> : null}
-      <Form<AssignmentValues> form={form} layout="vertical" onFinish={onFinish}>
-        <AssignmentFields />
-      </Form>
-    </Modal>
+    <FormModal<AssignmentValues> title={t('people.addAssignmentTitle', { name: person.name })} onClose={onClose} onSubmit={onSubmit}>
+      <AssignmentFields />
+    </FormModal>
   );
 }

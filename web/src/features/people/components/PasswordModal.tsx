@@ -1,8 +1,7 @@
-import { useState } from 'react';
-import { Alert, App, Form, Modal } from 'antd';
+import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@shared/api-types';
-import { useErrorText } from '../../../api/error-text';
+import { FormModal } from '../../../app/components/FormModal';
 import { resetPassword } from '../api/people.api';
 import { PasswordFields, type PasswordValues } from './PasswordFields';
 
@@ -10,38 +9,16 @@ import { PasswordFields, type PasswordValues } from './PasswordFields';
 export function PasswordModal({ person, onClose }: { person: Person; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<PasswordValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  async function onFinish(values: PasswordValues) {
-    setSaving(true);
-    setError(null);
-    try {
-      await resetPassword(person.id, values.password);
-      void message.success(t('people.passwordReset'), 6);
-      onClose();
-    } catch (reason) {
-      setError(reason);
-      setSaving(false);
-    }
+  async function onSubmit(values: PasswordValues) {
+    await resetPassword(person.id, values.password);
+    void message.success(t('people.passwordReset'), 6);
+    onClose();
   }
 
   return (
-    <Modal
-      open
-      title={t('people.resetPasswordTitle', { name: person.name })}
-      okText={t('common.save')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} role="alert" data-testid="password-error" /> : null}
-      <Form<PasswordValues> form={form} layout="vertical" onFinish={onFinish} autoComplete="off">
-        <PasswordFields label={t('people.newPassword')} />
-      </Form>
-    </Modal>
+    <FormModal<PasswordValues> title={t('people.resetPasswordTitle', { name: person.name })} onClose={onClose} onSubmit={onSubmit} autoComplete="off">
+      <PasswordFields label={t('people.newPassword')} />
+    </FormModal>
   );
 }

@@ -1,18 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Table, Tag } from 'antd';
+import { Button, Card, Flex, Table, Tag } from 'antd';
 import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ROLES } from '@shared/domain';
 import type { PeopleFilters, Person } from '@shared/api-types';
-import { useErrorText } from '../../../api/error-text';
-import { useApi } from '../../../api/use-api';
 import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { roleLabel } from '../../../app/role-label';
-import { readEnum, readInt, readPaging, readString, usePatchSearchParams } from '../../../app/search-params';
+import { useExport } from '../../../app/list/use-export';
+import { usePagedList } from '../../../app/list/use-paged-list';
+import { readEnum, readInt, readString } from '../../../app/search-params';
 import { exportPeople, listPeople } from '../api/people.api';
 import { PeopleFilterBar } from '../components/PeopleFilterBar';
 import { PersonCreateModal } from '../components/PersonCreateModal';
@@ -32,30 +31,10 @@ function readFilters(params: URLSearchParams): PeopleFilters {
 export default function PeoplePage() {
   const me = useMe();
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [params] = useSearchParams();
-  const patch = usePatchSearchParams();
   const [creating, setCreating] = useState(false);
-  const [exporting, setExporting] = useState(false);
-
-  const filters = readFilters(params);
-  const { page, pageSize } = readPaging(params);
+  const { params, filters, page, patch, pagination, data, error, loading, reload } = usePagedList({ readFilters, load: listPeople });
+  const exporter = useExport(() => exportPeople(filters));
   const openPerson = readInt(params, 'person');
-  const listKey = [filters.q, filters.countyId, filters.schoolId, filters.role, page, pageSize].join('|');
-  const { data, error, loading, reload } = useApi((signal) => listPeople({ ...filters, page, pageSize }, signal), [listKey]);
-
-  async function onExport() {
-    setExporting(true);
-    try {
-      await exportPeople(filters);
-      void message.success(t('common.exportStarted'));
-    } catch (reason) {
-      void message.error(errorText(reason));
-    } finally {
-      setExporting(false);
-    }
-  }
 
   return (
     <>
@@ -65,7 +44,7 @@ export default function PeoplePage() {
         extra={
           <>
             {can(me, 'person:export') ? (
-              <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport}>
+              <Button icon={<DownloadOutlined />} loading={exporter.exporting} onClick={exporter.run}>
                 {t('common.export')}
               </Button>
             ) : null}
@@ -88,16 +67,7 @@ export default function PeoplePage() {
           dataSource={data?.items ?? []}
           scroll={{ x: 860 }}
           onRow={(person) => ({ onClick: () => patch({ person: person.id, page: page === 1 ? undefined : page }) })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (nextPage, nextSize) =>
-              patch({ page: nextPage === 1 ? undefined : nextPage, pageSize: nextSize === 20 ? undefined : nextSize }),
-          }}
+          pagination={pagination}
           columns={[
             { title: t('people.name'), dataIndex: 'name', width: 120, fixed: 'left', render: (name: string) => <a>{name}</a> },
             { title: t('people.username'), dataIndex: 'username', width: 200 },

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { App, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LOCALITIES } from '@shared/domain';
 import type { School, SchoolPatch } from '@shared/api-types';
-import { useErrorText } from '../../../api/error-text';
+import { FormModal } from '../../../app/components/FormModal';
 import { updateSchool } from '../api/schools.api';
 
 type EditableFields = Pick<
@@ -15,91 +14,71 @@ type EditableFields = Pick<
 export function SchoolEditModal({ school, onClose, onSaved }: { school: School; onClose: () => void; onSaved: (school: School) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<EditableFields>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  async function onFinish(values: EditableFields) {
+  async function onSubmit(values: EditableFields) {
     // Send only what changed, so two people editing different fields do not undo each other.
     const patch: SchoolPatch = {};
     for (const [key, value] of Object.entries(values) as [keyof EditableFields, unknown][]) {
       if (value !== school[key]) Object.assign(patch, { [key]: value });
     }
-    if (Object.keys(patch).length === 0) return onClose();
-    setSaving(true);
-    setError(null);
-    try {
-      const updated = await updateSchool(school.id, patch);
-      void message.success(t('common.saved'));
-      onSaved(updated);
-    } catch (reason) {
-      setError(reason);
-      setSaving(false);
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
     }
+    const updated = await updateSchool(school.id, patch);
+    void message.success(t('common.saved'));
+    onSaved(updated);
   }
 
   return (
-    <Modal
-      open
-      title={t('schools.editTitle')}
-      okText={t('common.save')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      width={640}
-      destroyOnHidden
-    >
-      {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} /> : null}
-      <Form<EditableFields> form={form} layout="vertical" initialValues={school} onFinish={onFinish}>
-        <Form.Item name="name" label={t('schools.name')} rules={[{ required: true, whitespace: true, min: 2, message: t('schools.nameRequired') }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="township" label={t('schools.township')} rules={[{ required: true, whitespace: true, message: t('schools.townshipRequired') }]}>
-              <Input maxLength={30} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={12}>
-            <Form.Item name="locality" label={t('schools.locality')}>
-              <Select options={LOCALITIES.map((locality) => ({ value: locality, label: t(`localities.${locality}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={12}>
-            <Form.Item name="poorVillage" label={t('schools.poorVillage')} valuePropName="checked">
-              <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={12}>
-            <Form.Item name="studentCount" label={t('schools.studentCount')}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={12}>
-            <Form.Item name="staffCount" label={t('schools.staffCount')}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="contactName" label={t('schools.contactName')}>
-              <Input maxLength={30} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="contactPhone"
-              label={t('schools.contactPhone')}
-              rules={[{ pattern: /^[0-9+\- ]{0,20}$/, message: t('schools.phoneInvalid') }]}
-            >
-              <Input maxLength={20} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="address" label={t('schools.address')}>
-          <Input maxLength={120} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<EditableFields> title={t('schools.editTitle')} onClose={onClose} onSubmit={onSubmit} initialValues={school} width={640}>
+      <Form.Item name="name" label={t('schools.name')} rules={[{ required: true, whitespace: true, min: 2, message: t('schools.nameRequired') }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="township" label={t('schools.township')} rules={[{ required: true, whitespace: true, message: t('schools.townshipRequired') }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={12}>
+          <Form.Item name="locality" label={t('schools.locality')}>
+            <Select options={LOCALITIES.map((locality) => ({ value: locality, label: t(`localities.${locality}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={12}>
+          <Form.Item name="poorVillage" label={t('schools.poorVillage')} valuePropName="checked">
+            <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={12}>
+          <Form.Item name="studentCount" label={t('schools.studentCount')}>
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={12}>
+          <Form.Item name="staffCount" label={t('schools.staffCount')}>
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="contactName" label={t('schools.contactName')}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="contactPhone"
+            label={t('schools.contactPhone')}
+            rules={[{ pattern: /^[0-9+\- ]{0,20}$/, message: t('schools.phoneInvalid') }]}
+          >
+            <Input maxLength={20} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="address" label={t('schools.address')}>
+        <Input maxLength={120} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,17 +1,16 @@
-import { useState } from 'react';
-import { App, Button, Card, Table, Tag } from 'antd';
+import { Button, Card, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { LOCALITIES, SCHOOL_KINDS } from '@shared/domain';
 import type { School, SchoolFilters } from '@shared/api-types';
-import { useErrorText } from '../../../api/error-text';
-import { useApi } from '../../../api/use-api';
 import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { readBool, readEnum, readInt, readPaging, readString, usePatchSearchParams } from '../../../app/search-params';
+import { useExport } from '../../../app/list/use-export';
+import { usePagedList } from '../../../app/list/use-paged-list';
+import { readBool, readEnum, readInt, readString } from '../../../app/search-params';
 import { exportSchools, listSchools } from '../api/schools.api';
 import { SchoolFilterBar } from '../components/SchoolFilterBar';
 
@@ -30,31 +29,9 @@ function readFilters(params: URLSearchParams): SchoolFilters {
 export default function SchoolsPage() {
   const me = useMe();
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const patch = usePatchSearchParams();
-  const [exporting, setExporting] = useState(false);
-
-  const filters = readFilters(params);
-  const { page, pageSize } = readPaging(params);
-  const { data, error, loading, reload } = useApi(
-    (signal) => listSchools({ ...filters, page, pageSize }, signal),
-    [params.toString()],
-  );
-
-  async function onExport() {
-    setExporting(true);
-    try {
-      await exportSchools(filters);
-      void message.success(t('common.exportStarted'));
-    } catch (reason) {
-      void message.error(errorText(reason));
-    } finally {
-      setExporting(false);
-    }
-  }
+  const { filters, patch, pagination, data, error, loading, reload } = usePagedList({ readFilters, load: listSchools });
+  const exporter = useExport(() => exportSchools(filters));
 
   return (
     <>
@@ -63,7 +40,7 @@ export default function SchoolsPage() {
         note={data ? t('schools.totalSchools', { total: data.total }) : undefined}
         extra={
           can(me, 'school:export') ? (
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport} data-testid="export-schools">
+            <Button icon={<DownloadOutlined />} loading={exporter.exporting} onClick={exporter.run} data-testid="export-schools">
               {t('common.export')}
             </Button>
           ) : null
@@ -80,16 +57,7 @@ export default function SchoolsPage() {
           dataSource={data?.items ?? []}
           scroll={{ x: 960 }}
           onRow={(school) => ({ onClick: () => navigate(`/schools/${school.id}`) })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (nextPage, nextSize) =>
-              patch({ page: nextPage === 1 ? undefined : nextPage, pageSize: nextSize === 20 ? undefined : nextSize }),
-          }}
+          pagination={pagination}
           columns={[
             {
               title: t('schools.name'),

@@ -1,0 +1,43 @@
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import type { AnyJobDefinition } from './job-definition.js';
+import { createJobQueue, type EnqueueOptions, type JobQueue } from './job-queue.js';
+import { buildJobRegistry, type JobRegistry } from './registry.js';
+import { recordingJobsFor } from '../modules/recordings/recordings.module.js';
+
+/** What the platform's job handlers are built from; the server and `npm run worker` pass the same. */
+export interface AppJobDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  storage: ObjectStore;
+}
+
+/** Enqueues any registered kind; handed to handlers that queue follow-up jobs. */
+export type EnqueueJob = (kind: string, payload: unknown, opts?: EnqueueOptions) => Promise<number>;
+
+/**
+ * Every job kind the platform runs. Modules add their definitions here, built from `deps`
+ * (`...recordingJobDefinitions({ pipeline: createRecordingPipeline({ ... }), ... })`).
+ */
+function appJobDefinitions(deps: AppJobDeps & { enqueue: EnqueueJob }): AnyJobDefinition[] {
+  return [...recordingJobsFor(deps)];
+}
+
+/**
+ * The platform's job registry and queue. The server (which enqueues, and runs jobs when
+ * WORKERS > 0) and `npm run worker` both build them here, so a job has one code path wherever
+ * it runs. The queue is bound late into the definitions, so handlers can enqueue follow-ups.
+ */
+export function createAppJobs(deps: AppJobDeps): { registry: JobRegistry; queue: JobQueue } {
+  let queue: JobQueue | undefined;
+  const enqueue: EnqueueJob = (kind, payload, opts) => {
+    if (!queue) throw new Error('the job queue is not built yet');
+    return queue.enqueue(kind, payload, opts);
+  };
+  const registry = buildJobRegistry(appJobDefinitions({ ...deps, enqueue }));
+  queue = createJobQueue({ db: deps.db, clock: deps.clock, registry });
+  return { registry, queue };
+}

@@ -1,0 +1,51 @@
+import Fastify from 'fastify';
+import { systemClock } from '../clock.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { openDb } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { openObjectStore } from '../storage/storage-url.js';
+import { createAppJobs } from './app-jobs.js';
+import { createJobRunner } from './job-runner.js';
+
+/**
+ * `npm run worker [-- --concurrency N]`: a process that only runs jobs, from the same database and
+ * storage as the server (same environment variables). Start as many as the machine's cores allow
+ * and set WORKERS=0 on the server so that it only serves. Concurrency: --concurrency, else
+ * WORKERS, else 1. SIGINT/SIGTERM stop it gracefully; a job cut short is queued again.
+ */
+async function main() {
+  const config = loadConfig();
+  const concurrency = concurrencyArg(process.argv.slice(2)) ?? Math.max(1, config.workers);
+  const storage = openObjectStore(config);
+  // Fastify's logger, so the worker logs exactly as the server does (pino, same level).
+  const log = Fastify({ logger: { level: config.logLevel } }).log.child({ component: 'worker' });
+  const db = openDb(config);
+  await migrateToLatest(db);
+  const { registry } = createAppJobs({ db, clock: systemClock, config, storage });
+  const runner = createJobRunner({ db, clock: systemClock, registry, log, concurrency });
+  runner.start();
+  log.info({ workerId: runner.workerId, concurrency, kinds: registry.kinds() }, `job worker started (database: ${db.dialect}, storage: ${storage.kind})`);
+
+  const close = async () => {
+    await runner.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+}
+
+function concurrencyArg(args: string[]): number | null {
+  const i = args.findIndex((a) => a === '--concurrency' || a.startsWith('--concurrency='));
+  if (i < 0) return null;
+  const raw = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new ConfigError(`--concurrency must be a whole number from 1 to 64, got ${raw}`);
+  return n;
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(`configuration error: ${err.message}`);
+  else console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+import { AutoComplete, Button, DatePicker, Flex, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { RecordingFilters } from '@shared/api-types';
+import type { QueryValue } from '../../../api/client';
+import { useRegions } from '../../org/api/use-regions';
+import { SchoolSelect } from '../../schools/components/SchoolSelect';
+import { RECORDING_STATUSES } from '../api/recordings.api';
+import { SUBJECTS } from './subjects';
+
+/** County, school, school days, subject, counted or not, status; each change goes to the URL at once. */
+export function RecordingFilterBar({ filters, onChange }: { filters: RecordingFilters; onChange: (patch: Record<string, QueryValue>) => void }) {
+  const { t } = useTranslation();
+  const { counties, loading } = useRegions();
+  const hasFilters = Object.values(filters).some((value) => value !== undefined);
+  const range = filters.from && filters.to ? ([dayjs(filters.from), dayjs(filters.to)] as const) : null;
+
+  return (
+    <Flex wrap gap={12} className="filter-bar" style={{ marginBottom: 16 }}>
+      {counties.length > 1 ? (
+        <Select
+          allowClear
+          placeholder={t('recordings.county')}
+          aria-label={t('recordings.county')}
+          loading={loading}
+          showSearch={{ optionFilterProp: 'label' }}
+          value={filters.countyId}
+          onChange={(countyId?: number) => onChange({ countyId, schoolId: undefined })}
+          options={counties.map((county) => ({ value: county.id, label: county.name }))}
+          data-testid="filter-county"
+        />
+      ) : null}
+      <SchoolSelect
+        className="filter-wide"
+        value={filters.schoolId}
+        countyId={filters.countyId}
+        onChange={(schoolId) => onChange({ schoolId })}
+        aria-label={t('recordings.school')}
+        data-testid="filter-school"
+      />
+      <DatePicker.RangePicker
+        className="filter-wide"
+        value={range ? [range[0], range[1]] : null}
+        onChange={(values) =>
+          onChange({ from: values?.[0]?.format('YYYY-MM-DD'), to: values?.[1]?.format('YYYY-MM-DD') })
+        }
+        presets={[
+          { label: t('recordings.presets.today'), value: [dayjs(), dayjs()] },
+          { label: t('recordings.presets.week'), value: [dayjs().subtract(6, 'day'), dayjs()] },
+          { label: t('recordings.presets.month'), value: [dayjs().subtract(29, 'day'), dayjs()] },
+        ]}
+        aria-label={t('recordings.schoolDays')}
+      />
+      <AutoComplete
+        key={`subject-${filters.subject ?? ''}`}
+        allowClear
+        defaultValue={filters.subject}
+        placeholder={t('recordings.subject')}
+        aria-label={t('recordings.subject')}
+        options={SUBJECTS.map((value) => ({ value }))}
+        onSelect={(subject: string) => onChange({ subject })}
+        onClear={() => onChange({ subject: undefined })}
+        onBlur={(event) => {
+          const value = (event.target as HTMLInputElement).value.trim();
+          if (value !== (filters.subject ?? '')) onChange({ subject: value });
+        }}
+        data-testid="filter-subject"
+      />
+      <Select
+        allowClear
+        placeholder={t('recordings.countsFilter')}
+        aria-label={t('recordings.countsFilter')}
+        value={filters.counts === undefined ? undefined : String(filters.counts)}
+        onChange={(value?: string) => onChange({ counts: value })}
+        options={[
+          { value: 'true', label: t('recordings.counts') },
+          { value: 'false', label: t('recordings.notCounts') },
+        ]}
+        data-testid="filter-counts"
+      />
+      <Select
+        allowClear
+        placeholder={t('recordings.status')}
+        aria-label={t('recordings.status')}
+        value={filters.status}
+        onChange={(status?: string) => onChange({ status })}
+        options={RECORDING_STATUSES.map((status) => ({ value: status, label: t(`recordingStatuses.${status}`) }))}
+        data-testid="filter-status"
+      />
+      {hasFilters ? (
+        <Button
+          type="link"
+          className="filter-action"
+          onClick={() => onChange({ countyId: undefined, schoolId: undefined, from: undefined, to: undefined, subject: undefined, counts: undefined, status: undefined })}
+        >
+          {t('common.reset')}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+}

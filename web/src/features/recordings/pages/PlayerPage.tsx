@@ -1,0 +1,113 @@
+import { useEffect } from 'react';
+import { App, Breadcrumb, Button, Card, Descriptions, Flex, Popconfirm, Result, Tag, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../../api/client';
+import { useErrorText } from '../../../api/error-text';
+import { useApi } from '../../../api/use-api';
+import { can } from '../../../app/access';
+import { useMe } from '../../../app/auth';
+import { ErrorAlert } from '../../../app/components/ErrorAlert';
+import { FullPageSpin } from '../../../app/components/FullPageSpin';
+import { deleteRecording, getRecording } from '../api/recordings.api';
+import { LessonPlayer } from '../components/LessonPlayer';
+import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
+
+const POLL_MS = 3_000;
+
+/** One lesson: the player when it is ready, its processing progress or failure reason before. */
+export default function PlayerPage() {
+  const me = useMe();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const { data, error, reload } = useApi((signal) => getRecording(id, signal), [id]);
+  const pending = data?.status === 'queued' || data?.status === 'processing';
+
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [pending, reload]);
+
+  if (!Number.isInteger(id) || (error instanceof ApiError && error.status === 404)) {
+    return (
+      <Result
+        status="404"
+        title={t('status.notFoundTitle')}
+        subTitle={t('errors.NOT_FOUND')}
+        extra={<Link to="/recordings"><Button type="primary">{t('common.back')}</Button></Link>}
+      />
+    );
+  }
+  if (error && !data) return <ErrorAlert error={error} onRetry={reload} />;
+  if (!data) return <FullPageSpin height={320} />;
+
+  async function onDelete() {
+    try {
+      await deleteRecording(id);
+      void message.success(t('player.deleted'));
+      navigate('/recordings', { replace: true });
+    } catch (reason) {
+      void message.error(errorText(reason));
+    }
+  }
+
+  const when = `${dayjs(data.lessonStart).format('YYYY-MM-DD HH:mm')}${data.lessonEnd ? `–${dayjs(data.lessonEnd).format('HH:mm')}` : ''}`;
+  return (
+    <Flex vertical gap={16}>
+      <Breadcrumb items={[{ title: <Link to="/recordings">{t('recordings.title')}</Link> }, { title: data.title }]} />
+      <Card variant="borderless">
+        <Flex justify="space-between" align="flex-start" gap={12} wrap style={{ marginBottom: 12 }}>
+          <Flex vertical gap={4}>
+            <Typography.Title level={4} style={{ margin: 0 }}>{data.title}</Typography.Title>
+            <Typography.Text type="secondary">
+              {[data.schoolName, when, data.subject, data.grade, data.teacherName].filter(Boolean).join(' · ')}
+            </Typography.Text>
+          </Flex>
+          {can(me, 'recording:delete') ? (
+            <Popconfirm title={t('player.deleteConfirm')} description={t('player.deleteHelp')} okButtonProps={{ danger: true }} onConfirm={onDelete}>
+              <Button danger icon={<DeleteOutlined />}>{t('player.delete')}</Button>
+            </Popconfirm>
+          ) : null}
+        </Flex>
+        {data.status === 'ready' ? (
+          <LessonPlayer key={data.id} recordingId={data.id} track={data.track} />
+        ) : (
+          <Flex vertical gap={8} style={{ maxWidth: 480, padding: '24px 0' }} data-testid="recording-pending">
+            <RecordingState recording={data} wide />
+            <Typography.Text type="secondary">{data.status === 'failed' ? t('player.failedHelp') : t('player.processingHelp')}</Typography.Text>
+          </Flex>
+        )}
+      </Card>
+      <Card variant="borderless" title={t('player.details')}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          items={[
+            { key: 'status', label: t('recordings.status'), children: <RecordingState recording={data} /> },
+            { key: 'counts', label: t('recordings.countsColumn'), children: <CountsCell recording={data} inline /> },
+            { key: 'duration', label: t('recordings.duration'), children: formatDuration(data.durationSeconds) },
+            { key: 'day', label: t('player.schoolDay'), children: data.schoolDay },
+            {
+              key: 'tracks',
+              label: t('player.tracks'),
+              children: data.tracks.map((item) => (
+                <Tag key={item.id} color={item.status === 'ready' ? 'blue' : item.status === 'failed' ? 'red' : 'default'}>
+                  {t(`tracks.${item.track}`)} · {t(`recordingStatuses.${item.status}`)}
+                </Tag>
+              )),
+            },
+            { key: 'packaging', label: t('player.packaging'), children: data.packaging ? t(`player.packagings.${data.packaging}`) : '—' },
+            { key: 'size', label: t('player.size'), children: `${(data.sizeBytes / 1024 ** 2).toFixed(1)} MB` },
+            { key: 'sha', label: 'SHA-256', children: <Typography.Text code copyable={{ text: data.sha256 }}>{data.sha256.slice(0, 16)}…</Typography.Text> },
+          ]}
+        />
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect } from 'react';
+import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { PlayCircleOutlined, UploadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Recording, RecordingFilters } from '@shared/api-types';
+import { can } from '../../../app/access';
+import { useMe } from '../../../app/auth';
+import { ErrorAlert } from '../../../app/components/ErrorAlert';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { usePagedList } from '../../../app/list/use-paged-list';
+import { readBool, readEnum, readInt, readString } from '../../../app/search-params';
+import { listRecordings, RECORDING_STATUSES } from '../api/recordings.api';
+import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
+import { RecordingFilterBar } from '../components/RecordingFilterBar';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const POLL_MS = 5_000;
+
+function readFilters(params: URLSearchParams): RecordingFilters {
+  const day = (key: string) => {
+    const value = readString(params, key);
+    return value && DAY.test(value) ? value : undefined;
+  };
+  return {
+    countyId: readInt(params, 'countyId'),
+    schoolId: readInt(params, 'schoolId'),
+    from: day('from'),
+    to: day('to'),
+    subject: readString(params, 'subject'),
+    counts: readBool(params, 'counts'),
+    status: readEnum(params, 'status', RECORDING_STATUSES),
+  };
+}
+
+/** Recorded lessons in scope: filter by place, day, subject and counting; follow processing; play. */
+export default function RecordingsPage() {
+  const me = useMe();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { filters, patch, pagination, data, error, loading, reload } = usePagedList({ readFilters, load: listRecordings });
+  const active = (data?.items ?? []).some((item) => item.status === 'queued' || item.status === 'processing');
+
+  // While a lesson on this page is being processed, follow its progress.
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [active, reload]);
+
+  return (
+    <>
+      <PageHeader
+        title={t('recordings.title')}
+        note={data ? t('recordings.total', { total: data.total }) : undefined}
+        extra={
+          can(me, 'recording:upload') ? (
+            <Link to="/recordings/upload">
+              <Button type="primary" icon={<UploadOutlined />}>{t('nav.upload')}</Button>
+            </Link>
+          ) : null
+        }
+      />
+      <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
+        <RecordingFilterBar filters={filters} onChange={patch} />
+        {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
+        <Table<Recording>
+          className="clickable-rows"
+          rowKey="id"
+          size="middle"
+          // Polling reloads quietly; a spinner every five seconds would only distract.
+          loading={loading && !active}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 1100 }}
+          onRow={(recording) => ({ onClick: () => navigate(`/recordings/${recording.id}`) })}
+          pagination={pagination}
+          locale={{ emptyText: t('recordings.empty') }}
+          columns={[
+            {
+              title: t('recordings.lessonStart'),
+              dataIndex: 'lessonStart',
+              width: 130,
+              fixed: 'left',
+              render: (start: string, recording) => (
+                <Flex vertical>
+                  <span>{dayjs(start).format('MM-DD HH:mm')}</span>
+                  {recording.lessonEnd ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('recordings.until', { time: dayjs(recording.lessonEnd).format('HH:mm') })}
+                    </Typography.Text>
+                  ) : null}
+                </Flex>
+              ),
+            },
+            {
+              title: t('recordings.lesson'),
+              dataIndex: 'title',
+              width: 240,
+              render: (title: string, recording) => (
+                <Flex vertical style={{ minWidth: 0 }}>
+                  <Link to={`/recordings/${recording.id}`} onClick={(event) => event.stopPropagation()}>{title}</Link>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[recording.subject, recording.grade, recording.teacherName].filter(Boolean).join(' · ') || '—'}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
+            { title: t('recordings.school'), dataIndex: 'schoolName', width: 160, ellipsis: true },
+            { title: t('recordings.track'), dataIndex: 'track', width: 100, render: (track: Recording['track']) => <Tag>{t(`tracks.${track}`)}</Tag> },
+            { title: t('recordings.duration'), dataIndex: 'durationSeconds', width: 80, align: 'right', render: formatDuration },
+            { title: t('recordings.status'), key: 'status', width: 170, render: (_, recording) => <RecordingState recording={recording} /> },
+            { title: t('recordings.countsColumn'), key: 'counts', width: 180, render: (_, recording) => <CountsCell recording={recording} /> },
+            {
+              title: '',
+              key: 'play',
+              width: 80,
+              fixed: 'right',
+              render: (_, recording) =>
+                recording.status === 'ready' ? (
+                  <Link to={`/recordings/${recording.id}`} onClick={(event) => event.stopPropagation()} aria-label={t('player.play')}>
+                    <PlayCircleOutlined style={{ fontSize: 20 }} />
+                  </Link>
+                ) : null,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

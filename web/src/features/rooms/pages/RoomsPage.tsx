@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { Badge, Button, Card, Flex, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { MeView } from '@shared/domain';
+import type { Room, RoomFilters } from '@shared/api-types';
+import { can } from '../../../app/access';
+import { useMe } from '../../../app/auth';
+import { ErrorAlert } from '../../../app/components/ErrorAlert';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { usePagedList } from '../../../app/list/use-paged-list';
+import { readEnum, readInt } from '../../../app/search-params';
+import { CONNECTIVITIES, listRooms, ROOM_STATUSES } from '../api/rooms.api';
+import { ConnectivityBadge, HeartbeatTime, RoomStatusTag } from '../components/room-status';
+import { RoomFilterBar } from '../components/RoomFilterBar';
+import { RoomFormModal } from '../components/RoomFormModal';
+import { RoomsTabs } from '../components/RoomsTabs';
+
+function readFilters(params: URLSearchParams): RoomFilters {
+  return {
+    countyId: readInt(params, 'countyId'),
+    schoolId: readInt(params, 'schoolId'),
+    status: readEnum(params, 'status', ROOM_STATUSES),
+    connectivity: readEnum(params, 'connectivity', CONNECTIVITIES),
+  };
+}
+
+/** The one school of a person whose roles all sit in one school (a principal), else undefined. */
+function ownSchool(me: MeView): number | undefined {
+  const ids = new Set(me.assignments.map((assignment) => assignment.schoolId));
+  const [only] = [...ids];
+  return ids.size === 1 && only !== null ? only : undefined;
+}
+
+/** Recording rooms in scope: lifecycle, online or not, last heartbeat; open one to manage it. */
+export default function RoomsPage() {
+  const me = useMe();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const { filters, patch, pagination, data, error, loading, reload } = usePagedList({ readFilters, load: listRooms });
+
+  return (
+    <>
+      <PageHeader
+        title={t('rooms.title')}
+        note={data ? t('rooms.totalRooms', { total: data.total }) : undefined}
+        extra={
+          can(me, 'room:write') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-room">
+              {t('rooms.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <RoomsTabs active="list" />
+      <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
+        <RoomFilterBar filters={filters} onChange={patch} />
+        {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
+        <Table<Room>
+          className="clickable-rows"
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 1000 }}
+          onRow={(room) => ({ onClick: () => navigate(`/rooms/${room.id}`) })}
+          pagination={pagination}
+          locale={{ emptyText: t('rooms.empty') }}
+          columns={[
+            {
+              title: t('rooms.name'),
+              dataIndex: 'name',
+              fixed: 'left',
+              width: 160,
+              render: (name: string, room) => (
+                <Link to={`/rooms/${room.id}`} onClick={(event) => event.stopPropagation()}>
+                  {name}
+                </Link>
+              ),
+            },
+            { title: t('rooms.school'), dataIndex: 'schoolName', width: 180, ellipsis: true },
+            { title: t('rooms.county'), dataIndex: 'countyName', width: 100 },
+            { title: t('rooms.status'), dataIndex: 'status', width: 120, render: (status: Room['status']) => <RoomStatusTag status={status} /> },
+            {
+              title: t('rooms.connectivity'),
+              dataIndex: 'connectivity',
+              width: 130,
+              render: (connectivity: Room['connectivity'], room) => (
+                <Flex vertical>
+                  <ConnectivityBadge connectivity={connectivity} />
+                  {room.recorderState === 'recording' ? <Tag color="red" style={{ width: 'fit-content', marginTop: 2 }}>{t('rooms.recordingNow')}</Tag> : null}
+                </Flex>
+              ),
+            },
+            { title: t('rooms.lastHeartbeat'), dataIndex: 'lastHeartbeatAt', width: 130, render: (at: string | null) => <HeartbeatTime at={at} /> },
+            { title: t('rooms.devices'), dataIndex: 'deviceCount', width: 90, align: 'right' },
+            {
+              title: t('rooms.openAlerts'),
+              dataIndex: 'openAlerts',
+              width: 90,
+              align: 'right',
+              render: (count: number) => (count ? <Badge count={count} /> : <span style={{ color: 'rgba(0,0,0,0.45)' }}>0</span>),
+            },
+            {
+              title: t('rooms.tracks'),
+              dataIndex: 'tracks',
+              render: (tracks: Room['tracks']) => tracks.map((track) => <Tag key={track}>{t(`tracks.${track}`)}</Tag>),
+            },
+          ]}
+        />
+      </Card>
+      {creating ? (
+        <RoomFormModal
+          schoolId={filters.schoolId ?? ownSchool(me)}
+          onClose={() => setCreating(false)}
+          onSaved={(room) => navigate(`/rooms/${room.id}`)}
+        />
+      ) : null}
+    </>
+  );
+}
