@@ -1,12 +1,26 @@
-// `npm run bench`: every benchmark prints its figures as ratios against a baseline measured in
-// the same run, on this machine, so numbers from different machines stay comparable.
+// `npm run bench [-- suite…]`: every benchmark prints its figures as ratios against a baseline
+// measured in the same run, on this machine, so numbers from different machines stay comparable.
+// Suites: access (the access gate), compliance (supervision rollups; also on PostgreSQL when
+// DATABASE_URL is set). With no names, all run.
 import { benchAccessGate } from './access-gate.bench.js';
+import { benchCompliance } from './compliance.bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
+const SUITES: Record<string, () => Promise<unknown>> = {
+  access: () => benchAccessGate(seconds),
+  compliance: () => benchCompliance(),
+};
+
 async function main() {
-  console.log(`Sunshine Campus benchmarks (${seconds} s per measurement; BENCH_SECONDS to change)`);
-  await benchAccessGate(seconds);
+  const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = names.filter((n) => !SUITES[n]);
+  if (unknown.length) throw new Error(`unknown bench suite ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}`);
+  console.log(`Sunshine Campus benchmarks (${seconds} s per load measurement; BENCH_SECONDS to change)`);
+  for (const name of names.length ? names : Object.keys(SUITES)) {
+    console.log(`\n## ${name}`);
+    await SUITES[name]!();
+  }
 }
 
 main().catch((err) => {

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import { purgeAuditLog } from './modules/audit/audit-retention.js';
 import { deleteExpiredSessions } from './modules/auth/sessions.queries.js';
+import { recomputeRecentDays } from './modules/compliance/compliance.recompute.js';
 import { checkRoomsBeforeLessons } from './modules/rooms/room-alerts.js';
 
 const MINUTE = 60_000;
@@ -10,8 +11,8 @@ const HOUR = 60 * MINUTE;
 
 /**
  * Housekeeping that runs inside the server: recorders offline before a timetabled lesson raise
- * alerts every minute, expired sessions go every hour, audit rows past their retention once a
- * day. Each task is safe to run from several processes. Timers do not keep the process alive.
+ * alerts every minute, expired sessions go every hour, audit rows past their retention and the
+ * last week's compliance (a safety net) once a day. Each task is safe to run from several processes. Timers do not keep the process alive.
  */
 export function startMaintenance(deps: {
   db: Db; clock: Clock; log: FastifyBaseLogger; sessionIdleMinutes: number; auditRetentionDays: number;
@@ -29,12 +30,17 @@ export function startMaintenance(deps: {
   const rooms = async () => {
     await checkRoomsBeforeLessons(deps.db, deps.clock.now());
   };
+  // The incremental updates keep compliance current; this nightly pass repairs any they missed.
+  const compliance = async () => {
+    await recomputeRecentDays(deps.db.db, deps.clock);
+  };
   const guard = (name: string, task: () => Promise<void>) => () =>
     task().catch((err) => deps.log.error({ err }, `maintenance task ${name} failed`));
   const timers = [
     setInterval(guard('rooms', rooms), MINUTE),
     setInterval(guard('sessions', sessions), HOUR),
     setInterval(guard('audit', audit), 24 * HOUR),
+    setInterval(guard('compliance', compliance), 24 * HOUR),
   ];
   for (const t of timers) t.unref();
   void guard('sessions', sessions)();

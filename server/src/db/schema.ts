@@ -31,6 +31,7 @@ export interface Database {
   quota_rules: QuotaRuleTable;
   compliance_tracking: ComplianceTrackingTable;
   compliance_days: ComplianceDayTable;
+  compliance_county_days: ComplianceCountyDayTable;
 }
 
 export interface RegionTable {
@@ -411,4 +412,15 @@ export interface ComplianceDayTable {
   /** The holiday's or exception's name, when there is one. */
   reason_name: string | null;
   computed_at: string;
+}
+
+/** Totals of compliance_days per county, kind of school and day, kept with it. */
+export interface ComplianceCountyDayTable {
+  day: string;
+  county_id: number;
+  school_kind: 'kindergarten' | 'primary' | 'junior' | 'nine_year' | 'senior';
+  city_id: number;
+  /** Tracked schools for which the day was a school day. */
+  school_days: number;
+  met_days: number;
 }

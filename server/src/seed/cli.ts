@@ -30,7 +30,7 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   rooms: 'truncate', devices: 'truncate', room_timetable: 'truncate', room_alerts: 'truncate', uploads: 'truncate',
   recordings: 'truncate', jobs: 'truncate',
   school_terms: 'truncate', calendar_overrides: 'truncate', quota_rules: 'truncate', compliance_tracking: 'truncate',
-  compliance_days: 'truncate',
+  compliance_days: 'truncate', compliance_county_days: 'truncate',
 };
 
 class UsageError extends Error {}

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../modules/auth/passwords.js';
+import { seedDemoCalendar } from '../modules/calendar/calendar.demo-seed.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { seedCity } from './seed-city.js';
 
@@ -9,6 +10,8 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void): Promise
   if (any) return false;
   log('empty database: seeding the demo city (聊城市, 2018)…');
   const summary = await seedCity(db, { scale: 'demo', passwordHash: await hashPassword(DEMO_PASSWORD), log });
+  const city = await db.db.selectFrom('regions').select('id').where('level', '=', 'city').executeTakeFirstOrThrow();
+  await seedDemoCalendar(db.db, city.id);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

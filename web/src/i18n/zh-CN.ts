@@ -375,6 +375,8 @@ export const zhCN = {
     recordingNow: '录制中',
     overview: {
       total: '录播室总数',
+      lifecycle: '建设状态',
+      live: '运行状态',
       wholeCity: '全市',
       byCounty: '各县区录播室',
       bySchool: '各学校录播室',

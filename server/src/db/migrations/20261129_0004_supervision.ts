@@ -97,4 +97,21 @@ export async function up(db: AnyDb): Promise<void> {
   // It carries city_id too, so a city's query stays covered whichever index the planner picks.
   await db.schema.createIndex('compliance_days_county_kind_day').on('compliance_days')
     .columns(['county_id', 'school_kind', 'day', 'school_day', 'met', 'city_id', 'school_id']).execute();
+
+  // The second level, per county, kind of school and day, kept with the first (see
+  // compliance.recompute.ts): a city's or the province's views read a few thousand of these rows
+  // instead of hundreds of thousands of school-days. Date-first, and per city date-first.
+  await db.schema
+    .createTable('compliance_county_days')
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('county_id', 'integer', (c) => c.notNull())
+    .addColumn('school_kind', 'text', (c) => c.notNull())
+    .addColumn('city_id', 'integer', (c) => c.notNull())
+    .addColumn('school_days', 'integer', (c) => c.notNull())
+    .addColumn('met_days', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('compliance_county_days_pk', ['day', 'county_id', 'school_kind'])
+    .$call((t) => (isPostgres(db) ? t : t.modifyEnd(sql`without rowid`)))
+    .execute();
+  await db.schema.createIndex('compliance_county_days_city').on('compliance_county_days')
+    .columns(['city_id', 'day', 'county_id', 'school_kind', 'school_days', 'met_days']).execute();
 }

@@ -32,10 +32,6 @@ export async function countyPlaces(db: Kysely<Database>, ids: readonly number[])
   return rows.filter((r) => r.parent_id !== null).map((r) => ({ id: r.id, cityId: r.parent_id! }));
 }
 
-export async function cityExists(db: Kysely<Database>, id: number): Promise<boolean> {
-  return !!(await db.selectFrom('regions').select('id').where('level', '=', 'city').where('id', '=', id).executeTakeFirst());
-}
-
 /** Every term of the cities, city-wide and county-specific. */
 export function termsOf(db: Kysely<Database>, cityIds: readonly number[]) {
   if (!cityIds.length) return Promise.resolve([]);

@@ -6,11 +6,10 @@ import type { Db } from '../../db/database.js';
 import { badRequest, forbidden, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
-import { eachDay, isIsoDate, spanDays } from './calendar-dates.js';
+import { eachDay, isIsoDate } from './calendar-dates.js';
 import { loadCalendar } from './calendar-view.js';
 import * as q from './calendar.queries.js';
-
-const MAX_SPAN_DAYS = 400;
+import { checkDateRange } from './date-range.js';
 
 interface PlaceQuery {
   schoolId?: number;
@@ -69,15 +68,6 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
       : { level, id, name: region.name, cityId: id, countyId: null, schoolId: null, scopeKey: `city:${id}` };
   }
 
-  function checkRange(from: string, to: string) {
-    if (!isIsoDate(from) || !isIsoDate(to) || from > to) {
-      throw badRequest('DATE_RANGE_INVALID', `日期范围 ${from} 至 ${to} 无效：请用 YYYY-MM-DD 格式，且开始日期不晚于结束日期`);
-    }
-    if (spanDays(from, to) > MAX_SPAN_DAYS) {
-      throw badRequest('DATE_RANGE_TOO_LONG', `日期范围共 ${spanDays(from, to)} 天，超过上限 ${MAX_SPAN_DAYS} 天：请缩短到一个学年以内`);
-    }
-  }
-
   function checkDay(day: string) {
     if (!isIsoDate(day)) throw badRequest('DATE_INVALID', `日期 ${day} 不存在：请用 YYYY-MM-DD 格式填写真实日期`);
   }
@@ -85,7 +75,7 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
   /** Each day of the range with its verdict and reason, the terms and the exceptions that apply. */
   async function view(actor: Actor, query: PlaceQuery & { from: string; to: string }) {
     const place = await resolve(scopeFor(actor, 'org:read'), query, false);
-    checkRange(query.from, query.to);
+    checkDateRange(query.from, query.to);
     const calendar = await loadCalendar(db, {
       schoolIds: place.schoolId !== null ? [place.schoolId] : undefined,
       countyIds: place.countyId !== null ? [place.countyId] : undefined,

@@ -104,6 +104,10 @@ describe('compliance routes: figures, rankings and who may see them', () => {
     const principal = await t.login('gxsy.principal');
     const perSchool = (await principal.get(`/api/compliance/summary?${RANGE}&countyId=${s.guanxian}`)).json() as { rows: SummaryRowJson[] };
     expect(perSchool.rows.map((r) => r.id)).toEqual([s.gxsy.id]);
+    // The county line holds their school alone, not the county's totals (6 school days, 1 missed).
+    const perCounty = (await principal.get(`/api/compliance/summary?${RANGE}`)).json() as { rows: SummaryRowJson[]; total: { schoolDays: number } };
+    expect(perCounty.rows).toEqual([expect.objectContaining({ id: s.guanxian, schools: 1, schoolDays: 3, metDays: 3, missedDays: 0 })]);
+    expect(perCounty.total.schoolDays).toBe(3);
     const list = (await principal.get(`/api/compliance/schools?${RANGE}`)).json() as { items: SchoolJson[]; total: number };
     expect(list.items.map((x) => x.code)).toEqual([s.gxsy.code]);
     expect(list.total).toBe(1);

@@ -1,5 +1,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { SCHOOL_KINDS } from '../../../../shared/domain.js';
+import type { Scope } from '../../access/actor.js';
+import { schoolInScope } from '../../access/scope-sql.js';
 import type { Database } from '../../db/schema.js';
 
 /**
@@ -31,14 +33,43 @@ function inRange(db: Kysely<Database>, scope: Expression<SqlBool>, r: Range, cou
 }
 
 /**
- * School days, met and pending per county and kind of school (kinds map to departments): the
- * city's and province's day and month views. `countyScope` (regionInScope) names the counties in
- * scope once more and every kind is named, so the database can seek county by county and kind by
- * kind and read in the order it groups by: no sort, the difference for the province's month on
- * SQLite. Pending days can only be today, so ranges that end before it skip that sum.
+ * School days, met and pending per county and kind of school (kinds map to departments) from the
+ * second level of the rollup: the city's and province's day and month views read a few thousand
+ * county-days. Only for scopes of whole counties or cities (see `countyDaysInScope`).
  * Returns the query (the benchmark explains it).
  */
-export function totalsByCounty(db: Kysely<Database>, scope: Expression<SqlBool>, countyScope: Expression<SqlBool>, r: Range, countyId?: number) {
+export function totalsByCounty(db: Kysely<Database>, countyDayScope: Expression<SqlBool>, r: Range, countyId?: number) {
+  let q = db.selectFrom('compliance_county_days').where(countyDayScope)
+    .where('compliance_county_days.day', '>=', r.from).where('compliance_county_days.day', '<=', r.to);
+  if (countyId !== undefined) q = q.where('compliance_county_days.county_id', '=', countyId);
+  const pending = r.to >= r.today
+    ? sql<number>`sum(case when compliance_county_days.day >= ${r.today} then compliance_county_days.school_days - compliance_county_days.met_days else 0 end)`
+    : sql<number>`0`;
+  return q.select(['compliance_county_days.county_id', 'compliance_county_days.school_kind'])
+    .select([
+      sql<number>`sum(compliance_county_days.school_days)`.as('school_days'), sql<number>`sum(compliance_county_days.met_days)`.as('met_days'),
+      pending.as('pending_days'),
+    ])
+    .groupBy(['compliance_county_days.county_id', 'compliance_county_days.school_kind']);
+}
+
+/**
+ * County-days reach whole counties and cities; a scope naming single schools (a principal) must
+ * read per-school rows instead, so this answers null for it. With no school ids in the scope,
+ * `schoolInScope` reads only the county and city columns.
+ */
+export function countyDaysInScope(scope: Scope): Expression<SqlBool> | null {
+  if (scope.schoolIds.length || scope.guardianUserId !== null) return null;
+  return schoolInScope(scope, { id: 'compliance_county_days.county_id', county: 'compliance_county_days.county_id', city: 'compliance_county_days.city_id' });
+}
+
+/**
+ * The same totals from the school-days, for scopes that name schools — and, in the benchmark, to
+ * show what the second level saves. `countyScope` (regionInScope) names the counties once more and
+ * every kind is named, so the database seeks county by county, kind by kind, and reads in the
+ * order it groups by.
+ */
+export function totalsByCountyFromSchoolDays(db: Kysely<Database>, scope: Expression<SqlBool>, countyScope: Expression<SqlBool>, r: Range, countyId?: number) {
   return inRange(db, scope, r, countyId)
     .where('compliance_days.county_id', 'in', (eb) => eb.selectFrom('regions').select('regions.id').where('regions.level', '=', 'county').where(countyScope))
     .where('compliance_days.school_kind', 'in', [...SCHOOL_KINDS])

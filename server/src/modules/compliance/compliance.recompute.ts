@@ -1,17 +1,19 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { ComplianceDayTable, Database } from '../../db/schema.js';
 import { addDays, eachDay, maxDay, minDay, shanghaiDate } from '../calendar/calendar-dates.js';
 import { loadCalendar } from '../calendar/calendar-view.js';
 import type { DayReason } from '../calendar/school-day.js';
-import { countedLessons, countedLessonsForDay } from '../recordings/recordings.counting-queries.js';
+import { countedLessons, countedLessonsQuery } from '../recordings/recordings.counting-queries.js';
+import { adjustMetDays, type CountyDayKey, refreshCountyDays } from './compliance.county-days.js';
 import { loadQuotaRules } from './quota-rules.js';
 
 /**
  * The compliance rollup, kept incrementally: one row per tracked school and school day (and per
  * other day on which a lesson was counted). Every change that can alter a day — a recording
  * becoming ready or going away, a calendar or quota change — recomputes exactly the (school, day)
- * pairs it touches; a nightly pass over the last days repairs anything missed.
+ * pairs it touches, and the county-days above them (compliance.county-days.ts) in the same
+ * transaction; a nightly pass over the last days repairs anything missed.
  */
 
 export interface SchoolDayKey {
@@ -102,11 +104,16 @@ async function recomputeTracked(db: Kysely<Database>, pairs: SchoolDayKey[], com
       });
     }
   }
-  await db.transaction().execute(async (trx) => {
+  const countyDays: CountyDayKey[] = pairs.flatMap((p) => {
+    const school = calendar.school(p.schoolId);
+    return school ? [{ countyId: school.countyId, day: p.day }] : [];
+  });
+  await inTransaction(db, async (trx) => {
     await upsertDays(trx, upserts);
     for (const [schoolId, days] of groupBySchool(removals)) {
       await trx.deleteFrom('compliance_days').where('school_id', '=', schoolId).where('day', 'in', [...days]).execute();
     }
+    await refreshCountyDays(trx, countyDays);
   });
   return out;
 }
@@ -125,28 +132,40 @@ export async function upsertDays(db: Kysely<Database>, rows: readonly Compliance
   }
 }
 
+function inTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
 /**
  * A recording of the school-day became ready, was deleted or purged. Only its count can have
  * changed — the calendar and quota parts of the row are kept current by their own changes — so an
- * existing row is recounted in place (two statements); a missing row is computed in full.
+ * existing row is recounted in place: one read (row and count together, the row locked on
+ * PostgreSQL), one write, and ±1 on its county-day when the day flips. A missing row is computed
+ * in full.
  */
 export async function recountSchoolDay(db: Kysely<Database>, key: SchoolDayKey, now: Date): Promise<RecomputedDay[]> {
-  const counted = await countedLessonsForDay(db, key.schoolId, key.day);
-  const row = await db.updateTable('compliance_days')
-    .set({
-      counted,
-      met: sql<number>`case when school_day = 1 and ${counted} >= required then 1 else 0 end`,
-      computed_at: now.toISOString(),
-    })
-    .where('school_id', '=', key.schoolId).where('day', '=', key.day)
-    .returning(['school_day', 'required', 'met', 'reason'])
-    .executeTakeFirst();
-  if (!row) return recomputeSchoolDays(db, [key], { now });
-  const removed = row.school_day === 0 && counted === 0;
-  if (removed) await db.deleteFrom('compliance_days').where('school_id', '=', key.schoolId).where('day', '=', key.day).execute();
-  return [{
-    ...key, schoolDay: row.school_day === 1, required: row.required, counted, met: row.met === 1, reason: row.reason as DayReason, removed,
-  }];
+  const locks = db.getExecutor().adapter instanceof PostgresAdapter;
+  return inTransaction(db, async (trx) => {
+    const row = await trx.selectFrom('compliance_days')
+      .select(['county_id', 'school_kind', 'school_day', 'required', 'met', 'reason'])
+      .select(countedLessonsQuery(trx, key.schoolId, key.day).as('counted_now'))
+      .where('school_id', '=', key.schoolId).where('day', '=', key.day)
+      .$if(locks, (q) => q.forUpdate())
+      .executeTakeFirst();
+    if (!row) return recomputeSchoolDays(trx, [key], { now });
+    const counted = Number(row.counted_now ?? 0);
+    const met = row.school_day === 1 && counted >= row.required;
+    const removed = row.school_day === 0 && counted === 0;
+    if (removed) {
+      await trx.deleteFrom('compliance_days').where('school_id', '=', key.schoolId).where('day', '=', key.day).execute();
+      await refreshCountyDays(trx, [{ countyId: row.county_id, day: key.day }]);
+    } else {
+      await trx.updateTable('compliance_days').set({ counted, met: met ? 1 : 0, computed_at: now.toISOString() })
+        .where('school_id', '=', key.schoolId).where('day', '=', key.day).execute();
+    }
+    if (met !== (row.met === 1)) await adjustMetDays(trx, { countyId: row.county_id, day: key.day, kind: row.school_kind }, met ? 1 : -1);
+    return [{ ...key, schoolDay: row.school_day === 1, required: row.required, counted, met, reason: row.reason as DayReason, removed }];
+  });
 }
 
 /** Where a calendar change applies: a whole city, a county or one school. */
@@ -186,7 +205,8 @@ export async function trackSchools(
       .values({ school_id: s.id, county_id: s.countyId, city_id: s.cityId, since: e.since, created_at: now.toISOString() })
       .onConflict((oc) => oc.column('school_id').doUpdateSet({ since: e.since }))
       .execute();
-    await db.deleteFrom('compliance_days').where('school_id', '=', s.id).where('day', '<', e.since).execute();
+    const dropped = await db.deleteFrom('compliance_days').where('school_id', '=', s.id).where('day', '<', e.since).returning('day').execute();
+    await refreshCountyDays(db, dropped.map((d) => ({ countyId: s.countyId, day: d.day })));
     if (e.since <= today) for (const day of eachDay(e.since, today)) pairs.push({ schoolId: s.id, day });
   }
   return (await recomputeSchoolDays(db, pairs, { now })).length;

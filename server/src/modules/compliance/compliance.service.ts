@@ -1,13 +1,14 @@
+import type { Kysely } from 'kysely';
 import { DEPARTMENTS, type SchoolKind } from '../../../../shared/domain.js';
 import type { Actor, Scope } from '../../access/actor.js';
 import { scopeOf } from '../../access/actor.js';
 import { regionInScope, schoolInScope } from '../../access/scope-sql.js';
 import type { Clock } from '../../clock.js';
-import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import { badRequest, forbidden, notFound } from '../../http/errors.js';
-import { eachDay, isIsoDate, shanghaiDate, spanDays } from '../calendar/calendar-dates.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { eachDay, shanghaiDate } from '../calendar/calendar-dates.js';
+import { checkDateRange } from '../calendar/date-range.js';
 import { loadCalendar } from '../calendar/calendar-view.js';
 import * as q from './compliance.queries.js';
 import {
@@ -16,8 +17,6 @@ import {
 import { insertQuotaRule, type QuotaRule } from './quota-rules.js';
 import { departmentAnswersFor, recordingResponsibles } from './responsibility.js';
 import { streaksOf } from './streaks.js';
-
-const MAX_SPAN_DAYS = 400;
 
 interface Figures {
   schoolDays: number;
@@ -56,12 +55,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock }) {
   }
 
   function range(from: string, to: string): q.Range {
-    if (!isIsoDate(from) || !isIsoDate(to) || from > to) {
-      throw badRequest('DATE_RANGE_INVALID', `日期范围 ${from} 至 ${to} 无效：请用 YYYY-MM-DD 格式，且开始日期不晚于结束日期`);
-    }
-    if (spanDays(from, to) > MAX_SPAN_DAYS) {
-      throw badRequest('DATE_RANGE_TOO_LONG', `日期范围共 ${spanDays(from, to)} 天，超过上限 ${MAX_SPAN_DAYS} 天：请缩短到一个学年以内`);
-    }
+    checkDateRange(from, to);
     return { from, to, today: today() };
   }
 
@@ -85,9 +79,10 @@ export function createComplianceService(deps: { db: Db; clock: Clock }) {
       }));
       return { from: r.from, to: r.to, today: r.today, level: 'school' as const, rows: rankByRate(out), total: totalOf(out) };
     }
+    const countyDays = q.countyDaysInScope(scope);
     const [counties, totals, tracked] = await Promise.all([
       q.countiesInScope(db, regionInScope(scope)),
-      q.totalsByCounty(db, schoolInScope(scope, dayCols), regionInScope(scope), r).execute(),
+      (countyDays ? q.totalsByCounty(db, countyDays, r) : q.totalsByCountyFromSchoolDays(db, schoolInScope(scope, dayCols), regionInScope(scope), r)).execute(),
       q.trackedByCounty(db, schoolInScope(scope, trackCols), r.to),
     ]);
     const rows = counties.map((c) => {

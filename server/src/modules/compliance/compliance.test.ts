@@ -27,6 +27,18 @@ describe('compliance: incremental rollup of the ≥ 2 lessons a school day quota
     new Map((await t.db.db.selectFrom('compliance_days').select(['school_id', 'day', 'computed_at']).execute())
       .map((r) => [`${r.school_id}|${r.day}`, r.computed_at]));
 
+  /** The second level of the rollup must always equal the totals of the first. */
+  async function expectCountyDaysConsistent() {
+    const fromDays = await t.db.db.selectFrom('compliance_days')
+      .select(['day', 'county_id', 'school_kind', (eb) => eb.fn.sum<number>('school_day').as('school_days'), (eb) => eb.fn.sum<number>('met').as('met_days')])
+      .groupBy(['day', 'county_id', 'school_kind']).orderBy('day').orderBy('county_id').orderBy('school_kind').execute();
+    const kept = await t.db.db.selectFrom('compliance_county_days').select(['day', 'county_id', 'school_kind', 'school_days', 'met_days'])
+      .orderBy('day').orderBy('county_id').orderBy('school_kind').execute();
+    const norm = (rows: typeof kept) => rows.map((r) => ({ ...r, school_days: Number(r.school_days), met_days: Number(r.met_days) }));
+    expect(norm(kept)).toEqual(norm(fromDays));
+    expect(kept.length).toBeGreaterThan(0);
+  }
+
   /** Runs the hook with the clock moved on, and returns the rows whose computed_at changed. */
   async function touched(fn: () => Promise<unknown>) {
     const before = await stamps();
@@ -65,6 +77,7 @@ describe('compliance: incremental rollup of the ≥ 2 lessons a school day quota
     expect(flipped.result).toEqual([expect.objectContaining({ counted: 1, met: false })]);
     expect(flipped.changed).toEqual([key]);
     expect(await row(s.gxsy.id)).toMatchObject({ counted: 1, met: 0 });
+    await expectCountyDaysConsistent();
   });
 
   it('counts only ready recordings, and a lesson recorded at an untracked school or before tracking writes nothing', async () => {
@@ -85,6 +98,7 @@ describe('compliance: incremental rollup of the ≥ 2 lessons a school day quota
     await t.db.db.deleteFrom('recordings').where('id', '=', id).execute();
     expect(await compliance.onRecordingChanged({ schoolId: s.sxsy.id, day: '2018-03-31' })).toEqual([expect.objectContaining({ removed: true })]);
     expect(await t.db.db.selectFrom('compliance_days').select('day').where('school_id', '=', s.sxsy.id).where('day', '=', '2018-03-31').execute()).toEqual([]);
+    await expectCountyDaysConsistent();
   });
 
   it('a quota rule for a county\'s kindergartens recomputes their days', async () => {
@@ -98,6 +112,7 @@ describe('compliance: incremental rollup of the ≥ 2 lessons a school day quota
     expect(await row(s.guanxianKindergarten.id)).toMatchObject({ required: 1, counted: 1, met: 1 });
     expect(await row(s.guanxianKindergarten.id, '2018-04-02')).toMatchObject({ required: 2 });
     expect(await row(s.gxsy.id)).toMatchObject({ required: 2 });
+    await expectCountyDaysConsistent();
   });
 
   it('the nightly pass recomputes the last days of every tracked school and changes nothing that was right', async () => {
@@ -110,5 +125,12 @@ describe('compliance: incremental rollup of the ≥ 2 lessons a school day quota
     await t.db.db.updateTable('recordings').set({ status: 'ready' }).where('group_id', '=', 'gx2-a').execute();
     await compliance.recomputeRecentDays(7);
     expect(await row(s.gx2.id)).toMatchObject({ counted: 1 });
+    await expectCountyDaysConsistent();
+  });
+
+  it('heals a drifted county-day on the nightly pass', async () => {
+    await t.db.db.updateTable('compliance_county_days').set({ met_days: 99 }).where('county_id', '=', s.guanxian).execute();
+    await compliance.recomputeRecentDays(7);
+    await expectCountyDaysConsistent();
   });
 });

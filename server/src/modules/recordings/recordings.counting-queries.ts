@@ -37,14 +37,18 @@ export async function countedLessons(
   return out;
 }
 
-/** Counted lessons of one school on one school day. */
-export async function countedLessonsForDay(db: Kysely<Database>, schoolId: number, day: string): Promise<number> {
-  const row = await db.selectFrom('recordings')
+/** The query behind `countedLessonsForDay`, to embed as a subquery (one round trip for the caller). */
+export function countedLessonsQuery(db: Kysely<Database>, schoolId: number, day: string) {
+  return db.selectFrom('recordings')
     .select(sql<number>`count(distinct group_id)`.as('lessons'))
     .where('school_id', '=', schoolId)
     .where('school_day', '=', day)
     .where('counts', '=', 1)
-    .where('status', '=', 'ready')
-    .executeTakeFirst();
+    .where('status', '=', 'ready');
+}
+
+/** Counted lessons of one school on one school day. */
+export async function countedLessonsForDay(db: Kysely<Database>, schoolId: number, day: string): Promise<number> {
+  const row = await countedLessonsQuery(db, schoolId, day).executeTakeFirst();
   return Number(row?.lessons ?? 0);
 }

@@ -83,7 +83,7 @@ async function generate(out: string, source: string, tone: number, seconds: numb
     '-f', 'lavfi', '-i', `${source}=size=640x360:rate=15:duration=${seconds}`,
     '-f', 'lavfi', '-i', `sine=frequency=${tone}:sample_rate=44100:duration=${seconds}`,
     '-map', '0:v', '-map', '1:a',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '30', '-keyint_min', '30', '-sc_threshold', '0',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '30', '-pix_fmt', 'yuv420p', '-g', '30', '-keyint_min', '30', '-sc_threshold', '0',
     '-c:a', 'aac', '-b:a', '64k', '-t', String(seconds), '-f', 'mp4', out,
   ]);
 }

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
-import { KEY_PART_PATTERN, ObjectRangeError, type ObjectStore } from '../../storage/object-store.js';
+import { contentTypeFor, KEY_PART_PATTERN, ObjectRangeError, type ObjectStore } from '../../storage/object-store.js';
 import {
   hlsMasterKey, hlsSegmentKey, posterKey, thumbnailSpriteKey, thumbnailVttKey,
 } from '../../storage/keys.js';
@@ -61,18 +61,38 @@ export function parseRange(header: string | undefined): { start: number; end?: n
  * be ready, so nothing half-packaged, deleted or purged is ever served.
  */
 export function createMediaServer(deps: { db: Db; clock: Clock; store: ObjectStore; mediaTokenKey: string }) {
-  async function open(token: string, path: string, rangeHeader: string | undefined): Promise<MediaResponse> {
+  /** The object a token and path name, once the token, the path and the recording's state allow it. */
+  async function authorise(token: string, path: string): Promise<{ key: string; grant: MediaGrant; now: number }> {
     const now = Math.floor(deps.clock.now().getTime() / 1000);
     const check = verifyMediaToken(deps.mediaTokenKey, token, now);
     if (!check.ok) throw tokenRefused();
     const key = mediaKeyFor(check.grant.recordingId, path);
     if (!key) throw missing();
     if ((await recordingStatus(deps.db.db, check.grant.recordingId)) !== 'ready') throw missing();
+    return { key, grant: check.grant, now };
+  }
+
+  /**
+   * HEAD: the same checks without reading the object, answering its key in `X-Media-Key` — what a
+   * reverse proxy's auth subrequest needs to serve the bytes itself (docs/operations.md).
+   */
+  async function describe(token: string, path: string): Promise<Record<string, string>> {
+    const { key, grant, now } = await authorise(token, path);
+    const head = await deps.store.head(key);
+    if (!head) throw missing();
+    return {
+      'content-type': contentTypeFor(key) ?? 'application/octet-stream', 'content-length': String(head.size),
+      'accept-ranges': 'bytes', 'cache-control': cacheControl(grant, now), 'x-media-key': key,
+    };
+  }
+
+  async function open(token: string, path: string, rangeHeader: string | undefined): Promise<MediaResponse> {
+    const { key, grant, now } = await authorise(token, path);
     const obj = await readObject(key, rangeHeader);
     const headers: Record<string, string> = {
       'content-type': obj.contentType ?? 'application/octet-stream',
       'accept-ranges': 'bytes',
-      'cache-control': cacheControl(check.grant, now),
+      'cache-control': cacheControl(grant, now),
     };
     if (obj.range) {
       headers['content-range'] = `bytes ${obj.range.start}-${obj.range.end}/${obj.size}`;
@@ -106,7 +126,7 @@ export function createMediaServer(deps: { db: Db; clock: Clock; store: ObjectSto
     }
   }
 
-  return { open };
+  return { open, describe };
 }
 
 export type MediaServer = ReturnType<typeof createMediaServer>;

@@ -43,8 +43,13 @@ export function registerRecordingsRoutes(app: AppInstance, deps: { recordings: R
 
   // The token in the path is the credential (not the session cookie), so playlists can name
   // their segments relatively and a reverse proxy could check the same token (docs/operations.md).
-  app.get('/api/media/:token/*', {
+  app.head('/api/media/:token/*', {
     config: { access: 'public' },
+    schema: { tags, params: MediaParams, summary: '录像媒体文件（仅头部） / The media checks without the bytes; X-Media-Key names the object (for a reverse proxy)' },
+  }, async (req, reply) => reply.status(200).headers(await media.describe(req.params.token, req.params['*'])).send());
+
+  app.get('/api/media/:token/*', {
+    config: { access: 'public' }, exposeHeadRoute: false,
     schema: {
       tags, params: MediaParams,
       summary: '录像媒体文件 / HLS playlists, segments and pictures, authorised by a media token from /playback',

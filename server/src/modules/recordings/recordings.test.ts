@@ -102,6 +102,10 @@ describe('recordings: access, playback tokens and media serving', () => {
     expect(part.statusCode).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 0-187/${seg.rawPayload.length}`);
     expect(part.rawPayload.equals(seg.rawPayload.subarray(0, 188))).toBe(true);
+    const head = await t.app.inject({ method: 'HEAD', url: `/api/media/${grant.token}/source/${segment}` });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-length']).toBe(String(seg.rawPayload.length));
+    expect(head.headers['x-media-key']).toBe(`recordings/${own}/hls/source/${segment}`);
     const past = await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/source/${segment}`, headers: { range: `bytes=${seg.rawPayload.length}-` } });
     expect(past.statusCode).toBe(416);
     expect((await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/../${sibling}/hls/master.m3u8` })).statusCode).not.toBe(200);

@@ -5,7 +5,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import { ERRORS } from '@tus/utils';
-import { createSHA256, type IHasher } from 'hash-wasm';
+import { openHasher, type ResumableHasher } from './resumable-sha256.js';
 
 /** Upload ids: 32 hex characters (see uploads.tus.ts). */
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;
@@ -20,8 +20,8 @@ export interface HashLedger {
 /**
  * The tus file store, hashing the bytes as they stream to disk: the whole file's SHA-256 is known
  * the moment its last byte lands, without reading it again. After each PATCH the hasher's state
- * is saved (hash-wasm `save()`), so hashing resumes with the upload — in another process, days
- * later. If the server died mid-PATCH the staged file is longer than the saved state; the missing
+ * is saved (hash-wasm `save()`, run on a worker thread: resumable-sha256.ts), so hashing resumes
+ * with the upload — in another process, days later. If the server died mid-PATCH the staged file is longer than the saved state; the missing
  * range is then hashed from the file before new bytes are taken. Memory stays flat: everything
  * streams in chunks.
  */
@@ -39,19 +39,23 @@ export class HashingFileStore extends FileStore {
     let written = 0;
     const tap = new Transform({
       transform(chunk: Buffer, _enc, done) {
-        hasher.update(chunk);
         written += chunk.length;
-        done(null, chunk);
+        hasher.update(chunk).then(() => done(null, chunk), done);
       },
     });
     try {
       await pipeline(readable, tap, createWriteStream(path, { flags: 'r+', start: offset }));
     } catch {
       // Some bytes may be on disk that the saved state has not seen: the next request catches up.
+      hasher.release();
       throw ERRORS.FILE_WRITE_ERROR;
     }
     const end = offset + written;
-    if (written > 0) await this.ledger.save(fileId, Buffer.from(hasher.save()).toString('base64'), end);
+    try {
+      if (written > 0) await this.ledger.save(fileId, await hasher.save(), end);
+    } finally {
+      hasher.release();
+    }
     return end;
   }
 
@@ -63,25 +67,31 @@ export class HashingFileStore extends FileStore {
 
   /** The SHA-256 (hex) of the first `size` bytes of the staged file — the whole file once complete. */
   async digest(fileId: string, size: number): Promise<string> {
-    return (await this.hasherAt(fileId, size)).digest('hex');
+    const hasher = await this.hasherAt(fileId, size);
+    try {
+      return await hasher.digest();
+    } finally {
+      hasher.release();
+    }
   }
 
   /** A hasher that has seen exactly the first `offset` bytes of the staged file. */
-  private async hasherAt(fileId: string, offset: number): Promise<IHasher> {
-    const hasher = await createSHA256();
-    hasher.init();
+  private async hasherAt(fileId: string, offset: number): Promise<ResumableHasher> {
     const saved = await this.ledger.load(fileId);
-    let from = 0;
     // A state past the file's end means the disk lost bytes the state had seen: start over.
-    if (saved?.state && saved.hashedBytes <= offset) {
-      hasher.load(Buffer.from(saved.state, 'base64'));
-      from = saved.hashedBytes;
-    }
-    if (from < offset) {
-      for await (const chunk of createReadStream(this.pathOf(fileId), { start: from, end: offset - 1, highWaterMark: 1 << 20 })) {
-        hasher.update(chunk as Buffer);
+    const usable = saved?.state && saved.hashedBytes <= offset ? saved : null;
+    const hasher = await openHasher(usable?.state ?? null);
+    const from = usable?.hashedBytes ?? 0;
+    try {
+      if (from < offset) {
+        for await (const chunk of createReadStream(this.pathOf(fileId), { start: from, end: offset - 1, highWaterMark: 1 << 20 })) {
+          await hasher.update(chunk as Buffer);
+        }
+        await this.ledger.save(fileId, await hasher.save(), offset);
       }
-      await this.ledger.save(fileId, Buffer.from(hasher.save()).toString('base64'), offset);
+    } catch (err) {
+      hasher.release();
+      throw err;
     }
     return hasher;
   }

@@ -14,6 +14,8 @@ import {
 // Exported by the Node build of tus-js-client, missing from its typings.
 const { FileUrlStorage } = tus as unknown as { FileUrlStorage: new (path: string) => tus.UrlStorage };
 
+const urlFile = join(tmpdir(), `tus-urls-${process.pid}-${Date.now()}.json`);
+
 /** The resumable path a recorder takes: tus-js-client against the real server on a port. */
 describe('uploads: tus ingest', () => {
   let t: TestApp;
@@ -38,7 +40,7 @@ describe('uploads: tus ingest', () => {
       metadata: meta,
       chunkSize: 32 * 1024,
       retryDelays: null,
-      urlStorage: new FileUrlStorage(join(tmpdir(), `tus-urls-${process.pid}-${Date.now()}.json`)),
+      urlStorage: new FileUrlStorage(urlFile),
       ...extra,
     });
   }

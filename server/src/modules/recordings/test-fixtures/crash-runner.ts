@@ -15,7 +15,7 @@ import { type Db, openDb } from '../../../db/database.js';
 import type { Database } from '../../../db/schema.js';
 import { createJobQueue, type JobQueue } from '../../../jobs/job-queue.js';
 import { createJobRunner } from '../../../jobs/job-runner.js';
-import { buildJobRegistry } from '../../../jobs/registry.js';
+import { buildJobRegistry, type JobRegistry } from '../../../jobs/registry.js';
 import type { ObjectStore } from '../../../storage/object-store.js';
 import { openObjectStore } from '../../../storage/storage-url.js';
 import { recordingJobsFor } from '../recordings.module.js';
@@ -59,12 +59,11 @@ const store: ObjectStore = {
   list: (prefix) => base.list(prefix),
   localPath: (key) => base.localPath(key),
 };
-let queue: JobQueue | undefined;
-const registry = buildJobRegistry([...recordingJobsFor({
+const registry: JobRegistry = buildJobRegistry([...recordingJobsFor({
   db, clock: systemClock, config, storage: store,
-  enqueue: (kind, payload, o) => queue!.enqueue(kind, payload, o),
+  enqueue: (kind, payload, o): Promise<number> => queue.enqueue(kind, payload, o),
   beforeStep: async (step) => { console.log(`STEP ${step}`); },
 })]);
-queue = createJobQueue({ db, clock: systemClock, registry });
+const queue: JobQueue = createJobQueue({ db, clock: systemClock, registry });
 createJobRunner({ db, clock: systemClock, registry, log: silentLog, pollMs: 100, leaseMs: 3000 }).start();
 console.log('READY');

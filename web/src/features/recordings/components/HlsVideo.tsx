@@ -22,8 +22,8 @@ interface Props {
 }
 
 /**
- * A <video> playing an HLS lesson: hls.js where Media Source Extensions exist (loaded on demand,
- * so it never weighs on other pages), the browser's own HLS otherwise (Safari). Fullscreen,
+ * A <video> playing an HLS lesson: hls.js (its light build) where Media Source Extensions exist
+ * (loaded on demand, so it never weighs on other pages), the browser's own HLS otherwise (Safari). Fullscreen,
  * download and picture-in-picture of the bare video are switched off: the player puts the whole
  * stage, watermark included, in fullscreen instead.
  */
@@ -50,7 +50,7 @@ export function HlsVideo({ master, poster, rewrite, onForbidden, startAt, contro
     };
     element.addEventListener('loadedmetadata', seekToStart, { once: true });
 
-    void import('hls.js').then(({ default: HlsClass }) => {
+    void import('hls.js/light').then(({ default: HlsClass }) => {
       if (cancelled) return;
       if (!HlsClass.isSupported()) {
         if (element.canPlayType('application/vnd.apple.mpegurl')) {

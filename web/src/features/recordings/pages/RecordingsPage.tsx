@@ -103,12 +103,15 @@ export default function RecordingsPage() {
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {[recording.subject, recording.grade, recording.teacherName].filter(Boolean).join(' · ') || '—'}
                   </Typography.Text>
+                  <Typography.Text type="secondary" className="show-below-md" style={{ fontSize: 12 }}>
+                    {recording.schoolName} · {t(`tracks.${recording.track}`)}
+                  </Typography.Text>
                 </Flex>
               ),
             },
-            { title: t('recordings.school'), dataIndex: 'schoolName', width: 160, ellipsis: true },
-            { title: t('recordings.track'), dataIndex: 'track', width: 100, render: (track: Recording['track']) => <Tag>{t(`tracks.${track}`)}</Tag> },
-            { title: t('recordings.duration'), dataIndex: 'durationSeconds', width: 80, align: 'right', render: formatDuration },
+            { title: t('recordings.school'), dataIndex: 'schoolName', width: 160, ellipsis: true, responsive: ['md'] },
+            { title: t('recordings.track'), dataIndex: 'track', width: 100, responsive: ['sm'], render: (track: Recording['track']) => <Tag>{t(`tracks.${track}`)}</Tag> },
+            { title: t('recordings.duration'), dataIndex: 'durationSeconds', width: 80, align: 'right', responsive: ['sm'], render: formatDuration },
             { title: t('recordings.status'), key: 'status', width: 170, render: (_, recording) => <RecordingState recording={recording} /> },
             { title: t('recordings.countsColumn'), key: 'counts', width: 180, render: (_, recording) => <CountsCell recording={recording} /> },
             {

@@ -67,16 +67,27 @@ export default function RoomsOverviewPage() {
   const schools = useMemo(() => perSchool(rooms.data ?? []), [rooms.data]);
   const s = summary.data;
 
-  const stats = s
-    ? [
-        { key: 'total', title: t('rooms.overview.total'), value: s.total, color: '#1f63d6' },
-        ...ROOM_STATUSES.map((status) => ({ key: status, title: t(`roomStatuses.${status}`), value: s.byStatus[status], color: '#13a8a8' })),
-        { key: 'online', title: t('connectivity.online'), value: s.online, color: '#389e0d' },
-        { key: 'offline', title: t('connectivity.offline'), value: s.offline, color: '#cf1322' },
-        { key: 'noRecorder', title: t('connectivity.no_recorder'), value: s.noRecorder, color: '#8c8c8c' },
-        { key: 'openAlerts', title: t('rooms.openAlerts'), value: s.openAlerts, color: '#d4380d' },
-      ]
-    : [];
+  // Two groups: how far the rooms are built, and how they are running now.
+  const groups = [
+    {
+      key: 'lifecycle',
+      title: t('rooms.overview.lifecycle'),
+      stats: [
+        { key: 'total', title: t('rooms.overview.total'), value: s?.total, color: '#1f63d6' },
+        ...ROOM_STATUSES.map((status) => ({ key: status, title: t(`roomStatuses.${status}`), value: s?.byStatus[status], color: '#13a8a8' })),
+      ],
+    },
+    {
+      key: 'live',
+      title: t('rooms.overview.live'),
+      stats: [
+        { key: 'online', title: t('connectivity.online'), value: s?.online, color: '#389e0d' },
+        { key: 'offline', title: t('connectivity.offline'), value: s?.offline, color: '#cf1322' },
+        { key: 'noRecorder', title: t('connectivity.no_recorder'), value: s?.noRecorder, color: '#8c8c8c' },
+        { key: 'openAlerts', title: t('rooms.openAlerts'), value: s?.openAlerts, color: '#d4380d' },
+      ],
+    },
+  ];
 
   const statusColumns = ROOM_STATUSES.map((status) => ({
     title: t(`roomStatuses.${status}`),
@@ -107,17 +118,23 @@ export default function RoomsOverviewPage() {
       />
       <RoomsTabs active="overview" />
       {summary.error ? <ErrorAlert error={summary.error} onRetry={summary.reload} /> : null}
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        {stats.map((stat) => (
-          <Col xs={12} sm={8} lg={6} xl={3} key={stat.key}>
-            <Card variant="borderless" size="small" data-testid={`rooms-stat-${stat.key}`}>
-              <Statistic title={stat.title} value={stat.value} styles={{ content: { color: stat.color } }} />
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        {groups.map((group) => (
+          <Col xs={24} lg={group.key === 'lifecycle' ? 13 : 11} key={group.key}>
+            <Card variant="borderless" size="small" title={group.title} loading={summary.loading && !s} style={{ height: '100%' }}>
+              <Flex wrap gap={16} justify="space-between">
+                {group.stats.map((stat) => (
+                  <div key={stat.key} style={{ minWidth: 72 }} data-testid={`rooms-stat-${stat.key}`}>
+                    <Statistic title={stat.title} value={stat.value ?? 0} styles={{ content: { color: stat.color } }} />
+                  </div>
+                ))}
+              </Flex>
             </Card>
           </Col>
         ))}
       </Row>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xxl={16}>
           {countyId ? (
             <Card variant="borderless" title={t('rooms.overview.bySchool')}>
               {rooms.error ? <ErrorAlert error={rooms.error} onRetry={rooms.reload} /> : null}
@@ -176,7 +193,7 @@ export default function RoomsOverviewPage() {
             </Card>
           )}
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xxl={8}>
           <Card variant="borderless" title={t('alerts.openTitle')} data-testid="open-alerts">
             {alerts.error ? <ErrorAlert error={alerts.error} onRetry={alerts.reload} /> : null}
             <List

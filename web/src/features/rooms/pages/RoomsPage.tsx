@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Flex, Table, Tag } from 'antd';
+import { Badge, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -75,13 +75,19 @@ export default function RoomsPage() {
               fixed: 'left',
               width: 160,
               render: (name: string, room) => (
-                <Link to={`/rooms/${room.id}`} onClick={(event) => event.stopPropagation()}>
-                  {name}
-                </Link>
+                <Flex vertical>
+                  <Link to={`/rooms/${room.id}`} onClick={(event) => event.stopPropagation()}>
+                    {name}
+                  </Link>
+                  {/* On a phone the school column is hidden; the school shows here instead. */}
+                  <Typography.Text type="secondary" className="show-below-md" style={{ fontSize: 12 }}>
+                    {room.schoolName}
+                  </Typography.Text>
+                </Flex>
               ),
             },
-            { title: t('rooms.school'), dataIndex: 'schoolName', width: 180, ellipsis: true },
-            { title: t('rooms.county'), dataIndex: 'countyName', width: 100 },
+            { title: t('rooms.school'), dataIndex: 'schoolName', width: 180, ellipsis: true, responsive: ['md'] },
+            { title: t('rooms.county'), dataIndex: 'countyName', width: 100, responsive: ['md'] },
             { title: t('rooms.status'), dataIndex: 'status', width: 120, render: (status: Room['status']) => <RoomStatusTag status={status} /> },
             {
               title: t('rooms.connectivity'),

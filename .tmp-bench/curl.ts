@@ -1,0 +1,18 @@
+import { fork, execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+const file = process.argv[2]!;
+const size = statSync(file).size;
+const srv = fork(new URL('./server.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
+const info: any = await new Promise((r) => srv.once('message', r));
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const meta = `lessonStart ${b64('2018-04-04T10:00:00+08:00')},track ${b64('teacher')},groupId ${b64('bench')},filename ${b64('x.mp4')}`;
+const base = `http://127.0.0.1:${info.port}`;
+const out = execFileSync('curl', ['-sS', '-D', '-', '-o', '/dev/null', '-X', 'POST', `${base}/api/uploads`, '-H', `Authorization: Bearer ${info.token}`, '-H', 'Tus-Resumable: 1.0.0', '-H', `Upload-Length: ${size}`, '-H', `Upload-Metadata: ${meta}`]).toString();
+const loc = /location: (\S+)/i.exec(out)![1]!;
+const t0 = Date.now();
+execFileSync('curl', ['-sS', '-o', '/dev/null', '-X', 'PATCH', '-T', file, `${base}${loc}`, '-H', `Authorization: Bearer ${info.token}`, '-H', 'Tus-Resumable: 1.0.0', '-H', 'Upload-Offset: 0', '-H', 'Content-Type: application/offset+octet-stream']);
+const ms = Date.now() - t0;
+srv.send('peak');
+const peak: any = await new Promise((r) => srv.once('message', r));
+console.log({ ms, MBps: Math.round(size / 1e3 / ms), peakRssMB: Math.round(peak.peak / 1e6) });
+srv.kill();

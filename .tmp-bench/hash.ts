@@ -1,0 +1,13 @@
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createSHA256 } from 'hash-wasm';
+const f = process.argv[2]!;
+let t = Date.now(); const h = await createSHA256(); h.init();
+for await (const c of createReadStream(f, { highWaterMark: 1 << 20 })) h.update(c as Buffer);
+console.log('wasm', h.digest('hex').slice(0, 8), Date.now() - t);
+t = Date.now(); const n = createHash('sha256');
+for await (const c of createReadStream(f, { highWaterMark: 1 << 20 })) n.update(c as Buffer);
+console.log('node', n.digest('hex').slice(0, 8), Date.now() - t);
+t = Date.now(); let x = 0;
+for await (const c of createReadStream(f, { highWaterMark: 1 << 20 })) x += (c as Buffer).length;
+console.log('read', x, Date.now() - t);

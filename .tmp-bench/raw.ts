@@ -1,0 +1,20 @@
+import http from 'node:http';
+import { createWriteStream, statSync } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { execFileSync } from 'node:child_process';
+import { openHasher } from '../server/src/modules/uploads/resumable-sha256.js';
+const file = process.argv[2]!; const mode = process.argv[3];
+const h = http.createServer(async (req, res) => {
+  const hasher = await openHasher(null);
+  const tap = new Transform({ transform(c, _e, d) { if (mode === 'nohash') return d(null, c); hasher.update(c).then(() => d(null, c), d); } });
+  await pipeline(req, tap, createWriteStream('/tmp/raw-out.bin'));
+  res.end(await hasher.digest());
+}).listen(0);
+await new Promise((r) => h.once('listening', r));
+const port = (h.address() as any).port;
+const t0 = Date.now();
+const { spawn } = await import('node:child_process');
+await new Promise((r) => spawn('curl', ['-sS', '-o', '/dev/null', '-X', 'PATCH', '-T', file, `http://127.0.0.1:${port}/`]).on('exit', r));
+console.log(mode ?? 'hash', 'ms', Date.now() - t0, 'MB/s', Math.round(statSync(file).size / 1e3 / (Date.now() - t0)));
+h.close();

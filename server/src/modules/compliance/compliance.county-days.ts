@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import { SCHOOL_KINDS } from '../../../../shared/domain.js';
+import type { Database } from '../../db/schema.js';
+
+/**
+ * The second level of the rollup: per county, kind of school and day, the school days and met
+ * days of compliance_days. Whatever writes compliance_days keeps it in the same transaction:
+ * bulk recomputes re-total the county-days they touched, the incremental recount adjusts one
+ * row by ±1 when a day flips. The nightly pass re-totals recent days, so any drift heals.
+ */
+export interface CountyDayKey {
+  countyId: number;
+  day: string;
+}
+
+/** Re-totals the given county-days from compliance_days. */
+export async function refreshCountyDays(db: Kysely<Database>, keys: readonly CountyDayKey[]): Promise<void> {
+  const byDay = new Map<string, Set<number>>();
+  for (const k of keys) {
+    let counties = byDay.get(k.day);
+    if (!counties) byDay.set(k.day, (counties = new Set()));
+    counties.add(k.countyId);
+  }
+  for (const [day, set] of byDay) {
+    const counties = [...set];
+    await db.deleteFrom('compliance_county_days').where('day', '=', day).where('county_id', 'in', counties).execute();
+    // Every kind is named so the read seeks (county, kind, day) in compliance_days_county_kind_day.
+    await db.insertInto('compliance_county_days')
+      .columns(['day', 'county_id', 'school_kind', 'city_id', 'school_days', 'met_days'])
+      .expression((eb) => eb.selectFrom('compliance_days')
+        .select((s) => [
+          'compliance_days.day', 'compliance_days.county_id', 'compliance_days.school_kind', 'compliance_days.city_id',
+          s.fn.sum<number>('compliance_days.school_day').as('school_days'), s.fn.sum<number>('compliance_days.met').as('met_days'),
+        ])
+        .where('compliance_days.county_id', 'in', counties)
+        .where('compliance_days.school_kind', 'in', [...SCHOOL_KINDS])
+        .where('compliance_days.day', '=', day)
+        .groupBy(['compliance_days.day', 'compliance_days.county_id', 'compliance_days.school_kind', 'compliance_days.city_id']))
+      .execute();
+  }
+}
+
+/** Moves one county-day's met days by `delta`; re-totals it when the row is missing. */
+export async function adjustMetDays(
+  db: Kysely<Database>, key: CountyDayKey & { kind: (typeof SCHOOL_KINDS)[number] }, delta: number,
+): Promise<void> {
+  const res = await db.updateTable('compliance_county_days')
+    .set((eb) => ({ met_days: eb('met_days', '+', delta) }))
+    .where('day', '=', key.day).where('county_id', '=', key.countyId).where('school_kind', '=', key.kind)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) await refreshCountyDays(db, [key]);
+}

@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrCreateSecrets } from '../../secrets.js';
+import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
+import { hlsPrefix } from '../../storage/keys.js';
+import { makeLesson } from '../../test-support/media-fixtures.js';
+import type { TestApp } from '../../test-support/test-app.js';
+import { issueMediaToken } from './media-tokens.js';
+import { createVideoTestApp, runJobs, schoolByCode, sha256OfFile, VIDEO_TEST_ENV } from './recordings.test-kit.js';
+
+const RUNNER = fileURLToPath(new URL('./test-fixtures/crash-runner.ts', import.meta.url));
+
+/**
+ * kill -9 of a job runner in the middle of processing, twice — once while ffmpeg packages, once
+ * while segments are being stored — and then a fresh runner finishes the lesson. A player polling
+ * the media route the whole time never gets a playlist or segment before the lesson is ready.
+ */
+describe('recordings: kill -9 during processing', () => {
+  let t: TestApp;
+  let recordingId: number;
+  const seen: number[] = [];
+  const early: string[] = [];
+  let polling = true;
+  let poller: Promise<void>;
+
+  beforeAll(async () => {
+    t = await createVideoTestApp();
+    const school = await schoolByCode(t, DEMO_SCHOOLS.guanxianShiyan.code);
+    // HEVC is transcoded: a packaging run long enough to be killed in.
+    const copy = join(tmpdir(), `crash-${process.pid}.mp4`);
+    await copyFile(await makeLesson({ seconds: 20, codec: 'hevc' }), copy);
+    ({ recordingId } = await t.services.recordings!.ingest.ingestFile({
+      localPath: copy, sha256: await sha256OfFile(copy), sizeBytes: (await stat(copy)).size, ext: 'mp4', move: true,
+      uploadedBy: { userId: null, deviceId: null },
+      meta: {
+        schoolId: school.id, roomId: null, groupId: 'crash', track: 'teacher', title: '断电测试', subject: '数学', grade: '三年级',
+        classId: null, teacherUserId: null, teacherName: '', lessonStart: '2018-04-04T10:00:00+08:00', lessonEnd: null,
+      },
+    }));
+    const key = loadOrCreateSecrets(t.config.dataDir).mediaTokenKey;
+    const paths = ['master.m3u8', 'source/index.m3u8', 'source/seg_00000.ts', 'source/seg_00001.ts'];
+    poller = (async () => {
+      while (polling) {
+        const token = issueMediaToken(key, { recordingId, viewerUserId: 1, expiresAt: Math.floor(t.clock.now().getTime() / 1000) + 600 });
+        for (const p of paths) {
+          const status = (await t.app.inject({ method: 'GET', url: `/api/media/${token}/${p}` })).statusCode;
+          // A 200 is only allowed once the row is ready (read after the answer: ready never goes back).
+          const ready = (await row()).status === 'ready';
+          seen.push(status);
+          if (status === 200 && !ready) early.push(p);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+  });
+  afterAll(async () => {
+    polling = false;
+    await poller;
+    await t.close();
+  });
+
+  async function startRunner(putDelayMs: number): Promise<{ child: ChildProcess; lines: string[]; waitFor(re: RegExp, count?: number): Promise<void> }> {
+    const opts = t.db.dialect === 'postgres'
+      ? { pgSchema: (await sql<{ s: string }>`select current_schema() as s`.execute(t.db.db)).rows[0]!.s }
+      : { sqliteFile: (await sql<{ file: string }>`pragma database_list`.execute(t.db.db)).rows[0]!.file };
+    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify({
+      ...opts, dataDir: t.config.dataDir, storageUrl: t.config.storageUrl, env: VIDEO_TEST_ENV, putDelayMs,
+    })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines: string[] = [];
+    const waiters: (() => void)[] = [];
+    let buffered = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const parts = buffered.split('\n');
+      buffered = parts.pop()!;
+      lines.push(...parts);
+      for (const w of waiters) w();
+    });
+    const waitFor = (re: RegExp, count = 1) => new Promise<void>((resolve, reject) => {
+      const check = () => { if (lines.filter((l) => re.test(l)).length >= count) resolve(); };
+      child.once('exit', () => reject(new Error(`runner exited before ${re}: ${lines.join(' | ')}`)));
+      waiters.push(check);
+      check();
+    });
+    return { child, lines, waitFor };
+  }
+
+  async function kill(child: ChildProcess) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  const row = () => t.db.db.selectFrom('recordings').select(['status', 'progress']).where('id', '=', recordingId).executeTakeFirstOrThrow();
+
+  it('survives a kill while ffmpeg packages and a kill while segments are stored; a new runner finishes it', async () => {
+    const first = await startRunner(0);
+    await first.waitFor(/^STEP package$/);
+    await new Promise((r) => setTimeout(r, 400));
+    await kill(first.child);
+    expect((await row()).status).toBe('processing');
+
+    const second = await startRunner(400);
+    await second.waitFor(/^PUT recordings\//, 2);
+    await kill(second.child);
+    expect((await row()).status).toBe('processing');
+    const stored: string[] = [];
+    for await (const key of t.storage.list(hlsPrefix(recordingId))) stored.push(key);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.some((k) => k.endsWith('master.m3u8'))).toBe(false);
+
+    // The dead runner's lease runs out; this process takes the job over.
+    t.clock.advance(5 * 60_000);
+    await runJobs(t);
+    expect(await row()).toEqual({ status: 'ready', progress: 100 });
+    polling = false;
+    await poller;
+    expect(seen.filter((s) => s === 404).length).toBeGreaterThan(10);
+    expect(early, 'media served before the lesson was ready').toEqual([]);
+
+    const grant = (await (await t.login('gxsy.teacher')).request('POST', `/api/recordings/${recordingId}/playback`)).json();
+    const master = await t.app.inject({ method: 'GET', url: grant.master });
+    expect(master.statusCode).toBe(200);
+    const playlist = await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/source/index.m3u8` });
+    expect(playlist.body).toContain('#EXT-X-ENDLIST');
+    for (const seg of playlist.body.split('\n').filter((l) => l && !l.startsWith('#'))) {
+      expect((await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/source/${seg}` })).statusCode).toBe(200);
+    }
+    const job = (await t.jobs.queue.list({ kind: 'recording.process' }))[0]!;
+    expect(job).toMatchObject({ status: 'done', attempts: 3 });
+  }, 120_000);
+});

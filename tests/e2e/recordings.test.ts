@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, login, newPage, PHONE, shot } from './support/browser.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let dir: string;
+const files = { teacher: '', blackboard: '' };
+
+/**
+ * A 70-second H.264/AAC lesson from one of ffmpeg's test sources. The comment makes each run's
+ * file new to the server, which would otherwise recognise a file it holds (same SHA-256) and
+ * answer with the earlier recording.
+ */
+function makeLesson(path: string, source: string, tone: number): void {
+  execFileSync('/usr/bin/ffmpeg', [
+    '-v', 'error', '-y', '-f', 'lavfi', '-i', `${source}=size=640x360:rate=25`, '-f', 'lavfi', '-i', `sine=frequency=${tone}`,
+    '-t', '70', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '50', '-c:a', 'aac', '-shortest',
+    '-metadata', `comment=e2e ${Date.now()} ${Math.random()}`, path,
+  ]);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sunshine-e2e-media-'));
+  files.teacher = join(dir, 'lesson-teacher.mp4');
+  files.blackboard = join(dir, 'lesson-blackboard.mp4');
+  makeLesson(files.teacher, 'testsrc2', 440);
+  makeLesson(files.blackboard, 'smptehdbars', 523);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Opens an antd Select inside `scope` and picks the option with exactly this label. */
+async function choose(page: Page, scope: string, label: string): Promise<void> {
+  await page.locator(scope).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
+/** Upload bandwidth of the page, in bytes a second (-1: unlimited). */
+async function throttleUploads(cdp: CDPSession, bytesPerSecond: number): Promise<void> {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
+}
+
+/** Seconds played by the page's n-th video. */
+const playedAt = (page: Page, n = 0) => page.locator('video').nth(n).evaluate((video: HTMLVideoElement) => video.currentTime);
+
+let recordingId = 0;
+
+describe('lesson upload and playback', () => {
+  it('uploads two tracks of a lesson, survives a reload mid-way by resuming, and follows processing to ready', async () => {
+    const page = await newPage(browser);
+    await login(page, baseUrl, 'gxsy.teacher', '/recordings/upload');
+    await expect.poll(() => page.locator('[data-testid=resume-help]').innerText()).toContain('断点续传');
+
+    await page.locator('#lessonStart').click();
+    await page.locator('#lessonStart').fill('2026-11-27 08:00');
+    await page.keyboard.press('Enter');
+    await page.locator('#title').fill('E2E 分数的初步认识');
+    await page.locator('#subject').fill('数学');
+    await choose(page, '[data-testid=track-row-0] [data-testid=upload-track]', '教师特写');
+    await page.getByRole('button', { name: '添加机位' }).click();
+    await choose(page, '[data-testid=track-row-1] [data-testid=upload-track]', '板书');
+    await page.locator('[data-testid=track-row-0] input[type=file]').setInputFiles(files.teacher);
+    await page.locator('[data-testid=track-row-1] input[type=file]').setInputFiles(files.blackboard);
+
+    // A slow village link: the page is reloaded while the teacher track is on its way (the
+    // blackboard's colour bars make a small file, which is through by then).
+    const cdp = await page.context().newCDPSession(page);
+    await throttleUploads(cdp, 1024 * 1024);
+    await page.locator('[data-testid=start-upload]').click();
+    const progress = page.locator('[data-testid=track-row-0] [data-testid=upload-progress]');
+    await expect.poll(async () => Number((await progress.innerText()).replace('%', '')), { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'upload-progress-desktop');
+    await page.reload();
+    await throttleUploads(cdp, -1);
+
+    // After the reload: the unfinished upload is listed; choosing the same file continues it.
+    const pending = page.locator('[data-testid=pending-uploads]');
+    await expect.poll(() => pending.locator('.ant-list-item').count()).toBe(1);
+    await expect.poll(() => pending.innerText()).toContain('lesson-teacher.mp4');
+    await expect.poll(() => pending.innerText()).toMatch(/已上传 [1-9]\d*%/);
+    const creations: string[] = [];
+    const offsets: number[] = [];
+    page.on('request', (request) => {
+      if (!request.url().includes('/api/uploads')) return;
+      if (request.method() === 'POST') creations.push(request.url());
+      if (request.method() === 'PATCH') offsets.push(Number(request.headers()['upload-offset']));
+    });
+    await pending.locator('input[type=file]').setInputFiles(files.teacher);
+    await expect.poll(() => pending.innerText()).toContain('从上次中断处继续');
+    await shot(page, 'upload-resumed-desktop');
+
+    await pending.locator('[data-testid=processing-status]').waitFor({ timeout: 60_000 });
+    await pending.locator('[data-testid=processing-status][data-status=ready]').waitFor({ timeout: 90_000 });
+    // The same upload went on from where the server had stopped: no new upload, no byte sent twice.
+    expect(creations).toEqual([]);
+    expect(offsets[0]).toBeGreaterThan(0);
+    await shot(page, 'upload-ready-desktop');
+
+    await pending.locator('[data-testid=watch-recording]').click();
+    await page.waitForURL(/\/recordings\/\d+$/);
+    recordingId = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.context().close();
+  });
+
+  it('plays the lesson with the viewer watermark, and two tracks side by side in step', async () => {
+    expect(recordingId).toBeGreaterThan(0);
+    const page = await newPage(browser);
+    await login(page, baseUrl, 'gxsy.principal', `/recordings/${recordingId}`);
+    await page.locator('[data-testid=player-video]').waitFor();
+    await expect.poll(() => page.locator('[data-testid=watermark]').innerText()).toContain('gxsy.principal');
+
+    // Muted, so that the browser lets a script start it.
+    await page.locator('[data-testid=player-video]').evaluate((video: HTMLVideoElement) => {
+      video.muted = true;
+      return video.play();
+    });
+    await expect.poll(() => playedAt(page), { timeout: 20_000 }).toBeGreaterThan(2);
+    await shot(page, 'player-desktop');
+
+    await page.locator('[data-testid=side-by-side]').click();
+    await expect.poll(() => page.locator('video').count()).toBe(2);
+    await page.locator('[data-testid=player-video]').evaluate((video: HTMLVideoElement) => {
+      video.muted = true;
+      return video.play();
+    });
+    await expect.poll(() => playedAt(page, 1), { timeout: 20_000 }).toBeGreaterThan(3);
+    await expect.poll(async () => Math.abs((await playedAt(page, 0)) - (await playedAt(page, 1))), { timeout: 10_000 }).toBeLessThan(0.5);
+    await shot(page, 'player-side-by-side-desktop');
+
+    // Back later, the lesson resumes where it was left.
+    await page.locator('[data-testid=player-video]').evaluate((video: HTMLVideoElement) => video.pause());
+    await page.reload();
+    await expect.poll(() => page.locator('body').innerText()).toContain('已从上次观看的位置');
+    await page.context().close();
+  });
+
+  it('lists the lesson as not counting, with the reason, and plays on a phone', async () => {
+    const page = await newPage(browser, PHONE);
+    await login(page, baseUrl, 'gxsy.principal', '/recordings?counts=false');
+    const row = page.locator('.ant-table-row').filter({ hasText: 'E2E 分数的初步认识' }).first();
+    await expect.poll(() => row.innerText()).toContain('不计入');
+    await shot(page, 'recordings-phone');
+    await page.goto(`${baseUrl}/recordings/${recordingId}`);
+    await page.locator('[data-testid=player-video]').evaluate((video: HTMLVideoElement) => {
+      video.muted = true;
+      return video.play();
+    });
+    await expect.poll(() => playedAt(page), { timeout: 20_000 }).toBeGreaterThan(1);
+    await shot(page, 'player-phone');
+    await page.context().close();
+
+    const desk = await newPage(browser);
+    await login(desk, baseUrl, 'guanxian.research', '/recordings');
+    await desk.locator('.ant-table-row').first().waitFor();
+    await shot(desk, 'recordings-desktop');
+    await desk.context().close();
+  });
+});
