@@ -7,7 +7,7 @@ import { openHasher } from '../server/src/modules/uploads/resumable-sha256.js';
 const file = process.argv[2]!; const mode = process.argv[3];
 const h = http.createServer(async (req, res) => {
   const hasher = await openHasher(null);
-  const tap = new Transform({ transform(c, _e, d) { if (mode === 'nohash') return d(null, c); hasher.update(c).then(() => d(null, c), d); } });
+  const tap = new Transform({ transform(c, _e, d) { hasher.update(c).then(() => d(null, c), d); } });
   await pipeline(req, tap, createWriteStream('/tmp/raw-out.bin'));
   res.end(await hasher.digest());
 }).listen(0);

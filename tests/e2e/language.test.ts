@@ -19,7 +19,7 @@ describe('language switch', () => {
     expect(await menuTexts(page)).toContain('首页');
 
     await page.locator('[data-testid=language-toggle]').click();
-    await expect.poll(() => menuTexts(page)).toEqual(['Home', 'Organisation', 'Schools', 'People & roles', 'Data import']);
+    await expect.poll(() => menuTexts(page)).toEqual(['Home', 'Organisation', 'Schools', 'People & roles', 'Data import', 'Recording rooms', 'Recorded lessons']);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await expect.poll(() => page.locator('body').innerText()).toContain('Schools by county');
     await shot(page, 'home-english');
@@ -28,7 +28,7 @@ describe('language switch', () => {
     await expect.poll(() => menuTexts(page)).toContain('Home');
 
     await page.locator('[data-testid=language-toggle]').click();
-    await expect.poll(() => menuTexts(page)).toEqual(['首页', '组织机构', '学校', '人员与角色', '数据导入']);
+    await expect.poll(() => menuTexts(page)).toEqual(['首页', '组织机构', '学校', '人员与角色', '数据导入', '录播室', '录播课']);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.context().close();
   });

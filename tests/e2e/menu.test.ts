@@ -13,11 +13,13 @@ afterAll(async () => {
 });
 
 describe('the menu follows the roles', () => {
-  it('gives the city admin org, people and import but not the audit log', async () => {
+  it('gives the city admin org, people, import, rooms and lessons but not the audit log', async () => {
     const page = await newPage(browser);
     await login(page, baseUrl, 'city.admin');
     const menu = await menuTexts(page);
-    expect(menu).toEqual(['首页', '组织机构', '学校', '人员与角色', '数据导入']);
+    expect(menu).toEqual(['首页', '组织机构', '学校', '人员与角色', '数据导入', '录播室', '录播课']);
+    // Uploading is for the school's own staff.
+    expect(menu).not.toContain('上传录像');
     expect(menu).not.toContain('审计日志');
 
     await page.goto(`${baseUrl}/audit`);

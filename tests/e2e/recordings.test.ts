@@ -113,9 +113,21 @@ describe('lesson upload and playback', () => {
     await page.context().close();
   });
 
-  it('plays the lesson with the viewer watermark, and two tracks side by side in step', async () => {
+  it('plays the lesson with the viewer watermark, renews its media token, and shows two tracks side by side in step', async () => {
     expect(recordingId).toBeGreaterThan(0);
     const page = await newPage(browser);
+    // Grants that seem to expire in a minute make the player renew within seconds.
+    const grants: string[] = [];
+    await page.route('**/api/recordings/*/playback', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { token: string; expiresAt: string };
+      grants.push(body.token);
+      await route.fulfill({ response, json: { ...body, expiresAt: new Date(Date.now() + 62_000).toISOString() } });
+    });
+    const mediaUrls: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/media/')) mediaUrls.push(request.url());
+    });
     await login(page, baseUrl, 'gxsy.principal', `/recordings/${recordingId}`);
     await page.locator('[data-testid=player-video]').waitFor();
     await expect.poll(() => page.locator('[data-testid=watermark]').innerText()).toContain('gxsy.principal');
@@ -128,6 +140,17 @@ describe('lesson upload and playback', () => {
     await expect.poll(() => playedAt(page), { timeout: 20_000 }).toBeGreaterThan(2);
     await shot(page, 'player-desktop');
 
+    // Renewed: segments fetched afterwards carry the new token, and the video plays on.
+    await expect.poll(() => grants.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await page.locator('[data-testid=player-video]').evaluate((video: HTMLVideoElement) => {
+      video.currentTime = 50;
+    });
+    await expect.poll(() => mediaUrls.some((url) => url.includes(grants[1]!) && url.endsWith('.ts')), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => playedAt(page), { timeout: 20_000 }).toBeGreaterThan(51);
+    await page.locator('[data-testid=player-video]').evaluate((video: HTMLVideoElement) => {
+      video.currentTime = 0;
+    });
+
     await page.locator('[data-testid=side-by-side]').click();
     await expect.poll(() => page.locator('video').count()).toBe(2);
     await page.locator('[data-testid=player-video]').evaluate((video: HTMLVideoElement) => {
@@ -139,6 +162,7 @@ describe('lesson upload and playback', () => {
     await shot(page, 'player-side-by-side-desktop');
 
     // Back later, the lesson resumes where it was left.
+    await expect.poll(() => playedAt(page), { timeout: 20_000 }).toBeGreaterThan(6);
     await page.locator('[data-testid=player-video]').evaluate((video: HTMLVideoElement) => video.pause());
     await page.reload();
     await expect.poll(() => page.locator('body').innerText()).toContain('已从上次观看的位置');

@@ -165,6 +165,9 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
       fillAgain = true;
       return filling;
     }
+    // With every slot busy the loop below would finish without awaiting, so its `finally` would
+    // clear `filling` before the assignment sets it for good, and no job would be claimed again.
+    if (stopping || running.size >= concurrency) return Promise.resolve();
     filling = (async () => {
       try {
         do {

@@ -11,6 +11,15 @@ export function canAny(me: MeView, actions: readonly Action[]): boolean {
 }
 
 /**
+ * For room:write and recording:delete: of a county bureau's departments only the 教科所 runs
+ * recording rooms, so the server refuses the 电教馆 and 学前教研室 (with a reason). Hides the
+ * buttons from a person whose only grants are such department roles.
+ */
+export function canAsRoomKeeper(me: MeView, action: 'room:write' | 'recording:delete'): boolean {
+  return can(me, action) && me.assignments.some((a) => a.role !== 'dept_staff' || a.department === 'research');
+}
+
+/**
  * Which actions open each page: the menu shows a page only when the person holds one of them,
  * and the route shows 403 otherwise. One table, so menu and routes can never disagree.
  */

@@ -54,11 +54,15 @@ export function createRecordingsModule(deps: RecordingsModuleDeps) {
     ingest, pipeline, recordings, media, uploads,
     /** For the platform's job registry. */
     jobs: recordingJobDefinitions({ pipeline, thumbnails }),
-    /** Daily: lessons past RETENTION_DAYS, and unfinished uploads past their expiry. */
+    /**
+     * Daily (and once at start): lessons past RETENTION_DAYS, unfinished uploads past their expiry,
+     * and uploads whose last byte arrived just before a crash (finished into recordings).
+     */
     async purgeExpired() {
       const recordingsPurged = await purgeExpiredRecordings({ db, clock, store, audit, onRecordingChanged, retentionDays: deps.settings.retentionDays });
       const uploadsExpired = await uploads.purgeExpiredUploads();
-      return { recordingsPurged, uploadsExpired };
+      const uploadsFinished = await uploads.finishStrandedUploads();
+      return { recordingsPurged, uploadsExpired, uploadsFinished };
     },
   };
 }

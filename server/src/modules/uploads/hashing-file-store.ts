@@ -34,13 +34,30 @@ export class HashingFileStore extends FileStore {
   }
 
   override async write(readable: Readable | IncomingMessage, fileId: string, offset: number): Promise<number> {
+    return this.writeAt(readable, fileId, offset, Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
+   * Appends the stream's bytes at `offset`, hashing them on the way. More than `maxBytes` fails
+   * with 413 (the file never grows past its declared length; the hash catches up on the next request).
+   */
+  async writeAt(readable: Readable | IncomingMessage, fileId: string, offset: number, maxBytes: number): Promise<number> {
     const path = this.pathOf(fileId);
     const hasher = await this.hasherAt(fileId, offset);
     let written = 0;
+    let tooLong = false;
     const tap = new Transform({
       transform(chunk: Buffer, _enc, done) {
-        written += chunk.length;
-        hasher.update(chunk).then(() => done(null, chunk), done);
+        const room = maxBytes - written;
+        const take = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        written += take.length;
+        hasher.update(take).then(() => {
+          if (take.length < chunk.length) {
+            tooLong = true;
+            return done(new Error('upload longer than its declared length'));
+          }
+          done(null, take);
+        }, done);
       },
     });
     try {
@@ -48,7 +65,7 @@ export class HashingFileStore extends FileStore {
     } catch {
       // Some bytes may be on disk that the saved state has not seen: the next request catches up.
       hasher.release();
-      throw ERRORS.FILE_WRITE_ERROR;
+      throw tooLong ? ERRORS.ERR_SIZE_EXCEEDED : ERRORS.FILE_WRITE_ERROR;
     }
     const end = offset + written;
     try {

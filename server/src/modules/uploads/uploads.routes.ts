@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
+import { MemoryLocker } from '@tus/server';
 import { Metadata } from '@tus/utils';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppInstance } from '../../http/app-types.js';
 import { AppError } from '../../http/errors.js';
 import { type RequestNote, createTusServer } from './uploads.tus.js';
+import { patchUpload } from './uploads.patch.js';
 import type { UploadsService } from './uploads.service.js';
 
 const METADATA_DOC = 'Upload-Metadata keys (values base64): filename, roomId, schoolId (staff uploads only), lessonStart (ISO 8601 with offset, required), ' +
@@ -32,7 +34,9 @@ const TUS_HEADERS = { 'tus-resumable': '1.0.0', 'cache-control': 'no-store' };
 export function registerUploadRoutes(app: AppInstance, deps: { uploads: UploadsService; maxUploadBytes: number }) {
   const { uploads } = deps;
   const notes = new WeakMap<IncomingMessage, RequestNote>();
-  const tus = createTusServer(uploads, notes, deps.maxUploadBytes);
+  // One locker for tus and our PATCH: one writer per upload, whichever path it takes.
+  const locker = new MemoryLocker();
+  const tus = createTusServer(uploads, notes, deps.maxUploadBytes, locker);
   const tags = ['uploads'];
   const security: Record<string, string[]>[] = [{ deviceToken: [] }, { session: [] }];
 
@@ -83,6 +87,7 @@ export function registerUploadRoutes(app: AppInstance, deps: { uploads: UploadsS
       }
     }
     if (row.status === 'complete') return answerComplete(req, reply, Number(row.size), row.recording_id);
+    if (req.method === 'PATCH') return patchUpload(req, reply, { uploads, locker });
     reply.raw.setHeader('Upload-Expires', new Date(row.expires_at).toUTCString());
     return handOver(req, reply, { ip: req.ip });
   }

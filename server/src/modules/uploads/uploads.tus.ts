@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Server } from '@tus/server';
+import { type Locker, Server } from '@tus/server';
 import { EVENTS } from '@tus/utils';
 import { AppError } from '../../http/errors.js';
 import { type PendingUpload, tusError, type UploadsService } from './uploads.service.js';
@@ -29,11 +29,12 @@ function asTusError(err: unknown) {
  * is taken in the Fastify handler before it, and the two hooks below record the new upload and
  * complete a finished one.
  */
-export function createTusServer(uploads: UploadsService, notes: WeakMap<IncomingMessage, RequestNote>, maxSize: number) {
+export function createTusServer(uploads: UploadsService, notes: WeakMap<IncomingMessage, RequestNote>, maxSize: number, locker: Locker) {
   // Deferred length is refused: the size decides the 413 and is stored with the upload.
   uploads.store.extensions = ['creation', 'creation-with-upload', 'termination', 'expiration'];
   const server = new Server({
     path: '/api/uploads',
+    locker,
     datastore: uploads.store,
     maxSize,
     relativeLocation: true,

@@ -16,6 +16,14 @@ export function uploadEndpoint(): string {
   return `${window.location.origin}/api/uploads`;
 }
 
+/**
+ * tus-js-client's fingerprint (file name, type, size, modification time, endpoint) plus the
+ * uploader: on a computer staff share, one person's unfinished uploads are not offered to another.
+ */
+async function fingerprintOf(file: File, owner: number): Promise<string> {
+  return `${await tus.defaultOptions.fingerprint(file, { endpoint: uploadEndpoint() })}#u${owner}`;
+}
+
 export interface UploadHandlers {
   onProgress: (sent: number, total: number) => void;
   onSuccess: (recordingId: number | null) => void;
@@ -39,11 +47,12 @@ function toApiError(error: Error): ApiError {
  * fingerprint (name, type, size, modification time), so after a reload or a cut, choosing the
  * same file again continues where the server says it stopped.
  */
-export function createUpload(file: File, metadata: UploadMetadataText, handlers: UploadHandlers): tus.Upload {
+export function createUpload(file: File, owner: number, metadata: UploadMetadataText, handlers: UploadHandlers): tus.Upload {
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(metadata)) if (value) clean[key] = value;
-  return new tus.Upload(file, {
+  const upload: tus.Upload = new tus.Upload(file, {
     endpoint: uploadEndpoint(),
+    fingerprint: (input) => fingerprintOf(input, owner),
     metadata: clean,
     chunkSize: CHUNK_BYTES,
     retryDelays: RETRY_DELAYS,
@@ -56,7 +65,8 @@ export function createUpload(file: File, metadata: UploadMetadataText, handlers:
     onProgress: handlers.onProgress,
     onSuccess: ({ lastResponse }) => {
       const id = Number(lastResponse.getHeader('Sunshine-Recording-Id'));
-      handlers.onSuccess(Number.isInteger(id) && id > 0 ? id : null);
+      if (Number.isInteger(id) && id > 0) handlers.onSuccess(id);
+      else void recordingOfUpload(upload.url).then(handlers.onSuccess, () => handlers.onSuccess(null));
     },
     onError: (error) => handlers.onError(toApiError(error)),
     // A refusal (400 metadata, 403, 404/410 gone, 413 too large) will not change on retry.
@@ -65,6 +75,16 @@ export function createUpload(file: File, metadata: UploadMetadataText, handlers:
       return status === 0 || status === 409 || status === 423 || status === 429 || status >= 500;
     },
   });
+  return upload;
+}
+
+/** The recording a finished upload became, from the upload's status (GET /api/uploads/:id). */
+async function recordingOfUpload(url: string | null): Promise<number | null> {
+  if (!url) return null;
+  const token = currentCsrfToken();
+  const response = await fetch(url, { headers: token ? { 'x-csrf-token': token } : {}, credentials: 'same-origin' });
+  if (!response.ok) return null;
+  return ((await response.json()) as { recordingId: number | null }).recordingId;
 }
 
 /** Starts the upload, continuing an earlier one of the same file if this browser has it. */
@@ -78,20 +98,19 @@ export async function startOrResume(upload: tus.Upload): Promise<{ resumed: bool
 
 export type PendingUpload = tus.PreviousUpload & { fingerprint: string };
 
-/** Uploads this browser started and did not finish (a reload, a closed tab, a cut), newest first. */
-export async function findPendingUploads(): Promise<PendingUpload[]> {
-  const endpoint = uploadEndpoint();
+/** Uploads this person began in this browser and did not finish (a reload, a closed tab, a cut), newest first. */
+export async function findPendingUploads(owner: number): Promise<PendingUpload[]> {
+  const mine = `${uploadEndpoint()}#u${owner}`;
   const all = await tus.defaultOptions.urlStorage.findAllUploads();
   return all
     .map((entry) => ({ ...entry, fingerprint: entry.urlStorageKey.replace(/^tus::/, '').replace(/::[^:]*$/, '') }))
-    .filter((entry) => entry.uploadUrl && entry.fingerprint.endsWith(endpoint))
+    .filter((entry) => entry.uploadUrl && entry.fingerprint.endsWith(mine))
     .sort((a, b) => b.creationTime.localeCompare(a.creationTime));
 }
 
 /** True when `file` is the file a pending upload was made from. */
-export async function isSameFile(file: File, pending: PendingUpload): Promise<boolean> {
-  const fingerprint = await tus.defaultOptions.fingerprint(file, { endpoint: uploadEndpoint() });
-  return fingerprint === pending.fingerprint;
+export async function isSameFile(file: File, owner: number, pending: PendingUpload): Promise<boolean> {
+  return (await fingerprintOf(file, owner)) === pending.fingerprint;
 }
 
 /** How many bytes of a pending upload the server holds (tus HEAD), or null when it is gone. */

@@ -31,8 +31,10 @@ export function HlsVideo({ master, poster, rewrite, onForbidden, startAt, contro
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement | null>(null);
   const [native, setNative] = useState(false);
-  // The first master URL only: later ones differ by their token, which `rewrite` takes care of.
+  // The first master and poster URLs only: later ones differ by their token, which `rewrite`
+  // takes care of (a changed poster URL would only fetch the same picture again).
   const [source] = useState(master);
+  const [firstPoster] = useState(poster);
   const callbacks = useRef({ rewrite, onForbidden, onFatal, onVideo });
   callbacks.current = { rewrite, onForbidden, onFatal, onVideo };
   const setVideo = useCallback((element: HTMLVideoElement | null) => {
@@ -65,6 +67,10 @@ export function HlsVideo({ master, poster, rewrite, onForbidden, startAt, contro
         // The page's Content-Security-Policy allows no blob: workers; transmuxing a lesson's
         // MPEG-TS segments on the main thread is cheap enough.
         enableWorker: false,
+        // Thirty seconds ahead, not the whole lesson: village links are slow and often metered,
+        // and viewers skim through a lesson more than they watch it to the end.
+        maxBufferLength: 30,
+        maxMaxBufferLength: 30,
         xhrSetup: (xhr, url) => xhr.open('GET', callbacks.current.rewrite(url), true),
       });
       hls.on(HlsClass.Events.ERROR, (_event, data) => {
@@ -107,7 +113,7 @@ export function HlsVideo({ master, poster, rewrite, onForbidden, startAt, contro
   return (
     <video
       ref={setVideo}
-      poster={poster}
+      poster={firstPoster}
       controls={controls}
       muted={muted}
       autoPlay={autoPlay}

@@ -6,6 +6,7 @@ import type { Playback, Track } from '@shared/api-types';
 import { useErrorText } from '../../../api/error-text';
 import { useMe } from '../../../app/auth';
 import { FullPageSpin } from '../../../app/components/FullPageSpin';
+import { TRACKS } from '../../rooms/api/rooms.api';
 import { HlsVideo } from './HlsVideo';
 import { formatDuration } from './RecordingState';
 import { savedPosition, savePosition } from './resume-position';
@@ -73,7 +74,7 @@ export function LessonPlayer({ recordingId, track }: { recordingId: number; trac
 
   if (error && !playback) return <Alert type="error" showIcon title={errorText(error)} />;
   if (!playback) return <FullPageSpin height={240} />;
-  const tracks = playback.tracks;
+  const tracks = [...playback.tracks].sort((a, b) => TRACKS.indexOf(a.track) - TRACKS.indexOf(b.track));
   const find = (which: Track) => tracks.find((item) => item.track === which) ?? tracks[0]!;
   const suggestedPair = defaultPair(tracks, current);
 

@@ -4,6 +4,7 @@ import { FolderOpenOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Track } from '@shared/api-types';
+import { useMe } from '../../../app/auth';
 import { discardPending, findPendingUploads, forgetPending, isSameFile, pendingOffset, type PendingUpload } from '../api/uploads.api';
 import { TrackUploadStatus } from './TrackUploadStatus';
 import { useTrackUpload } from './use-track-upload';
@@ -14,12 +15,13 @@ import { useTrackUpload } from './use-track-upload';
  */
 export function PendingUploads() {
   const { t } = useTranslation();
+  const owner = useMe().id;
   const [pending, setPending] = useState<PendingUpload[]>([]);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
-    void findPendingUploads().then(setPending);
-  }, [version]);
+    void findPendingUploads(owner).then(setPending);
+  }, [owner, version]);
 
   if (pending.length === 0) return null;
   return (
@@ -36,6 +38,7 @@ export function PendingUploads() {
 function PendingRow({ entry, onGone }: { entry: PendingUpload; onGone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const owner = useMe().id;
   const { state, start, pause, proceed } = useTrackUpload();
   const [held, setHeld] = useState<number | null | undefined>(undefined);
   const meta = entry.metadata;
@@ -46,7 +49,7 @@ function PendingRow({ entry, onGone }: { entry: PendingUpload; onGone: () => voi
   }, [entry]);
 
   async function choose(file: File) {
-    if (!(await isSameFile(file, entry))) {
+    if (!(await isSameFile(file, owner, entry))) {
       void message.error(t('upload.notSameFile', { name: meta.filename ?? '' }));
       return;
     }
@@ -63,7 +66,7 @@ function PendingRow({ entry, onGone }: { entry: PendingUpload; onGone: () => voi
             {[meta.title, meta.lessonStart ? dayjs(meta.lessonStart).format('YYYY-MM-DD HH:mm') : null].filter(Boolean).join(' · ')}
           </Typography.Text>
           {held === null ? <Tag color="red">{t('upload.expired')}</Tag> : null}
-          {held !== null && held !== undefined && size ? (
+          {state.phase === 'idle' && held !== null && held !== undefined && size ? (
             <Tag color="blue">{t('upload.heldPercent', { percent: Math.floor((held / size) * 100) })}</Tag>
           ) : null}
         </Flex>

@@ -21,13 +21,16 @@ export function TrackFileRow({
   onTrack,
   onRemove,
   register,
+  rowKey,
   testId,
 }: {
   tracks: { value: Track; label: string; disabled?: boolean }[];
   track: Track | undefined;
   onTrack: (track: Track) => void;
   onRemove?: () => void;
-  register: (handle: TrackRowHandle | null) => void;
+  /** Tells the page how to start this row (null when the row goes away). */
+  register: (key: number, handle: TrackRowHandle | null) => void;
+  rowKey: number;
   testId?: string;
 }) {
   const { t } = useTranslation();
@@ -35,13 +38,13 @@ export function TrackFileRow({
   const { state, start, pause, proceed } = useTrackUpload();
 
   useEffect(() => {
-    register({
+    register(rowKey, {
       ready: () => (file && track ? { file, track } : null),
       phase: () => state.phase,
       start: (lesson) => start(file!, { ...lesson, track, filename: file!.name }),
     });
-    return () => register(null);
-  }, [file, track, state.phase, start, register]);
+    return () => register(rowKey, null);
+  }, [file, track, state.phase, start, register, rowKey]);
 
   const locked = state.phase !== 'idle';
   return (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Upload } from 'tus-js-client';
+import { useMe } from '../../../app/auth';
 import { createUpload, startOrResume, type PendingUpload, type UploadMetadataText } from '../api/uploads.api';
 
 export type UploadPhase = 'idle' | 'uploading' | 'paused' | 'done' | 'error';
@@ -18,6 +19,7 @@ const IDLE: TrackUploadState = { phase: 'idle', sent: 0, total: 0, resumed: fals
 
 /** One track's tus upload as React state: start (or continue), pause, go on, and its progress. */
 export function useTrackUpload() {
+  const owner = useMe().id;
   const [state, setState] = useState<TrackUploadState>(IDLE);
   const upload = useRef<Upload | null>(null);
 
@@ -25,7 +27,7 @@ export function useTrackUpload() {
   useEffect(() => () => void upload.current?.abort(), []);
 
   const start = useCallback(async (file: File, metadata: UploadMetadataText, pending?: PendingUpload) => {
-    const next = createUpload(file, metadata, {
+    const next = createUpload(file, owner, metadata, {
       onProgress: (sent, total) => setState((s) => ({ ...s, phase: 'uploading', sent, total })),
       onSuccess: (recordingId) => setState((s) => ({ ...s, phase: 'done', sent: s.total, recordingId })),
       onError: (error) => setState((s) => ({ ...s, phase: 'error', error })),
@@ -40,7 +42,7 @@ export function useTrackUpload() {
       const { resumed } = await startOrResume(next);
       setState((s) => ({ ...s, resumed }));
     }
-  }, []);
+  }, [owner]);
 
   const pause = useCallback(() => {
     void upload.current?.abort();

@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useErrorText } from '../../../api/error-text';
 import { useApi } from '../../../api/use-api';
-import { can } from '../../../app/access';
+import { canAsRoomKeeper } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { FullPageSpin } from '../../../app/components/FullPageSpin';
@@ -69,7 +69,7 @@ export default function PlayerPage() {
               {[data.schoolName, when, data.subject, data.grade, data.teacherName].filter(Boolean).join(' · ')}
             </Typography.Text>
           </Flex>
-          {can(me, 'recording:delete') ? (
+          {canAsRoomKeeper(me, 'recording:delete') ? (
             <Popconfirm title={t('player.deleteConfirm')} description={t('player.deleteHelp')} okButtonProps={{ danger: true }} onConfirm={onDelete}>
               <Button danger icon={<DeleteOutlined />}>{t('player.delete')}</Button>
             </Popconfirm>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Table, Tag, Typography } from 'antd';
 import { PlayCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +39,8 @@ export default function RecordingsPage() {
   const me = useMe();
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // On a phone: no fixed columns and no sideways scrolling; the lesson column carries time and place.
+  const wide = Grid.useBreakpoint().md !== false;
   const { filters, patch, pagination, data, error, loading, reload } = usePagedList({ readFilters, load: listRecordings });
   const active = (data?.items ?? []).some((item) => item.status === 'queued' || item.status === 'processing');
 
@@ -72,7 +74,7 @@ export default function RecordingsPage() {
           // Polling reloads quietly; a spinner every five seconds would only distract.
           loading={loading && !active}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1100 }}
+          scroll={wide ? { x: 1040 } : undefined}
           onRow={(recording) => ({ onClick: () => navigate(`/recordings/${recording.id}`) })}
           pagination={pagination}
           locale={{ emptyText: t('recordings.empty') }}
@@ -81,7 +83,8 @@ export default function RecordingsPage() {
               title: t('recordings.lessonStart'),
               dataIndex: 'lessonStart',
               width: 130,
-              fixed: 'left',
+              fixed: wide ? 'left' : undefined,
+              responsive: ['md'],
               render: (start: string, recording) => (
                 <Flex vertical>
                   <span>{dayjs(start).format('MM-DD HH:mm')}</span>
@@ -96,29 +99,46 @@ export default function RecordingsPage() {
             {
               title: t('recordings.lesson'),
               dataIndex: 'title',
-              width: 240,
+              width: wide ? 220 : undefined,
               render: (title: string, recording) => (
                 <Flex vertical style={{ minWidth: 0 }}>
                   <Link to={`/recordings/${recording.id}`} onClick={(event) => event.stopPropagation()}>{title}</Link>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {[recording.subject, recording.grade, recording.teacherName].filter(Boolean).join(' · ') || '—'}
                   </Typography.Text>
-                  <Typography.Text type="secondary" className="show-below-md" style={{ fontSize: 12 }}>
-                    {recording.schoolName} · {t(`tracks.${recording.track}`)}
-                  </Typography.Text>
+                  {wide ? null : (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {dayjs(recording.lessonStart).format('MM-DD HH:mm')} · {recording.schoolName} · {t(`tracks.${recording.track}`)}
+                    </Typography.Text>
+                  )}
                 </Flex>
               ),
             },
-            { title: t('recordings.school'), dataIndex: 'schoolName', width: 160, ellipsis: true, responsive: ['md'] },
-            { title: t('recordings.track'), dataIndex: 'track', width: 100, responsive: ['sm'], render: (track: Recording['track']) => <Tag>{t(`tracks.${track}`)}</Tag> },
-            { title: t('recordings.duration'), dataIndex: 'durationSeconds', width: 80, align: 'right', responsive: ['sm'], render: formatDuration },
-            { title: t('recordings.status'), key: 'status', width: 170, render: (_, recording) => <RecordingState recording={recording} /> },
-            { title: t('recordings.countsColumn'), key: 'counts', width: 180, render: (_, recording) => <CountsCell recording={recording} /> },
+            { title: t('recordings.school'), dataIndex: 'schoolName', width: 140, ellipsis: true, responsive: ['md'] },
+            { title: t('recordings.track'), dataIndex: 'track', width: 100, responsive: ['md'], render: (track: Recording['track']) => <Tag>{t(`tracks.${track}`)}</Tag> },
+            { title: t('recordings.duration'), dataIndex: 'durationSeconds', width: 80, align: 'right', responsive: ['md'], render: formatDuration },
+            {
+              title: t('recordings.status'),
+              key: 'status',
+              width: wide ? 160 : 110,
+              // On a phone the counting column is hidden; whether it counts shows here.
+              render: (_, recording) =>
+                wide ? (
+                  <RecordingState recording={recording} />
+                ) : (
+                  <Flex vertical gap={4}>
+                    <RecordingState recording={recording} />
+                    <CountsCell recording={recording} />
+                  </Flex>
+                ),
+            },
+            { title: t('recordings.countsColumn'), key: 'counts', width: 200, responsive: ['sm'], render: (_, recording) => <CountsCell recording={recording} /> },
             {
               title: '',
               key: 'play',
-              width: 80,
+              width: 56,
               fixed: 'right',
+              responsive: ['md'],
               render: (_, recording) =>
                 recording.status === 'ready' ? (
                   <Link to={`/recordings/${recording.id}`} onClick={(event) => event.stopPropagation()} aria-label={t('player.play')}>

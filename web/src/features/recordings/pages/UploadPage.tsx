@@ -88,7 +88,7 @@ export default function UploadPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft.groupId]);
 
-  const register = useCallback((key: number) => (handle: TrackRowHandle | null) => {
+  const register = useCallback((key: number, handle: TrackRowHandle | null) => {
     if (handle) handles.current.set(key, handle);
     else handles.current.delete(key);
   }, []);
@@ -170,7 +170,8 @@ export default function UploadPage() {
               track={row.track}
               onTrack={(track) => setRows((all) => all.map((r) => (r.key === row.key ? { ...r, track } : r)))}
               onRemove={rows.length > 1 ? () => setRows((all) => all.filter((r) => r.key !== row.key)) : undefined}
-              register={register(row.key)}
+              register={register}
+              rowKey={row.key}
             />
           ))}
         </Flex>

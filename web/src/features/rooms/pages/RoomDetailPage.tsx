@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
-import { can } from '../../../app/access';
+import { canAsRoomKeeper } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { FullPageSpin } from '../../../app/components/FullPageSpin';
@@ -31,7 +31,7 @@ export default function RoomDetailPage() {
     [schoolId, room.data?.openAlerts],
   );
   const [editing, setEditing] = useState(false);
-  const writable = can(me, 'room:write');
+  const writable = canAsRoomKeeper(me, 'room:write');
 
   if (!Number.isInteger(id) || (room.error instanceof ApiError && room.error.status === 404)) {
     return (

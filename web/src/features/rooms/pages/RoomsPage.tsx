@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Grid, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { MeView } from '@shared/domain';
 import type { Room, RoomFilters } from '@shared/api-types';
-import { can } from '../../../app/access';
+import { canAsRoomKeeper } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
@@ -38,6 +38,8 @@ export default function RoomsPage() {
   const me = useMe();
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // On a phone: no fixed column and no sideways scrolling; the name column carries the school.
+  const wide = Grid.useBreakpoint().md !== false;
   const [creating, setCreating] = useState(false);
   const { filters, patch, pagination, data, error, loading, reload } = usePagedList({ readFilters, load: listRooms });
 
@@ -47,7 +49,7 @@ export default function RoomsPage() {
         title={t('rooms.title')}
         note={data ? t('rooms.totalRooms', { total: data.total }) : undefined}
         extra={
-          can(me, 'room:write') ? (
+          canAsRoomKeeper(me, 'room:write') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-room">
               {t('rooms.create')}
             </Button>
@@ -64,7 +66,7 @@ export default function RoomsPage() {
           size="middle"
           loading={loading}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1000 }}
+          scroll={wide ? { x: 1000 } : undefined}
           onRow={(room) => ({ onClick: () => navigate(`/rooms/${room.id}`) })}
           pagination={pagination}
           locale={{ emptyText: t('rooms.empty') }}
@@ -72,27 +74,28 @@ export default function RoomsPage() {
             {
               title: t('rooms.name'),
               dataIndex: 'name',
-              fixed: 'left',
-              width: 160,
+              fixed: wide ? 'left' : undefined,
+              width: wide ? 160 : undefined,
               render: (name: string, room) => (
                 <Flex vertical>
                   <Link to={`/rooms/${room.id}`} onClick={(event) => event.stopPropagation()}>
                     {name}
                   </Link>
-                  {/* On a phone the school column is hidden; the school shows here instead. */}
-                  <Typography.Text type="secondary" className="show-below-md" style={{ fontSize: 12 }}>
-                    {room.schoolName}
-                  </Typography.Text>
+                  {wide ? null : (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {room.schoolName} {room.openAlerts ? <Badge count={room.openAlerts} size="small" /> : null}
+                    </Typography.Text>
+                  )}
                 </Flex>
               ),
             },
             { title: t('rooms.school'), dataIndex: 'schoolName', width: 180, ellipsis: true, responsive: ['md'] },
             { title: t('rooms.county'), dataIndex: 'countyName', width: 100, responsive: ['md'] },
-            { title: t('rooms.status'), dataIndex: 'status', width: 120, render: (status: Room['status']) => <RoomStatusTag status={status} /> },
+            { title: t('rooms.status'), dataIndex: 'status', width: wide ? 120 : 96, render: (status: Room['status']) => <RoomStatusTag status={status} /> },
             {
               title: t('rooms.connectivity'),
               dataIndex: 'connectivity',
-              width: 130,
+              width: wide ? 130 : 96,
               render: (connectivity: Room['connectivity'], room) => (
                 <Flex vertical>
                   <ConnectivityBadge connectivity={connectivity} />
@@ -100,18 +103,20 @@ export default function RoomsPage() {
                 </Flex>
               ),
             },
-            { title: t('rooms.lastHeartbeat'), dataIndex: 'lastHeartbeatAt', width: 130, render: (at: string | null) => <HeartbeatTime at={at} /> },
-            { title: t('rooms.devices'), dataIndex: 'deviceCount', width: 90, align: 'right' },
+            { title: t('rooms.lastHeartbeat'), dataIndex: 'lastHeartbeatAt', width: 130, responsive: ['sm'], render: (at: string | null) => <HeartbeatTime at={at} /> },
+            { title: t('rooms.devices'), dataIndex: 'deviceCount', width: 90, align: 'right', responsive: ['md'] },
             {
               title: t('rooms.openAlerts'),
               dataIndex: 'openAlerts',
               width: 90,
               align: 'right',
+              responsive: ['sm'],
               render: (count: number) => (count ? <Badge count={count} /> : <span style={{ color: 'rgba(0,0,0,0.45)' }}>0</span>),
             },
             {
               title: t('rooms.tracks'),
               dataIndex: 'tracks',
+              responsive: ['lg'],
               render: (tracks: Room['tracks']) => tracks.map((track) => <Tag key={track}>{t(`tracks.${track}`)}</Tag>),
             },
           ]}
