@@ -4,6 +4,7 @@ import { auditMatrix } from '../modules/audit/audit.matrix.js';
 import { roomsMatrix } from '../modules/rooms/rooms.matrix.js';
 import { calendarMatrix } from '../modules/calendar/calendar.matrix.js';
 import { complianceMatrix } from '../modules/compliance/compliance.matrix.js';
+import { recordingsMatrix } from '../modules/recordings/recordings.matrix.js';
 import { peopleMatrix } from '../modules/people/people.matrix.js';
 import { studentsMatrix } from '../modules/students/students.matrix.js';
 import { foundationMatrix } from './matrix/foundation.matrix.js';
@@ -16,7 +17,7 @@ import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, 
  * a neighbour in the same county, another county}, against outcomes written down by hand.
  * A route registered without an entry here fails the first test.
  */
-const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix];
+const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...recordingsMatrix];
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

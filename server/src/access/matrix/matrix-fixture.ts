@@ -1,4 +1,5 @@
 import { addRoomsToFixture } from '../../modules/rooms/rooms-fixture.js';
+import { addRecordingsToFixture } from '../../modules/recordings/recordings-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -66,5 +67,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
     },
   };
   await addRoomsToFixture(t, fixture);
+  await addRecordingsToFixture(t, fixture);
   return fixture;
 }
