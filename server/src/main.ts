@@ -11,6 +11,7 @@ import { createJobRunner } from './jobs/job-runner.js';
 import { startMaintenance } from './maintenance.js';
 import { announceFfmpeg } from './media/ffmpeg-binaries.js';
 import { loadOrCreateSecrets } from './secrets.js';
+import { seedDemoLessons } from './modules/recordings/recordings.demo.js';
 import { seedDemoIfEmpty } from './seed/seed-on-start.js';
 import { openObjectStore } from './storage/storage-url.js';
 
@@ -32,7 +33,7 @@ async function main() {
   await migrateToLatest(db);
   const jobs = createAppJobs({ db, clock: systemClock, config, storage });
   loadOrCreateSecrets(config.dataDir);
-  const { app } = await buildApp({
+  const { app, services } = await buildApp({
     db,
     clock: systemClock,
     sessionIdleMinutes: config.sessionIdleMinutes,
@@ -44,9 +45,10 @@ async function main() {
     config, storage, jobs: jobs.queue,
   });
   await announceFfmpeg(app.log);
-  if (config.seed === 'demo') await seedDemoIfEmpty(db, (m) => app.log.info(m));
+  const seeded = config.seed === 'demo' && (await seedDemoIfEmpty(db, (m) => app.log.info(m)));
   const stopMaintenance = startMaintenance({
     db, clock: systemClock, log: app.log, sessionIdleMinutes: config.sessionIdleMinutes, auditRetentionDays: config.auditRetentionDays,
+    purgeRecordings: services.recordings ? () => services.recordings!.purgeExpired() : undefined,
   });
   // WORKERS=0: this process only enqueues; `npm run worker` processes run the jobs.
   const jobRunner = config.workers > 0
@@ -63,6 +65,13 @@ async function main() {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
+  if (seeded && services.recordings) {
+    // A few short generated lessons, made after the server answers, so a newcomer can play one.
+    const ingest = services.recordings.ingest;
+    void seedDemoLessons({ db, clock: systemClock, ingest, workDir: join(config.dataDir, 'work'), log: app.log })
+      .then((n) => app.log.info(`demo lessons queued: ${n}`))
+      .catch((err) => app.log.warn({ err }, 'demo lessons could not be made'));
+  }
   app.log.info(`阳光校园 Sunshine Campus is up on http://localhost:${config.port} (database: ${db.dialect}, data: ${config.dataDir})`);
 }
 

@@ -12,10 +12,12 @@ const HOUR = 60 * MINUTE;
 /**
  * Housekeeping that runs inside the server: recorders offline before a timetabled lesson raise
  * alerts every minute, expired sessions go every hour, audit rows past their retention and the
- * last week's compliance (a safety net) once a day. Each task is safe to run from several processes. Timers do not keep the process alive.
+ * last week's compliance (a safety net) and lessons past their retention once a day. Each task is safe to run from several processes. Timers do not keep the process alive.
  */
 export function startMaintenance(deps: {
   db: Db; clock: Clock; log: FastifyBaseLogger; sessionIdleMinutes: number; auditRetentionDays: number;
+  /** Deletes recorded lessons past their retention and expired uploads (recordings module). */
+  purgeRecordings?: () => Promise<unknown>;
 }): () => void {
   const sessions = async () => {
     const now = deps.clock.now();
@@ -34,6 +36,9 @@ export function startMaintenance(deps: {
   const compliance = async () => {
     await recomputeRecentDays(deps.db.db, deps.clock);
   };
+  const recordings = async () => {
+    await deps.purgeRecordings?.();
+  };
   const guard = (name: string, task: () => Promise<void>) => () =>
     task().catch((err) => deps.log.error({ err }, `maintenance task ${name} failed`));
   const timers = [
@@ -41,9 +46,11 @@ export function startMaintenance(deps: {
     setInterval(guard('sessions', sessions), HOUR),
     setInterval(guard('audit', audit), 24 * HOUR),
     setInterval(guard('compliance', compliance), 24 * HOUR),
+    setInterval(guard('recordings', recordings), 24 * HOUR),
   ];
   for (const t of timers) t.unref();
   void guard('sessions', sessions)();
   void guard('audit', audit)();
+  void guard('recordings', recordings)();
   return () => timers.forEach(clearInterval);
 }
