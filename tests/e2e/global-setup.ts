@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** http://127.0.0.1:<port> of the server this run started. */
     baseUrl: string;
+    /** DATA_DIR of that server ('' when E2E_BASE_URL names a server run elsewhere). */
+    dataDir: string;
   }
 }
 
@@ -51,6 +53,7 @@ export default async function setup(project: TestProject) {
   const external = process.env.E2E_BASE_URL;
   if (external) {
     project.provide('baseUrl', external.replace(/\/$/, ''));
+    project.provide('dataDir', '');
     return;
   }
   // Builds what is missing or older than its sources, as `npm start` does.
@@ -77,6 +80,7 @@ export default async function setup(project: TestProject) {
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join('')}`);
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('dataDir', dataDir);
 
   return async () => {
     if (server.exitCode === null) {
