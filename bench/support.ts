@@ -67,3 +67,43 @@ export async function load(opts: { urls: string[]; headers?: Record<string, stri
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+export interface WrkResult {
+  rps: number;
+  /** Bytes per second, from wrk's Transfer/sec line. */
+  bytesPerSec: number;
+  non2xx: number;
+}
+
+const UNIT: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+
+/**
+ * Runs wrk (a C load generator: autocannon saturates near 55 MB/s, below what large segments
+ * need) against one URL. Returns null when wrk is not installed (`apt-get install -y wrk`).
+ */
+export async function wrk(url: string, opts: { threads?: number; connections?: number; seconds: number }): Promise<WrkResult | null> {
+  const { execFile } = await import('node:child_process');
+  const args = [`-t${opts.threads ?? 2}`, `-c${opts.connections ?? 10}`, `-d${opts.seconds}s`, url];
+  const out = await new Promise<string | null>((resolve, reject) => {
+    execFile('wrk', args, { timeout: (opts.seconds + 30) * 1000 }, (err, stdout) => {
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') resolve(null);
+      else if (err) reject(err);
+      else resolve(stdout);
+    });
+  });
+  if (out === null) return null;
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  const transfer = /Transfer\/sec:\s+([\d.]+)([KMG]?B)/.exec(out);
+  if (!transfer || !Number.isFinite(rps)) throw new Error(`could not read wrk's output:\n${out}`);
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
+  return { rps, bytesPerSec: Number(transfer[1]) * UNIT[transfer[2]!]!, non2xx };
+}
+
+/** A process's peak resident set (VmHWM) in bytes, from /proc (Linux only). */
+export async function peakRss(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  if (!kb) throw new Error(`no VmHWM in /proc/${pid}/status`);
+  return Number(kb) * 1024;
+}

@@ -1,0 +1,184 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import * as tus from 'tus-js-client';
+import { openDb } from '../server/src/db/database.js';
+import { migrateToLatest } from '../server/src/db/migrate.js';
+import { defaultFfmpegBinaries } from '../server/src/media/ffmpeg-binaries.js';
+import { hashPassword } from '../server/src/modules/auth/passwords.js';
+import { newDeviceToken } from '../server/src/modules/rooms/device-auth.js';
+import { DEMO_PASSWORD, DEMO_SCHOOLS } from '../server/src/seed/demo-accounts.js';
+import { seedCity } from '../server/src/seed/seed-city.js';
+import { ROOT } from './support.js';
+
+const execFileAsync = promisify(execFile);
+export const OUT = join(ROOT, 'bench/out');
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const mb = (bytes: number) => bytes / 1024 ** 2;
+
+/**
+ * The issue's 10-minute 720p H.264/AAC lesson (testsrc2 + a tone, 2 s keyframes, ultrafast) and a
+ * 50-minute one (the same looped by stream copy, ~2.3 GiB) for the memory measurement. Made once
+ * and kept in bench/out (git-ignored): the first run spends about a minute on them.
+ */
+export async function benchFiles(): Promise<{ tenMinutes: string; long: string }> {
+  mkdirSync(OUT, { recursive: true });
+  const { ffmpeg } = await defaultFfmpegBinaries();
+  const tenMinutes = join(OUT, 'lesson-720p-10min.mp4');
+  const long = join(OUT, 'lesson-720p-50min.mp4');
+  const make = async (path: string, args: string[]) => {
+    if (existsSync(path)) return;
+    console.log(`  generating ${path.slice(ROOT.length)} once …`);
+    const tmp = `${path}.tmp.mp4`;
+    await execFileAsync(ffmpeg, ['-hide_banner', '-v', 'error', '-nostdin', '-y', ...args, '-f', 'mp4', tmp], { timeout: 600_000 });
+    renameSync(tmp, path);
+  };
+  await make(tenMinutes, [
+    '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=25:duration=600',
+    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=600',
+    '-map', '0:v', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '50', '-keyint_min', '50', '-sc_threshold', '0',
+    '-map', '1:a', '-c:a', 'aac', '-b:a', '64k', '-t', '600',
+  ]);
+  await make(long, ['-stream_loop', '4', '-i', tenMinutes, '-c', 'copy']);
+  return { tenMinutes, long };
+}
+
+/**
+ * A fresh DATA_DIR with the test city and a recording room of 冠县实验小学 with a recorder, seeded
+ * here (the server then starts with SEED=none) so no demo lessons compete for the two cores.
+ */
+export async function freshDataDir(): Promise<{ dataDir: string; deviceToken: string }> {
+  const dataDir = join(OUT, 'video-data');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const db = openDb({ databaseUrl: null, dataDir });
+  try {
+    await migrateToLatest(db);
+    await seedCity(db, { scale: 'test', passwordHash: await hashPassword(DEMO_PASSWORD) });
+    const s = await db.db.selectFrom('schools').select(['id', 'county_id', 'city_id']).where('code', '=', DEMO_SCHOOLS.guanxianShiyan.code).executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const room = await db.db.insertInto('rooms').values({
+      school_id: s.id, county_id: s.county_id, city_id: s.city_id, name: '基准录播室', location: '', vendor: '', model: '',
+      tracks: JSON.stringify(['composite', 'teacher', 'blackboard']), status: 'in_use', planned_on: null, installed_on: null,
+      activated_on: null, in_use_on: null, created_at: now, updated_at: now,
+    }).returning('id').executeTakeFirstOrThrow();
+    const { token, hash, hint } = newDeviceToken();
+    await db.db.insertInto('devices').values({
+      room_id: room.id, school_id: s.id, name: '基准主机', serial: '', token_hash: hash, token_hint: hint, created_at: now, rotated_at: null,
+      revoked_at: null, last_heartbeat_at: null, last_state: null, disk_free_bytes: null, firmware: null, last_ip: null,
+    }).execute();
+    return { dataDir, deviceToken: token };
+  } finally {
+    await db.close();
+  }
+}
+
+/** Jobs due now that have not finished (thumbnails after a lesson is ready, for one). */
+export async function pendingJobs(dataDir: string): Promise<number> {
+  const db = openDb({ databaseUrl: null, dataDir });
+  try {
+    const row = await db.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', 'in', ['queued', 'running']).where('run_after', '<=', new Date().toISOString()).executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await db.close();
+  }
+}
+
+export interface Session {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string): Promise<T>;
+}
+
+/** Signs in as a demo account (cookie + CSRF header), as the web page does. */
+export async function login(base: string, username: string): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`bench login as ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const me = (await (await fetch(`${base}/api/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+  const call = async <T>(method: string, path: string): Promise<T> => {
+    const r = await fetch(`${base}${path}`, { method, headers: { cookie, 'x-csrf-token': me.csrfToken } });
+    if (!r.ok) throw new Error(`${method} ${path} answered ${r.status}: ${await r.text()}`);
+    return (await r.json()) as T;
+  };
+  return { get: (path) => call('GET', path), post: (path) => call('POST', path) };
+}
+
+/** Lesson metadata for a track starting an hour ago (today, so retention never touches it). */
+export function lessonMeta(seconds: number, title: string): Record<string, string> {
+  const shanghai = (ms: number) => `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+  const start = Date.now() - 3600_000;
+  return {
+    filename: `${title}.mp4`, lessonStart: shanghai(start), lessonEnd: shanghai(start + seconds * 1000), subject: '数学', grade: '三年级',
+    teacher: '基准', title, track: 'teacher', groupId: randomUUID(),
+  };
+}
+
+/**
+ * Uploads a file with tus-js-client in 50 MiB PATCHes (the size docs/devices.md recommends).
+ * `doneAt` is when the last PATCH's answer arrived.
+ */
+export function tusUpload(base: string, deviceToken: string, file: string, meta: Record<string, string>) {
+  return new Promise<{ seconds: number; doneAt: number; recordingId: number }>((resolve, reject) => {
+    let recordingId = '';
+    const started = performance.now();
+    const upload = new tus.Upload(createReadStream(file), {
+      endpoint: `${base}/api/uploads`,
+      headers: { Authorization: `Bearer ${deviceToken}` },
+      metadata: meta,
+      chunkSize: 50 * 1024 * 1024,
+      retryDelays: null,
+      storeFingerprintForResuming: false,
+      onAfterResponse: (_req, res) => { recordingId = res.getHeader('Sunshine-Recording-Id') || recordingId; },
+      onSuccess: () => {
+        const doneAt = performance.now();
+        resolve({ seconds: (doneAt - started) / 1000, doneAt, recordingId: Number(recordingId) });
+      },
+      // The message only: the error object holds the request, device token included.
+      onError: (err) => reject(new Error(err.message)),
+    });
+    upload.start();
+  });
+}
+
+/** The baseline for upload throughput: the same bytes copied to a file on the same disk. */
+export async function diskWriteSeconds(file: string): Promise<number> {
+  const target = join(OUT, 'write-baseline.bin');
+  const started = performance.now();
+  await pipeline(createReadStream(file), createWriteStream(target));
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(target, { force: true });
+  return seconds;
+}
+
+/**
+ * Polls GET /api/recordings/:id every 50 ms from the last byte until the lesson is ready; also
+ * notes when it left `queued`, which tells the job runner's poll wait from the work itself.
+ */
+export async function waitReady(session: Session, id: number, from: number, timeoutMs = 600_000) {
+  let processingAt: number | null = null;
+  for (;;) {
+    const r = await session.get<{ status: string; failureReason?: string | null; progress: number }>(`/api/recordings/${id}`);
+    const now = performance.now();
+    if (r.status !== 'queued' && processingAt === null) processingAt = now;
+    if (r.status === 'ready') return { seconds: (now - from) / 1000, queuedSeconds: ((processingAt ?? now) - from) / 1000 };
+    if (r.status === 'failed') throw new Error(`recording ${id} failed: ${JSON.stringify(r)}`);
+    if (now - from > timeoutMs) throw new Error(`recording ${id} not ready after ${timeoutMs / 1000} s (status ${r.status})`);
+    await sleep(50);
+  }
+}
+
+/** A segment URL of the lesson (seg_00001.ts when the playlist has it) through the playback API. */
+export async function segmentUrl(base: string, session: Session, id: number): Promise<string> {
+  const grant = await session.post<{ master: string }>(`/api/recordings/${id}/playback`);
+  const master = new URL(grant.master, base);
+  const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const rendition = new URL(lines(await (await fetch(master)).text())[0]!, master);
+  const segments = lines(await (await fetch(rendition)).text());
+  return new URL(segments.find((s) => s.endsWith('seg_00001.ts')) ?? segments[0]!, rendition).href;
+}
