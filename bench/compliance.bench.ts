@@ -9,7 +9,7 @@ import { regionInScope, schoolInScope } from '../server/src/access/scope-sql.js'
 import { type Db, openDb } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import type { Database, RegionTable } from '../server/src/db/schema.js';
-import { eachDay } from '../server/src/modules/calendar/calendar-dates.js';
+import { eachDay } from '../shared/dates.js';
 import { upsertTerm } from '../server/src/modules/calendar/calendar.queries.js';
 import { loadCalendar } from '../server/src/modules/calendar/calendar-view.js';
 import {

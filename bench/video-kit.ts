@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
@@ -48,12 +49,12 @@ export async function benchFiles(): Promise<{ tenMinutes: string; long: string }
 
 /**
  * A fresh DATA_DIR with the test city and a recording room of 冠县实验小学 with a recorder, seeded
- * here (the server then starts with SEED=none) so no demo lessons compete for the two cores.
+ * here (the server then starts with SEED=none) so no demo lessons compete for the two cores. The
+ * caller removes it.
  */
 export async function freshDataDir(): Promise<{ dataDir: string; deviceToken: string }> {
-  const dataDir = join(OUT, 'video-data');
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
+  // Outside bench/: tsconfig takes bench/**/*.ts, and HLS segments end in .ts too.
+  const dataDir = mkdtempSync(join(tmpdir(), 'sunshine-video-bench-'));
   const db = openDb({ databaseUrl: null, dataDir });
   try {
     await migrateToLatest(db);

@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, menuTexts, newPage, shot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { menuTexts, shot } from './support/browser.js';
+import { useBrowserSession } from './support/session.js';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowserSession();
 
 describe('language switch', () => {
   it('switches the menu to English and back, and remembers the choice', async () => {
-    const page = await newPage(browser);
-    await login(page, baseUrl, 'city.admin');
+    const page = await session.loginAs('city.admin');
     expect(await menuTexts(page)).toContain('首页');
 
     await page.locator('[data-testid=language-toggle]').click();

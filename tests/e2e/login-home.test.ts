@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, newPage, PHONE, shot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { login, PHONE, shot } from './support/browser.js';
+import { useBrowserSession } from './support/session.js';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowserSession();
+const { baseUrl } = session;
 
 describe('login and home', () => {
   it('shows the Chinese login page and rejects a wrong password in Chinese', async () => {
-    const page = await newPage(browser);
+    const page = await session.newPage();
     await page.goto(`${baseUrl}/`);
     await page.waitForURL(/\/login/);
     await expect.poll(() => page.locator('h1').innerText()).toBe('阳光校园');
@@ -29,8 +22,7 @@ describe('login and home', () => {
   });
 
   it('signs city.admin in to a Chinese home page with the city summary', async () => {
-    const page = await newPage(browser);
-    await login(page, baseUrl, 'city.admin');
+    const page = await session.loginAs('city.admin');
     await expect.poll(() => page.locator('[data-testid=summary-counties] .ant-statistic-content').innerText()).toBe('8');
     await expect.poll(() => page.locator('[data-testid=summary-schools] .ant-statistic-content').innerText()).toBe('630');
     const body = await page.locator('body').innerText();
@@ -43,7 +35,7 @@ describe('login and home', () => {
   });
 
   it('fits a 375 px phone: the menu becomes a drawer', async () => {
-    const page = await newPage(browser, PHONE);
+    const page = await session.newPage(PHONE);
     await page.goto(`${baseUrl}/login`);
     await page.locator('#username').waitFor();
     await shot(page, 'login-phone');

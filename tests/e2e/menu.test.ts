@@ -1,21 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, menuTexts, newPage, shot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { menuTexts, shot } from './support/browser.js';
+import { useBrowserSession } from './support/session.js';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowserSession();
+const { baseUrl } = session;
 
 describe('the menu follows the roles', () => {
   it('gives the city admin org, people, import, rooms and lessons but not the audit log', async () => {
-    const page = await newPage(browser);
-    await login(page, baseUrl, 'city.admin');
+    const page = await session.loginAs('city.admin');
     const menu = await menuTexts(page);
     expect(menu).toEqual(['首页', '组织机构', '学校', '人员与角色', '数据导入', '录播室', '录播课']);
     // Uploading is for the school's own staff.
@@ -28,8 +20,7 @@ describe('the menu follows the roles', () => {
   });
 
   it('gives the auditor only home and the audit log', async () => {
-    const page = await newPage(browser);
-    await login(page, baseUrl, 'auditor');
+    const page = await session.loginAs('auditor');
     expect(await menuTexts(page)).toEqual(['首页', '审计日志']);
     await page.locator('[data-testid=auditor-card]').waitFor();
     await shot(page, 'home-auditor');

@@ -1,7 +1,7 @@
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './client';
+import { formatInstant } from '../app/time';
 
 /**
  * What to tell the user about a failed request: our translation of the server's code when we
@@ -21,7 +21,7 @@ export function errorText(t: TFunction, i18n: { exists: (key: string) => boolean
 function interpolationValues(details: unknown): Record<string, unknown> {
   if (!details || typeof details !== 'object') return {};
   const values: Record<string, unknown> = { ...(details as Record<string, unknown>) };
-  if (typeof values.lockedUntil === 'string') values.lockedUntil = dayjs(values.lockedUntil).format('YYYY-MM-DD HH:mm');
+  if (typeof values.lockedUntil === 'string') values.lockedUntil = formatInstant(values.lockedUntil);
   return values;
 }
 

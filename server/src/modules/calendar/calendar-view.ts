@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { eachDay, isWeekend } from './calendar-dates.js';
+import { eachDay, isWeekend } from '../../../../shared/dates.js';
 import * as q from './calendar.queries.js';
 import { type PublicDay, publicDay } from './public-holidays.js';
 import { type DayOverride, type DayVerdict, decideSchoolDay } from './school-day.js';

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.js';
 import { badRequest, forbidden, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
-import { eachDay, isIsoDate } from './calendar-dates.js';
+import { eachDay, isIsoDate } from '../../../../shared/dates.js';
 import { loadCalendar } from './calendar-view.js';
 import * as q from './calendar.queries.js';
 import { checkDateRange } from './date-range.js';

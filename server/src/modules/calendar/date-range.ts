@@ -1,5 +1,5 @@
 import { badRequest } from '../../http/errors.js';
-import { isIsoDate, spanDays } from './calendar-dates.js';
+import { isIsoDate, spanDays } from '../../../../shared/dates.js';
 
 /** Longest range a calendar or compliance view covers: a school year and a little more. */
 export const MAX_RANGE_DAYS = 400;

@@ -1,5 +1,5 @@
 import chineseDays from 'chinese-days';
-import { isWeekend } from './calendar-dates.js';
+import { isWeekend } from '../../../../shared/dates.js';
 
 /**
  * The national calendar from the maintained `chinese-days` dataset: public holidays (法定节假日,

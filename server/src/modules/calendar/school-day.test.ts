@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachDay, isIsoDate, isoWeekday, shanghaiDate } from './calendar-dates.js';
+import { eachDay, isIsoDate, isoWeekday, shanghaiDate } from '../../../../shared/dates.js';
 import { publicDay } from './public-holidays.js';
 import { type DayFacts, decideSchoolDay } from './school-day.js';
 

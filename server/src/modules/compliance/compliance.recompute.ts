@@ -1,7 +1,7 @@
 import { type Kysely, PostgresAdapter } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { ComplianceDayTable, Database } from '../../db/schema.js';
-import { addDays, eachDay, maxDay, minDay, shanghaiDate } from '../calendar/calendar-dates.js';
+import { addDays, eachDay, maxDay, minDay, shanghaiDate } from '../../../../shared/dates.js';
 import { loadCalendar } from '../calendar/calendar-view.js';
 import type { DayReason } from '../calendar/school-day.js';
 import { countedLessons, countedLessonsQuery } from '../recordings/recordings.counting-queries.js';

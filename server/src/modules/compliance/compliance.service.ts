@@ -7,7 +7,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { forbidden, notFound } from '../../http/errors.js';
-import { eachDay, shanghaiDate } from '../calendar/calendar-dates.js';
+import { eachDay, shanghaiDate } from '../../../../shared/dates.js';
 import { checkDateRange } from '../calendar/date-range.js';
 import { loadCalendar } from '../calendar/calendar-view.js';
 import * as q from './compliance.queries.js';

@@ -6,7 +6,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { runFfmpeg } from '../../media/run-ffmpeg.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
-import { shanghaiDate } from '../rooms/shanghai-time.js';
+import { shanghaiDate } from '../../../../shared/dates.js';
 import type { Ingest } from './recordings.ingest.js';
 import type { Track } from './recordings.schema.js';
 

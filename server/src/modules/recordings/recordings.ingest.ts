@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { recordingSourceKey } from '../../storage/keys.js';
 import type { ObjectStore } from '../../storage/object-store.js';
-import { shanghaiDate } from '../rooms/shanghai-time.js';
+import { shanghaiDate } from '../../../../shared/dates.js';
 import * as q from './recordings.queries.js';
 import type { Track } from './recordings.schema.js';
 

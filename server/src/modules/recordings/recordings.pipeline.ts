@@ -14,7 +14,7 @@ import { type HlsRendition, masterPlaylist } from '../../media/playlist.js';
 import { type MediaInfo, probeMedia } from '../../media/probe.js';
 import { hlsMasterKey, hlsPlaylistKey, hlsPrefix, hlsSegmentKey, recordingPrefix } from '../../storage/keys.js';
 import type { ObjectStore } from '../../storage/object-store.js';
-import { shanghaiDate } from '../rooms/shanghai-time.js';
+import { shanghaiDate } from '../../../../shared/dates.js';
 import { countsAsLesson } from './counting.js';
 import * as q from './recordings.queries.js';
 import type { OnRecordingChanged } from './recordings.service.js';

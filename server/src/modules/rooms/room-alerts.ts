@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { ROOM_TIMING, type RoomTiming, onlineCutoff } from './room-timing.js';
-import { shanghaiInstant, shanghaiWallClock } from './shanghai-time.js';
+import { shanghaiInstant, shanghaiWallClock } from '../../../../shared/dates.js';
 
 /** Statuses in which a room is expected to record its timetabled lessons. */
 const OPERATING = ['activated', 'in_use'] as const;

@@ -1,5 +1,5 @@
 import { badRequest } from '../../http/errors.js';
-import { isCalendarDate } from './shanghai-time.js';
+import { isIsoDate } from '../../../../shared/dates.js';
 
 /** A room's lifecycle, in order: 计划建设 → 设备安装 → 激活 → 常态化使用. */
 export const ROOM_STATUSES = ['planned', 'installed', 'activated', 'in_use'] as const;
@@ -75,6 +75,6 @@ export function initialLifecycle(status: RoomStatus, date: string | undefined, t
 }
 
 function checkDate(date: string, today: string) {
-  if (!isCalendarDate(date)) throw badRequest('ROOM_STATUS_DATE_INVALID', `日期「${date}」无效，请使用 2018-04-04 的格式`);
+  if (!isIsoDate(date)) throw badRequest('ROOM_STATUS_DATE_INVALID', `日期「${date}」无效，请使用 2018-04-04 的格式`);
   if (date > today) throw badRequest('ROOM_STATUS_DATE_IN_FUTURE', `日期 ${date} 晚于今天（${today}），状态只能记录已经发生的变化`);
 }

@@ -11,7 +11,7 @@ import { type Lifecycle, type RoomStatus, type StageDates, initialLifecycle, tra
 import { ROOM_TIMING, type RoomTiming, onlineCutoff } from './room-timing.js';
 import * as q from './rooms.queries.js';
 import type { TRACKS } from './rooms.schema.js';
-import { shanghaiDate } from './shanghai-time.js';
+import { shanghaiDate } from '../../../../shared/dates.js';
 import { type LessonView, toDeviceView, toLessonView, toRoomView } from './rooms.views.js';
 import { checkTimetable } from './timetable-rules.js';
 

@@ -1,5 +1,5 @@
 import { TRACKS, type Track } from '../recordings/recordings.schema.js';
-import { isCalendarDate } from '../rooms/shanghai-time.js';
+import { isIsoDate } from '../../../../shared/dates.js';
 
 /**
  * The tus Upload-Metadata of a lesson upload, as docs/devices.md defines its keys (plus
@@ -32,7 +32,7 @@ const EXAMPLE = '例如 2018-04-04T10:00:00+08:00';
 
 function instant(raw: string | null | undefined, key: string, label: string): string | null {
   if (raw === undefined || raw === null || raw === '') return null;
-  if (!ISO_WITH_OFFSET.test(raw) || !isCalendarDate(raw.slice(0, 10)) || Number.isNaN(new Date(raw).getTime())) {
+  if (!ISO_WITH_OFFSET.test(raw) || !isIsoDate(raw.slice(0, 10)) || Number.isNaN(new Date(raw).getTime())) {
     throw new MetadataError('UPLOAD_METADATA_INVALID', `${key}（${label}）格式不正确：须为带时区的 ISO 8601 时间，${EXAMPLE}，收到 ${raw.slice(0, 40)}`);
   }
   return raw;

@@ -1,8 +1,9 @@
-import { Button, DatePicker, Flex, Input, Select } from 'antd';
+import { DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilters } from '@shared/api-types';
 import type { QueryValue } from '../../../api/client';
+import { FilterBar } from '../../../app/list/filter-bar';
 import { AUDIT_RESULTS } from '../api/audit.api';
 import { actionLabel, knownActions } from './audit-actions';
 
@@ -13,11 +14,10 @@ export function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; o
     value: action,
     label: `${actionLabel(t, i18n.exists, action)} · ${action}`,
   }));
-  const hasFilters = Object.values(filters).some((value) => value !== undefined);
   const range = filters.from && filters.to ? ([dayjs(filters.from), dayjs(filters.to)] as const) : null;
 
   return (
-    <Flex wrap gap={12} className="filter-bar" style={{ marginBottom: 16 }}>
+    <FilterBar filters={filters} onChange={onChange}>
       <DatePicker.RangePicker
         showTime={{ format: 'HH:mm' }}
         format="YYYY-MM-DD HH:mm"
@@ -64,11 +64,6 @@ export function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; o
         onChange={(result?: string) => onChange({ result })}
         options={AUDIT_RESULTS.map((result) => ({ value: result, label: t(`audit.results.${result}`) }))}
       />
-      {hasFilters ? (
-        <Button type="link" className="filter-action" onClick={() => onChange({ from: undefined, to: undefined, actor: undefined, action: undefined, result: undefined })}>
-          {t('common.reset')}
-        </Button>
-      ) : null}
-    </Flex>
+    </FilterBar>
   );
 }

@@ -1,6 +1,5 @@
 import { Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditFilters, AuditResult } from '@shared/api-types';
 import { can } from '../../../app/access';
@@ -13,6 +12,7 @@ import { readEnum, readString } from '../../../app/search-params';
 import { AUDIT_RESULTS, exportAudit, listAudit } from '../api/audit.api';
 import { actionLabel } from '../components/audit-actions';
 import { AuditFilterBar } from '../components/AuditFilterBar';
+import { formatInstant } from '../../../app/time';
 
 const RESULT_COLORS: Record<AuditResult, string> = { success: 'green', failure: 'red', denied: 'orange' };
 
@@ -65,7 +65,7 @@ export default function AuditPage() {
           scroll={{ x: 1000 }}
           pagination={pagination}
           columns={[
-            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
+            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => formatInstant(at, 'YYYY-MM-DD HH:mm:ss') },
             { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: (name: string) => name || t('audit.system') },
             {
               title: t('audit.action'),

@@ -1,6 +1,5 @@
 import { Button, Card, Col, Flex, Row, Statistic, Table, Typography } from 'antd';
 import { AuditOutlined, BankOutlined, EnvironmentOutlined, HeartOutlined, SmileOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeView } from '@shared/domain';
@@ -10,6 +9,7 @@ import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { roleLabel } from '../../../app/role-label';
+import { platformTime } from '../../../app/time';
 import { getOrgSummary } from '../../org/api/org.api';
 
 function greetingKey(hour: number): 'home.morning' | 'home.afternoon' | 'home.evening' {
@@ -20,7 +20,7 @@ function greetingKey(hour: number): 'home.morning' | 'home.afternoon' | 'home.ev
 export default function HomePage() {
   const me = useMe();
   const { t } = useTranslation();
-  const now = dayjs();
+  const now = platformTime();
   return (
     <Flex vertical gap={16}>
       <Card variant="borderless">

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, List, Popconfirm, Tag, Typography, Upload } from 'antd';
 import { FolderOpenOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Track } from '@shared/api-types';
 import { useMe } from '../../../app/auth';
 import { discardPending, findPendingUploads, forgetPending, isSameFile, pendingOffset, type PendingUpload } from '../api/uploads.api';
 import { TrackUploadStatus } from './TrackUploadStatus';
 import { useTrackUpload } from './use-track-upload';
+import { formatInstant } from '../../../app/time';
 
 /**
  * Uploads this browser began and did not finish (the page was reloaded or closed, the link cut).
@@ -63,7 +63,7 @@ function PendingRow({ entry, onGone }: { entry: PendingUpload; onGone: () => voi
           <Typography.Text strong>{meta.filename ?? t('upload.unnamed')}</Typography.Text>
           {meta.track ? <Tag>{t(`tracks.${meta.track as Track}`)}</Tag> : null}
           <Typography.Text type="secondary">
-            {[meta.title, meta.lessonStart ? dayjs(meta.lessonStart).format('YYYY-MM-DD HH:mm') : null].filter(Boolean).join(' · ')}
+            {[meta.title, meta.lessonStart ? formatInstant(meta.lessonStart) : null].filter(Boolean).join(' · ')}
           </Typography.Text>
           {held === null ? <Tag color="red">{t('upload.expired')}</Tag> : null}
           {state.phase === 'idle' && held !== null && held !== undefined && size ? (

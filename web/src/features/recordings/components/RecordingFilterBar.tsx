@@ -1,42 +1,25 @@
-import { AutoComplete, Button, DatePicker, Flex, Select } from 'antd';
+import { AutoComplete, DatePicker, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RecordingFilters } from '@shared/api-types';
 import type { QueryValue } from '../../../api/client';
-import { useRegions } from '../../org/api/use-regions';
-import { SchoolSelect } from '../../schools/components/SchoolSelect';
+import { CountySchoolFilters, FilterBar } from '../../../app/list/filter-bar';
 import { RECORDING_STATUSES } from '../api/recordings.api';
 import { SUBJECTS } from './subjects';
 
 /** County, school, school days, subject, counted or not, status; each change goes to the URL at once. */
 export function RecordingFilterBar({ filters, onChange }: { filters: RecordingFilters; onChange: (patch: Record<string, QueryValue>) => void }) {
   const { t } = useTranslation();
-  const { counties, loading } = useRegions();
-  const hasFilters = Object.values(filters).some((value) => value !== undefined);
   const range = filters.from && filters.to ? ([dayjs(filters.from), dayjs(filters.to)] as const) : null;
 
   return (
-    <Flex wrap gap={12} className="filter-bar" style={{ marginBottom: 16 }}>
-      {counties.length > 1 ? (
-        <Select
-          allowClear
-          placeholder={t('recordings.county')}
-          aria-label={t('recordings.county')}
-          loading={loading}
-          showSearch={{ optionFilterProp: 'label' }}
-          value={filters.countyId}
-          onChange={(countyId?: number) => onChange({ countyId, schoolId: undefined })}
-          options={counties.map((county) => ({ value: county.id, label: county.name }))}
-          data-testid="filter-county"
-        />
-      ) : null}
-      <SchoolSelect
-        className="filter-wide"
-        value={filters.schoolId}
-        countyId={filters.countyId}
-        onChange={(schoolId) => onChange({ schoolId })}
-        aria-label={t('recordings.school')}
-        data-testid="filter-school"
+    <FilterBar filters={filters} onChange={onChange}>
+      <CountySchoolFilters
+        filters={filters}
+        onChange={onChange}
+        countyLabel={t('recordings.county')}
+        schoolLabel={t('recordings.school')}
+        hideSingleCounty
       />
       <DatePicker.RangePicker
         className="filter-wide"
@@ -87,15 +70,6 @@ export function RecordingFilterBar({ filters, onChange }: { filters: RecordingFi
         options={RECORDING_STATUSES.map((status) => ({ value: status, label: t(`recordingStatuses.${status}`) }))}
         data-testid="filter-status"
       />
-      {hasFilters ? (
-        <Button
-          type="link"
-          className="filter-action"
-          onClick={() => onChange({ countyId: undefined, schoolId: undefined, from: undefined, to: undefined, subject: undefined, counts: undefined, status: undefined })}
-        >
-          {t('common.reset')}
-        </Button>
-      ) : null}
-    </Flex>
+    </FilterBar>
   );
 }

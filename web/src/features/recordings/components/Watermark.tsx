@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import dayjs from 'dayjs';
+import { formatInstant } from '../../../app/time';
 
 /**
  * Children appear in these lessons: every frame on screen carries who is watching and when, so a
@@ -7,12 +7,12 @@ import dayjs from 'dayjs';
  * copy leaves the others) and drawn above the video, ignoring the pointer.
  */
 export function Watermark({ name, username }: { name: string; username: string }) {
-  const [now, setNow] = useState(() => dayjs());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(dayjs()), 1_000);
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
     return () => clearInterval(timer);
   }, []);
-  const text = `${name}（${username}）${now.format('YYYY-MM-DD HH:mm:ss')}`;
+  const text = `${name}（${username}）${formatInstant(now, 'YYYY-MM-DD HH:mm:ss')}`;
   return (
     <div className="watermark" aria-hidden="true" data-testid="watermark">
       {Array.from({ length: 9 }, (_, index) => (

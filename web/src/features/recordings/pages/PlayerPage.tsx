@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { App, Breadcrumb, Button, Card, Descriptions, Flex, Popconfirm, Result, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
@@ -14,6 +13,7 @@ import { FullPageSpin } from '../../../app/components/FullPageSpin';
 import { deleteRecording, getRecording } from '../api/recordings.api';
 import { LessonPlayer } from '../components/LessonPlayer';
 import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
+import { formatInstant } from '../../../app/time';
 
 const POLL_MS = 3_000;
 
@@ -57,7 +57,7 @@ export default function PlayerPage() {
     }
   }
 
-  const when = `${dayjs(data.lessonStart).format('YYYY-MM-DD HH:mm')}${data.lessonEnd ? `–${dayjs(data.lessonEnd).format('HH:mm')}` : ''}`;
+  const when = `${formatInstant(data.lessonStart)}${data.lessonEnd ? `–${formatInstant(data.lessonEnd, 'HH:mm')}` : ''}`;
   return (
     <Flex vertical gap={16}>
       <Breadcrumb items={[{ title: <Link to="/recordings">{t('recordings.title')}</Link> }, { title: data.title }]} />

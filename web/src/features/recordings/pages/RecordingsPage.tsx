@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { Button, Card, Flex, Grid, Table, Tag, Typography } from 'antd';
 import { PlayCircleOutlined, UploadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Recording, RecordingFilters } from '@shared/api-types';
@@ -14,6 +13,7 @@ import { readBool, readEnum, readInt, readString } from '../../../app/search-par
 import { listRecordings, RECORDING_STATUSES } from '../api/recordings.api';
 import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
 import { RecordingFilterBar } from '../components/RecordingFilterBar';
+import { formatInstant } from '../../../app/time';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const POLL_MS = 5_000;
@@ -87,10 +87,10 @@ export default function RecordingsPage() {
               responsive: ['md'],
               render: (start: string, recording) => (
                 <Flex vertical>
-                  <span>{dayjs(start).format('MM-DD HH:mm')}</span>
+                  <span>{formatInstant(start, 'MM-DD HH:mm')}</span>
                   {recording.lessonEnd ? (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('recordings.until', { time: dayjs(recording.lessonEnd).format('HH:mm') })}
+                      {t('recordings.until', { time: formatInstant(recording.lessonEnd, 'HH:mm') })}
                     </Typography.Text>
                   ) : null}
                 </Flex>
@@ -108,7 +108,7 @@ export default function RecordingsPage() {
                   </Typography.Text>
                   {wide ? null : (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {dayjs(recording.lessonStart).format('MM-DD HH:mm')} · {recording.schoolName} · {t(`tracks.${recording.track}`)}
+                      {formatInstant(recording.lessonStart, 'MM-DD HH:mm')} · {recording.schoolName} · {t(`tracks.${recording.track}`)}
                     </Typography.Text>
                   )}
                 </Flex>

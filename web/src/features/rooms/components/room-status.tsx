@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useTranslation } from 'react-i18next';
 import type { Connectivity, RoomStatus } from '@shared/api-types';
+import { formatInstant } from '../../../app/time';
 
 dayjs.extend(relativeTime);
 
@@ -26,7 +27,7 @@ export function HeartbeatTime({ at }: { at: string | null }) {
   const { t } = useTranslation();
   if (!at) return <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('rooms.neverHeard')}</span>;
   return (
-    <Tooltip title={dayjs(at).format('YYYY-MM-DD HH:mm:ss')}>
+    <Tooltip title={formatInstant(at, 'YYYY-MM-DD HH:mm:ss')}>
       <span>{dayjs(at).fromNow()}</span>
     </Tooltip>
   );

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { Badge, Card, Col, Flex, List, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Room, RoomStatus, RoomSummary } from '@shared/api-types';
@@ -13,6 +12,7 @@ import { useRegions } from '../../org/api/use-regions';
 import { getRoomSummary, listAlerts, listAllRooms, ROOM_STATUSES } from '../api/rooms.api';
 import { HeartbeatTime } from '../components/room-status';
 import { RoomsTabs } from '../components/RoomsTabs';
+import { formatInstant } from '../../../app/time';
 
 type CountyRow = RoomSummary['counties'][number];
 
@@ -211,7 +211,7 @@ export default function RoomsOverviewPage() {
                       <Tag color={alert.kind === 'disk_low' ? 'orange' : 'red'}>{t(`alerts.kinds.${alert.kind}`)}</Tag>
                     </Flex>
                     <Typography.Text style={{ fontSize: 13 }}>{alert.message}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(alert.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatInstant(alert.createdAt)}</Typography.Text>
                   </Flex>
                 </List.Item>
               )}

@@ -1,9 +1,9 @@
-import { Button, Flex, Input, Select } from 'antd';
+import { Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LOCALITIES, SCHOOL_KINDS } from '@shared/domain';
 import type { SchoolFilters } from '@shared/api-types';
 import type { QueryValue } from '../../../api/client';
-import { useRegions } from '../../org/api/use-regions';
+import { CountySelect, FilterBar } from '../../../app/list/filter-bar';
 
 /** County, kind, locality, poor village and keyword; each change goes to the URL at once. */
 export function SchoolFilterBar({
@@ -14,22 +14,10 @@ export function SchoolFilterBar({
   onChange: (patch: Record<string, QueryValue>) => void;
 }) {
   const { t } = useTranslation();
-  const { counties, loading } = useRegions();
-  const hasFilters = Object.values(filters).some((value) => value !== undefined);
 
   return (
-    <Flex wrap gap={12} className="filter-bar" style={{ marginBottom: 16 }}>
-      <Select
-        allowClear
-        placeholder={t('schools.county')}
-        aria-label={t('schools.county')}
-        loading={loading}
-        showSearch={{ optionFilterProp: 'label' }}
-        value={filters.countyId}
-        onChange={(countyId?: number) => onChange({ countyId })}
-        options={counties.map((county) => ({ value: county.id, label: county.name }))}
-        data-testid="filter-county"
-      />
+    <FilterBar filters={filters} onChange={onChange}>
+      <CountySelect value={filters.countyId} onChange={(countyId) => onChange({ countyId })} label={t('schools.county')} />
       <Select
         allowClear
         placeholder={t('schools.kind')}
@@ -70,14 +58,6 @@ export function SchoolFilterBar({
         onSearch={(q) => onChange({ q: q.trim() })}
         data-testid="filter-keyword"
       />
-      {hasFilters ? (
-        <Button
-          type="link"
-          onClick={() => onChange({ countyId: undefined, kind: undefined, locality: undefined, poorVillage: undefined, q: undefined })}
-        >
-          {t('common.reset')}
-        </Button>
-      ) : null}
-    </Flex>
+    </FilterBar>
   );
 }

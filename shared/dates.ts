@@ -1,6 +1,7 @@
 /**
- * Calendar dates as `YYYY-MM-DD` text, the form they are stored in. Arithmetic goes through UTC
- * midnight so the server's own time zone never shifts a date.
+ * Calendar dates as `YYYY-MM-DD` text, the form they are stored in, and the platform's zone,
+ * Asia/Shanghai. Arithmetic goes through UTC midnight so the machine's own time zone never
+ * shifts a date. China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,3 +56,15 @@ export function shanghaiDate(instant: Date): string {
 
 export const minDay = (a: string, b: string) => (a < b ? a : b);
 export const maxDay = (a: string, b: string) => (a > b ? a : b);
+
+/** The Asia/Shanghai wall clock of an instant: date, ISO weekday (1 = Monday … 7 = Sunday) and HH:MM. */
+export function shanghaiWallClock(at: Date): { date: string; weekday: number; hhmm: string } {
+  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  const iso = local.toISOString();
+  return { date: iso.slice(0, 10), weekday: local.getUTCDay() || 7, hhmm: iso.slice(11, 16) };
+}
+
+/** The instant of a wall-clock time (HH:MM) on an Asia/Shanghai date. */
+export function shanghaiInstant(date: string, hhmm: string): Date {
+  return new Date(`${date}T${hhmm}:00+08:00`);
+}
