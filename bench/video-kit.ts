@@ -77,6 +77,19 @@ export async function freshDataDir(): Promise<{ dataDir: string; deviceToken: st
   }
 }
 
+/** One plain `ffmpeg -i f -c copy -f hls` into a scratch folder: the packaging baseline. */
+export async function plainCopySeconds(file: string): Promise<number> {
+  const { ffmpeg } = await defaultFfmpegBinaries();
+  const dir = mkdtempSync(join(tmpdir(), 'sunshine-plain-hls-'));
+  try {
+    const started = performance.now();
+    await execFileAsync(ffmpeg, ['-v', 'error', '-nostdin', '-i', file, '-c', 'copy', '-f', 'hls', join(dir, 'index.m3u8')]);
+    return (performance.now() - started) / 1000;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Jobs due now that have not finished (thumbnails after a lesson is ready, for one). */
 export async function pendingJobs(dataDir: string): Promise<number> {
   const db = openDb({ databaseUrl: null, dataDir });

@@ -6,7 +6,7 @@ import { benchCopyPackaging, benchTranscode } from '../server/src/media/media-be
 import { makeLesson } from '../server/src/test-support/media-fixtures.js';
 import { fmt, freePort, peakRss, startServer, wrk, type WrkResult } from './support.js';
 import {
-  benchFiles, diskWriteSeconds, freshDataDir, lessonMeta, login, mb, pendingJobs, segmentUrl, sleep, tusUpload, waitReady,
+  benchFiles, diskWriteSeconds, freshDataDir, lessonMeta, login, mb, pendingJobs, plainCopySeconds, segmentUrl, sleep, tusUpload, waitReady,
 } from './video-kit.js';
 
 /**
@@ -44,14 +44,18 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
     const diskTen = await diskWriteSeconds(files.tenMinutes);
     const up = await tusUpload(server.base, deviceToken, files.tenMinutes, lessonMeta(600, '十分钟'));
     const ready = await waitReady(principal, up.recordingId, up.doneAt);
-    results.playableRatio = ready.seconds / copy.plainSeconds;
+    // The machine is shared: time the baseline again right after and keep the faster (the stricter ratio).
+    const plainAfter = await plainCopySeconds(files.tenMinutes);
+    const plain = Math.min(copy.plainSeconds, plainAfter);
+    results.playableRatio = ready.seconds / plain;
     results.uploadRatio = diskTen / up.seconds;
     console.log('tus upload over loopback (tus-js-client, 50 MiB PATCHes, until the last PATCH is answered):');
     console.log(`  fs.createWriteStream of the same file:  ${fmt(mb(tenSize) / diskTen, 0)} MiB/s (baseline)`);
     console.log(`  tus:                                    ${fmt(mb(tenSize) / up.seconds, 0)} MiB/s = ${fmt(results.uploadRatio, 2)}× (target ≥ 0.7×)`);
     console.log('last byte → playable (status ready, polled every 50 ms):');
     console.log(`  ${fmt(ready.seconds, 2)} s, of which ${fmt(ready.queuedSeconds, 2)} s queued before a runner took the job`);
-    console.log(`  = ${fmt(results.playableRatio, 2)}× plain ffmpeg copy (target ≤ 2×); without the queue wait ${fmt((ready.seconds - ready.queuedSeconds) / copy.plainSeconds, 2)}×`);
+    console.log(`  plain ffmpeg copy again right after: ${fmt(plainAfter, 2)} s; baseline = the faster, ${fmt(plain, 2)} s`);
+    console.log(`  = ${fmt(results.playableRatio, 2)}× plain ffmpeg copy (target ≤ 2×); without the queue wait ${fmt((ready.seconds - ready.queuedSeconds) / plain, 2)}×`);
 
     // Thumbnails run after ready; let them finish so they do not share the cores with wrk.
     const thumbsFrom = performance.now();
@@ -80,7 +84,7 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
     results.peakRssMiB = mb(afterReady);
     console.log(`ingest of a 50-minute lesson (${fmt(longSize / 1024 ** 3, 2)} GiB, the 10-minute file looped by stream copy):`);
     console.log(`  tus ${fmt(mb(longSize) / up.seconds, 0)} MiB/s vs disk write ${fmt(mb(longSize) / diskLong, 0)} MiB/s = ${fmt(diskLong / up.seconds, 2)}×; ready ${fmt(ready.seconds, 1)} s after the last byte`);
-    console.log(`  server peak RSS (VmHWM): ${fmt(mb(atStart), 0)} MiB after start, ${fmt(mb(afterUpload), 0)} MiB after the upload, ${fmt(mb(afterReady), 0)} MiB once ready (target < 300 MB)`);
+    console.log(`  server peak RSS (VmHWM): ${fmt(mb(atStart), 0)} MiB after start, ${fmt(mb(afterUpload), 0)} MiB after the upload, ${fmt(mb(afterReady), 0)} MiB = ${fmt(afterReady / 1e6, 0)} MB once ready (target < 300 MB; under tsx, as startServer runs it)`);
   } finally {
     await server.stop();
   }
@@ -95,7 +99,7 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
   console.log(`  last byte → playable      ${fmt(results.playableRatio!, 2)}× plain ffmpeg copy   (target ≤ 2×)`);
   console.log(`  tus upload throughput     ${fmt(results.uploadRatio!, 2)}× disk write          (target ≥ 0.7×)`);
   console.log(`  segment serving           ${results.serveRatio === null ? 'skipped (no wrk)' : `${fmt(results.serveRatio!, 2)}× bare node:http`}   (target ≥ 0.8×)`);
-  console.log(`  peak RSS, 2.3 GiB ingest  ${fmt(results.peakRssMiB!, 0)} MiB                  (target < 300 MB)`);
+  console.log(`  peak RSS, 2.3 GiB ingest  ${fmt(results.peakRssMiB! * 1.048576, 0)} MB                   (target < 300 MB)`);
   console.log(`  transcode                 ${fmt(results.transcodeSpeed!, 2)}× real time`);
   return results;
 }

@@ -90,11 +90,18 @@ describe('a long lesson over a weak link', () => {
       if (request.method() === 'POST') creations.push(request.url());
       if (request.method() === 'PATCH') patches.push({ url: request.url(), offset: Number(request.headers()['upload-offset']) });
     });
+    // Every tus exchange, to tell on a failure where the upload stopped.
+    const trail: string[] = [];
+    const note = (what: string) => trail.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${what}`);
+    const t0 = Date.now();
     page.on('response', (response) => {
       const request = response.request();
-      if (request.method() === 'HEAD' && new URL(request.url()).pathname.startsWith('/api/uploads/')) {
-        heads.push({ url: request.url(), offset: Number(response.headers()['upload-offset']) });
-      }
+      if (!new URL(request.url()).pathname.startsWith('/api/uploads')) return;
+      note(`${request.method()} ${request.headers()['upload-offset'] ?? ''} → ${response.status()} offset ${response.headers()['upload-offset'] ?? ''}`);
+      if (request.method() === 'HEAD') heads.push({ url: request.url(), offset: Number(response.headers()['upload-offset']) });
+    });
+    page.on('requestfailed', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/uploads')) note(`${request.method()} failed: ${request.failure()?.errorText}`);
     });
 
     await login(page, baseUrl, 'gxsy.teacher', '/recordings/upload');
@@ -154,7 +161,10 @@ describe('a long lesson over a weak link', () => {
     }
 
     const pending = page.locator('[data-testid=pending-uploads]');
-    await pending.locator('[data-testid=processing-status]').waitFor({ timeout: 60_000 });
+    await pending.locator('[data-testid=processing-status]').waitFor({ timeout: 60_000 }).catch(async (error: Error) => {
+      await shot(page, 'long-upload-stuck');
+      throw new Error(`${error.message}\n${trail.join('\n')}\n${await pending.innerText()}`);
+    });
     const uploadSeconds = (Date.now() - started) / 1000;
     // One upload from first byte to last: never created again, every PATCH to the same URL.
     expect(creations).toHaveLength(1);
