@@ -55,6 +55,7 @@ async function main() {
     ? createJobRunner({ db, clock: systemClock, registry: jobs.registry, log: app.log, concurrency: config.workers })
     : null;
   jobRunner?.start();
+  if (jobRunner) jobs.queue.onEnqueued(() => jobRunner.wake());
   const close = async () => {
     stopMaintenance();
     await jobRunner?.stop();

@@ -50,6 +50,11 @@ export interface JobQueue<D extends AnyJobDefinition = AnyJobDefinition> {
   list(filter?: { status?: JobStatus; kind?: string; beforeId?: number; limit?: number }): Promise<JobView[]>;
   /** Removes done and failed jobs finished before `before`; answers how many. */
   deleteFinished(before: Date): Promise<number>;
+  /**
+   * Calls `listener` after each enqueue in this process, so an in-process runner can start the
+   * job at once instead of at its next poll (a lesson becomes playable up to a poll sooner).
+   */
+  onEnqueued(listener: () => void): void;
 }
 
 /**
@@ -58,14 +63,19 @@ export interface JobQueue<D extends AnyJobDefinition = AnyJobDefinition> {
  */
 export function createJobQueue<D extends AnyJobDefinition>(deps: { db: Db; clock: Clock; registry: JobRegistry<D> }): JobQueue<D> {
   const { db, clock, registry } = deps;
+  const listeners = new Set<() => void>();
   return {
+    onEnqueued(listener) {
+      listeners.add(listener);
+    },
+
     async enqueue(kind, payload, opts = {}) {
       const def = registry.get(kind);
       if (!def) throw new Error(`unknown job kind ${kind} (known: ${registry.kinds().join(', ') || 'none'})`);
       const maxAttempts = opts.maxAttempts ?? def.maxAttempts;
       if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`maxAttempts must be ≥ 1, got ${maxAttempts}`);
       const now = clock.now().toISOString();
-      return insertJob(opts.trx ?? db.db, {
+      const id = await insertJob(opts.trx ?? db.db, {
         kind,
         payload: JSON.stringify(payload ?? null),
         status: 'queued',
@@ -80,6 +90,10 @@ export function createJobQueue<D extends AnyJobDefinition>(deps: { db: Db; clock
         updated_at: now,
         finished_at: null,
       });
+      // Inside a caller's transaction the row is not visible yet; the wake-up then finds nothing
+      // and the runner's poll takes the job as before.
+      if (listeners.size) setImmediate(() => listeners.forEach((l) => l()));
+      return id;
     },
 
     async get(id) {

@@ -35,6 +35,8 @@ export interface JobRunner {
   stop(): Promise<void>;
   /** Runs what is due now (and whatever becomes due while doing so) to the end; answers how many runs started. For tests and scripts. */
   runDue(): Promise<number>;
+  /** Looks for due jobs now rather than at the next poll (a started runner only). */
+  wake(): void;
 }
 
 /** Why a run's signal was aborted; handlers see it as `signal.reason`. */
@@ -189,6 +191,10 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
 
   return {
     workerId,
+
+    wake() {
+      if (poll && !stopping) void fill();
+    },
 
     start() {
       if (poll || stopping) return;

@@ -62,6 +62,22 @@ describe(`job queue and runner (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQL
     expect(await queue.list({ status: 'queued' })).toHaveLength(0);
   });
 
+  it('starts a job as soon as it is enqueued when the runner is woken, not at its next poll', async () => {
+    const { def, calls } = testJob(async () => ({ status: 'done' }));
+    // A poll an hour apart: only the wake-up can start the job within the test.
+    const { queue, runner } = setup([def], { pollMs: 3_600_000 });
+    runner.start();
+    await sleep(50);
+    queue.onEnqueued(() => runner.wake());
+    const id = await queue.enqueue('test.job', { n: 1 });
+    try {
+      await expect.poll(async () => (await queue.get(id))?.status, { timeout: 5000, interval: 20 }).toBe('done');
+      expect(calls).toHaveLength(1);
+    } finally {
+      await runner.stop();
+    }
+  });
+
   it('waits out the backoff between retries and fails with the last reason when attempts run out', async () => {
     const { def } = testJob(async (_p, ctx) => ({ status: 'retry', reason: `not yet (${ctx.attempt})` }));
     const { queue, runner } = setup([def]);
