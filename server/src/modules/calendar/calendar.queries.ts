@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database, SchoolTable } from '../../db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { CalendarOverrideTable, Database, SchoolTable } from '../../db/schema.js';
 
 export interface SchoolPlace {
   id: number;
@@ -48,18 +48,8 @@ export function overridesOf(db: Kysely<Database>, cityIds: readonly number[], fr
     .orderBy('day').execute();
 }
 
-export interface OverrideRow {
-  scope_key: string;
-  level: 'city' | 'county' | 'school';
-  city_id: number;
-  county_id: number | null;
-  school_id: number | null;
-  day: string;
-  kind: 'holiday' | 'workday';
-  name: string;
-  created_by_user_id: number | null;
-  created_at: string;
-}
+/** An override as written: every column of the table but its id. */
+export type OverrideRow = Omit<Selectable<CalendarOverrideTable>, 'id'>;
 
 /** Saves overrides, replacing any of the same node and day. */
 export async function upsertOverrides(db: Kysely<Database>, rows: OverrideRow[]) {

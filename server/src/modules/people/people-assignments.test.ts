@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { seededIds } from './people.test-kit.js';
 
 const PASSWORD = 'Yangguang#2018';
 
@@ -11,20 +12,18 @@ describe('role assignments: who may grant what, where', () => {
   let gxsy: number;
   let gx2: number;
   let sxsy: number;
-  const ids = new Map<string, number>();
+  let id: (username: string) => number;
 
   beforeAll(async () => {
     t = await createTestApp();
-    const db = t.db.db;
-    for (const u of await db.selectFrom('users').select(['id', 'username']).execute()) ids.set(u.username, u.id);
-    const region = async (name: string) => (await db.selectFrom('regions').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-    const school = async (name: string) => (await db.selectFrom('schools').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+    const seeded = await seededIds(t);
+    const { region, school } = seeded;
+    id = seeded.user;
     [city, guanxian, shenxian] = [await region('聊城市'), await region('冠县'), await region('莘县')];
     [gxsy, gx2, sxsy] = [await school('冠县实验小学'), await school('冠县第二实验小学'), await school('莘县实验小学')];
   });
   afterAll(async () => t.close());
 
-  const id = (username: string) => ids.get(username) ?? (() => { throw new Error(`no user ${username}`); })();
   const assignmentsOf = (userId: number) =>
     t.db.db.selectFrom('role_assignments').selectAll().where('user_id', '=', userId).orderBy('id').execute();
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { seededIds } from './people.test-kit.js';
 
 interface PersonJson {
   id: number;
@@ -17,14 +18,13 @@ describe('people: reading within scope, creating, editing, passwords', () => {
   let shenxian: number;
   let gx2School: number;
   let sxsySchool: number;
-  const ids = new Map<string, number>();
+  let id: (username: string) => number;
 
   beforeAll(async () => {
     t = await createTestApp();
-    const db = t.db.db;
-    for (const u of await db.selectFrom('users').select(['id', 'username']).execute()) ids.set(u.username, u.id);
-    const region = async (name: string) => (await db.selectFrom('regions').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-    const school = async (name: string) => (await db.selectFrom('schools').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+    const seeded = await seededIds(t);
+    const { region, school } = seeded;
+    id = seeded.user;
     guanxian = await region('冠县');
     shenxian = await region('莘县');
     gx2School = await school('冠县第二实验小学');
@@ -32,11 +32,6 @@ describe('people: reading within scope, creating, editing, passwords', () => {
   });
   afterAll(async () => t.close());
 
-  const id = (username: string) => {
-    const v = ids.get(username);
-    if (v === undefined) throw new Error(`no user ${username}`);
-    return v;
-  };
 
   async function listAll(client: Awaited<ReturnType<TestApp['login']>>, query = ''): Promise<{ items: PersonJson[]; total: number }> {
     const items: PersonJson[] = [];
