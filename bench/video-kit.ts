@@ -1,6 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -168,6 +169,42 @@ export async function diskWriteSeconds(file: string): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   rmSync(target, { force: true });
   return seconds;
+}
+
+// A bare node:http server writing each PUT body to a file: no tus, no hashing, no database.
+const PUT_SERVER = `
+const { createServer } = require('node:http');
+const { createWriteStream } = require('node:fs');
+const { pipeline } = require('node:stream/promises');
+createServer((req, res) => {
+  pipeline(req, createWriteStream(process.env.TARGET)).then(() => res.end('ok'), () => res.destroy());
+}).listen(0, '127.0.0.1', function () { process.send(this.address().port); });`;
+
+/**
+ * For orientation beside the tus figure: the same bytes sent with node:http over loopback to a
+ * bare server (its own process, as the real one) that pipes them to a file. What loopback HTTP
+ * alone costs on this machine.
+ */
+export async function httpPutSeconds(file: string): Promise<number> {
+  const target = join(OUT, 'put-baseline.bin');
+  const child = spawn(process.execPath, ['-e', PUT_SERVER], { env: { ...process.env, TARGET: target }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => { child.once('message', (m) => resolve(Number(m))); child.once('error', reject); });
+    const size = statSync(file).size;
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, method: 'PUT', headers: { 'content-length': size } }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      pipeline(createReadStream(file), req).catch(reject);
+    });
+    return (performance.now() - started) / 1000;
+  } finally {
+    child.kill();
+    rmSync(target, { force: true });
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { benchCopyPackaging, benchTranscode } from '../server/src/media/media-be
 import { makeLesson } from '../server/src/test-support/media-fixtures.js';
 import { fmt, freePort, peakRss, startServer, wrk, type WrkResult } from './support.js';
 import {
-  benchFiles, diskWriteSeconds, freshDataDir, lessonMeta, login, mb, pendingJobs, plainCopySeconds, segmentUrl, sleep, tusUpload, waitReady,
+  benchFiles, diskWriteSeconds, freshDataDir, httpPutSeconds, lessonMeta, login, mb, pendingJobs, plainCopySeconds, segmentUrl, sleep, tusUpload, waitReady,
 } from './video-kit.js';
 
 /**
@@ -40,18 +40,15 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
   try {
     const principal = await login(server.base, 'gxsy.principal');
 
-    // 2 + 1. One upload gives both the throughput and the last byte → ready time.
-    const diskTen = await diskWriteSeconds(files.tenMinutes);
+    // 1. The first upload gives the last byte → ready time (and the first throughput trial).
+    const trials = [{ disk: await diskWriteSeconds(files.tenMinutes), http: await httpPutSeconds(files.tenMinutes), tus: 0 }];
     const up = await tusUpload(server.base, deviceToken, files.tenMinutes, lessonMeta(600, '十分钟'));
+    trials[0]!.tus = up.seconds;
     const ready = await waitReady(principal, up.recordingId, up.doneAt);
     // The machine is shared: time the baseline again right after and keep the faster (the stricter ratio).
     const plainAfter = await plainCopySeconds(files.tenMinutes);
     const plain = Math.min(copy.plainSeconds, plainAfter);
     results.playableRatio = ready.seconds / plain;
-    results.uploadRatio = diskTen / up.seconds;
-    console.log('tus upload over loopback (tus-js-client, 50 MiB PATCHes, until the last PATCH is answered):');
-    console.log(`  fs.createWriteStream of the same file:  ${fmt(mb(tenSize) / diskTen, 0)} MiB/s (baseline)`);
-    console.log(`  tus:                                    ${fmt(mb(tenSize) / up.seconds, 0)} MiB/s = ${fmt(results.uploadRatio, 2)}× (target ≥ 0.7×)`);
     console.log('last byte → playable (status ready, polled every 50 ms):');
     console.log(`  ${fmt(ready.seconds, 2)} s, of which ${fmt(ready.queuedSeconds, 2)} s queued before a runner took the job`);
     console.log(`  plain ffmpeg copy again right after: ${fmt(plainAfter, 2)} s; baseline = the faster, ${fmt(plain, 2)} s`);
@@ -61,6 +58,23 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
     const thumbsFrom = performance.now();
     while ((await pendingJobs(dataDir)) > 0 && performance.now() - thumbsFrom < 180_000) await sleep(250);
     console.log(`  follow-up jobs (thumbnails) finished ${fmt((performance.now() - thumbsFrom) / 1000, 1)} s after ready`);
+
+    // 2. Upload throughput: four more trials, interleaved with their baselines, now that nothing
+    // else runs in the server (the same file again is a duplicate: no processing follows). The
+    // best of five on each side, as the machine is shared and loaded at random.
+    for (let i = 1; i < UPLOAD_TRIALS; i++) {
+      const disk = await diskWriteSeconds(files.tenMinutes);
+      const http = await httpPutSeconds(files.tenMinutes);
+      trials.push({ disk, http, tus: (await tusUpload(server.base, deviceToken, files.tenMinutes, lessonMeta(600, `十分钟 ${i + 1}`))).seconds });
+    }
+    const best = (k: 'disk' | 'http' | 'tus') => Math.min(...trials.map((x) => x[k]));
+    const rate = (seconds: number) => `${fmt(mb(tenSize) / seconds, 0)} MiB/s`;
+    const runs = (k: 'disk' | 'http' | 'tus') => trials.map((x) => fmt(mb(tenSize) / x[k], 0)).join(', ');
+    results.uploadRatio = best('disk') / best('tus');
+    console.log(`tus upload over loopback (tus-js-client, 50 MiB PATCHes, until the last PATCH is answered; best of ${UPLOAD_TRIALS}, interleaved):`);
+    console.log(`  fs.createWriteStream of the same file:  ${rate(best('disk'))} (baseline; runs ${runs('disk')})`);
+    console.log(`  node:http PUT piped to a file:          ${rate(best('http'))} = ${fmt(best('disk') / best('http'), 2)}× (for orientation: loopback HTTP alone; runs ${runs('http')})`);
+    console.log(`  tus:                                    ${rate(best('tus'))} = ${fmt(results.uploadRatio, 2)}× (target ≥ 0.7×; runs ${runs('tus')})`);
 
     // 3. Segment serving against bare node:http streaming the same file from disk.
     const segUrl = await segmentUrl(server.base, principal, up.recordingId);
@@ -103,6 +117,9 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
   console.log(`  transcode                 ${fmt(results.transcodeSpeed!, 2)}× real time`);
   return results;
 }
+
+/** Upload throughput trials, each a disk write, a bare HTTP PUT and a tus upload of the 10-minute file. */
+const UPLOAD_TRIALS = 5;
 
 /** node:http streaming one file with fs.createReadStream, nothing else: the serving baseline. */
 const BARE_SERVER = `

@@ -98,3 +98,49 @@ export type Playback = Static<typeof PlaybackSchema>;
 
 // uploads: the tus Upload-Metadata keys (docs/devices.md), as the server reads them
 export type LessonUploadMetadata = UploadMetadata;
+
+// compliance and dashboards (数据看板); imported here to keep this block in one place
+import type { SchoolRow as ComplianceSchoolSchema, SchoolsQuery as ComplianceSchoolsQuery, SummarySchema as ComplianceSummarySchema } from '../server/src/modules/compliance/compliance.schema.js';
+import type { CityDashboardSchema, CountyDashboardSchema, SchoolDashboardSchema } from '../server/src/modules/dashboards/dashboards.schema.js';
+export type ComplianceSummary = Static<typeof ComplianceSummarySchema>;
+export type ComplianceSchool = Static<typeof ComplianceSchoolSchema>;
+export type ComplianceSchoolFilters = Omit<Static<typeof ComplianceSchoolsQuery>, 'page' | 'pageSize'>;
+export type CityDashboard = Static<typeof CityDashboardSchema>;
+export type CountyDashboard = Static<typeof CountyDashboardSchema>;
+export type SchoolDashboard = Static<typeof SchoolDashboardSchema>;
+
+// reports (上报); imported here to keep this block in one place
+import type {
+  CreateReportBody, ReportDetailSchema, ReportEventSchema, ReportFilterQuery, ReportPatch as ReportPatchSchema, ReportSchema, SettingsSchema as ReportSettingsSchema,
+} from '../server/src/modules/reports/reports.schema.js';
+export type Report = Static<typeof ReportSchema>;
+export type ReportDetail = Static<typeof ReportDetailSchema>;
+export type ReportEvent = Static<typeof ReportEventSchema>;
+export type ReportFigures = ReportDetail['figures'];
+export type ReportStatus = Report['status'];
+export type ReportPeriod = Report['period'];
+export type ReportFilters = Static<typeof ReportFilterQuery>;
+export type NewReport = Static<typeof CreateReportBody>;
+export type ReportPatch = Static<typeof ReportPatchSchema>;
+export type ReportSettings = Static<typeof ReportSettingsSchema>;
+
+// rollout (项目推进); imported here to keep this block in one place
+import type {
+  BatchSchema as RolloutBatchSchema, CandidateList as RolloutCandidateList, DeadlineList as RolloutDeadlineList,
+  OverdueList as RolloutOverdueList, OverdueQuery as RolloutOverdueQuery, ProgressSchema as RolloutProgressSchema,
+  RecordMilestoneBody as RolloutRecordMilestoneBody, SchoolDetail as RolloutSchoolDetailSchema, SchoolPage as RolloutSchoolPage,
+  SchoolsQuery as RolloutSchoolsQuery,
+} from '../server/src/modules/rollout/rollout.schema.js';
+export type RolloutBatch = Static<typeof RolloutBatchSchema>;
+export type RolloutDeadline = Static<typeof RolloutDeadlineList>['items'][number];
+export type RolloutProgress = Static<typeof RolloutProgressSchema>;
+export type RolloutProgressRow = RolloutProgress['rows'][number];
+export type RolloutSchoolPage = Static<typeof RolloutSchoolPage>;
+export type RolloutSchool = RolloutSchoolPage['items'][number];
+export type RolloutSchoolDetail = Static<typeof RolloutSchoolDetailSchema>;
+export type RolloutSchoolFilters = Omit<Static<typeof RolloutSchoolsQuery>, 'page' | 'pageSize'>;
+export type RolloutOverdue = Static<typeof RolloutOverdueList>;
+export type RolloutOverdueItem = RolloutOverdue['items'][number];
+export type RolloutOverdueFilters = Static<typeof RolloutOverdueQuery>;
+export type RolloutCandidate = Static<typeof RolloutCandidateList>['items'][number];
+export type RolloutRecordMilestone = Static<typeof RolloutRecordMilestoneBody>;

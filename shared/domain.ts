@@ -86,6 +86,17 @@ export const ACTIONS = [
   'recording:read',
   'recording:upload',
   'recording:delete',
+  // Supervision (issue 4): the programme's rollout, county reports, visits and bulletins.
+  'rollout:read',
+  'rollout:write',
+  'batch:write',
+  'report:read',
+  'report:write',
+  'report:review',
+  'inspection:read',
+  'inspection:write',
+  'bulletin:read',
+  'bulletin:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -35,6 +35,20 @@ import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
 import { createCalendarService } from './modules/calendar/calendar.service.js';
 import { registerComplianceRoutes } from './modules/compliance/compliance.routes.js';
 import { createComplianceService } from './modules/compliance/compliance.service.js';
+import { registerRolloutRoutes } from './modules/rollout/rollout.routes.js';
+import { createRolloutService } from './modules/rollout/rollout.service.js';
+import { registerDashboardsRoutes } from './modules/dashboards/dashboards.routes.js';
+import { createDashboardsService } from './modules/dashboards/dashboards.service.js';
+import { createRecordingStats } from './modules/recordings/recordings.stats.js';
+import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import { createNotificationGenerators } from './modules/notifications/notifications.generators.js';
+import { registerInspectionsRoutes } from './modules/inspections/inspections.routes.js';
+import { createInspectionsService } from './modules/inspections/inspections.service.js';
+import { registerBulletinsRoutes } from './modules/bulletins/bulletins.routes.js';
+import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
+import { registerReportsRoutes } from './modules/reports/reports.routes.js';
+import { createReportsService } from './modules/reports/reports.service.js';
 import { recordingsModuleFor, registerRecordingsModuleRoutes } from './modules/recordings/recordings.module.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -78,12 +92,22 @@ export async function buildApp(deps: AppDeps) {
   const imports = createImportsService({ db: deps.db, clock: deps.clock, audit });
   const rooms = createRoomsService({ db: deps.db, clock: deps.clock, audit, org });
   const devices = createDevicesService({ db: deps.db, clock: deps.clock, audit, rooms });
-  const compliance = createComplianceService({ db: deps.db, clock: deps.clock });
+  const rollout = createRolloutService({ db: deps.db, clock: deps.clock, audit });
+  const compliance = createComplianceService({ db: deps.db, clock: deps.clock, namedPersons: rollout.namedPersons });
+  const notifications = createNotificationsService({ db: deps.db, clock: deps.clock });
+  const notificationGenerators = createNotificationGenerators({
+    db: deps.db.db, clock: deps.clock, compliance, notify: notifications.notify,
+    reminderHour: deps.config?.quotaReminderHour ?? 15, digestHour: deps.config?.digestHour ?? 7,
+  });
+  const inspections = createInspectionsService({ db: deps.db, clock: deps.clock, audit, org, notifications });
+  const bulletins = createBulletinsService({ db: deps.db, clock: deps.clock, audit, notifications });
   const calendar = createCalendarService({ db: deps.db, clock: deps.clock, audit, compliance });
+  const dashboards = createDashboardsService({ clock: deps.clock, compliance, recordingStats: createRecordingStats({ db: deps.db }), rollout });
+  const reports = createReportsService({ db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify });
   const recordings = deps.config && deps.storage && deps.jobs
     ? recordingsModuleFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, onRecordingChanged: (c) => compliance.onRecordingChanged(c) })
     : null;
-  const services = { audit, auth, org, recordings };
+  const services = { audit, auth, org, recordings, notifications, notificationGenerators };
 
   await app.register(swagger, {
     openapi: {
@@ -130,6 +154,12 @@ export async function buildApp(deps: AppDeps) {
   registerDeviceRoutes(app, { devices });
   registerCalendarRoutes(app, { calendar });
   registerComplianceRoutes(app, { compliance });
+  registerRolloutRoutes(app, { rollout });
+  registerDashboardsRoutes(app, { dashboards });
+  registerNotificationsRoutes(app, { notifications });
+  registerInspectionsRoutes(app, { inspections });
+  registerBulletinsRoutes(app, { bulletins });
+  registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
   if (recordings) registerRecordingsModuleRoutes(app, recordings);
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });

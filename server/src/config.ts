@@ -50,6 +50,10 @@ export interface Config {
   hlsLadder: LadderRung[];
   /** RETENTION_DAYS: recorded lessons not marked "keep" are purged this many days after the lesson (default 180). */
   retentionDays: number;
+  /** QUOTA_REMINDER_HOUR: Asia/Shanghai hour (0–23) from which a school short of its counted lessons today is reminded (default 15). */
+  quotaReminderHour: number;
+  /** DIGEST_HOUR: Asia/Shanghai hour (0–23) from which each county department gets yesterday's digest (default 7). */
+  digestHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lessonMinMinutesKindergarten: int(env, 'LESSON_MIN_MINUTES_KINDERGARTEN', 15, 1, 240),
     hlsLadder: ladder(env.HLS_LADDER ?? ''),
     retentionDays: int(env, 'RETENTION_DAYS', 180, 1, 36500),
+    quotaReminderHour: int(env, 'QUOTA_REMINDER_HOUR', 15, 0, 23),
+    digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
   };
 }
 

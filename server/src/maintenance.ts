@@ -12,12 +12,15 @@ const HOUR = 60 * MINUTE;
 /**
  * Housekeeping that runs inside the server: recorders offline before a timetabled lesson raise
  * alerts every minute, expired sessions go every hour, audit rows past their retention and the
- * last week's compliance (a safety net) and lessons past their retention once a day. Each task is safe to run from several processes. Timers do not keep the process alive.
+ * last week's compliance (a safety net) and lessons past their retention once a day; quota reminders and department digests every few
+ * minutes once their hour has come. Each task is safe to run from several processes. Timers do not keep the process alive.
  */
 export function startMaintenance(deps: {
   db: Db; clock: Clock; log: FastifyBaseLogger; sessionIdleMinutes: number; auditRetentionDays: number;
   /** Deletes recorded lessons past their retention and expired uploads (recordings module). */
   purgeRecordings?: () => Promise<unknown>;
+  /** The quota reminders and daily digests (notifications module); each is due once a day, after its hour. */
+  notices?: { runDue: () => Promise<{ reminders: number; digests: number }> };
 }): () => void {
   const sessions = async () => {
     const now = deps.clock.now();
@@ -39,6 +42,12 @@ export function startMaintenance(deps: {
   const recordings = async () => {
     await deps.purgeRecordings?.();
   };
+  // Every five minutes, so a reminder goes out within minutes of its hour; the inbox's dedupe keys
+  // make the reruns (and other processes) add nothing.
+  const notices = async () => {
+    const out = await deps.notices?.runDue();
+    if (out && (out.reminders || out.digests)) deps.log.info(`notifications: ${out.reminders} quota reminders, ${out.digests} digests`);
+  };
   const guard = (name: string, task: () => Promise<void>) => () =>
     task().catch((err) => deps.log.error({ err }, `maintenance task ${name} failed`));
   const timers = [
@@ -47,6 +56,7 @@ export function startMaintenance(deps: {
     setInterval(guard('audit', audit), 24 * HOUR),
     setInterval(guard('compliance', compliance), 24 * HOUR),
     setInterval(guard('recordings', recordings), 24 * HOUR),
+    setInterval(guard('notices', notices), 5 * MINUTE),
   ];
   for (const t of timers) t.unref();
   void guard('sessions', sessions)();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, newPage, PHONE, shot } from './support/browser.js';
+import { DESKTOP, launchBrowser, login, newPage, PHONE, shot } from './support/browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -86,6 +86,8 @@ describe('lesson upload and playback', () => {
 
     // After the reload: the unfinished upload is listed; choosing the same file continues it.
     const pending = page.locator('[data-testid=pending-uploads]');
+    // The reloaded page may take a while on a server still packaging its demo lessons.
+    await pending.waitFor();
     await expect.poll(() => pending.locator('.ant-list-item').count()).toBe(1);
     await expect.poll(() => pending.innerText()).toContain('lesson-teacher.mp4');
     await expect.poll(() => pending.innerText()).toMatch(/已上传 [1-9]\d*%/);
@@ -165,7 +167,7 @@ describe('lesson upload and playback', () => {
     await expect.poll(() => playedAt(page), { timeout: 20_000 }).toBeGreaterThan(6);
     await page.locator('[data-testid=player-video]').evaluate((video: HTMLVideoElement) => video.pause());
     await page.reload();
-    await expect.poll(() => page.locator('body').innerText()).toContain('已从上次观看的位置');
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain('已从上次观看的位置');
     await page.context().close();
   });
 
@@ -189,5 +191,55 @@ describe('lesson upload and playback', () => {
     await desk.locator('.ant-table-row').first().waitFor();
     await shot(desk, 'recordings-desktop');
     await desk.context().close();
+  });
+});
+
+describe('date pickers in a browser set to another time zone', () => {
+  it('show and take Asia/Shanghai days and times in a New York browser', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    // 20:00 UTC: 15:00 of the 27th in New York, already 04:00 of the 28th in Liaocheng.
+    await page.clock.setFixedTime(new Date('2026-11-27T20:00:00Z'));
+
+    // "Today" among the school-day presets is Liaocheng's.
+    await login(page, baseUrl, 'gxsy.principal', '/recordings');
+    await page.locator('.ant-picker-range').click();
+    await page.locator('.ant-picker-presets li').filter({ hasText: '今天' }).click();
+    await page.waitForURL(/from=2026-11-28/);
+    expect(new URL(page.url()).searchParams.get('to')).toBe('2026-11-28');
+
+    // A new room's status date defaults to Liaocheng's today.
+    await page.goto(`${baseUrl}/rooms`);
+    await page.locator('[data-testid=create-room]').click();
+    await expect.poll(() => page.locator('.ant-modal #statusDate').inputValue()).toBe('2026-11-28');
+    await page.keyboard.press('Escape');
+
+    // A lesson typed as 08:00 is 08:00 in Liaocheng (+08:00), not in New York; "now" is Liaocheng's.
+    await page.goto(`${baseUrl}/recordings/upload`);
+    await page.locator('#lessonStart').click();
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-now-btn').click();
+    await expect.poll(() => page.locator('#lessonStart').inputValue()).toBe('2026-11-28 04:00');
+    await page.locator('#lessonStart').click();
+    await page.locator('#lessonStart').fill('2026-11-27 08:00');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#lessonStart').inputValue()).toBe('2026-11-27 08:00');
+    // Filled in from "now" + 40 minutes when the start was first chosen.
+    await expect.poll(() => page.locator('#lessonEnd').inputValue()).toBe('2026-11-28 04:40');
+    const metadata = new Promise<Record<string, string>>((resolve) => {
+      void page.route('**/api/uploads', async (route) => {
+        const header = route.request().headers()['upload-metadata'] ?? '';
+        resolve(Object.fromEntries(header.split(',').map((pair) => {
+          const [key, value] = pair.trim().split(' ');
+          return [key!, Buffer.from(value ?? '', 'base64').toString('utf8')];
+        })));
+        await route.abort();
+      });
+    });
+    await page.locator('[data-testid=track-row-0] input[type=file]').setInputFiles(files.blackboard);
+    await page.locator('[data-testid=start-upload]').click();
+    const sent = await metadata;
+    expect(sent).toMatchObject({ lessonStart: '2026-11-27T08:00:00+08:00', lessonEnd: '2026-11-28T04:40:00+08:00' });
+    await context.close();
   });
 });

@@ -4,7 +4,13 @@ import { auditMatrix } from '../modules/audit/audit.matrix.js';
 import { roomsMatrix } from '../modules/rooms/rooms.matrix.js';
 import { calendarMatrix } from '../modules/calendar/calendar.matrix.js';
 import { complianceMatrix } from '../modules/compliance/compliance.matrix.js';
+import { rolloutMatrix } from '../modules/rollout/rollout.matrix.js';
+import { dashboardsMatrix } from '../modules/dashboards/dashboards.matrix.js';
 import { recordingsMatrix } from '../modules/recordings/recordings.matrix.js';
+import { reportsMatrix } from '../modules/reports/reports.matrix.js';
+import { inspectionsMatrix } from '../modules/inspections/inspections.matrix.js';
+import { notificationsMatrix } from '../modules/notifications/notifications.matrix.js';
+import { bulletinsMatrix } from '../modules/bulletins/bulletins.matrix.js';
 import { peopleMatrix } from '../modules/people/people.matrix.js';
 import { studentsMatrix } from '../modules/students/students.matrix.js';
 import { foundationMatrix } from './matrix/foundation.matrix.js';
@@ -17,7 +23,7 @@ import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, 
  * a neighbour in the same county, another county}, against outcomes written down by hand.
  * A route registered without an entry here fails the first test.
  */
-const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...recordingsMatrix];
+const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix];
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -9,28 +9,34 @@ import type { Action, Role } from '../../../shared/domain.js';
  * school roles never see children's records except principals, teachers and a child's own parents.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
-  sysadmin: ['org:read', 'school:write', 'school:import', 'school:export', 'room:write', 'compliance:read'],
+  sysadmin: ['org:read', 'school:write', 'school:import', 'school:export', 'room:write', 'compliance:read', 'rollout:read', 'rollout:write', 'batch:write'],
   secadmin: ['org:read', 'person:read', 'person:write', 'person:import', 'person:export'],
   auditor: ['audit:read', 'audit:export'],
   city_admin: [
     'org:read', 'school:write', 'school:import', 'school:export',
     'person:read', 'person:write', 'person:import', 'person:export', 'room:write', 'calendar:write', 'compliance:read',
-    'recording:read',
+    'recording:read', 'rollout:read', 'rollout:write', 'batch:write', 'report:read', 'report:review',
+    'inspection:read', 'inspection:write', 'bulletin:read', 'bulletin:write',
   ],
   county_admin: [
     'org:read', 'school:write', 'school:import', 'school:export',
     'person:read', 'person:write', 'person:import', 'person:export', 'room:write', 'calendar:write', 'compliance:read',
-    'recording:read',
+    'recording:read', 'rollout:read', 'rollout:write', 'report:read', 'report:write',
+    'inspection:read', 'inspection:write', 'bulletin:read',
   ],
   // room:write: only the 教科所 runs recording rooms; the rooms service refuses other departments.
   // recording:delete: only the 教科所 (research department) may delete; the recordings service refuses other departments.
-  dept_staff: ['org:read', 'school:export', 'person:read', 'room:write', 'calendar:write', 'compliance:read', 'recording:read', 'recording:delete'],
-  researcher: ['org:read', 'person:read', 'compliance:read', 'recording:read'],
+  dept_staff: [
+    'org:read', 'school:export', 'person:read', 'room:write', 'calendar:write', 'compliance:read', 'recording:read', 'recording:delete',
+    'rollout:read', 'rollout:write', 'report:read', 'report:write', 'inspection:read', 'inspection:write', 'bulletin:read',
+  ],
+  // A city-level researcher (市教科院) reviews the counties' reports; the reports service refuses county-level ones.
+  researcher: ['org:read', 'person:read', 'compliance:read', 'recording:read', 'rollout:read', 'report:read', 'report:review', 'inspection:read', 'bulletin:read'],
   principal: [
     'org:read', 'person:read', 'student:read', 'room:write', 'calendar:write', 'compliance:read',
-    'recording:read', 'recording:upload', 'recording:delete',
+    'recording:read', 'recording:upload', 'recording:delete', 'rollout:read', 'inspection:read', 'bulletin:read',
   ],
-  teacher: ['org:read', 'student:read', 'recording:read', 'recording:upload'],
+  teacher: ['org:read', 'student:read', 'recording:read', 'recording:upload', 'bulletin:read'],
   parent: ['student:read'],
 };
 

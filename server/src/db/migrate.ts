@@ -5,6 +5,10 @@ import * as auditAnchor from './migrations/20261129_0002_audit_anchor.js';
 import * as recordings from './migrations/20261129_0003_recordings.js';
 import * as supervision from './migrations/20261129_0004_supervision.js';
 import * as uploadFailures from './migrations/20261129_0005_upload_failures.js';
+import * as rollout from './migrations/20261129_0006_rollout.js';
+import * as reports from './migrations/20261129_0007_reports.js';
+import * as supervisionWork from './migrations/20261129_0008_supervision_work.js';
+import * as jobLostRuns from './migrations/20261129_0009_job_lost_runs.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -16,6 +20,10 @@ const migrations: Record<string, Migration> = {
   '20261129_0003_recordings': recordings,
   '20261129_0004_supervision': supervision,
   '20261129_0005_upload_failures': uploadFailures,
+  '20261129_0006_rollout': rollout,
+  '20261129_0007_reports': reports,
+  '20261129_0008_supervision_work': supervisionWork,
+  '20261129_0009_job_lost_runs': jobLostRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -32,6 +32,19 @@ export interface Database {
   compliance_tracking: ComplianceTrackingTable;
   compliance_days: ComplianceDayTable;
   compliance_county_days: ComplianceCountyDayTable;
+  rollout_batches: RolloutBatchTable;
+  rollout_batch_targets: RolloutBatchTargetTable;
+  rollout_deadlines: RolloutDeadlineTable;
+  rollout_schools: RolloutSchoolTable;
+  rollout_milestones: RolloutMilestoneTable;
+  report_settings: ReportSettingsTable;
+  reports: ReportTable;
+  report_events: ReportEventTable;
+  inspections: InspectionTable;
+  inspection_follow_ups: InspectionFollowUpTable;
+  notifications: NotificationTable;
+  bulletins: BulletinTable;
+  bulletin_subjects: BulletinSubjectTable;
 }
 
 export interface RegionTable {
@@ -263,7 +276,7 @@ export interface UploadTable {
   school_id: number;
   size: number;
   received_bytes: number;
-  /** Serialised SHA-256 state after `hashed_bytes` bytes, so hashing resumes with the upload. */
+  /** Unused since the running SHA-256 lives in memory (hashing-file-store.ts); kept, as migrations only go forward. */
   hash_state: string | null;
   hashed_bytes: number;
   /** JSON of the tus Upload-Metadata, decoded. */
@@ -330,6 +343,8 @@ export interface JobTable {
   status: 'queued' | 'running' | 'done' | 'failed';
   attempts: number;
   max_attempts: number;
+  /** Runs that ended without an outcome (runner killed, lease lost); not counted against max_attempts. */
+  lost_runs: number;
   run_after: string;
   locked_by: string | null;
   locked_until: string | null;
@@ -423,4 +438,197 @@ export interface ComplianceCountyDayTable {
   /** Tracked schools for which the day was a school day. */
   school_days: number;
   met_days: number;
+}
+
+/** A supervision visit (督导检查) by county (or city) staff to a school. */
+export interface InspectionTable {
+  id: Generated<number>;
+  school_id: number;
+  county_id: number;
+  city_id: number;
+  visited_on: string;
+  /** The inspectors' names as written on the visit record. */
+  inspectors: string;
+  /** JSON array of { item, ok, note } (inspections.schema.ts). */
+  items: string;
+  findings: string;
+  rating: 'excellent' | 'good' | 'fair' | 'poor';
+  created_by_user_id: number;
+  created_at: string;
+}
+
+/** Something a visit asks the school to put right (整改), by a due date. */
+export interface InspectionFollowUpTable {
+  id: Generated<number>;
+  inspection_id: number;
+  school_id: number;
+  county_id: number;
+  city_id: number;
+  description: string;
+  due_on: string;
+  status: 'open' | 'rectified' | 'verified';
+  /** The school's account of its rectification (整改说明). */
+  rectification_note: string | null;
+  rectified_at: string | null;
+  rectified_by_user_id: number | null;
+  /** The inspectors' comment when they verify or reopen it. */
+  review_comment: string | null;
+  verified_at: string | null;
+  verified_by_user_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One message in a person's inbox inside the platform. */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  /** quota_reminder, daily_digest, report_*, follow_up_*, bulletin … */
+  kind: string;
+  title: string;
+  body: string;
+  /** A path inside the web app, e.g. /inspections/12. */
+  link: string | null;
+  /** Unique per user when set: a generator's second run inserts nothing. */
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A bulletin (通报) of the city bureau: a notice, a commendation (表彰) or a criticism (批评). */
+export interface BulletinTable {
+  id: Generated<number>;
+  city_id: number;
+  kind: 'notice' | 'commendation' | 'criticism';
+  title: string;
+  body: string;
+  issued_on: string;
+  status: 'draft' | 'published';
+  created_by_user_id: number;
+  created_at: string;
+  published_at: string | null;
+}
+
+/** A school or county a bulletin names. */
+export interface BulletinSubjectTable {
+  bulletin_id: number;
+  /** 'school:<id>' or 'county:<id>'. */
+  subject_key: string;
+  school_id: number | null;
+  county_id: number;
+}
+
+/** A city's choice of reporting period; a city without a row reports monthly. */
+export interface ReportSettingsTable {
+  city_id: number;
+  period: 'weekly' | 'monthly';
+  updated_by_user_id: number | null;
+  updated_at: string;
+}
+
+/** A county department's periodic report (上报) to the city bureau. */
+export interface ReportTable {
+  id: Generated<number>;
+  city_id: number;
+  county_id: number;
+  department: 'research' | 'edtech' | 'preschool';
+  period: 'weekly' | 'monthly';
+  period_start: string;
+  period_end: string;
+  status: 'draft' | 'submitted' | 'returned' | 'approved';
+  /** JSON snapshot of the pre-filled figures (reports/reports.figures.ts ReportFigures). */
+  figures: string;
+  figures_at: string;
+  /** 工作进展 */
+  progress: string;
+  /** 存在问题 */
+  problems: string;
+  /** 下步计划 */
+  next_steps: string;
+  created_by_user_id: number;
+  submitted_by_user_id: number | null;
+  submitted_at: string | null;
+  reviewed_by_user_id: number | null;
+  reviewed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One step of a report's life, kept forever: created, submitted, returned, approved. */
+export interface ReportEventTable {
+  id: Generated<number>;
+  report_id: number;
+  action: 'create' | 'submit' | 'return' | 'approve';
+  from_status: ReportTable['status'] | null;
+  to_status: ReportTable['status'];
+  actor_user_id: number;
+  actor_name: string;
+  comment: string;
+  at: string;
+}
+
+/** A rollout batch (批次) of a city: a due date and targets per school group. */
+export interface RolloutBatchTable {
+  id: Generated<number>;
+  city_id: number;
+  /** `2018-08`, matching `schools.batch`. */
+  code: string;
+  name: string;
+  due_on: string;
+  target_kindergarten: number;
+  target_primary_junior: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A batch's target for one county and school group. */
+export interface RolloutBatchTargetTable {
+  batch_id: number;
+  county_id: number;
+  school_group: 'kindergarten' | 'primaryAndJunior';
+  target: number;
+}
+
+/** A deadline the city set: by `due_on`, the schools it applies to must have reached `requires`. */
+export interface RolloutDeadlineTable {
+  id: Generated<number>;
+  city_id: number;
+  name: string;
+  due_on: string;
+  /** built: schools whose programme was already built when the deadline was set; new: the rest. */
+  applies_to: 'built' | 'new';
+  /** Only schools of this batch; null for every batch. */
+  batch_code: string | null;
+  /** JSON array of milestones and 'named_person'. */
+  requires: string;
+  created_at: string;
+}
+
+/** What the rollout adds to a programme school: whether it was already built, its named person. */
+export interface RolloutSchoolTable {
+  school_id: number;
+  county_id: number;
+  city_id: number;
+  /** 1 when the school's programme was already built when the deadlines were set (set by seed or import). */
+  built: number;
+  named_user_id: number | null;
+  /** The day the named person took the school on (YYYY-MM-DD). */
+  named_since: string | null;
+  named_by_user_id: number | null;
+  updated_at: string;
+}
+
+/** One milestone of one school: planned and done dates, evidence, who recorded it. */
+export interface RolloutMilestoneTable {
+  school_id: number;
+  milestone: 'registered' | 'installed' | 'activated' | 'in_regular_use';
+  county_id: number;
+  city_id: number;
+  planned_on: string | null;
+  done_on: string | null;
+  evidence_note: string | null;
+  /** A web link or an attachment's object key. */
+  evidence_link: string | null;
+  recorded_by_user_id: number | null;
+  recorded_at: string | null;
 }

@@ -21,9 +21,14 @@ export interface JobLogger {
 /** What a running job gets besides its payload. */
 export interface JobContext {
   jobId: number;
-  /** 1 on the first run. Every start counts, including one cut short by a crash or a lost lease. */
+  /**
+   * The attempt this run counts as, 1 on the first. A run cut short by a crash or a lost lease
+   * does not use up an attempt: the run taking it over repeats the same attempt number.
+   */
   attempt: number;
   maxAttempts: number;
+  /** This run's number among every start of the job (crashed ones included): unique per run, for naming scratch files. */
+  run: number;
   /**
    * Aborted when the job times out, when the runner shuts down, or when another runner took the
    * job over (this one lost its lease): stop soon, pass it on to child processes and requests.
@@ -54,8 +59,33 @@ export interface JobDefinition<K extends string = string, P = unknown> {
   backoffMs(attempt: number): number;
   /** A run taking longer is aborted (its `signal`) and counts as a retry. */
   timeoutMs: number;
+  /**
+   * Runs that may end without an outcome — their runner killed (kill -9, out of memory, power
+   * cut) or its lease lost — and still be taken over (default 3). They do not use up
+   * `maxAttempts`, as a server killed mid-job is rarely the job's fault; one more, and the job
+   * fails, as a job that keeps taking its runner down may well be the cause.
+   */
+  maxLostRuns?: number;
   // Method syntax on purpose: it lets a JobDefinition<'x', P> stand where any definition is expected.
   handle(payload: P, ctx: JobContext): Promise<JobOutcome>;
+  /**
+   * Called once when the job has failed for good, whichever way: its own `failed` outcome, its
+   * attempts used up, or too many lost runs (then no handler ran to say so). Put what the job
+   * leaves half-done into a final state people can see. Must be idempotent; errors are logged.
+   */
+  onFailed?(payload: P, failure: JobFailure): Promise<void>;
+}
+
+/** Why a job was given up, for its `onFailed`. */
+export interface JobFailure {
+  jobId: number;
+  /** `outcome`: the handler said `failed`; `attempts`: maxAttempts runs ended in retry; `lost-runs`: its runners kept stopping mid-run. */
+  cause: 'outcome' | 'attempts' | 'lost-runs';
+  /** The technical reason, as in the job's `last_error`. */
+  reason: string;
+  /** Attempts used (lost runs not counted), and runs lost. */
+  attempts: number;
+  lostRuns: number;
 }
 
 // `any` so definitions of every payload type fit in one registry; their own types stay precise.
@@ -68,6 +98,7 @@ export function defineJob<K extends string, P>(def: JobDefinition<K, P>): JobDef
   }
   if (!Number.isInteger(def.maxAttempts) || def.maxAttempts < 1) throw new Error(`job ${def.kind}: maxAttempts must be ≥ 1`);
   if (!(def.timeoutMs > 0)) throw new Error(`job ${def.kind}: timeoutMs must be > 0`);
+  if (def.maxLostRuns !== undefined && (!Number.isInteger(def.maxLostRuns) || def.maxLostRuns < 0)) throw new Error(`job ${def.kind}: maxLostRuns must be ≥ 0`);
   return def;
 }
 

@@ -28,9 +28,11 @@ export interface JobView {
   kind: string;
   payload: unknown;
   status: JobStatus;
-  /** Runs started so far. */
+  /** Runs started so far, lost runs included. */
   attempts: number;
   maxAttempts: number;
+  /** Runs that ended without an outcome (runner killed, lease lost): taken over, not counted against maxAttempts. */
+  lostRuns: number;
   runAfter: string;
   lockedBy: string | null;
   lockedUntil: string | null;
@@ -81,6 +83,7 @@ export function createJobQueue<D extends AnyJobDefinition>(deps: { db: Db; clock
         status: 'queued',
         attempts: 0,
         max_attempts: maxAttempts,
+        lost_runs: 0,
         run_after: (opts.runAfter ?? clock.now()).toISOString(),
         locked_by: null,
         locked_until: null,
@@ -126,6 +129,7 @@ function toView(row: JobRow): JobView {
     status: row.status,
     attempts: row.attempts,
     maxAttempts: row.max_attempts,
+    lostRuns: row.lost_runs,
     runAfter: row.run_after,
     lockedBy: row.locked_by,
     lockedUntil: row.locked_until,

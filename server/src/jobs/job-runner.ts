@@ -4,7 +4,7 @@ import type { Updateable } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { JobTable } from '../db/schema.js';
-import type { AnyJobDefinition, JobContext, JobLogger, JobOutcome } from './job-definition.js';
+import type { AnyJobDefinition, JobContext, JobFailure, JobLogger, JobOutcome } from './job-definition.js';
 import { claimNextJob, type JobClaim, type JobRow, updateClaimedJob } from './jobs.queries.js';
 import type { JobRegistry } from './registry.js';
 
@@ -38,6 +38,9 @@ export interface JobRunner {
   /** Looks for due jobs now rather than at the next poll (a started runner only). */
   wake(): void;
 }
+
+/** Lost runs a job may have (see JobDefinition.maxLostRuns) before it fails. */
+export const DEFAULT_MAX_LOST_RUNS = 3;
 
 /** Why a run's signal was aborted; handlers see it as `signal.reason`. */
 export class JobAbortedError extends Error {
@@ -94,30 +97,38 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     return entry.done;
   }
 
-  async function execute(row: JobRow, signal: AbortSignal, abort: Running['abort'], abortedFor: () => string | null) {
+  async function execute(row: JobRow, signal: AbortSignal, abort: Running['abort'], abortedFor: () => string | null): Promise<void> {
     const run: JobClaim = { id: row.id, workerId, attempt: row.attempts };
-    const jobLog = log.child({ jobId: row.id, kind: row.kind, attempt: row.attempts });
+    // Lost runs (a runner killed mid-job) are taken over without using up an attempt.
+    const attempt = row.attempts - row.lost_runs;
+    const jobLog = log.child({ jobId: row.id, kind: row.kind, attempt, run: row.attempts });
     const settle = async (patch: Updateable<JobTable>) => {
-      if (!(await updateClaimedJob(db.db, run, { ...patch, locked_by: null, locked_until: null, updated_at: at() }))) {
-        jobLog.warn({}, 'job outcome dropped: another runner has taken the job over');
+      if (await updateClaimedJob(db.db, run, { ...patch, locked_by: null, locked_until: null, updated_at: at() })) return true;
+      jobLog.warn({}, 'job outcome dropped: another runner has taken the job over');
+      return false;
+    };
+    const def = registry.get(row.kind);
+    let payload: unknown;
+    const fail = async (reason: string, cause: JobFailure['cause']) => {
+      jobLog.error({ reason }, 'job failed');
+      if (!(await settle({ status: 'failed', last_error: reason, finished_at: at() })) || !def?.onFailed || payload === undefined) return;
+      try {
+        await def.onFailed(payload, { jobId: row.id, cause, reason, attempts: Math.min(attempt, row.max_attempts), lostRuns: row.lost_runs });
+      } catch (err) {
+        jobLog.error({ err }, 'onFailed of a failed job threw');
       }
     };
-    const fail = (reason: string) => {
-      jobLog.error({ reason }, 'job failed');
-      return settle({ status: 'failed', last_error: reason, finished_at: at() });
-    };
 
-    const def = registry.get(row.kind);
-    if (!def) return fail(`no handler for job kind ${row.kind} in this process`);
-    if (row.attempts > row.max_attempts) {
-      const last = row.last_error ? `; last error: ${row.last_error}` : '';
-      return fail(`stopped without an outcome in all ${row.max_attempts} attempts (its runner died or lost the lease)${last}`);
-    }
-    let payload: unknown;
+    if (!def) return fail(`no handler for job kind ${row.kind} in this process`, 'outcome');
     try {
       payload = JSON.parse(row.payload);
     } catch {
-      return fail('payload is not valid JSON');
+      return fail('payload is not valid JSON', 'outcome');
+    }
+    const maxLostRuns = def.maxLostRuns ?? DEFAULT_MAX_LOST_RUNS;
+    if (row.lost_runs > maxLostRuns) {
+      const last = row.last_error ? `; last error: ${row.last_error}` : '';
+      return fail(`its runner stopped ${row.lost_runs} times before the job had an outcome (killed, out of memory, or lost its lease)${last}`, 'lost-runs');
     }
 
     const heartbeat = async () => {
@@ -129,7 +140,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
       heartbeat().catch((err) => { if (!abortedFor()) jobLog.warn({ err }, 'job heartbeat failed'); });
     }, Math.max(10, Math.floor(leaseMs / 3)));
     const deadline = setTimeout(() => abort('timeout'), def.timeoutMs);
-    const ctx: JobContext = { jobId: row.id, attempt: row.attempts, maxAttempts: row.max_attempts, signal, log: jobLog, heartbeat, clock };
+    const ctx: JobContext = { jobId: row.id, attempt, maxAttempts: row.max_attempts, run: row.attempts, signal, log: jobLog, heartbeat, clock };
     let outcome: JobOutcome | 'abandoned';
     try {
       outcome = await settledOrAbandoned(runHandler(def, payload, ctx), signal, abortWaitMs);
@@ -146,19 +157,21 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     if (reason === 'lease-lost') return jobLog.warn({}, 'job outcome dropped: lease lost to another runner');
     if (reason === 'shutdown' && outcome.status !== 'done') {
       jobLog.info({}, 'job interrupted by shutdown; queued again');
-      return settle({ status: 'queued', attempts: row.attempts - 1, run_after: at(), last_error: 'interrupted by shutdown' });
+      await settle({ status: 'queued', attempts: row.attempts - 1, run_after: at(), last_error: 'interrupted by shutdown' });
+      return;
     }
     if (reason === 'timeout' && outcome.status !== 'done') outcome = { status: 'retry', reason: `timed out after ${def.timeoutMs} ms` };
 
     if (outcome.status === 'done') {
       jobLog.info({}, 'job done');
-      return settle({ status: 'done', last_error: null, finished_at: at() });
+      await settle({ status: 'done', last_error: null, finished_at: at() });
+      return;
     }
-    if (outcome.status === 'failed') return fail(outcome.code ? `${outcome.code}: ${outcome.reason}` : outcome.reason);
-    if (row.attempts >= row.max_attempts) return fail(outcome.reason);
-    const waitMs = Math.max(0, def.backoffMs(row.attempts) || 0);
+    if (outcome.status === 'failed') return fail(outcome.code ? `${outcome.code}: ${outcome.reason}` : outcome.reason, 'outcome');
+    if (attempt >= row.max_attempts) return fail(outcome.reason, 'attempts');
+    const waitMs = Math.max(0, def.backoffMs(attempt) || 0);
     jobLog.warn({ reason: outcome.reason, retryInMs: waitMs }, 'job will be retried');
-    return settle({ status: 'queued', last_error: outcome.reason, run_after: at(waitMs) });
+    await settle({ status: 'queued', last_error: outcome.reason, run_after: at(waitMs) });
   }
 
   /** Claims into free slots until none is free or nothing is due. */

@@ -4,7 +4,7 @@ import type { Database, JobTable } from '../db/schema.js';
 
 export type JobRow = Selectable<JobTable>;
 
-/** Which run of a job a runner holds: the row is its only while `locked_by` and `attempts` still match. */
+/** Which run of a job a runner holds: the row is its only while `locked_by` and `attempts` (runs started) still match. */
 export interface JobClaim {
   id: number;
   workerId: string;
@@ -31,8 +31,8 @@ function isDue(eb: ExpressionBuilder<Database, 'jobs'>, now: string) {
 }
 
 /**
- * Takes the next due job for `workerId` in one statement, counting the attempt and setting the
- * lease. PostgreSQL: a runner skips rows another runner is claiming (`for update skip locked`),
+ * Takes the next due job for `workerId` in one statement, counting the run (and, when it takes
+ * over a running job whose lease ran out, the lost run) and setting the lease. PostgreSQL: a runner skips rows another runner is claiming (`for update skip locked`),
  * and the update re-checks that the row is still due once it holds it. SQLite: the statement runs
  * in one write transaction, which SQLite grants one connection at a time.
  */
@@ -49,6 +49,8 @@ export function claimNextJob(
   return db.updateTable('jobs')
     .set((eb) => ({
       status: 'running', attempts: eb('attempts', '+', 1), locked_by: at.workerId, locked_until: at.lockedUntil, updated_at: at.now,
+      // SET reads the row as it was: still `running` means its runner stopped without an outcome.
+      lost_runs: eb.case().when('status', '=', 'running').then(eb('lost_runs', '+', 1)).else(eb.ref('lost_runs')).end(),
     }))
     .where('id', '=', next)
     .where((eb) => isDue(eb, at.now))

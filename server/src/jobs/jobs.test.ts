@@ -8,9 +8,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { createTestDb } from '../test-support/test-db.js';
-import { type AnyJobDefinition, defineJob, type JobContext, type JobDefinition, type JobOutcome } from './job-definition.js';
+import { type AnyJobDefinition, defineJob, type JobContext, type JobDefinition, type JobFailure, type JobOutcome } from './job-definition.js';
 import { createJobQueue } from './job-queue.js';
 import { createJobRunner, type JobRunnerOptions } from './job-runner.js';
+import { claimNextJob } from './jobs.queries.js';
 import { buildJobRegistry } from './registry.js';
 import { locateDb, openDbAt } from './test-fixtures/db-location.js';
 import { markerJob } from './test-fixtures/marker-job.js';
@@ -127,7 +128,7 @@ describe(`job queue and runner (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQL
     let release!: () => void;
     const stuck = new Promise<void>((resolve) => { release = resolve; });
     const { def } = testJob(async (_p, ctx) => {
-      if (ctx.attempt === 1) await stuck;
+      if (ctx.run === 1) await stuck;
       return { status: 'done' };
     }, { timeoutMs: 20 });
     const { queue, runner } = setup([def], { abortWaitMs: 20, leaseMs: 60_000 });
@@ -138,6 +139,52 @@ describe(`job queue and runner (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQL
     expect(await runner.runDue()).toBe(1);
     expect(await queue.get(id)).toMatchObject({ status: 'done', attempts: 2 });
     release();
+  });
+
+  it('takes over a run lost in the final attempt without using up an attempt; gives up after maxLostRuns and calls onFailed', async () => {
+    const failures: JobFailure[] = [];
+    const { def, calls } = testJob(async (_p, ctx) => (ctx.attempt < 2 ? { status: 'retry', reason: 'not yet' } : { status: 'done' }), {
+      maxAttempts: 2, maxLostRuns: 1, backoffMs: () => 1_000, onFailed: async (_p, f) => { failures.push(f); },
+    });
+    const { queue, runner } = setup([def], { leaseMs: 1_000 });
+    // A runner that takes the job and dies without a word (kill -9): its claim, and nothing after.
+    const dies = () => claimNextJob(db.db, db.dialect, { workerId: 'dead', now: clock.now().toISOString(), lockedUntil: new Date(clock.now().getTime() + 1_000).toISOString() });
+
+    const done = await queue.enqueue('test.job', { n: 1 });
+    await runner.runDue();
+    expect(await queue.get(done)).toMatchObject({ status: 'queued', attempts: 1, lostRuns: 0 });
+    clock.advance(1_000);
+    expect(await dies()).toMatchObject({ id: done, attempts: 2 });
+    clock.advance(1_001);
+    expect(await runner.runDue()).toBe(1);
+    expect(calls.map((c) => [c.run, c.attempt])).toEqual([[1, 1], [3, 2]]);
+    expect(await queue.get(done)).toMatchObject({ status: 'done', attempts: 3, lostRuns: 1 });
+
+    const given = await queue.enqueue('test.job', { n: 2 });
+    await dies();
+    clock.advance(1_001);
+    await dies();
+    clock.advance(1_001);
+    expect(await runner.runDue()).toBe(1);
+    expect(calls).toHaveLength(2);
+    expect(await queue.get(given)).toMatchObject({ status: 'failed', attempts: 3, lostRuns: 2, lastError: expect.stringMatching(/stopped 2 times/) });
+    expect(failures).toEqual([{ jobId: given, cause: 'lost-runs', reason: expect.stringMatching(/stopped 2 times/), attempts: 1, lostRuns: 2 }]);
+  });
+
+  it('calls onFailed once when attempts run out and when the handler fails the job', async () => {
+    const failures: JobFailure[] = [];
+    const { def } = testJob(async (p) => (p.n === 1 ? { status: 'retry', reason: 'still broken' } : { status: 'failed', reason: 'hopeless' }), {
+      maxAttempts: 2, backoffMs: () => 0, onFailed: async (_p, f) => { failures.push(f); },
+    });
+    const { queue, runner } = setup([def]);
+    const a = await queue.enqueue('test.job', { n: 1 });
+    const b = await queue.enqueue('test.job', { n: 2 });
+    await runner.runDue();
+    expect(failures).toHaveLength(2);
+    expect(failures).toEqual(expect.arrayContaining([
+      { jobId: b, cause: 'outcome', reason: 'hopeless', attempts: 1, lostRuns: 0 },
+      { jobId: a, cause: 'attempts', reason: 'still broken', attempts: 2, lostRuns: 0 },
+    ]));
   });
 
   it('enqueues a dedupe key once: the same key answers the existing job', async () => {
@@ -165,7 +212,7 @@ describe(`job queue and runner (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQL
     let release!: () => void;
     const gate = new Promise<void>((resolve) => { release = resolve; });
     const { def, calls } = testJob(async (_p, ctx) => {
-      if (ctx.attempt === 1) await gate;
+      if (ctx.run === 1) await gate;
       return { status: 'done' };
     }, { maxAttempts: 5 });
     const a = setup([def], { workerId: 'a', leaseMs: 10_000 });
@@ -251,10 +298,11 @@ describe(`job queue and runner (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQL
       expect(await runner.runDue()).toBe(0);
       clock.advance(leaseMs + 1);
       expect(await runner.runDue()).toBe(1);
-      expect(await queue.get(id)).toMatchObject({ status: 'done', attempts: 2 });
+      expect(await queue.get(id)).toMatchObject({ status: 'done', attempts: 2, lostRuns: 1 });
       expect(await runner.runDue()).toBe(0);
       expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
-        `start ${child.pid} 1`, `start ${process.pid} 2`, `done ${process.pid} 2`,
+        // run:attempt — the run taking over repeats the killed run's attempt instead of using up another.
+        `start ${child.pid} 1:1`, `start ${process.pid} 2:1`, `done ${process.pid} 2:1`,
       ]);
       expect(readFileSync(join(dir, 'lesson.result'), 'utf8')).toBe(`job ${id}`);
     } finally {

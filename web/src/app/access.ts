@@ -25,6 +25,7 @@ export function canAsRoomKeeper(me: MeView, action: 'room:write' | 'recording:de
  */
 export const PAGE_ACCESS = {
   home: [],
+  dashboard: ['compliance:read'],
   org: ['org:read'],
   schools: ['org:read'],
   people: ['person:read'],
@@ -33,6 +34,12 @@ export const PAGE_ACCESS = {
   recordings: ['recording:read'],
   upload: ['recording:upload'],
   audit: ['audit:read'],
+  inspections: ['inspection:read'],
+  bulletins: ['bulletin:read'],
+  // The inbox is everyone's own; the header's bell opens it (no menu item).
+  notifications: [],
+  reports: ['report:read'],
+  rollout: ['rollout:read'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

@@ -9,6 +9,7 @@ import { lazyPage } from './lazy-page';
 const LoginPage = lazyPage(() => import('../features/auth/pages/LoginPage'));
 const AppLayout = lazyPage(() => import('../layouts/AppLayout'));
 const HomePage = lazyPage(() => import('../features/home/pages/HomePage'));
+const DashboardRoutes = lazyPage(() => import('../features/dashboards/pages/DashboardRoutes'));
 const OrgPage = lazyPage(() => import('../features/org/pages/OrgPage'));
 const SchoolsPage = lazyPage(() => import('../features/schools/pages/SchoolsPage'));
 const SchoolDetailPage = lazyPage(() => import('../features/schools/pages/SchoolDetailPage'));
@@ -21,6 +22,18 @@ const RoomDetailPage = lazyPage(() => import('../features/rooms/pages/RoomDetail
 const RecordingsPage = lazyPage(() => import('../features/recordings/pages/RecordingsPage'));
 const UploadPage = lazyPage(() => import('../features/recordings/pages/UploadPage'));
 const PlayerPage = lazyPage(() => import('../features/recordings/pages/PlayerPage'));
+const InspectionsPage = lazyPage(() => import('../features/inspections/pages/InspectionsPage'));
+const FollowUpsPage = lazyPage(() => import('../features/inspections/pages/FollowUpsPage'));
+const InspectionDetailPage = lazyPage(() => import('../features/inspections/pages/InspectionDetailPage'));
+const BulletinsPage = lazyPage(() => import('../features/bulletins/pages/BulletinsPage'));
+const BulletinDetailPage = lazyPage(() => import('../features/bulletins/pages/BulletinDetailPage'));
+const NotificationsPage = lazyPage(() => import('../features/notifications/pages/NotificationsPage'));
+const ReportsPage = lazyPage(() => import('../features/reports/pages/ReportsPage'));
+const ReportDetailPage = lazyPage(() => import('../features/reports/pages/ReportDetailPage'));
+const RolloutProgressPage = lazyPage(() => import('../features/rollout/pages/RolloutProgressPage'));
+const RolloutSchoolsPage = lazyPage(() => import('../features/rollout/pages/RolloutSchoolsPage'));
+const RolloutOverduePage = lazyPage(() => import('../features/rollout/pages/RolloutOverduePage'));
+const RolloutSchoolPage = lazyPage(() => import('../features/rollout/pages/RolloutSchoolPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -46,6 +59,7 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="dashboard/*" element={<RequirePage page="dashboard"><DashboardRoutes /></RequirePage>} />
         <Route path="org" element={<RequirePage page="org"><OrgPage /></RequirePage>} />
         <Route path="schools" element={<RequirePage page="schools"><SchoolsPage /></RequirePage>} />
         <Route path="schools/:id" element={<RequirePage page="schools"><SchoolDetailPage /></RequirePage>} />
@@ -57,6 +71,18 @@ export function AppRoutes() {
         <Route path="recordings" element={<RequirePage page="recordings"><RecordingsPage /></RequirePage>} />
         <Route path="recordings/upload" element={<RequirePage page="upload"><UploadPage /></RequirePage>} />
         <Route path="recordings/:id" element={<RequirePage page="recordings"><PlayerPage /></RequirePage>} />
+        <Route path="inspections" element={<RequirePage page="inspections"><InspectionsPage /></RequirePage>} />
+        <Route path="inspections/follow-ups" element={<RequirePage page="inspections"><FollowUpsPage /></RequirePage>} />
+        <Route path="inspections/:id" element={<RequirePage page="inspections"><InspectionDetailPage /></RequirePage>} />
+        <Route path="bulletins" element={<RequirePage page="bulletins"><BulletinsPage /></RequirePage>} />
+        <Route path="bulletins/:id" element={<RequirePage page="bulletins"><BulletinDetailPage /></RequirePage>} />
+        <Route path="notifications" element={<RequirePage page="notifications"><NotificationsPage /></RequirePage>} />
+        <Route path="reports" element={<RequirePage page="reports"><ReportsPage /></RequirePage>} />
+        <Route path="reports/:id" element={<RequirePage page="reports"><ReportDetailPage /></RequirePage>} />
+        <Route path="rollout" element={<RequirePage page="rollout"><RolloutProgressPage /></RequirePage>} />
+        <Route path="rollout/schools" element={<RequirePage page="rollout"><RolloutSchoolsPage /></RequirePage>} />
+        <Route path="rollout/schools/:id" element={<RequirePage page="rollout"><RolloutSchoolPage /></RequirePage>} />
+        <Route path="rollout/overdue" element={<RequirePage page="rollout"><RolloutOverduePage /></RequirePage>} />
         <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -22,3 +22,23 @@ export function formatInstant(instant: string | number | Date | Dayjs | null | u
   if (instant === null || instant === undefined || instant === '') return '';
   return platformTime(instant).format(pattern);
 }
+
+// Date pickers work in the browser's zone. They are given the platform's wall-clock time as a
+// browser-local Dayjs with the same fields (10:00 in Liaocheng shows as 10:00 in New York too), and
+// what is picked is read back as Asia/Shanghai. PlatformDatePicker.tsx does both at its edges.
+const WALL_CLOCK = 'YYYY-MM-DDTHH:mm:ss.SSS';
+
+/** The instant's Asia/Shanghai wall-clock time as a browser-local Dayjs (what a picker shows). */
+export function toWallClock(instant: string | number | Date | Dayjs): Dayjs {
+  return dayjs(platformTime(instant).format(WALL_CLOCK));
+}
+
+/** A picker's browser-local value read as Asia/Shanghai wall-clock time: the instant it means. */
+export function fromWallClock(wall: Dayjs): Dayjs {
+  return dayjs.tz(wall.format(WALL_CLOCK), PLATFORM_TIME_ZONE);
+}
+
+/** Today in Asia/Shanghai, as a browser-local Dayjs at its midnight (for date pickers, presets and limits). */
+export function platformToday(): Dayjs {
+  return dayjs(platformTime().format('YYYY-MM-DD'));
+}

@@ -11,6 +11,7 @@ import { useLocale } from '../app/locale';
 import { SunMark } from '../app/components/SunMark';
 import { navItemFor, visibleNavItems } from './nav-items';
 import { UserMenu } from './UserMenu';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
 
 const COLLAPSED_KEY = 'sunshine.siderCollapsed';
 const SIDER_WIDTH = 216;
@@ -132,6 +133,7 @@ export default function AppLayout() {
               </span>
             </Flex>
             <Flex align="center" gap={4}>
+              <NotificationBell />
               <LanguageToggle />
               <UserMenu compact={mobile} />
             </Flex>

@@ -2,8 +2,13 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  FileDoneOutlined,
+  RocketOutlined,
   BankOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   HomeOutlined,
   PlayCircleOutlined,
   TeamOutlined,
@@ -22,6 +27,7 @@ export interface NavItem {
 /** The side menu, in order. Labels are `nav.<key>`; who sees an item is PAGE_ACCESS[key]. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined /> },
   { key: 'org', path: '/org', icon: <ApartmentOutlined /> },
   { key: 'schools', path: '/schools', icon: <BankOutlined /> },
   { key: 'people', path: '/people', icon: <TeamOutlined /> },
@@ -29,6 +35,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'rooms', path: '/rooms', icon: <VideoCameraOutlined /> },
   { key: 'recordings', path: '/recordings', icon: <PlayCircleOutlined /> },
   { key: 'upload', path: '/recordings/upload', icon: <UploadOutlined /> },
+  { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },
+  { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },
+  { key: 'bulletins', path: '/bulletins', icon: <NotificationOutlined /> },
+  { key: 'reports', path: '/reports', icon: <FileDoneOutlined /> },
   { key: 'audit', path: '/audit', icon: <AuditOutlined /> },
 ];
 

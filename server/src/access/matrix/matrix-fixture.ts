@@ -1,5 +1,10 @@
 import { addRoomsToFixture } from '../../modules/rooms/rooms-fixture.js';
 import { addRecordingsToFixture } from '../../modules/recordings/recordings-fixture.js';
+import { addRolloutToFixture } from '../../modules/rollout/rollout-fixture.js';
+import { addReportsToFixture } from '../../modules/reports/reports-fixture.js';
+import { addInspectionsToFixture } from '../../modules/inspections/inspections-fixture.js';
+import { addNotificationsToFixture } from '../../modules/notifications/notifications-fixture.js';
+import { addBulletinsToFixture } from '../../modules/bulletins/bulletins-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -68,5 +73,10 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   };
   await addRoomsToFixture(t, fixture);
   await addRecordingsToFixture(t, fixture);
+  await addRolloutToFixture(t, fixture);
+  await addReportsToFixture(t, fixture);
+  await addInspectionsToFixture(t, fixture);
+  await addNotificationsToFixture(t, fixture);
+  await addBulletinsToFixture(t, fixture);
   return fixture;
 }

@@ -15,12 +15,12 @@ export function markerJob(opts: { dir: string; holdMs: number }) {
     timeoutMs: 120_000,
     async handle({ name }, ctx) {
       const log = join(opts.dir, `${name}.log`);
-      appendFileSync(log, `start ${process.pid} ${ctx.attempt}\n`);
+      appendFileSync(log, `start ${process.pid} ${ctx.run}:${ctx.attempt}\n`);
       if (opts.holdMs > 0) await sleep(opts.holdMs, undefined, { signal: ctx.signal });
       const tmp = join(opts.dir, `.${name}.result.tmp`);
       writeFileSync(tmp, `job ${ctx.jobId}`);
       renameSync(tmp, join(opts.dir, `${name}.result`));
-      appendFileSync(log, `done ${process.pid} ${ctx.attempt}\n`);
+      appendFileSync(log, `done ${process.pid} ${ctx.run}:${ctx.attempt}\n`);
       return { status: 'done' };
     },
   });

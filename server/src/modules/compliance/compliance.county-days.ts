@@ -13,17 +13,21 @@ export interface CountyDayKey {
   day: string;
 }
 
-/** Re-totals the given county-days from compliance_days. */
+// Days per statement: bounds the IN lists of a re-total over a long range.
+const DAYS_PER_ROUND = 100;
+
+/**
+ * Re-totals the given county-days from compliance_days: every county of the keys on every day of
+ * the keys, so scattered keys re-total a few more county-days (to the same values) but any
+ * number of them costs two statements per hundred days, not two per day.
+ */
 export async function refreshCountyDays(db: Kysely<Database>, keys: readonly CountyDayKey[]): Promise<void> {
-  const byDay = new Map<string, Set<number>>();
-  for (const k of keys) {
-    let counties = byDay.get(k.day);
-    if (!counties) byDay.set(k.day, (counties = new Set()));
-    counties.add(k.countyId);
-  }
-  for (const [day, set] of byDay) {
-    const counties = [...set];
-    await db.deleteFrom('compliance_county_days').where('day', '=', day).where('county_id', 'in', counties).execute();
+  if (!keys.length) return;
+  const counties = [...new Set(keys.map((k) => k.countyId))];
+  const allDays = [...new Set(keys.map((k) => k.day))].sort();
+  for (let i = 0; i < allDays.length; i += DAYS_PER_ROUND) {
+    const days = allDays.slice(i, i + DAYS_PER_ROUND);
+    await db.deleteFrom('compliance_county_days').where('day', 'in', days).where('county_id', 'in', counties).execute();
     // Every kind is named so the read seeks (county, kind, day) in compliance_days_county_kind_day.
     await db.insertInto('compliance_county_days')
       .columns(['day', 'county_id', 'school_kind', 'city_id', 'school_days', 'met_days'])
@@ -34,7 +38,7 @@ export async function refreshCountyDays(db: Kysely<Database>, keys: readonly Cou
         ])
         .where('compliance_days.county_id', 'in', counties)
         .where('compliance_days.school_kind', 'in', [...SCHOOL_KINDS])
-        .where('compliance_days.day', '=', day)
+        .where('compliance_days.day', 'in', days)
         .groupBy(['compliance_days.day', 'compliance_days.county_id', 'compliance_days.school_kind', 'compliance_days.city_id']))
       .execute();
   }

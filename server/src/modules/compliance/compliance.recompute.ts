@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { ComplianceDayTable, Database } from '../../db/schema.js';
 import { addDays, eachDay, maxDay, minDay, shanghaiDate } from '../../../../shared/dates.js';
@@ -139,18 +139,18 @@ function inTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => P
 /**
  * A recording of the school-day became ready, was deleted or purged. Only its count can have
  * changed — the calendar and quota parts of the row are kept current by their own changes — so an
- * existing row is recounted in place: one read (row and count together, the row locked on
- * PostgreSQL), one write, and ±1 on its county-day when the day flips. A missing row is computed
- * in full.
+ * existing row is recounted in place, with ±1 on its county-day when the day flips. A missing row
+ * is computed in full. On PostgreSQL that is one statement (one round trip, atomic without a
+ * transaction of its own); on SQLite, in-process, a few statements in one transaction cost less
+ * than a round trip.
  */
 export async function recountSchoolDay(db: Kysely<Database>, key: SchoolDayKey, now: Date): Promise<RecomputedDay[]> {
-  const locks = db.getExecutor().adapter instanceof PostgresAdapter;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return recountInOneStatement(db, key, now);
   return inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('compliance_days')
       .select(['county_id', 'school_kind', 'school_day', 'required', 'met', 'reason'])
       .select(countedLessonsQuery(trx, key.schoolId, key.day).as('counted_now'))
       .where('school_id', '=', key.schoolId).where('day', '=', key.day)
-      .$if(locks, (q) => q.forUpdate())
       .executeTakeFirst();
     if (!row) return recomputeSchoolDays(trx, [key], { now });
     const counted = Number(row.counted_now ?? 0);
@@ -166,6 +166,75 @@ export async function recountSchoolDay(db: Kysely<Database>, key: SchoolDayKey, 
     if (met !== (row.met === 1)) await adjustMetDays(trx, { countyId: row.county_id, day: key.day, kind: row.school_kind }, met ? 1 : -1);
     return [{ ...key, schoolDay: row.school_day === 1, required: row.required, counted, met, reason: row.reason as DayReason, removed }];
   });
+}
+
+interface RecountRow {
+  county_id: number;
+  school_kind: ComplianceDayTable['school_kind'];
+  school_day: number;
+  required: number;
+  met: number;
+  reason: string;
+  counted: number;
+  adjusted: number;
+}
+
+/**
+ * PostgreSQL's recount as one statement: the row is locked and read as it was (`old`), the lessons
+ * counted by the recordings module's query (`n`), the row updated — or deleted when it is no
+ * school day and nothing counts — and the county-day moved by the change in `met`. A missing row
+ * (answer: no row) falls back to the full computation; a missing county-day (`adjusted` 0 although
+ * the day flipped) and a removal (the county-day may have lost its last row) are re-totalled after
+ * it, in a second statement. Like every READ COMMITTED statement it
+ * counts from the snapshot taken when it started: a lesson of the same school-day committed while
+ * it waited for the row lock is counted by that lesson's own recount, else by the nightly pass.
+ */
+async function recountInOneStatement(db: Kysely<Database>, key: SchoolDayKey, now: Date): Promise<RecomputedDay[]> {
+  const { day } = key;
+  const { rows } = await recountStatement(db, key, now, { ownCommit: !db.isTransaction }).execute(db);
+  const row = rows[0];
+  if (!row) return recomputeSchoolDays(db, [key], { now });
+  const met = row.school_day === 1 && row.counted >= row.required;
+  const removed = row.school_day === 0 && row.counted === 0;
+  if (removed || (met !== (row.met === 1) && row.adjusted === 0)) await refreshCountyDays(db, [{ countyId: row.county_id, day }]);
+  return [{ ...key, schoolDay: row.school_day === 1, required: row.required, counted: row.counted, met, reason: row.reason as DayReason, removed }];
+}
+
+/**
+ * PostgreSQL's recount statement (see recountInOneStatement); exported for the benchmark's EXPLAIN.
+ * `ownCommit`: the statement is its own transaction, and its commit need not wait for the WAL to
+ * reach the disk (synchronous_commit off for this transaction alone). The rollup is derived from
+ * recordings that were committed durably before: a database crash can lose at most the last
+ * fraction of a second of recounts, never a recording, and the nightly pass recounts them.
+ * Inside a caller's transaction the caller's durability stands.
+ */
+export function recountStatement(db: Kysely<Database>, { schoolId, day }: SchoolDayKey, now: Date, opts: { ownCommit?: boolean } = {}) {
+  return sql<RecountRow>`
+    with old as (
+      select county_id, school_kind, school_day, required, met, reason from compliance_days
+      where school_id = ${schoolId} and day = ${day} for update
+    ), n as (
+      select lessons::int as counted from ${countedLessonsQuery(db, schoolId, day).as('c')}
+    ), removed as (
+      delete from compliance_days d using old, n
+      where d.school_id = ${schoolId} and d.day = ${day} and old.school_day = 0 and n.counted = 0
+    ), changed as (
+      update compliance_days d
+      set counted = n.counted, met = case when old.school_day = 1 and n.counted >= old.required then 1 else 0 end,
+        computed_at = ${now.toISOString()}
+      from old, n
+      where d.school_id = ${schoolId} and d.day = ${day} and not (old.school_day = 0 and n.counted = 0)
+      returning d.met
+    ), county as (
+      update compliance_county_days c set met_days = c.met_days + changed.met - old.met
+      from old, changed
+      where c.day = ${day} and c.county_id = old.county_id and c.school_kind = old.school_kind and changed.met <> old.met
+      returning 1
+    )
+    select old.county_id, old.school_kind, old.school_day, old.required, old.met, old.reason, n.counted,
+      (select count(*) from county)::int as adjusted
+      ${opts.ownCommit ? sql`, set_config('synchronous_commit', 'off', true) as relaxed` : sql``}
+    from old, n`;
 }
 
 /** Where a calendar change applies: a whole city, a county or one school. */
@@ -198,17 +267,30 @@ export async function trackSchools(
   const places = new Map((await loadCalendar(db, { schoolIds: entries.map((e) => e.schoolId), from: today, to: today }))
     .schools().map((s) => [s.id, s]));
   const pairs: SchoolDayKey[] = [];
-  for (const e of entries) {
+  // One entry per school (the last given), so no statement touches a row twice.
+  const found = [...new Map(entries.map((e) => [e.schoolId, e])).values()].flatMap((e) => {
     const s = places.get(e.schoolId);
-    if (!s) continue;
+    return s ? [{ ...e, school: s }] : [];
+  });
+  // A few statements for any number of schools: the demo's first start tracks a hundred at once.
+  for (let i = 0; i < found.length; i += ROWS_PER_INSERT) {
     await db.insertInto('compliance_tracking')
-      .values({ school_id: s.id, county_id: s.countyId, city_id: s.cityId, since: e.since, created_at: now.toISOString() })
-      .onConflict((oc) => oc.column('school_id').doUpdateSet({ since: e.since }))
+      .values(found.slice(i, i + ROWS_PER_INSERT).map(({ school: s, since }) => ({
+        school_id: s.id, county_id: s.countyId, city_id: s.cityId, since, created_at: now.toISOString(),
+      })))
+      .onConflict((oc) => oc.column('school_id').doUpdateSet((eb) => ({ since: eb.ref('excluded.since') })))
       .execute();
-    const dropped = await db.deleteFrom('compliance_days').where('school_id', '=', s.id).where('day', '<', e.since).returning('day').execute();
-    await refreshCountyDays(db, dropped.map((d) => ({ countyId: s.countyId, day: d.day })));
-    if (e.since <= today) for (const day of eachDay(e.since, today)) pairs.push({ schoolId: s.id, day });
   }
+  const bySince = new Map<string, number[]>();
+  for (const e of found) bySince.set(e.since, [...(bySince.get(e.since) ?? []), e.schoolId]);
+  for (const [since, ids] of bySince) {
+    for (let i = 0; i < ids.length; i += SCHOOLS_PER_ROUND) {
+      const dropped = await db.deleteFrom('compliance_days').where('school_id', 'in', ids.slice(i, i + SCHOOLS_PER_ROUND))
+        .where('day', '<', since).returning(['county_id', 'day']).execute();
+      await refreshCountyDays(db, dropped.map((d) => ({ countyId: d.county_id, day: d.day })));
+    }
+  }
+  for (const e of found) if (e.since <= today) for (const day of eachDay(e.since, today)) pairs.push({ schoolId: e.schoolId, day });
   return (await recomputeSchoolDays(db, pairs, { now })).length;
 }
 

@@ -1,6 +1,7 @@
 import type { AppInstance } from '../../http/app-types.js';
 import { IdParams, RangeQuery, SchoolDaysSchema, SchoolPage, SchoolsQuery, SummaryQuery, SummarySchema } from './compliance.schema.js';
 import type { ComplianceService } from './compliance.service.js';
+import { LatestDaySchema } from './compliance.trend.schema.js';
 
 export function registerComplianceRoutes(app: AppInstance, deps: { compliance: ComplianceService }) {
   const { compliance } = deps;
@@ -21,6 +22,14 @@ export function registerComplianceRoutes(app: AppInstance, deps: { compliance: C
       querystring: SchoolsQuery, response: { 200: SchoolPage },
     },
   }, async (req) => compliance.listSchools(req.actor!, req.query));
+
+  app.get('/api/compliance/latest-day', {
+    config: { access: 'compliance:read' },
+    schema: {
+      tags, summary: '最近有数据的上学日 / The latest school day up to today with figures in your scope (the as-of day pages open on)',
+      response: { 200: LatestDaySchema },
+    },
+  }, async (req) => compliance.latestDay(req.actor!));
 
   app.get('/api/compliance/schools/:id/days', {
     config: { access: 'compliance:read' },

@@ -14,9 +14,11 @@ import * as q from './compliance.queries.js';
 import {
   type CalendarNode, pairsForCalendarChange, recomputeRecentDays, recomputeSchoolDays, recountSchoolDay, type SchoolDayKey, trackSchools,
 } from './compliance.recompute.js';
+import { countedOn } from './compliance.counted-on.js';
 import { insertQuotaRule, type QuotaRule } from './quota-rules.js';
-import { departmentAnswersFor, recordingResponsibles } from './responsibility.js';
+import { departmentAnswersFor, type NamedPersons, schoolResponsibles } from './responsibility.js';
 import { streaksOf } from './streaks.js';
+import { dailyTotals, heatCells, latestDayWithRows } from './compliance.trend.js';
 
 interface Figures {
   schoolDays: number;
@@ -44,7 +46,7 @@ const trackCols = { id: 'compliance_tracking.school_id', county: 'compliance_tra
  * Compliance with the quota, read from the rollup within the caller's scope, and the hooks that
  * keep the rollup current (recordings, calendar, quota rules, the nightly pass).
  */
-export function createComplianceService(deps: { db: Db; clock: Clock }) {
+export function createComplianceService(deps: { db: Db; clock: Clock; namedPersons?: NamedPersons }) {
   const db = deps.db.db;
   const today = () => shanghaiDate(deps.clock.now());
 
@@ -122,7 +124,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock }) {
     ]);
     const [days, responsibles] = await Promise.all([
       q.dayRows(db, rows.map((s) => s.id), r.from, r.to),
-      recordingResponsibles(db, rows.map((s) => s.county_id)),
+      schoolResponsibles(db, rows, deps.namedPersons),
     ]);
     const items = rows.map((s, i) => {
       const f = figures(Number(s.school_days ?? 0), Number(s.met_days ?? 0), Number(s.pending_days ?? 0));
@@ -131,7 +133,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock }) {
         id: s.id, code: s.code, name: s.name, kind: s.kind, countyId: s.county_id, countyName: s.county_name,
         tracked: s.since !== null, trackedSince: s.since, ...f, rank: f.rate === null ? null : offset + i + 1,
         currentStreak: streaks.current, longestStreak: streaks.longest,
-        responsible: responsibles.get(s.county_id) ?? { department: 'research' as const, departmentName: null, people: [] },
+        responsible: responsibles.get(s.id)!,
       };
     });
     return { items, total, page: query.page, pageSize: query.pageSize };
@@ -164,6 +166,41 @@ export function createComplianceService(deps: { db: Db; clock: Clock }) {
     };
   }
 
+  /** The latest school day up to today with figures in the caller's scope (today when none): the dashboards' as-of day. */
+  async function latestDay(actor: Actor) {
+    const scope = scopeFor(actor);
+    return { day: (await latestDayWithRows(db, scope, today())) ?? today() };
+  }
+
+  /** Day by day over the range (the 30-day trend): for the scope, one county of it, or one school. */
+  async function trend(actor: Actor, query: { from: string; to: string; countyId?: number; schoolId?: number }) {
+    const scope = scopeFor(actor);
+    const r = range(query.from, query.to);
+    await countyOrNotFound(scope, query.countyId);
+    if (query.schoolId !== undefined && !(await q.findSchool(db, schoolInScope(scope), query.schoolId))) throw notFound('学校');
+    return { from: r.from, to: r.to, days: await dailyTotals(db, scope, r, { countyId: query.countyId, schoolId: query.schoolId }) };
+  }
+
+  /** The schools that missed a day in the range, worst first (at most `limit`), each with its days as heatmap cells. */
+  async function missedDayHeatmap(actor: Actor, query: { from: string; to: string; countyId?: number; limit: number }) {
+    const scope = scopeFor(actor);
+    const r = range(query.from, query.to);
+    await countyOrNotFound(scope, query.countyId);
+    const filter: q.SchoolListFilter = { countyId: query.countyId, met: false, order: 'worst' };
+    const [rows, total] = await Promise.all([
+      q.listSchoolTotals(db, schoolInScope(scope), schoolInScope(scope, dayCols), r, filter, query.limit, 0),
+      q.countSchoolTotals(db, schoolInScope(scope), schoolInScope(scope, dayCols), r, filter),
+    ]);
+    const cells = await heatCells(db, scope, rows.map((s) => s.id), r);
+    return {
+      from: r.from, to: r.to, days: eachDay(r.from, r.to), total,
+      rows: rows.map((s) => ({
+        id: s.id, code: s.code, name: s.name, countyId: s.county_id, countyName: s.county_name,
+        ...figures(Number(s.school_days ?? 0), Number(s.met_days ?? 0), Number(s.pending_days ?? 0)), cells: cells.get(s.id) ?? [],
+      })),
+    };
+  }
+
   /**
    * The pipeline calls this when a recording becomes ready, is deleted or purged — inside its own
    * transaction when it has one (pass it as `trx`: on SQLite the one connection is held by it).
@@ -189,9 +226,11 @@ export function createComplianceService(deps: { db: Db; clock: Clock }) {
   }
 
   return {
-    summary, listSchools, schoolDays, onRecordingChanged, onCalendarChanged, addQuotaRule,
+    summary, listSchools, schoolDays, latestDay, trend, missedDayHeatmap, onRecordingChanged, onCalendarChanged, addQuotaRule,
     trackSchools: (entries: readonly { schoolId: number; since: string }[]) => trackSchools(db, entries, deps.clock),
     recomputeRecentDays: (days?: number) => recomputeRecentDays(db, deps.clock, days),
+    /** Each tracked school's day as the rollup has it (notifications' reminders and digests); no scope: callers are system tasks. */
+    countedOn: (day: string, filter?: Parameters<typeof countedOn>[2]) => countedOn(db, day, filter, deps.clock.now()),
   };
 }
 

@@ -6,8 +6,8 @@ import type { Database } from '../../db/schema.js';
  * Who answers for a school, following the article: the county's 教科所 (research) runs the
  * recording rooms and checks each school's ≥ 2 recorded lessons a day; the programme itself is
  * the 电教馆's (edtech) in primary and junior schools and the 学前教研室's (preschool) in
- * kindergartens. The rollout module will add a named person per school; until then the named
- * persons are the county's staff of the department.
+ * kindergartens. Where the rollout has named a person for the school (专人负责, see
+ * schoolResponsibles) that person answers; otherwise the county's staff of the department.
  */
 export type Duty = 'recording' | 'programme';
 
@@ -48,6 +48,29 @@ export async function recordingResponsibles(db: Kysely<Database>, countyIds: rea
   for (const s of staff) {
     const r = out.get(s.county_id!);
     if (r && !r.people.some((p) => p.userId === s.id)) r.people.push({ userId: s.id, name: s.name });
+  }
+  return out;
+}
+
+/** The rollout's named person per school (rollout.service namedPersons), passed in so compliance reads no rollout table. */
+export type NamedPersons = (schoolIds: number[]) => Promise<Map<number, { userId: number; name: string } | null>>;
+
+/**
+ * Who answers for each school's recording compliance: the county's 教科所, and as the person the
+ * school's named person when the rollout has one, else the 教科所's staff.
+ */
+export async function schoolResponsibles(
+  db: Kysely<Database>, schools: readonly { id: number; county_id: number }[], namedPersons?: NamedPersons,
+): Promise<Map<number, Responsible>> {
+  const [byCounty, named] = await Promise.all([
+    recordingResponsibles(db, schools.map((s) => s.county_id)),
+    namedPersons ? namedPersons(schools.map((s) => s.id)) : new Map<number, null>(),
+  ]);
+  const out = new Map<number, Responsible>();
+  for (const s of schools) {
+    const county = byCounty.get(s.county_id) ?? { department: 'research' as const, departmentName: null, people: [] };
+    const person = named.get(s.id);
+    out.set(s.id, person ? { ...county, people: [person] } : county);
   }
   return out;
 }

@@ -15,6 +15,39 @@ import { createVideoTestApp, runJobs, schoolByCode, sha256OfFile, VIDEO_TEST_ENV
 
 const RUNNER = fileURLToPath(new URL('./test-fixtures/crash-runner.ts', import.meta.url));
 
+/** A job runner in its own process (test-fixtures/crash-runner.ts) on the test's database and storage; its stdout lines as they come. */
+async function startRunner(t: TestApp, putDelayMs: number): Promise<{ child: ChildProcess; lines: string[]; waitFor(re: RegExp, count?: number): Promise<void> }> {
+  const opts = t.db.dialect === 'postgres'
+    ? { pgSchema: (await sql<{ s: string }>`select current_schema() as s`.execute(t.db.db)).rows[0]!.s }
+    : { sqliteFile: (await sql<{ file: string }>`pragma database_list`.execute(t.db.db)).rows[0]!.file };
+  const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify({
+    ...opts, dataDir: t.config.dataDir, storageUrl: t.config.storageUrl, env: VIDEO_TEST_ENV, putDelayMs,
+  })], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  const waiters: (() => void)[] = [];
+  let buffered = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const parts = buffered.split('\n');
+    buffered = parts.pop()!;
+    lines.push(...parts);
+    for (const w of waiters) w();
+  });
+  const waitFor = (re: RegExp, count = 1) => new Promise<void>((resolve, reject) => {
+    const check = () => { if (lines.filter((l) => re.test(l)).length >= count) resolve(); };
+    child.once('exit', () => reject(new Error(`runner exited before ${re}: ${lines.join(' | ')}`)));
+    waiters.push(check);
+    check();
+  });
+  return { child, lines, waitFor };
+}
+
+async function kill(child: ChildProcess) {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+}
+
 /**
  * kill -9 of a job runner in the middle of processing, twice — once while ffmpeg packages, once
  * while segments are being stored — and then a fresh runner finishes the lesson. A player polling
@@ -64,48 +97,16 @@ describe('recordings: kill -9 during processing', () => {
     await t.close();
   });
 
-  async function startRunner(putDelayMs: number): Promise<{ child: ChildProcess; lines: string[]; waitFor(re: RegExp, count?: number): Promise<void> }> {
-    const opts = t.db.dialect === 'postgres'
-      ? { pgSchema: (await sql<{ s: string }>`select current_schema() as s`.execute(t.db.db)).rows[0]!.s }
-      : { sqliteFile: (await sql<{ file: string }>`pragma database_list`.execute(t.db.db)).rows[0]!.file };
-    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify({
-      ...opts, dataDir: t.config.dataDir, storageUrl: t.config.storageUrl, env: VIDEO_TEST_ENV, putDelayMs,
-    })], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const lines: string[] = [];
-    const waiters: (() => void)[] = [];
-    let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const parts = buffered.split('\n');
-      buffered = parts.pop()!;
-      lines.push(...parts);
-      for (const w of waiters) w();
-    });
-    const waitFor = (re: RegExp, count = 1) => new Promise<void>((resolve, reject) => {
-      const check = () => { if (lines.filter((l) => re.test(l)).length >= count) resolve(); };
-      child.once('exit', () => reject(new Error(`runner exited before ${re}: ${lines.join(' | ')}`)));
-      waiters.push(check);
-      check();
-    });
-    return { child, lines, waitFor };
-  }
-
-  async function kill(child: ChildProcess) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
   const row = () => t.db.db.selectFrom('recordings').select(['status', 'progress']).where('id', '=', recordingId).executeTakeFirstOrThrow();
 
   it('survives a kill while ffmpeg packages and a kill while segments are stored; a new runner finishes it', async () => {
-    const first = await startRunner(0);
+    const first = await startRunner(t, 0);
     await first.waitFor(/^STEP package$/);
     await new Promise((r) => setTimeout(r, 400));
     await kill(first.child);
     expect((await row()).status).toBe('processing');
 
-    const second = await startRunner(400);
+    const second = await startRunner(t, 400);
     await second.waitFor(/^PUT recordings\//, 2);
     await kill(second.child);
     expect((await row()).status).toBe('processing');
@@ -132,6 +133,80 @@ describe('recordings: kill -9 during processing', () => {
       expect((await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/source/${seg}` })).statusCode).toBe(200);
     }
     const job = (await t.jobs.queue.list({ kind: 'recording.process' }))[0]!;
-    expect(job).toMatchObject({ status: 'done', attempts: 3 });
+    expect(job).toMatchObject({ status: 'done', attempts: 3, lostRuns: 2 });
+  }, 120_000);
+});
+
+/**
+ * kill -9 of the runner during a job's final attempt: the run is taken over once its lease runs
+ * out, without using up an attempt (the server dying is not the lesson's fault). A job whose
+ * runners keep dying is given up after JobDefinition.maxLostRuns, and its recording fails with a
+ * reason the uploader sees — it never stays `processing`.
+ */
+describe('recordings: kill -9 during the final attempt', () => {
+  let t: TestApp;
+  let schoolId: number;
+  beforeAll(async () => {
+    t = await createVideoTestApp();
+    schoolId = (await schoolByCode(t, DEMO_SCHOOLS.guanxianShiyan.code)).id;
+  });
+  afterAll(async () => t.close());
+
+  async function ingest(width: number): Promise<{ recordingId: number; jobId: number }> {
+    // The runner process keeps system time: jobs enqueued after an earlier advance would not be due for it.
+    t.clock.set(new Date());
+    const copy = join(tmpdir(), `final-${process.pid}-${width}.mp4`);
+    await copyFile(await makeLesson({ seconds: 4, width, height: 240 }), copy);
+    const { recordingId } = await t.services.recordings!.ingest.ingestFile({
+      localPath: copy, sha256: await sha256OfFile(copy), sizeBytes: (await stat(copy)).size, ext: 'mp4', move: true,
+      uploadedBy: { userId: null, deviceId: null },
+      meta: {
+        schoolId, roomId: null, groupId: `final-${width}`, track: 'teacher', title: '最后一次', subject: '数学', grade: '三年级',
+        classId: null, teacherUserId: null, teacherName: '', lessonStart: '2018-04-04T10:00:00+08:00', lessonEnd: null,
+      },
+    });
+    const job = (await t.jobs.queue.list({ kind: 'recording.process' })).find((j) => (j.payload as { recordingId: number }).recordingId === recordingId)!;
+    return { recordingId, jobId: job.id };
+  }
+
+  /** A runner process takes the job and is killed while it stores segments (slowly, so the kill lands first). */
+  async function killMidJob() {
+    const runner = await startRunner(t, 5_000);
+    await runner.waitFor(/^STEP upload$/);
+    await kill(runner.child);
+  }
+
+  const recording = (id: number) => t.db.db.selectFrom('recordings').select(['status', 'failure_code', 'failure_message']).where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('takes a job killed in its final attempt over, without using up an attempt, and finishes it', async () => {
+    const { recordingId, jobId } = await ingest(320);
+    // As if four attempts had already ended in a retry: the next run is the last of five.
+    await t.db.db.updateTable('jobs').set({ attempts: 4, last_error: 'ffmpeg exited with 1' }).where('id', '=', jobId).execute();
+    await killMidJob();
+    expect((await recording(recordingId)).status).toBe('processing');
+    expect(await t.jobs.queue.get(jobId)).toMatchObject({ status: 'running', attempts: 5, lostRuns: 0 });
+
+    t.clock.advance(5 * 60_000);
+    await runJobs(t);
+    expect((await recording(recordingId)).status).toBe('ready');
+    expect(await t.jobs.queue.get(jobId)).toMatchObject({ status: 'done', attempts: 6, lostRuns: 1 });
+  }, 120_000);
+
+  it('gives a job up once its runners have died too often, and fails its recording with a reason the uploader sees', async () => {
+    const { recordingId, jobId } = await ingest(352);
+    // Three runs already lost (the default maxLostRuns); this kill is the fourth.
+    await t.db.db.updateTable('jobs').set({ attempts: 4, lost_runs: 3 }).where('id', '=', jobId).execute();
+    await killMidJob();
+    t.clock.advance(5 * 60_000);
+    await runJobs(t);
+
+    const job = await t.jobs.queue.get(jobId);
+    expect(job).toMatchObject({ status: 'failed', attempts: 6, lostRuns: 4 });
+    expect(job!.lastError).toMatch(/stopped 4 times/);
+    expect(await recording(recordingId)).toMatchObject({ status: 'failed', failure_code: 'RECORDING_PROCESSING_INTERRUPTED' });
+    const shown = (await (await t.login('gxsy.teacher')).get(`/api/recordings/${recordingId}`)).json();
+    expect(shown).toMatchObject({ status: 'failed', failureCode: 'RECORDING_PROCESSING_INTERRUPTED' });
+    expect(shown.failureMessage).toContain('意外中断了 4 次');
+    expect(shown.failureMessage).toContain(`#${jobId}`);
   }, 120_000);
 });

@@ -44,6 +44,10 @@ export function recordingJobDefinitions(deps: {
       if (outcome === 'failed') return { status: 'failed', reason: `recording ${payload.recordingId} cannot be packaged (see its failure_message)`, code: 'RECORDING_FAILED' };
       return { status: 'done' };
     },
+    // Given up with no run to say why (runner killed once too often, last attempt timed out): tell the uploader.
+    async onFailed(payload, failure) {
+      await deps.pipeline.giveUp(payload.recordingId, failure);
+    },
   });
   const thumbnails = defineJob<typeof RECORDING_THUMBNAILS, RecordingJobPayload>({
     kind: RECORDING_THUMBNAILS,

@@ -23,9 +23,19 @@ import { countingRulesOf, type RecordingsSettings } from './recordings.settings.
 /** What the job runner tells a handler about the run. */
 export interface RunContext {
   signal?: AbortSignal;
-  /** 1 for the first try. */
+  /** 1 for the first try; a run taken over after a crash repeats its attempt's number. */
   attempt: number;
   maxAttempts: number;
+  /** Unique per run, crashed ones included (names the run's work folder). */
+  run: number;
+}
+
+/** Why the job runner gave a recording's processing up, when no run of the pipeline could say so itself. */
+export interface GiveUp {
+  jobId: number;
+  cause: 'outcome' | 'attempts' | 'lost-runs';
+  attempts: number;
+  lostRuns: number;
 }
 
 export type PipelineOutcome = 'ready' | 'failed' | 'gone' | 'already-ready';
@@ -71,7 +81,7 @@ export function createRecordingPipeline(deps: PipelineDeps) {
     await q.updateRecording(db, recordingId, { status: 'processing', progress: 0, failure_code: null, failure_message: null });
     // One folder per run: an ffmpeg orphaned by a killed runner may still be writing the last one.
     await clearWorkDirs(deps.settings.workDir, recordingId);
-    const work = join(deps.settings.workDir, `recording-${recordingId}-${ctx.attempt}`);
+    const work = join(deps.settings.workDir, `recording-${recordingId}-${ctx.run}`);
     const progress = progressSaver(recordingId);
     try {
       await step('fetch', recordingId);
@@ -173,6 +183,21 @@ export function createRecordingPipeline(deps: PipelineDeps) {
     return 'ready';
   }
 
+  /**
+   * The job gave up without a run saying why (its runners kept dying, or its last attempt timed
+   * out): the lesson fails with a reason its uploader can act on, instead of `processing` forever.
+   * A recording already ready or failed (with its own reason) is left as it is.
+   */
+  async function giveUp(recordingId: number, why: GiveUp): Promise<void> {
+    const message = why.cause === 'lost-runs'
+      ? `视频处理被意外中断了 ${why.lostRuns} 次（处理进程在处理这节课时停止，例如服务器被强制重启或内存不足），平台已停止处理：请联系平台管理员排查服务器（处理任务 #${why.jobId}）`
+      : `视频处理已尝试 ${why.attempts} 次仍未完成（如处理超时），平台已停止处理：请联系平台管理员查看处理任务 #${why.jobId} 的记录`;
+    const code = why.cause === 'lost-runs' ? 'RECORDING_PROCESSING_INTERRUPTED' : 'RECORDING_PROCESSING_GAVE_UP';
+    await db.updateTable('recordings').set({
+      status: 'failed', failure_code: code, failure_message: message, counts: 0, counts_reason: '录像处理失败，不计入录播课',
+    }).where('id', '=', recordingId).where('status', 'in', ['queued', 'processing']).execute();
+  }
+
   async function markFailed(recordingId: number, err: MediaError): Promise<void> {
     await q.updateRecording(db, recordingId, {
       status: 'failed', failure_code: err.code, failure_message: err.message, counts: 0, counts_reason: '录像处理失败，不计入录播课',
@@ -203,7 +228,7 @@ export function createRecordingPipeline(deps: PipelineDeps) {
     };
   }
 
-  return { process };
+  return { process, giveUp };
 }
 
 export type RecordingPipeline = ReturnType<typeof createRecordingPipeline>;

@@ -60,7 +60,7 @@ export async function findRecording(db: DB, where: Expression<SqlBool>, id: numb
   return db.selectFrom('recordings')
     .innerJoin('schools', 'schools.id', 'recordings.school_id')
     .select([...SUMMARY, 'recordings.size_bytes', 'recordings.sha256', 'recordings.packaging', 'recordings.has_audio',
-      'recordings.audio_max_db', 'recordings.keep'])
+      'recordings.audio_max_db', 'recordings.keep', 'recordings.source_key'])
     .where(where)
     .where('recordings.id', '=', id)
     .executeTakeFirst();

@@ -9,6 +9,7 @@ import { recordingPrefix } from '../../storage/keys.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { issueMediaToken, MEDIA_TOKEN_MAX_SECONDS } from './media-tokens.js';
 import * as q from './recordings.queries.js';
+import { hasMedia } from './recordings.history.js';
 import type { RecordingStatus, Track } from './recordings.schema.js';
 
 export type RecordingFilter = q.RecordingFilter;
@@ -73,6 +74,9 @@ export function createRecordingsService(deps: {
     if (!r) throw notFound('录像');
     if (r.status !== 'ready') {
       throw new AppError(409, 'RECORDING_NOT_READY', `录像尚未处理完成（进度 ${r.progress}%），处理完成后即可观看`);
+    }
+    if (!hasMedia(r)) {
+      throw new AppError(409, 'RECORDING_NO_MEDIA', '这节录播课是历史记录：平台只保存了课程信息和计数结果，没有视频文件，无法播放');
     }
     const ready = (await q.groupTracks(db, r.school_id, r.group_id)).filter((t) => t.status === 'ready');
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + MEDIA_TOKEN_MAX_SECONDS;

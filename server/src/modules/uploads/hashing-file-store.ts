@@ -1,34 +1,38 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import { ERRORS } from '@tus/utils';
-import { openHasher, type ResumableHasher } from './resumable-sha256.js';
+import { HashingFileWriter, UploadTooLong } from './hashing-file-writer.js';
 
 /** Upload ids: 32 hex characters (see uploads.tus.ts). */
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;
 
-/** Where the resumable SHA-256 state of each upload is kept (our `uploads` row). */
-export interface HashLedger {
-  load(uploadId: string): Promise<{ state: string | null; hashedBytes: number } | null>;
-  /** Called after every PATCH that wrote bytes: the state after `hashedBytes`, and the bytes now staged. */
-  save(uploadId: string, state: string, hashedBytes: number): Promise<void>;
-}
+/** Told after every PATCH that wrote bytes (our `uploads` row: received bytes, expiry). */
+export type OnProgress = (uploadId: string, stagedBytes: number) => Promise<void>;
+
+/** Uploads whose running hash is kept between PATCHes; past this, the longest idle is dropped (and re-hashed if it resumes). */
+const MAX_HASHES = 10_000;
 
 /**
- * The tus file store, hashing the bytes as they stream to disk: the whole file's SHA-256 is known
- * the moment its last byte lands, without reading it again. After each PATCH the hasher's state
- * is saved (hash-wasm `save()`, run on a worker thread: resumable-sha256.ts), so hashing resumes
- * with the upload — in another process, days later. If the server died mid-PATCH the staged file is longer than the saved state; the missing
- * range is then hashed from the file before new bytes are taken. Memory stays flat: everything
- * streams in chunks.
+ * The tus file store, hashing the bytes as they land on disk: the whole file's SHA-256 is known
+ * the moment its last byte is written, without reading it again. Each upload's running SHA-256
+ * (Node's OpenSSL, ~1 GB/s) stays in memory between PATCHes, and is updated only with bytes that
+ * reached the file, so it always matches the staged prefix. A process that does not have it (after
+ * a restart, or when it no longer matches the file's length) hashes the staged prefix from disk
+ * once, streaming, then carries on. Memory stays flat: every byte streams in chunks.
  */
 export class HashingFileStore extends FileStore {
+  // Insertion order is recency: the oldest entry is the longest idle upload.
+  private readonly hashes = new Map<string, { hash: Hash; offset: number }>();
+
   constructor(
     opts: { directory: string; expirationPeriodInMilliseconds?: number },
-    private readonly ledger: HashLedger,
+    private readonly onProgress: OnProgress,
   ) {
     super(opts);
   }
@@ -38,42 +42,28 @@ export class HashingFileStore extends FileStore {
   }
 
   /**
-   * Appends the stream's bytes at `offset`, hashing them on the way. More than `maxBytes` fails
-   * with 413 (the file never grows past its declared length; the hash catches up on the next request).
+   * Appends the stream's bytes at `offset`, hashing them once written. More than `maxBytes` fails
+   * with 413 (the file never grows past its declared length).
    */
   async writeAt(readable: Readable | IncomingMessage, fileId: string, offset: number, maxBytes: number): Promise<number> {
     const path = this.pathOf(fileId);
-    const hasher = await this.hasherAt(fileId, offset);
-    let written = 0;
-    let tooLong = false;
-    const tap = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        const room = maxBytes - written;
-        const take = chunk.length > room ? chunk.subarray(0, room) : chunk;
-        written += take.length;
-        hasher.update(take).then(() => {
-          if (take.length < chunk.length) {
-            tooLong = true;
-            return done(new Error('upload longer than its declared length'));
-          }
-          done(null, take);
-        }, done);
-      },
-    });
+    const hash = await this.hashAt(fileId, offset);
+    const file = await open(path, 'r+');
+    const writer = new HashingFileWriter(file, offset, hash, maxBytes);
+    let failure: unknown = null;
     try {
-      await pipeline(readable, tap, createWriteStream(path, { flags: 'r+', start: offset }));
-    } catch {
-      // Some bytes may be on disk that the saved state has not seen: the next request catches up.
-      hasher.release();
-      throw tooLong ? ERRORS.ERR_SIZE_EXCEEDED : ERRORS.FILE_WRITE_ERROR;
-    }
-    const end = offset + written;
-    try {
-      if (written > 0) await this.ledger.save(fileId, await hasher.save(), end);
+      await pipeline(readable, writer);
+    } catch (err) {
+      failure = err;
     } finally {
-      hasher.release();
+      await file.close();
     }
-    return end;
+    // The hash has seen exactly the bytes written, unless the disk failed mid-write: then start over next time.
+    if (writer.diskFailed) this.hashes.delete(fileId);
+    else this.remember(fileId, hash, writer.position);
+    if (writer.position > offset) await this.onProgress(fileId, writer.position).catch((err) => { failure ??= err; });
+    if (failure) throw failure instanceof UploadTooLong ? ERRORS.ERR_SIZE_EXCEEDED : ERRORS.FILE_WRITE_ERROR;
+    return writer.position;
   }
 
   /** The staged file of an upload; ids are ours (hex), anything else is refused. */
@@ -84,32 +74,42 @@ export class HashingFileStore extends FileStore {
 
   /** The SHA-256 (hex) of the first `size` bytes of the staged file — the whole file once complete. */
   async digest(fileId: string, size: number): Promise<string> {
-    const hasher = await this.hasherAt(fileId, size);
-    try {
-      return await hasher.digest();
-    } finally {
-      hasher.release();
-    }
+    // A copy, so that a completion retried after a later failure needs no second read.
+    return (await this.hashAt(fileId, size)).copy().digest('hex');
   }
 
-  /** A hasher that has seen exactly the first `offset` bytes of the staged file. */
-  private async hasherAt(fileId: string, offset: number): Promise<ResumableHasher> {
-    const saved = await this.ledger.load(fileId);
-    // A state past the file's end means the disk lost bytes the state had seen: start over.
-    const usable = saved?.state && saved.hashedBytes <= offset ? saved : null;
-    const hasher = await openHasher(usable?.state ?? null);
-    const from = usable?.hashedBytes ?? 0;
-    try {
-      if (from < offset) {
-        for await (const chunk of createReadStream(this.pathOf(fileId), { start: from, end: offset - 1, highWaterMark: 1 << 20 })) {
-          await hasher.update(chunk as Buffer);
-        }
-        await this.ledger.save(fileId, await hasher.save(), offset);
+  /** Drops the running hash of an upload that is finished, cancelled or expired. */
+  forget(fileId: string): void {
+    this.hashes.delete(fileId);
+  }
+
+  override async remove(fileId: string): Promise<void> {
+    this.forget(fileId);
+    return super.remove(fileId);
+  }
+
+  /** A hash that has seen exactly the first `offset` bytes of the staged file. */
+  private async hashAt(fileId: string, offset: number): Promise<Hash> {
+    const kept = this.hashes.get(fileId);
+    if (kept && kept.offset === offset) return kept.hash;
+    // Restarted, or bytes landed that this process did not write (a PATCH killed mid-way): read the prefix once.
+    this.hashes.delete(fileId);
+    const hash = createHash('sha256');
+    let read = 0;
+    if (offset > 0) {
+      for await (const chunk of createReadStream(this.pathOf(fileId), { start: 0, end: offset - 1, highWaterMark: 1 << 20 })) {
+        hash.update(chunk as Buffer);
+        read += (chunk as Buffer).length;
       }
-    } catch (err) {
-      hasher.release();
-      throw err;
     }
-    return hasher;
+    if (read !== offset) throw ERRORS.FILE_WRITE_ERROR;
+    this.remember(fileId, hash, offset);
+    return hash;
+  }
+
+  private remember(fileId: string, hash: Hash, offset: number): void {
+    this.hashes.delete(fileId);
+    this.hashes.set(fileId, { hash, offset });
+    if (this.hashes.size > MAX_HASHES) this.hashes.delete(this.hashes.keys().next().value!);
   }
 }

@@ -119,6 +119,20 @@ describe('uploads: tus protocol answers', () => {
     expect(after.headers['upload-offset']).toBe(String(data.length));
   });
 
+  it('hashes the staged bytes from disk once when the running hash is gone (a restart), and keeps the SHA-256 right', async () => {
+    const file = await makeLesson({ seconds: 2, width: 192, height: 144 });
+    const data = await readFile(file);
+    const url = (await create(lessonMetadata({ sha256: await sha256OfFile(file) }), data.length)).headers.location as string;
+    expect((await patch(url, 0, data.subarray(0, 5000))).statusCode).toBe(204);
+    // What a restarted server knows: the staged file, no running hash.
+    t.services.recordings!.uploads.store.forget(url.split('/').pop()!);
+    expect((await patch(url, 5000, data.subarray(5000, 9000))).headers['upload-offset']).toBe('9000');
+    const done = await patch(url, 9000, data.subarray(9000));
+    expect(done.statusCode).toBe(204);
+    const rec = await t.db.db.selectFrom('recordings').select(['sha256']).where('id', '=', Number(done.headers['sunshine-recording-id'])).executeTakeFirstOrThrow();
+    expect(rec.sha256).toBe(await sha256OfFile(file));
+  });
+
   it('expires an unfinished upload after UPLOAD_EXPIRY_HOURS of silence (410) and deletes its bytes', async () => {
     const url = (await create()).headers.location as string;
     await patch(url, 0, bytes.subarray(0, 100));

@@ -49,15 +49,9 @@ export function createUploadsService(deps: { db: Db; clock: Clock; audit: AuditS
   const now = () => deps.clock.now();
   const expiry = () => new Date(now().getTime() + settings.uploadExpiryHours * 3_600_000).toISOString();
 
-  const store = new HashingFileStore({ directory: settings.stagingDir }, {
-    async load(id) {
-      const row = await q.findUpload(db, id);
-      return row ? { state: row.hash_state, hashedBytes: Number(row.hashed_bytes) } : null;
-    },
-    async save(id, state, hashedBytes) {
-      const at = now().toISOString();
-      await q.updateUpload(db, id, { hash_state: state, hashed_bytes: hashedBytes, received_bytes: hashedBytes, updated_at: at, expires_at: expiry() });
-    },
+  // One row update per PATCH (not per chunk): the progress shown to the uploader and the expiry, which restarts with every byte.
+  const store = new HashingFileStore({ directory: settings.stagingDir }, async (id, stagedBytes) => {
+    await q.updateUpload(db, id, { received_bytes: stagedBytes, updated_at: now().toISOString(), expires_at: expiry() });
   });
 
   /** Device token first (recorders carry no cookie), then the session with its CSRF header. */
@@ -190,6 +184,7 @@ export function createUploadsService(deps: { db: Db; clock: Clock; audit: AuditS
   }
 
   async function discardStaged(id: string): Promise<void> {
+    store.forget(id);
     await rm(store.pathOf(id), { force: true });
     await rm(join(settings.stagingDir, `${id}.json`), { force: true });
   }

@@ -60,7 +60,6 @@ describe('uploads: tus ingest', () => {
     const afterCut = await t.db.db.selectFrom('uploads').selectAll().executeTakeFirstOrThrow();
     expect(Number(afterCut.received_bytes)).toBeGreaterThan(size / 2);
     expect(Number(afterCut.received_bytes)).toBeLessThan(size);
-    expect(Number(afterCut.hashed_bytes)).toBe(Number(afterCut.received_bytes));
 
     // Second client, same file: finds the upload by fingerprint and continues from the server's offset.
     const second = client(lesson, meta);

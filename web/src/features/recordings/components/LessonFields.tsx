@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { AutoComplete, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { AutoComplete, Col, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../api/use-api';
+import { InstantPicker } from '../../../app/PlatformDatePicker';
 import { listRooms } from '../../rooms/api/rooms.api';
 import { listGrades } from '../../schools/api/schools.api';
 import { SUBJECTS } from './subjects';
@@ -11,6 +12,7 @@ import { SUBJECTS } from './subjects';
 export interface LessonValues {
   schoolId?: number;
   roomId?: number;
+  /** Instants, picked and shown in Asia/Shanghai time. */
   lessonStart?: Dayjs;
   lessonEnd?: Dayjs;
   subject?: string;
@@ -58,7 +60,7 @@ export function LessonFields({ schools }: { schools: { id: number; name: string 
       </Col>
       <Col xs={24} md={12}>
         <Form.Item name="lessonStart" label={t('upload.lessonStart')} rules={[{ required: true, message: t('upload.lessonStartRequired') }]}>
-          <DatePicker
+          <InstantPicker
             showTime={{ format: 'HH:mm', minuteStep: 5 }}
             format="YYYY-MM-DD HH:mm"
             style={{ width: '100%' }}
@@ -83,7 +85,7 @@ export function LessonFields({ schools }: { schools: { id: number; name: string 
             }),
           ]}
         >
-          <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          <InstantPicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>

@@ -10,7 +10,7 @@ import { TRACKS } from '../../rooms/api/rooms.api';
 import { HlsVideo } from './HlsVideo';
 import { formatDuration } from './RecordingState';
 import { savedPosition, savePosition } from './resume-position';
-import { usePlayback } from './use-playback';
+import { isNoMedia, usePlayback } from './use-playback';
 import { useSyncedPair } from './use-synced-pair';
 import { Watermark } from './Watermark';
 
@@ -72,7 +72,7 @@ export function LessonPlayer({ recordingId, track }: { recordingId: number; trac
     };
   }, [leader, recordingId]);
 
-  if (error && !playback) return <Alert type="error" showIcon title={errorText(error)} />;
+  if (error && !playback) return <Alert type={isNoMedia(error) ? 'info' : 'error'} showIcon title={errorText(error)} />;
   if (!playback) return <FullPageSpin height={240} />;
   const tracks = [...playback.tracks].sort((a, b) => TRACKS.indexOf(a.track) - TRACKS.indexOf(b.track));
   const find = (which: Track) => tracks.find((item) => item.track === which) ?? tracks[0]!;

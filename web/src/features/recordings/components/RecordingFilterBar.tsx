@@ -1,9 +1,11 @@
-import { AutoComplete, DatePicker, Select } from 'antd';
+import { AutoComplete, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RecordingFilters } from '@shared/api-types';
 import type { QueryValue } from '../../../api/client';
 import { CountySchoolFilters, FilterBar } from '../../../app/list/filter-bar';
+import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
+import { platformToday } from '../../../app/time';
 import { RECORDING_STATUSES } from '../api/recordings.api';
 import { SUBJECTS } from './subjects';
 
@@ -11,6 +13,8 @@ import { SUBJECTS } from './subjects';
 export function RecordingFilterBar({ filters, onChange }: { filters: RecordingFilters; onChange: (patch: Record<string, QueryValue>) => void }) {
   const { t } = useTranslation();
   const range = filters.from && filters.to ? ([dayjs(filters.from), dayjs(filters.to)] as const) : null;
+  // School days are Liaocheng's: "today" is Asia/Shanghai's, in any browser.
+  const today = platformToday();
 
   return (
     <FilterBar filters={filters} onChange={onChange}>
@@ -21,16 +25,16 @@ export function RecordingFilterBar({ filters, onChange }: { filters: RecordingFi
         schoolLabel={t('recordings.school')}
         hideSingleCounty
       />
-      <DatePicker.RangePicker
+      <PlatformDatePicker.RangePicker
         className="filter-wide"
         value={range ? [range[0], range[1]] : null}
         onChange={(values) =>
           onChange({ from: values?.[0]?.format('YYYY-MM-DD'), to: values?.[1]?.format('YYYY-MM-DD') })
         }
         presets={[
-          { label: t('recordings.presets.today'), value: [dayjs(), dayjs()] },
-          { label: t('recordings.presets.week'), value: [dayjs().subtract(6, 'day'), dayjs()] },
-          { label: t('recordings.presets.month'), value: [dayjs().subtract(29, 'day'), dayjs()] },
+          { label: t('recordings.presets.today'), value: [today, today] },
+          { label: t('recordings.presets.week'), value: [today.subtract(6, 'day'), today] },
+          { label: t('recordings.presets.month'), value: [today.subtract(29, 'day'), today] },
         ]}
         aria-label={t('recordings.schoolDays')}
       />

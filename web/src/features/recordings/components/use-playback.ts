@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Playback } from '@shared/api-types';
+import { ApiError } from '../../../api/client';
 import { startPlayback } from '../api/recordings.api';
 
 // Media URLs look like /api/media/<recordingId>.<viewer>.<expiry>.<signature>/<file>.
@@ -8,6 +9,9 @@ const EARLY_MS = 60_000;
 // Never wait longer than this before renewing, whatever the clocks say (tokens live ≤ 10 min).
 const LONGEST_WAIT_MS = 8 * 60_000;
 const RETRY_MS = 15_000;
+
+/** The lesson is history only (its row without video), so there is nothing to play. */
+export const isNoMedia = (error: unknown) => error instanceof ApiError && error.code === 'RECORDING_NO_MEDIA';
 
 /** The token in a media URL, by the recording it belongs to. */
 function tokenOf(url: string): { recordingId: string; token: string } | null {
@@ -57,7 +61,8 @@ export function usePlayback(recordingId: number, enabled: boolean): PlaybackSess
     } catch (reason) {
       if (!alive.current) return;
       setError(reason);
-      timer.current = setTimeout(() => void renew(), RETRY_MS);
+      // A lesson kept as history has no video: asking again will not change that.
+      if (!isNoMedia(reason)) timer.current = setTimeout(() => void renew(), RETRY_MS);
     } finally {
       inFlight.current = false;
     }

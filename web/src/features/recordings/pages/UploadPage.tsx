@@ -7,6 +7,7 @@ import type { Track } from '@shared/api-types';
 import { useApi } from '../../../api/use-api';
 import { useMe } from '../../../app/auth';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { platformTime } from '../../../app/time';
 import { getRoom, TRACKS } from '../../rooms/api/rooms.api';
 import type { UploadMetadataText } from '../api/uploads.api';
 import { LessonFields, type LessonValues } from '../components/LessonFields';
@@ -117,8 +118,9 @@ export default function UploadPage() {
     const lesson: UploadMetadataText = {
       schoolId: schoolId ? String(schoolId) : undefined,
       roomId: values.roomId ? String(values.roomId) : undefined,
-      lessonStart: values.lessonStart!.format(),
-      lessonEnd: values.lessonEnd?.format(),
+      // With the +08:00 the lesson was entered in, whatever the browser's zone.
+      lessonStart: platformTime(values.lessonStart!).format(),
+      lessonEnd: values.lessonEnd ? platformTime(values.lessonEnd).format() : undefined,
       subject: values.subject?.trim(),
       grade: values.grade?.trim(),
       classId: values.classId ? String(values.classId) : undefined,

@@ -1,9 +1,10 @@
-import { App, Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { App, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RoomDetail, RoomPatch, RoomStatus, Track } from '@shared/api-types';
 import { FormModal } from '../../../app/components/FormModal';
+import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
+import { platformToday } from '../../../app/time';
 import { SchoolSelect } from '../../schools/components/SchoolSelect';
 import { createRoom, ROOM_STATUSES, TRACKS, updateRoom } from '../api/rooms.api';
 
@@ -67,7 +68,7 @@ export function RoomFormModal({
 
   const initialValues: Partial<RoomValues> = room
     ? { name: room.name, location: room.location, vendor: room.vendor, model: room.model, tracks: room.tracks, status: room.status }
-    : { schoolId, tracks: ['composite'], status: 'planned', statusDate: dayjs() };
+    : { schoolId, tracks: ['composite'], status: 'planned', statusDate: platformToday() };
 
   return (
     <FormModal<RoomValues> title={room ? t('rooms.editTitle') : t('rooms.createTitle')} form={form} initialValues={initialValues} onClose={onClose} onSubmit={onSubmit} width={600}>
@@ -105,7 +106,7 @@ export function RoomFormModal({
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="statusDate" label={t('rooms.statusDate')} extra={room ? t('rooms.statusDateHelp') : undefined}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+            <PlatformDatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(platformToday(), 'day')} />
           </Form.Item>
         </Col>
       </Row>

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { FullPageSpin } from '../../../app/components/FullPageSpin';
 import { getSchool, listGrades } from '../api/schools.api';
 import { SchoolEditModal } from '../components/SchoolEditModal';
+import { SchoolCommendations } from '../../bulletins/components/SchoolCommendations';
 
 /** One school: its record, grades and classes, and a way to its staff. */
 export default function SchoolDetailPage() {
@@ -80,6 +81,7 @@ export default function SchoolDetailPage() {
           ]}
         />
       </Card>
+      <SchoolCommendations schoolId={data.id} />
       <Card variant="borderless" title={t('schools.gradesAndClasses')}>
         {grades.error ? <ErrorAlert error={grades.error} onRetry={grades.reload} /> : null}
         <Table<Grade>

@@ -1,0 +1,153 @@
+import type { Actor } from '../../access/actor.js';
+import type { Clock } from '../../clock.js';
+import { addDays, shanghaiDate } from '../../../../shared/dates.js';
+import { notFound } from '../../http/errors.js';
+import { checkDateRange } from '../calendar/date-range.js';
+import type { ComplianceService } from '../compliance/compliance.service.js';
+import type { RecordingStats } from '../recordings/recordings.stats.js';
+import type { RolloutCountyRow } from '../rollout/rollout.service.js';
+
+export type { RolloutCountyRow };
+
+/** What the dashboards need of the rollout service (rollout/rollout.service.ts). */
+export interface RolloutProgress {
+  countyProgress(actor: Actor, query: { batch?: string; asOf?: string }): Promise<RolloutCountyRow[]>;
+}
+
+/** Days of the trend line, the as-of day included. */
+export const TREND_DAYS = 30;
+/**
+ * Lagging schools drawn on the heatmap, worst first; the list behind it has them all. The heatmap
+ * spans the trend's 30 days, not the month so far: early in a month (the demo opens on 04-04) a
+ * month-to-date grid would hold three or four columns.
+ */
+const HEATMAP_ROWS = { city: 30, county: 60 } as const;
+
+/** The periods a dashboard shows for an as-of day: that day, its month up to it, and the 30 days up to it. */
+export function periodsOf(asOf: string) {
+  return {
+    day: { from: asOf, to: asOf },
+    month: { from: `${asOf.slice(0, 8)}01`, to: asOf },
+    trend: { from: addDays(asOf, -(TREND_DAYS - 1)), to: asOf },
+  };
+}
+
+/**
+ * The city, county and school dashboards: each composes the compliance service (the same
+ * `summary` the reports' Excel reads, so their totals agree), the recordings' subject and grade
+ * counts, and the rollout's progress per county. Panels the caller's roles do not open (no
+ * recording:read, no rollout:read) come back null instead of failing the whole dashboard.
+ */
+export function createDashboardsService(deps: {
+  clock: Clock;
+  compliance: ComplianceService;
+  recordingStats: RecordingStats;
+  /** The rollout's progress per county; without it the rollout panel is null. */
+  rollout?: RolloutProgress | null;
+}) {
+  const { compliance, recordingStats } = deps;
+  const today = () => shanghaiDate(deps.clock.now());
+  const asOfOf = (query: { asOf?: string }) => {
+    const asOf = query.asOf ?? today();
+    checkDateRange(asOf, asOf);
+    return asOf;
+  };
+
+  function recordings(actor: Actor, range: { from: string; to: string }, only: { countyId?: number; schoolId?: number }) {
+    if (!actor.permissions.has('recording:read')) return Promise.resolve(null);
+    return recordingStats.bySubjectAndGrade(actor, { ...range, ...only }).then((rows) => ({ ...range, rows }));
+  }
+
+  async function rollout(actor: Actor, asOf: string, countyId?: number) {
+    if (!deps.rollout || !actor.permissions.has('rollout:read')) return null;
+    const rows = await deps.rollout.countyProgress(actor, { asOf });
+    return countyId === undefined ? rows : rows.filter((r) => r.countyId === countyId);
+  }
+
+  function rolloutKpi(rows: RolloutCountyRow[] | null) {
+    if (!rows) return null;
+    const target = rows.reduce((n, r) => n + r.target, 0);
+    const activated = rows.reduce((n, r) => n + r.activated, 0);
+    const overdue = rows.reduce((n, r) => n + r.overdue, 0);
+    return { target, activated, overdue, rate: target > 0 ? activated / target : null };
+  }
+
+  /** Schools that missed at least one day in the range (the list behind the KPI counts the same). */
+  async function laggingSchools(actor: Actor, range: { from: string; to: string; countyId?: number }) {
+    return (await compliance.listSchools(actor, { ...range, met: false, page: 1, pageSize: 1 })).total;
+  }
+
+  /** Every county in the caller's scope: figures per county, lagging schools, rollout per county. */
+  async function city(actor: Actor, query: { asOf?: string }) {
+    const asOf = asOfOf(query);
+    const p = periodsOf(asOf);
+    const [day, month, lagging, trend, heatmap, progress, bySubject] = await Promise.all([
+      compliance.summary(actor, p.day),
+      compliance.summary(actor, p.month),
+      laggingSchools(actor, p.month),
+      compliance.trend(actor, p.trend),
+      compliance.missedDayHeatmap(actor, { ...p.trend, limit: HEATMAP_ROWS.city }),
+      rollout(actor, asOf),
+      recordings(actor, p.month, {}),
+    ]);
+    return {
+      level: 'city' as const, asOf, today: day.today, periods: p,
+      kpis: { day: day.total, month: month.total, laggingSchools: lagging, rollout: rolloutKpi(progress) },
+      day, month, trend, heatmap, rollout: progress, recordings: bySubject,
+    };
+  }
+
+  /** One county in the caller's scope, school by school; 404 for a county outside it. */
+  async function county(actor: Actor, countyId: number, query: { asOf?: string }) {
+    const asOf = asOfOf(query);
+    const p = periodsOf(asOf);
+    // The summary answers 404 for a county outside the scope before anything else is read.
+    const month = await compliance.summary(actor, { ...p.month, countyId });
+    const [day, countyRow, lagging, trend, heatmap, progress, bySubject] = await Promise.all([
+      compliance.summary(actor, { ...p.day, countyId }),
+      compliance.summary(actor, p.month).then((s) => (s.level === 'county' ? s.rows.find((r) => r.id === countyId) : undefined)),
+      laggingSchools(actor, { ...p.month, countyId }),
+      compliance.trend(actor, { ...p.trend, countyId }),
+      compliance.missedDayHeatmap(actor, { ...p.trend, countyId, limit: HEATMAP_ROWS.county }),
+      rollout(actor, asOf, countyId),
+      recordings(actor, p.month, { countyId }),
+    ]);
+    if (!countyRow) throw notFound('县(市、区)');
+    return {
+      level: 'county' as const, asOf, today: day.today, periods: p,
+      county: { id: countyRow.id, code: countyRow.code, name: countyRow.name, departments: countyRow.departments },
+      kpis: { day: day.total, month: month.total, laggingSchools: lagging, rollout: rolloutKpi(progress) },
+      day, month, trend, heatmap, rollout: progress, recordings: bySubject,
+    };
+  }
+
+  /** One school in the caller's scope: its last 30 days day by day, its trend and its month's lessons; 404 outside it. */
+  async function school(actor: Actor, schoolId: number, query: { asOf?: string }) {
+    const asOf = asOfOf(query);
+    const p = periodsOf(asOf);
+    // The trend's 30 days, as the regional heatmap: the month so far may be a few days only.
+    const days = await compliance.schoolDays(actor, schoolId, p.trend);
+    const [trend, bySubject] = await Promise.all([
+      compliance.trend(actor, { ...p.trend, schoolId }),
+      recordings(actor, p.month, { schoolId }),
+    ]);
+    return {
+      level: 'school' as const, asOf, today: today(), periods: p, school: days.school, tracked: days.tracked, trackedSince: days.trackedSince,
+      kpis: { day: figuresOfDays(days.days.filter((d) => d.day === asOf)), month: figuresOfDays(days.days.filter((d) => d.day >= p.month.from)) },
+      days, trend, recordings: bySubject,
+    };
+  }
+
+  return { city, county, school };
+}
+
+/** A school's figures from its days, as the summary counts them: school days with a row, today's unmet ones pending. */
+function figuresOfDays(days: { schoolDay: boolean; met: boolean | null; pending: boolean }[]) {
+  const school = days.filter((d) => d.schoolDay && d.met !== null);
+  const metDays = school.filter((d) => d.met).length;
+  const pendingDays = school.filter((d) => d.pending).length;
+  const judged = school.length - pendingDays;
+  return { schoolDays: school.length, metDays, missedDays: judged - metDays, pendingDays, rate: judged > 0 ? metDays / judged : null };
+}
+
+export type DashboardsService = ReturnType<typeof createDashboardsService>;

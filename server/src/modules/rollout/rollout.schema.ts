@@ -1,0 +1,169 @@
+import { type TSchema, Type } from 'typebox';
+import { DEPARTMENTS, SCHOOL_KINDS } from '../../../../shared/domain.js';
+import { DEADLINE_APPLIES, MILESTONES, REQUIREMENTS, SCHOOL_GROUPS } from '../../../../shared/rollout.js';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
+const AsOf = Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the day the figures are as of; default today (Asia/Shanghai)' }));
+const Person = Type.Object({ userId: Type.Integer(), name: Type.String() });
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const AsOfQuery = Type.Object({ asOf: AsOf });
+
+const Targets = Type.Object({ kindergarten: Type.Integer({ minimum: 0 }), primaryAndJunior: Type.Integer({ minimum: 0 }) });
+const CountyTargetIn = Type.Object({ countyId: Type.Integer({ minimum: 1 }), kindergarten: Type.Integer({ minimum: 0 }), primaryAndJunior: Type.Integer({ minimum: 0 }) });
+
+export const BatchSchema = Type.Object({
+  id: Type.Integer(),
+  cityId: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  dueOn: Type.String(),
+  targets: Targets,
+  counties: Type.Array(Type.Object({
+    countyId: Type.Integer(), countyName: Type.String(), countyCode: Type.String(),
+    kindergarten: Type.Integer(), primaryAndJunior: Type.Integer(),
+  }), { description: 'each county’s share of the targets (the counties the caller sees)' }),
+});
+export const BatchList = Type.Object({ items: Type.Array(BatchSchema) });
+
+export const CreateBatchBody = Type.Object({
+  cityId: Type.Optional(Type.Integer({ minimum: 1 })),
+  code: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'e.g. 2018-08, as in schools.batch' }),
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  dueOn: DateText,
+  targets: Targets,
+  counties: Type.Optional(Type.Array(CountyTargetIn, { maxItems: 200 })),
+}, { additionalProperties: false });
+
+export const BatchPatchBody = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  dueOn: Type.Optional(DateText),
+  targets: Type.Optional(Targets),
+  counties: Type.Optional(Type.Array(CountyTargetIn, { maxItems: 200 })),
+}, { additionalProperties: false });
+
+export const DeadlineList = Type.Object({
+  items: Type.Array(Type.Object({
+    id: Type.Integer(), cityId: Type.Integer(), name: Type.String(), dueOn: Type.String(),
+    appliesTo: Type.Enum(DEADLINE_APPLIES), batchCode: Nullable(Type.String()), requires: Type.Array(Type.Enum(REQUIREMENTS)),
+  })),
+});
+
+export const ProgressQuery = Type.Object({ batch: Type.Optional(Type.String({ maxLength: 20 })), asOf: AsOf });
+export const ProgressSchema = Type.Object({
+  asOf: Type.String(),
+  rows: Type.Array(Type.Object({
+    countyId: Type.Integer(), countyName: Type.String(), countyCode: Type.String(), batch: Type.String(),
+    group: Type.Enum(SCHOOL_GROUPS), target: Type.Integer(), schools: Type.Integer(),
+    registered: Type.Integer(), installed: Type.Integer(), activated: Type.Integer(), inRegularUse: Type.Integer(),
+    overdue: Type.Integer({ description: 'schools with at least one requirement overdue' }),
+  })),
+});
+
+const DueItem = {
+  requirement: Type.Enum(REQUIREMENTS),
+  requirementName: Type.String(),
+  dueOn: Type.String(),
+  source: Type.Enum(['plan', 'deadline', 'batch'] as const, { description: 'the school’s own plan, a city deadline, or its batch’s due date' }),
+  deadlineName: Nullable(Type.String()),
+  department: Type.Enum(DEPARTMENTS),
+  departmentName: Type.String(),
+  daysOverdue: Type.Integer(),
+};
+
+const MilestoneView = {
+  milestone: Type.Enum(MILESTONES),
+  plannedOn: Nullable(Type.String()),
+  doneOn: Nullable(Type.String()),
+  done: Type.Boolean({ description: 'done by the as-of day' }),
+  department: Type.Enum(DEPARTMENTS),
+  canRecord: Type.Boolean(),
+};
+
+const SchoolBase = {
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  kind: Type.Enum(SCHOOL_KINDS),
+  countyId: Type.Integer(),
+  countyName: Type.String(),
+  batch: Type.String(),
+  group: Type.Enum(SCHOOL_GROUPS),
+  built: Type.Boolean({ description: 'the programme was already built when the deadlines were set' }),
+  programmeDepartment: Type.Enum(DEPARTMENTS),
+  namedPerson: Nullable(Type.Object({ userId: Type.Integer(), name: Type.String(), since: Nullable(Type.String()) })),
+  overdue: Type.Array(Type.Object(DueItem)),
+  canSetNamedPerson: Type.Boolean(),
+};
+
+export const SchoolsQuery = Type.Object({
+  countyId: Type.Optional(Type.Integer({ minimum: 1 })),
+  batch: Type.Optional(Type.String({ maxLength: 20 })),
+  kind: Type.Optional(Type.Enum(SCHOOL_KINDS)),
+  department: Type.Optional(Type.Enum(DEPARTMENTS)),
+  overdue: Type.Optional(Type.Boolean()),
+  asOf: AsOf,
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+});
+
+export const SchoolPage = Type.Object({
+  asOf: Type.String(),
+  items: Type.Array(Type.Object({ ...SchoolBase, milestones: Type.Array(Type.Object(MilestoneView)) })),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+export const SchoolDetail = Type.Object({
+  ...SchoolBase,
+  asOf: Type.String(),
+  batchDueOn: Nullable(Type.String()),
+  deadlines: Type.Array(Type.Object({
+    id: Type.Integer(), name: Type.String(), dueOn: Type.String(), requires: Type.Array(Type.Enum(REQUIREMENTS)), met: Type.Boolean(),
+  })),
+  milestones: Type.Array(Type.Object({
+    ...MilestoneView,
+    evidenceNote: Nullable(Type.String()),
+    evidenceLink: Nullable(Type.String()),
+    recordedBy: Nullable(Person),
+    recordedAt: Nullable(Type.String()),
+  })),
+});
+
+export const RecordMilestoneBody = Type.Object({
+  milestone: Type.Enum(MILESTONES),
+  doneOn: Type.Optional(DateText),
+  plannedOn: Type.Optional(DateText),
+  evidenceNote: Type.Optional(Type.String({ maxLength: 500 })),
+  evidenceLink: Type.Optional(Type.String({ maxLength: 500, description: 'a web link or an attachment key' })),
+}, { additionalProperties: false });
+
+export const NamedPersonBody = Type.Object({ userId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+
+export const CandidateList = Type.Object({
+  items: Type.Array(Type.Object({
+    userId: Type.Integer(), name: Type.String(), username: Type.String(), role: Type.String(),
+    department: Nullable(Type.Enum(DEPARTMENTS)), atSchool: Type.Boolean(),
+  })),
+});
+
+export const OverdueQuery = Type.Object({
+  countyId: Type.Optional(Type.Integer({ minimum: 1 })),
+  batch: Type.Optional(Type.String({ maxLength: 20 })),
+  kind: Type.Optional(Type.Enum(SCHOOL_KINDS)),
+  department: Type.Optional(Type.Enum(DEPARTMENTS)),
+  asOf: AsOf,
+});
+
+export const OverdueList = Type.Object({
+  asOf: Type.String(),
+  total: Type.Integer(),
+  items: Type.Array(Type.Object({
+    schoolId: Type.Integer(), schoolCode: Type.String(), schoolName: Type.String(), kind: Type.Enum(SCHOOL_KINDS),
+    countyId: Type.Integer(), countyName: Type.String(), batch: Type.String(), built: Type.Boolean(),
+    namedPerson: Nullable(Person),
+    ...DueItem,
+  })),
+});

@@ -1,0 +1,69 @@
+import type { Hash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+
+/** More bytes arrived than the upload has room for. */
+export class UploadTooLong extends Error {
+  constructor() {
+    super('upload longer than its declared length');
+  }
+}
+
+/**
+ * Writes a stream into an open file from `position` on, and feeds each byte to `hash` only once it
+ * is on disk — so the hash always matches the file, also when the request is cut mid-way. Chunks
+ * that arrive while a write is in flight go down together in one writev; at most `highWaterMark`
+ * bytes wait, so memory stays flat. The caller owns (and closes) the file.
+ */
+export class HashingFileWriter extends Writable {
+  /** Where the next byte goes: the staged length once the stream is done. */
+  position: number;
+  /** A write failed part-way: the file may hold bytes the hash has not seen. */
+  diskFailed = false;
+  private readonly limit: number;
+  private io: Promise<void> = Promise.resolve();
+
+  constructor(private readonly file: FileHandle, start: number, private readonly hash: Hash, maxBytes: number) {
+    super({ highWaterMark: 1 << 20 });
+    this.position = start;
+    this.limit = start + maxBytes;
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], done: (err?: Error | null) => void): void {
+    this.io = this.writeAll(chunks.map((c) => c.chunk)).then(() => done(), (err: Error) => done(err));
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null) => void): void {
+    this._writev([{ chunk }], done);
+  }
+
+  // A cut request destroys the stream mid-write; the caller closes the file, so let the write land first.
+  override _destroy(err: Error | null, done: (err?: Error | null) => void): void {
+    void this.io.then(() => done(err));
+  }
+
+  private async writeAll(buffers: Buffer[]): Promise<void> {
+    const total = buffers.reduce((n, b) => n + b.length, 0);
+    if (this.position + total > this.limit) throw new UploadTooLong();
+    let rest = buffers;
+    while (rest.length) {
+      let written: number;
+      try {
+        ({ bytesWritten: written } = await this.file.writev(rest, this.position));
+        if (written === 0) throw new Error(`writev wrote nothing at byte ${this.position}`);
+      } catch (err) {
+        this.diskFailed = true;
+        throw err;
+      }
+      this.position += written;
+      // Short writes are rare (a full disk, a signal): hash what landed and write the rest.
+      while (written > 0) {
+        const head = rest[0]!;
+        const take = Math.min(head.length, written);
+        this.hash.update(take === head.length ? head : head.subarray(0, take));
+        written -= take;
+        rest = take === head.length ? rest.slice(1) : [head.subarray(take), ...rest.slice(1)];
+      }
+    }
+  }
+}

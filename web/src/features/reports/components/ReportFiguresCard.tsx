@@ -1,0 +1,95 @@
+import { Button, Card, Descriptions, Flex, Table, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { ReportFigures } from '@shared/api-types';
+import { formatInstant } from '../../../app/time';
+import { formatRate } from './report-status';
+
+type Figures = ReportFigures['compliance']['county'];
+type RolloutRow = NonNullable<ReportFigures['rollout']>[number];
+
+function FigureLine({ label, figures, testId }: { label: string; figures: Figures; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={{ xs: 2, sm: 3, lg: 6 }}
+      title={<Typography.Text strong>{label}</Typography.Text>}
+      data-testid={testId}
+      items={[
+        { key: 'schools', label: t('reports.schools'), children: figures.schools },
+        { key: 'schoolDays', label: t('reports.schoolDays'), children: figures.schoolDays },
+        { key: 'metDays', label: t('reports.metDays'), children: figures.metDays },
+        { key: 'missedDays', label: t('reports.missedDays'), children: figures.missedDays },
+        ...(figures.pendingDays ? [{ key: 'pendingDays', label: t('reports.pendingDays'), children: figures.pendingDays }] : []),
+        { key: 'rate', label: t('reports.rate'), children: <Typography.Text strong data-testid="figure-rate">{formatRate(figures.rate)}</Typography.Text> },
+      ]}
+    />
+  );
+}
+
+/** The pre-filled figures: read-only; the preparer may only take them again from the data. */
+export function ReportFiguresCard({ figures, figuresAt, onRefresh, refreshing }: {
+  figures: ReportFigures; figuresAt: string; onRefresh?: () => void; refreshing?: boolean;
+}) {
+  const { t } = useTranslation();
+  const c = figures.compliance;
+  return (
+    <Card
+      variant="borderless"
+      title={t('reports.figures')}
+      extra={
+        <Flex gap={8} align="center">
+          <Typography.Text type="secondary">{t('reports.figuresAt', { at: formatInstant(figuresAt) })}</Typography.Text>
+          {onRefresh ? <Button size="small" icon={<ReloadOutlined />} loading={refreshing} onClick={onRefresh}>{t('reports.refresh')}</Button> : null}
+        </Flex>
+      }
+    >
+      <Flex vertical gap={16}>
+        <Typography.Text type="secondary">{figures.from} — {figures.to}</Typography.Text>
+        <FigureLine label={t('reports.countyFigures')} figures={c.county} testId="figures-county" />
+        <FigureLine label={`${t('reports.departmentFigures')}（${t(`departments.${c.department.department}`)}）`} figures={c.department} testId="figures-department" />
+        <div>
+          <Typography.Text strong>{t('reports.lagging')}</Typography.Text>
+          {c.laggingTotal > c.lagging.length ? (
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{t('reports.laggingMore', { total: c.laggingTotal, shown: c.lagging.length })}</Typography.Text>
+          ) : null}
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            style={{ marginTop: 8 }}
+            dataSource={c.lagging}
+            locale={{ emptyText: t('reports.noLagging') }}
+            columns={[
+              { title: t('reports.school'), dataIndex: 'name' },
+              { title: t('reports.code'), dataIndex: 'code', responsive: ['md'] },
+              { title: t('reports.missedDays'), dataIndex: 'missedDays', align: 'right' },
+              { title: t('reports.rate'), dataIndex: 'rate', align: 'right', render: (rate: number | null) => formatRate(rate) },
+            ]}
+          />
+        </div>
+        <div>
+          <Typography.Text strong>{t('reports.rollout')}</Typography.Text>
+          <Table<RolloutRow>
+            size="small"
+            rowKey={(row) => `${row.batch}-${row.group}`}
+            pagination={false}
+            style={{ marginTop: 8 }}
+            scroll={{ x: 720 }}
+            dataSource={figures.rollout ?? []}
+            locale={{ emptyText: t('reports.noRollout') }}
+            columns={[
+              { title: t('reports.batch'), dataIndex: 'batch' },
+              { title: t('reports.group'), dataIndex: 'group', render: (group: RolloutRow['group']) => t(`reports.groups.${group}`) },
+              ...(['target', 'schools', 'registered', 'installed', 'activated', 'inRegularUse', 'overdue'] as const).map((key) => ({
+                title: t(`reports.${key}`), dataIndex: key, align: 'right' as const,
+              })),
+            ]}
+          />
+        </div>
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,53 @@
+import type {
+  Page, RolloutBatch, RolloutCandidate, RolloutDeadline, RolloutOverdue, RolloutOverdueFilters, RolloutProgress,
+  RolloutRecordMilestone, RolloutSchool, RolloutSchoolDetail, RolloutSchoolFilters,
+} from '@shared/api-types';
+import type { Milestone, Requirement, SchoolGroup } from '@shared/rollout';
+import { api } from '../../../api/client';
+
+// Values in display order, as Records over the server's types so the compiler flags a change.
+const MILESTONE_SET: Record<Milestone, true> = { registered: true, installed: true, activated: true, in_regular_use: true };
+const GROUP_SET: Record<SchoolGroup, true> = { kindergarten: true, primaryAndJunior: true };
+
+/** 注册 → 设备安装 → 激活 → 常态化使用. */
+export const MILESTONES = Object.keys(MILESTONE_SET) as Milestone[];
+export const REQUIREMENTS: Requirement[] = [...MILESTONES, 'named_person'];
+export const GROUPS = Object.keys(GROUP_SET) as SchoolGroup[];
+
+export function listBatches(signal?: AbortSignal): Promise<{ items: RolloutBatch[] }> {
+  return api.get('/api/rollout/batches', { signal });
+}
+
+export function listDeadlines(signal?: AbortSignal): Promise<{ items: RolloutDeadline[] }> {
+  return api.get('/api/rollout/deadlines', { signal });
+}
+
+/** Progress per county, batch and school group against the targets, as of a day. */
+export function getProgress(query: { batch?: string; asOf?: string }, signal?: AbortSignal): Promise<RolloutProgress> {
+  return api.get('/api/rollout/progress', { query, signal });
+}
+
+export function listSchools(query: RolloutSchoolFilters & { page: number; pageSize: number }, signal?: AbortSignal): Promise<Page<RolloutSchool> & { asOf: string }> {
+  return api.get('/api/rollout/schools', { query: { ...query }, signal });
+}
+
+export function getSchool(id: number, asOf: string | undefined, signal?: AbortSignal): Promise<RolloutSchoolDetail> {
+  return api.get(`/api/rollout/schools/${id}`, { query: { asOf }, signal });
+}
+
+export function listOverdue(query: RolloutOverdueFilters, signal?: AbortSignal): Promise<RolloutOverdue> {
+  return api.get('/api/rollout/overdue', { query: { ...query }, signal });
+}
+
+/** Records a milestone done (with evidence) and/or its planned date. */
+export function recordMilestone(schoolId: number, body: RolloutRecordMilestone): Promise<RolloutSchoolDetail> {
+  return api.post(`/api/rollout/schools/${schoolId}/milestones`, body);
+}
+
+export function listCandidates(schoolId: number, signal?: AbortSignal): Promise<{ items: RolloutCandidate[] }> {
+  return api.get(`/api/rollout/schools/${schoolId}/candidates`, { signal });
+}
+
+export function setNamedPerson(schoolId: number, userId: number): Promise<RolloutSchoolDetail> {
+  return api.put(`/api/rollout/schools/${schoolId}/named-person`, { userId });
+}
