@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { DEPARTMENTS } from '../../../../shared/domain.js';
-import { SCHOOL_GROUPS } from '../../../../shared/rollout.js';
 import { SchoolDaysSchema, SummarySchema } from '../compliance/compliance.schema.js';
 import { HeatmapSchema, TrendSchema } from '../compliance/compliance.trend.schema.js';
+import { RolloutCountyRowSchema } from '../rollout/rollout.schema.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Rate = Nullable(Type.Number());
@@ -25,21 +25,6 @@ const Figures = Type.Object({
 });
 const TotalFigures = Type.Intersect([Figures, Type.Object({ schools: Type.Integer() })]);
 
-const RolloutRow = Type.Object({
-  countyId: Type.Integer(),
-  countyName: Type.String(),
-  countyCode: Type.String(),
-  batch: Type.String(),
-  group: Type.Enum(SCHOOL_GROUPS),
-  target: Type.Integer(),
-  schools: Type.Integer(),
-  registered: Type.Integer(),
-  installed: Type.Integer(),
-  activated: Type.Integer(),
-  inRegularUse: Type.Integer(),
-  overdue: Type.Integer(),
-});
-
 const RolloutKpi = Nullable(Type.Object({
   target: Type.Integer(), activated: Type.Integer(), overdue: Type.Integer(), rate: Rate,
 }));
@@ -59,7 +44,7 @@ const RegionalParts = {
   month: SummarySchema,
   trend: TrendSchema,
   heatmap: HeatmapSchema,
-  rollout: Nullable(Type.Array(RolloutRow, { description: 'null when your roles do not read the rollout' })),
+  rollout: Nullable(Type.Array(RolloutCountyRowSchema, { description: 'null when your roles do not read the rollout' })),
   recordings: Recordings,
 };
 

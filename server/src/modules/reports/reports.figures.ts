@@ -2,25 +2,9 @@ import type { Department, SchoolKind } from '../../../../shared/domain.js';
 import type { Actor } from '../../access/actor.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
 import { departmentAnswersFor } from '../compliance/responsibility.js';
+import type { RolloutCountyRow } from '../rollout/rollout.service.js';
 
-/**
- * The rollout module's per-county progress (interfaces: rollout.service.ts countyProgress). Reports
- * depend on this shape only, so they build and run while the rollout module is absent.
- */
-export interface RolloutCountyRow {
-  countyId: number;
-  countyName: string;
-  countyCode: string;
-  batch: string;
-  group: 'kindergarten' | 'primaryAndJunior';
-  target: number;
-  schools: number;
-  registered: number;
-  installed: number;
-  activated: number;
-  inRegularUse: number;
-  overdue: number;
-}
+export type { RolloutCountyRow };
 
 export interface RolloutProgress {
   countyProgress(actor: Actor, query: { batch?: string; asOf?: string }): Promise<RolloutCountyRow[]>;

@@ -1,5 +1,6 @@
 import { type TSchema, Type } from 'typebox';
 import { DEPARTMENTS, SCHOOL_KINDS } from '../../../../shared/domain.js';
+import { RolloutCountyRowSchema } from '../rollout/rollout.schema.js';
 import { REPORT_PERIODS } from './reports.periods.js';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
@@ -47,20 +48,7 @@ export const FiguresSchema = Type.Object({
     })),
     laggingTotal: Type.Integer(),
   }),
-  rollout: Nullable(Type.Array(Type.Object({
-    countyId: Type.Integer(),
-    countyName: Type.String(),
-    countyCode: Type.String(),
-    batch: Type.String(),
-    group: Type.Enum(['kindergarten', 'primaryAndJunior'] as const),
-    target: Type.Integer(),
-    schools: Type.Integer(),
-    registered: Type.Integer(),
-    installed: Type.Integer(),
-    activated: Type.Integer(),
-    inRegularUse: Type.Integer(),
-    overdue: Type.Integer(),
-  }))),
+  rollout: Nullable(Type.Array(RolloutCountyRowSchema)),
 });
 
 export const ReportSchema = Type.Object({

@@ -51,14 +51,16 @@ export const DeadlineList = Type.Object({
 });
 
 export const ProgressQuery = Type.Object({ batch: Type.Optional(Type.String({ maxLength: 20 })), asOf: AsOf });
+/** One county × batch × group of schools against its target; reports and dashboards carry it as is. */
+export const RolloutCountyRowSchema = Type.Object({
+  countyId: Type.Integer(), countyName: Type.String(), countyCode: Type.String(), batch: Type.String(),
+  group: Type.Enum(SCHOOL_GROUPS), target: Type.Integer(), schools: Type.Integer(),
+  registered: Type.Integer(), installed: Type.Integer(), activated: Type.Integer(), inRegularUse: Type.Integer(),
+  overdue: Type.Integer({ description: 'schools with at least one requirement overdue' }),
+});
 export const ProgressSchema = Type.Object({
   asOf: Type.String(),
-  rows: Type.Array(Type.Object({
-    countyId: Type.Integer(), countyName: Type.String(), countyCode: Type.String(), batch: Type.String(),
-    group: Type.Enum(SCHOOL_GROUPS), target: Type.Integer(), schools: Type.Integer(),
-    registered: Type.Integer(), installed: Type.Integer(), activated: Type.Integer(), inRegularUse: Type.Integer(),
-    overdue: Type.Integer({ description: 'schools with at least one requirement overdue' }),
-  })),
+  rows: Type.Array(RolloutCountyRowSchema),
 });
 
 const DueItem = {
