@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, newPage, shot } from './support/browser.js';
+import { chooseOption, launchBrowser, login, newPage, shot } from './support/browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -28,11 +28,9 @@ describe('people and roles', () => {
     await page.locator('.ant-modal #username').fill(username);
     await page.locator('.ant-modal #name').fill('测试教师');
     await fillPasswords(page, 'abcdefgh');
-    await page.locator('[data-testid=assignment-role]').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^教师$/ }).click();
-    await page.locator('.ant-modal .ant-form-item').filter({ hasText: '学校' }).locator('.ant-select').click();
-    await page.keyboard.type('冠县实验小学');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '冠县实验小学' }).first().click();
+    await chooseOption(page, page.locator('[data-testid=assignment-role]'), '教师');
+    const school = page.locator('.ant-modal .ant-form-item').filter({ hasText: '学校' }).locator('.ant-select');
+    await chooseOption(page, school, '冠县实验小学', '冠县实验小学');
 
     await page.locator('.ant-modal .ant-btn-primary').click();
     await expect.poll(() => page.locator('.ant-modal [role=alert]').innerText()).toContain('密码需包含');

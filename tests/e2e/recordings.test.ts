@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, newPage, PHONE, shot } from './support/browser.js';
+import { chooseOption, DESKTOP, launchBrowser, login, newPage, PHONE, shot } from './support/browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -38,10 +38,8 @@ afterAll(async () => {
 });
 
 /** Opens an antd Select inside `scope` and picks the option with exactly this label. */
-async function choose(page: Page, scope: string, label: string): Promise<void> {
-  await page.locator(scope).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+function choose(page: Page, scope: string, label: string): Promise<void> {
+  return chooseOption(page, page.locator(scope), label);
 }
 
 /** Upload bandwidth of the page, in bytes a second (-1: unlimited). */

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, newPage, PHONE, shot } from './support/browser.js';
+import { chooseOption, launchBrowser, login, newPage, PHONE, shot } from './support/browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -13,9 +13,8 @@ afterAll(async () => {
 });
 
 /** Opens an antd Select by its test id and picks the option with exactly this label. */
-async function choose(page: Page, testId: string, label: string): Promise<void> {
-  await page.locator(`[data-testid=${testId}]`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+function choose(page: Page, testId: string, label: string): Promise<void> {
+  return chooseOption(page, page.locator(`[data-testid=${testId}]`), label);
 }
 
 describe('school list', () => {

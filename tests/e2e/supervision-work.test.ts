@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, newPage, shot } from './support/browser.js';
+import { chooseOption, launchBrowser, login, newPage, shot } from './support/browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -13,10 +13,8 @@ afterAll(async () => {
 });
 
 /** Opens a form's school picker, types part of the name and takes the first match. */
-async function pickSchool(page: Page, field: string, name: string) {
-  await page.locator(`.ant-modal [data-testid=${field}]`).click();
-  await page.keyboard.type(name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
+function pickSchool(page: Page, field: string, name: string): Promise<void> {
+  return chooseOption(page, page.locator(`.ant-modal [data-testid=${field}]`), name, name);
 }
 
 describe('supervision work', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PackagingDecision } from './decide.js';
 import {
+  buildAudioLevelArgs,
   buildPackageArgs,
   buildRenditionArgs,
   expectedPackageOutput,
@@ -34,8 +35,17 @@ function split(args: string[]): { hls: string; rest: string[] } {
   return { hls: args.slice(args.indexOf('-i') + 2, end).join(' '), rest: args.slice(end + 1) };
 }
 
+describe('buildAudioLevelArgs', () => {
+  it('decodes only the audio track of the untrusted upload through volumedetect, writing nothing', () => {
+    expect(buildAudioLevelArgs('/data/in/upload 1.mp4', info())).toEqual([
+      '-protocol_whitelist', 'file', '-format_whitelist', expect.stringContaining('mp4'), '-i', 'file:/data/in/upload 1.mp4',
+      '-vn', '-sn', '-dn', '-map', '0:0', '-af', 'volumedetect', '-f', 'null', '-',
+    ]);
+  });
+});
+
 describe('buildPackageArgs', () => {
-  it('copies both tracks into HLS and measures the audio in the same run', () => {
+  it('copies both tracks into HLS, reading the file once', () => {
     const args = buildPackageArgs('/data/in/upload 1.mp4', OUT, info(), copy);
     expect(args.slice(0, 6)).toEqual([
       '-protocol_whitelist', 'file', '-format_whitelist', expect.stringContaining('mp4'), '-i', 'file:/data/in/upload 1.mp4',
@@ -46,7 +56,7 @@ describe('buildPackageArgs', () => {
     expect(hls).toContain('-f hls -hls_time 6 -hls_playlist_type vod');
     expect(hls).toContain(`-hls_segment_filename ${OUT}/seg_%05d.ts`);
     expect(args).not.toContain('libx264');
-    expect(rest).toEqual(['-map', '0:0', '-af', 'volumedetect', '-f', 'null', '-']);
+    expect(rest).toEqual([]);
   });
 
   it('transcodes video with libx264 veryfast and 2 s keyframes, audio with AAC', () => {
@@ -58,7 +68,6 @@ describe('buildPackageArgs', () => {
     expect(text).toContain('-force_key_frames expr:gte(t,n_forced*2)');
     expect(text).toContain('-vf scale=1920:1080,setsar=1');
     expect(text).toContain('-c:a aac -b:a 128k');
-    expect(text).toContain('-af volumedetect -f null -');
   });
 
   it('copies the picture and transcodes only the audio of an mp3 recording', () => {
@@ -70,10 +79,10 @@ describe('buildPackageArgs', () => {
     expect(text).not.toContain('libx264');
   });
 
-  it('has no audio mapping and no volume measurement without audio', () => {
+  it('has no audio mapping without audio', () => {
     const args = buildPackageArgs('/in.mp4', OUT, info({}, false), { video: 'copy', audio: 'none', reasons: [] });
-    expect(args).not.toContain('volumedetect');
     expect(args.filter((a) => a === '-map')).toHaveLength(1);
+    expect(buildAudioLevelArgs('/in.mp4', info({}, false))).toBeNull();
   });
 
   it('deinterlaces, and strips metadata (GPS positions of phones)', () => {

@@ -13,8 +13,6 @@ export const FORCED_KEYFRAME_SECONDS = 2;
 
 export interface PackageArgsOptions {
   hlsTime?: number;
-  /** Default true: also decode the audio once through volumedetect, in the same read of the file. */
-  analyseAudio?: boolean;
   /** The input is our own file (skips the upload format whitelist). */
   trustedInput?: boolean;
   maxLongSide?: number;
@@ -22,10 +20,9 @@ export interface PackageArgsOptions {
 }
 
 /**
- * ffmpeg arguments for the one pass that turns a recording into the source HLS rendition (copy or
- * transcode per track, as decided) and measures its loudness on the way: the audio is mapped a
- * second time through volumedetect into the null muxer, so the file is read once. The volume
- * statistics appear on stderr (parse them with parseVolumeDetect).
+ * ffmpeg arguments for the pass that turns a recording into the source HLS rendition (copy or
+ * transcode per track, as decided). The loudness is measured by a second ffmpeg at the same time
+ * (buildAudioLevelArgs).
  */
 export function buildPackageArgs(
   input: string,
@@ -48,10 +45,19 @@ export function buildPackageArgs(
     else args.push(...aacArgs(info, 128));
   }
   args.push(...hlsOutputArgs(outDir, opts.hlsTime));
-  if (info.audio && decision.audio !== 'none' && opts.analyseAudio !== false) {
-    args.push('-map', `0:${info.audio.index}`, '-af', 'volumedetect', '-f', 'null', '-');
-  }
   return args;
+}
+
+/**
+ * ffmpeg arguments that decode only the audio track through volumedetect into the null muxer; the
+ * statistics appear on stderr (parseVolumeDetect). Run beside the packaging pass, not inside it:
+ * ffmpeg 5.1 runs one output after the other on one thread, so an audio decode inside the copy
+ * pass added ~70% to it, while a second process on the other core finishes with the copy. The
+ * video is not read (-vn: the demuxer skips its samples), and the file sits in the page cache.
+ */
+export function buildAudioLevelArgs(input: string, info: MediaInfo, opts: Pick<PackageArgsOptions, 'trustedInput'> = {}): string[] | null {
+  if (!info.audio) return null;
+  return [...inputArgs(input, { trusted: opts.trustedInput }), '-vn', '-sn', '-dn', '-map', `0:${info.audio.index}`, '-af', 'volumedetect', '-f', 'null', '-'];
 }
 
 /** ffmpeg arguments for one low-bitrate rung: always transcoded, audio included when present. */

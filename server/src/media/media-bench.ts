@@ -19,7 +19,7 @@ export interface CopyBench {
   plainSeconds: number;
   /** probeMedia (format + first-minute keyframes). */
   probeSeconds: number;
-  /** packageToHls: copy into HLS plus volumedetect in one read. */
+  /** packageToHls: copy into HLS, with volumedetect on the audio in a second ffmpeg beside it. */
   packageSeconds: number;
   /** (probe + package) / plain; the target is ≤ 2. */
   ratio: number;

@@ -191,6 +191,21 @@ describe('aborting', () => {
     expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
   });
 
+  it('stops both the packaging and the audio measurement beside it, leaving no ffmpeg behind', async () => {
+    const src = await makeLesson({ seconds: 60 });
+    const info = await probeMedia(src);
+    const controller = new AbortController();
+    const ffmpegChildren = async () => {
+      const { stdout } = await execFileAsync('ps', ['-o', 'comm=', '--ppid', String(process.pid)]).catch(() => ({ stdout: '' }));
+      return stdout.split('\n').filter((name) => name.trim() === 'ffmpeg').length;
+    };
+    const run = packageToHls(src, outDir(), info, { video: 'transcode', audio: 'transcode', reasons: [] }, { signal: controller.signal });
+    await expect.poll(ffmpegChildren).toBe(2);
+    controller.abort(new Error('server shutting down'));
+    await expect(run).rejects.toMatchObject({ code: 'MEDIA_ABORTED' });
+    expect(await ffmpegChildren()).toBe(0);
+  });
+
   it('does not start packaging when already aborted', async () => {
     const src = await makeLesson({ seconds: 4 });
     const info = await probeMedia(src);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LadderRung, PackagingDecision } from './decide.js';
 import { defaultFfmpegBinaries, type FfmpegBinaries } from './ffmpeg-binaries.js';
 import {
+  buildAudioLevelArgs,
   buildPackageArgs,
   buildRenditionArgs,
   expectedPackageOutput,
@@ -37,10 +38,10 @@ export interface PackageResult {
 }
 
 /**
- * One read of the recording: writes outDir/index.m3u8 + seg_NNNNN.ts (copy or transcode as
- * decided) and measures the audio's loudness at the same time. outDir is emptied of earlier HLS
- * files first, so a retried job never mixes segments of two runs; upload the folder only after
- * this resolves — until then it is a half-written rendition.
+ * Writes outDir/index.m3u8 + seg_NNNNN.ts (copy or transcode as decided) and, in a second ffmpeg
+ * beside it, measures the audio's loudness; either failing stops the other. outDir is emptied of
+ * earlier HLS files first, so a retried job never mixes segments of two runs; upload the folder
+ * only after this resolves — until then it is a half-written rendition.
  */
 export async function packageToHls(
   input: string,
@@ -51,11 +52,33 @@ export async function packageToHls(
 ): Promise<PackageResult> {
   const binaries = opts.binaries ?? (await defaultFfmpegBinaries());
   await prepareHlsDir(outDir);
-  const args = buildPackageArgs(input, outDir, info, decision, opts);
-  const run = await runFfmpeg(args, { ...opts, binaries, durationSeconds: info.durationSeconds });
+  const levelArgs = decision.audio === 'none' ? null : buildAudioLevelArgs(input, info, opts);
+  const started = Date.now();
+  const [, levels] = await runTogether(opts.signal, (signal) => [
+    runFfmpeg(buildPackageArgs(input, outDir, info, decision, opts), { ...opts, signal, binaries, durationSeconds: info.durationSeconds }),
+    levelArgs ? runFfmpeg(levelArgs, { binaries, signal }) : Promise.resolve(null),
+  ]);
   const rendition = await describeRendition('source', outDir, expectedPackageOutput(info, decision, opts));
-  const audio = info.audio && decision.audio !== 'none' ? parseVolumeDetect(run.stderr) : null;
-  return { renditions: [rendition], audio, durationSeconds: rendition.durationSeconds, elapsedMs: run.elapsedMs };
+  const audio = levels ? parseVolumeDetect(levels.stderr) : null;
+  return { renditions: [rendition], audio, durationSeconds: rendition.durationSeconds, elapsedMs: Date.now() - started };
+}
+
+/**
+ * Runs ffmpeg processes side by side under one signal: the first to fail kills the others and its
+ * error is the one thrown (the others' "aborted" comes later and is ignored).
+ */
+async function runTogether<T extends readonly Promise<unknown>[]>(outer: AbortSignal | undefined, start: (signal: AbortSignal) => T) {
+  const controller = new AbortController();
+  const forward = () => controller.abort(outer?.reason);
+  if (outer?.aborted) forward();
+  outer?.addEventListener('abort', forward, { once: true });
+  const runs = start(controller.signal);
+  for (const run of runs) run.catch(() => controller.abort(new Error('a process beside it failed')));
+  try {
+    return await Promise.all(runs);
+  } finally {
+    outer?.removeEventListener('abort', forward);
+  }
 }
 
 /** A low-bitrate rung (always transcoded) into outDir/index.m3u8 + segments. */

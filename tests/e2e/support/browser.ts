@@ -1,4 +1,5 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium, headless, with everything that would phone home switched off. */
 export function launchBrowser(): Promise<Browser> {
@@ -52,4 +53,35 @@ export async function menuTexts(page: Page): Promise<string[]> {
  */
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: `/tmp/e2e-${name}.png`, fullPage });
+}
+
+/**
+ * Picks an option of an antd Select: opens it, types `search` when given (a server-searched
+ * picker), clicks the option whose label is exactly `label` (or contains it, with `search`) and
+ * waits until the select shows it. Under load a click can land while the dropdown still slides
+ * in or re-renders, choosing nothing or a neighbour; a pick that did not take is tried again.
+ */
+export async function chooseOption(page: Page, select: Locator, label: string, search?: string): Promise<void> {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: search === undefined ? new RegExp(`^${escaped}$`) : label })
+    .first();
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    if (search !== undefined) await page.keyboard.type(search);
+    await option.click();
+    const open = page.locator('.ant-select-dropdown:visible');
+    try {
+      await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(label);
+      // A multiple select stays open for the next pick; a single one closes before the next click.
+      const multiple = await select.evaluate((element) => element.closest('.ant-select-multiple') !== null || element.querySelector('.ant-select-multiple') !== null);
+      if (!multiple) await expect.poll(() => open.count(), { timeout: 3_000 }).toBe(0);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      // Escape closes an open dropdown; with none open it would close the dialog around it.
+      if ((await open.count()) > 0) await page.keyboard.press('Escape');
+    }
+  }
 }

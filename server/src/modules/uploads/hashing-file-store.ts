@@ -58,6 +58,7 @@ export class HashingFileStore extends FileStore {
     } finally {
       await file.close();
     }
+    writer.hashLanded();
     // The hash has seen exactly the bytes written, unless the disk failed mid-write: then start over next time.
     if (writer.diskFailed) this.hashes.delete(fileId);
     else this.remember(fileId, hash, writer.position);
