@@ -93,6 +93,7 @@ export type RecordingDetail = Static<typeof RecordingDetailSchema>;
 export type RecordingTrack = Static<typeof TrackSchema>;
 export type RecordingStatus = Recording['status'];
 export type Track = Recording['track'];
+export type CountsReason = NonNullable<Recording['countsReasonCode']>;
 export type RecordingFilters = Omit<Static<typeof RecordingFilterQuery>, 'page' | 'pageSize'>;
 export type Playback = Static<typeof PlaybackSchema>;
 
@@ -127,12 +128,16 @@ export type ReportSettings = Static<typeof ReportSettingsSchema>;
 // rollout (项目推进); imported here to keep this block in one place
 import type {
   BatchSchema as RolloutBatchSchema, CandidateList as RolloutCandidateList, DeadlineList as RolloutDeadlineList,
+  BatchPatchBody as RolloutBatchPatchBody, CreateBatchBody as RolloutNewBatchBody, DeadlinePatchBody as RolloutDeadlinePatchBody,
   OverdueList as RolloutOverdueList, OverdueQuery as RolloutOverdueQuery, ProgressSchema as RolloutProgressSchema,
   RecordMilestoneBody as RolloutRecordMilestoneBody, SchoolDetail as RolloutSchoolDetailSchema, SchoolPage as RolloutSchoolPage,
   SchoolsQuery as RolloutSchoolsQuery,
 } from '../server/src/modules/rollout/rollout.schema.js';
 export type RolloutBatch = Static<typeof RolloutBatchSchema>;
 export type RolloutDeadline = Static<typeof RolloutDeadlineList>['items'][number];
+export type RolloutNewBatch = Static<typeof RolloutNewBatchBody>;
+export type RolloutBatchPatch = Static<typeof RolloutBatchPatchBody>;
+export type RolloutDeadlinePatch = Static<typeof RolloutDeadlinePatchBody>;
 export type RolloutProgress = Static<typeof RolloutProgressSchema>;
 export type RolloutProgressRow = RolloutProgress['rows'][number];
 export type RolloutSchoolPage = Static<typeof RolloutSchoolPage>;

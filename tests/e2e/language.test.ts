@@ -21,6 +21,11 @@ describe('language switch', () => {
     await page.reload();
     await expect.poll(() => menuTexts(page)).toContain('Home');
 
+    // The server's reasons come as codes with their numbers: English words them itself.
+    await page.goto(`${new URL(page.url()).origin}/recordings?counts=false`);
+    await expect.poll(() => page.locator('.ant-table-tbody').innerText()).toMatch(/The recording is \d+ minutes long, shorter than the 30 minutes/);
+    expect(await page.locator('.ant-table-tbody').innerText()).not.toContain('录像时长');
+
     await page.locator('[data-testid=language-toggle]').click();
     await expect.poll(() => menuTexts(page)).toEqual(['首页', '数据看板', '组织机构', '学校', '人员与角色', '数据导入', '录播室', '录播课', '推进进度', '督导检查', '通报', '上报']);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');

@@ -330,6 +330,10 @@ export interface RecordingTable {
   /** 1 when this recording counts as a recorded lesson for the quota (see recordings/counting.ts). */
   counts: number;
   counts_reason: string | null;
+  /** recordings/counting.ts's CountsReason; null when it counts (or for rows from before the code). */
+  counts_reason_code: string | null;
+  /** JSON of the numbers the reason names. */
+  counts_reason_values: string | null;
   keep: number;
   created_at: string;
   ready_at: string | null;

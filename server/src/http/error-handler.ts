@@ -37,7 +37,9 @@ export function installErrorHandler(app: FastifyInstance, deps: { audit: AuditSe
       return reply.status(429).send({ code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试' });
     }
     if (err.statusCode && err.statusCode < 500) {
-      return reply.status(err.statusCode).send({ code: err.code ?? 'BAD_REQUEST', message: `请求无法处理：${err.message}` });
+      // One code of ours for every malformed request the framework refuses (its own codes name
+      // internals and have no translation); which one it was stays in the details.
+      return reply.status(err.statusCode).send({ code: 'BAD_REQUEST', message: `请求无法处理：${err.message}`, details: { cause: err.code ?? null } });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，已记录，请稍后重试' });

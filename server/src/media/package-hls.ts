@@ -64,18 +64,25 @@ export async function packageToHls(
 }
 
 /**
- * Runs ffmpeg processes side by side under one signal: the first to fail kills the others and its
- * error is the one thrown (the others' "aborted" comes later and is ignored).
+ * Runs ffmpeg processes side by side under one signal: the first to fail kills the others, and
+ * its error is thrown once all of them have exited (the others' "aborted" is not the cause), so no
+ * process outlives the call — a retry may clear the folder they write to.
  */
 async function runTogether<T extends readonly Promise<unknown>[]>(outer: AbortSignal | undefined, start: (signal: AbortSignal) => T) {
   const controller = new AbortController();
   const forward = () => controller.abort(outer?.reason);
   if (outer?.aborted) forward();
   outer?.addEventListener('abort', forward, { once: true });
-  const runs = start(controller.signal);
-  for (const run of runs) run.catch(() => controller.abort(new Error('a process beside it failed')));
+  let firstError: { error: unknown } | null = null;
+  const runs = start(controller.signal).map((run) => run.catch((error: unknown) => {
+    firstError ??= { error };
+    controller.abort(new Error('a process beside it failed'));
+    throw error;
+  }));
   try {
-    return await Promise.all(runs);
+    const settled = await Promise.allSettled(runs);
+    if (firstError) throw (firstError as { error: unknown }).error;
+    return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
   } finally {
     outer?.removeEventListener('abort', forward);
   }

@@ -34,6 +34,7 @@ const RolloutProgressPage = lazyPage(() => import('../features/rollout/pages/Rol
 const RolloutSchoolsPage = lazyPage(() => import('../features/rollout/pages/RolloutSchoolsPage'));
 const RolloutOverduePage = lazyPage(() => import('../features/rollout/pages/RolloutOverduePage'));
 const RolloutSchoolPage = lazyPage(() => import('../features/rollout/pages/RolloutSchoolPage'));
+const RolloutBatchesPage = lazyPage(() => import('../features/rollout/pages/RolloutBatchesPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -83,6 +84,7 @@ export function AppRoutes() {
         <Route path="rollout/schools" element={<RequirePage page="rollout"><RolloutSchoolsPage /></RequirePage>} />
         <Route path="rollout/schools/:id" element={<RequirePage page="rollout"><RolloutSchoolPage /></RequirePage>} />
         <Route path="rollout/overdue" element={<RequirePage page="rollout"><RolloutOverduePage /></RequirePage>} />
+        <Route path="rollout/batches" element={<RequirePage page="rollout"><RolloutBatchesPage /></RequirePage>} />
         <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -177,7 +177,11 @@ interface RecountRow {
   reason: string;
   counted: number;
   adjusted: number;
+  fresh: boolean;
 }
+
+// A recount that keeps meeting newer ones gives way to the nightly pass rather than loop.
+const MAX_RECOUNT_TRIES = 5;
 
 /**
  * PostgreSQL's recount as one statement: the row is locked and read as it was (`old`), the lessons
@@ -185,14 +189,22 @@ interface RecountRow {
  * school day and nothing counts — and the county-day moved by the change in `met`. A missing row
  * (answer: no row) falls back to the full computation; a missing county-day (`adjusted` 0 although
  * the day flipped) and a removal (the county-day may have lost its last row) are re-totalled after
- * it, in a second statement. Like every READ COMMITTED statement it
- * counts from the snapshot taken when it started: a lesson of the same school-day committed while
- * it waited for the row lock is counted by that lesson's own recount, else by the nightly pass.
+ * it, in a second statement.
+ *
+ * A READ COMMITTED statement counts from the snapshot taken when it started, but locks the row's
+ * newest version. When another recount of the same school-day committed in between (the row's
+ * version changed while we waited for its lock), our count may miss that recount's lesson — two
+ * lessons of one day turning ready together would count as one. The statement then writes nothing
+ * (`fresh` false) and runs again with a new snapshot.
  */
 async function recountInOneStatement(db: Kysely<Database>, key: SchoolDayKey, now: Date): Promise<RecomputedDay[]> {
   const { day } = key;
-  const { rows } = await recountStatement(db, key, now, { ownCommit: !db.isTransaction }).execute(db);
-  const row = rows[0];
+  let row: RecountRow | undefined;
+  for (let tries = 1; ; tries += 1) {
+    ({ rows: [row] } = await recountStatement(db, key, now, { ownCommit: !db.isTransaction }).execute(db));
+    if (!row || row.fresh) break;
+    if (tries === MAX_RECOUNT_TRIES) return [];
+  }
   if (!row) return recomputeSchoolDays(db, [key], { now });
   const met = row.school_day === 1 && row.counted >= row.required;
   const removed = row.school_day === 0 && row.counted === 0;
@@ -210,20 +222,23 @@ async function recountInOneStatement(db: Kysely<Database>, key: SchoolDayKey, no
  */
 export function recountStatement(db: Kysely<Database>, { schoolId, day }: SchoolDayKey, now: Date, opts: { ownCommit?: boolean } = {}) {
   return sql<RecountRow>`
-    with old as (
-      select county_id, school_kind, school_day, required, met, reason from compliance_days
+    with seen as (
+      select xmin as version from compliance_days where school_id = ${schoolId} and day = ${day}
+    ), old as (
+      select county_id, school_kind, school_day, required, met, reason, xmin = (select version from seen) as fresh
+      from compliance_days
       where school_id = ${schoolId} and day = ${day} for update
     ), n as (
       select lessons::int as counted from ${countedLessonsQuery(db, schoolId, day).as('c')}
     ), removed as (
       delete from compliance_days d using old, n
-      where d.school_id = ${schoolId} and d.day = ${day} and old.school_day = 0 and n.counted = 0
+      where d.school_id = ${schoolId} and d.day = ${day} and old.fresh and old.school_day = 0 and n.counted = 0
     ), changed as (
       update compliance_days d
       set counted = n.counted, met = case when old.school_day = 1 and n.counted >= old.required then 1 else 0 end,
         computed_at = ${now.toISOString()}
       from old, n
-      where d.school_id = ${schoolId} and d.day = ${day} and not (old.school_day = 0 and n.counted = 0)
+      where d.school_id = ${schoolId} and d.day = ${day} and old.fresh and not (old.school_day = 0 and n.counted = 0)
       returning d.met
     ), county as (
       update compliance_county_days c set met_days = c.met_days + changed.met - old.met
@@ -231,7 +246,7 @@ export function recountStatement(db: Kysely<Database>, { schoolId, day }: School
       where c.day = ${day} and c.county_id = old.county_id and c.school_kind = old.school_kind and changed.met <> old.met
       returning 1
     )
-    select old.county_id, old.school_kind, old.school_day, old.required, old.met, old.reason, n.counted,
+    select old.county_id, old.school_kind, old.school_day, old.required, old.met, old.reason, n.counted, old.fresh,
       (select count(*) from county)::int as adjusted
       ${opts.ownCommit ? sql`, set_config('synchronous_commit', 'off', true) as relaxed` : sql``}
     from old, n`;

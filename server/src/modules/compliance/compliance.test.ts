@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { seedDemoCalendar } from '../calendar/calendar.demo-seed.js';
@@ -125,6 +126,35 @@ describe('compliance: incremental rollup of the ≥ 2 lessons a school day quota
     await t.db.db.updateTable('recordings').set({ status: 'ready' }).where('group_id', '=', 'gx2-a').execute();
     await compliance.recomputeRecentDays(7);
     expect(await row(s.gx2.id)).toMatchObject({ counted: 1 });
+    await expectCountyDaysConsistent();
+  });
+
+  // Two processes' transactions: only PostgreSQL runs them at the same time (SQLite has one writer).
+  it.runIf(process.env.DATABASE_URL)('counts both of two lessons of one school-day that turn ready at the same moment', async () => {
+    const day = '2018-04-03';
+    expect(await row(s.sxsy.id, day)).toMatchObject({ counted: 0, met: 0 });
+    let commitFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (commitFirst = resolve));
+    let firstRecounted!: () => void;
+    const firstHoldsTheDay = new Promise<void>((resolve) => (firstRecounted = resolve));
+    // The first lesson's transaction recounts the day (locking its row) and stays open.
+    const first = t.db.db.transaction().execute(async (trx) => {
+      await addRecording(trx, { schoolId: s.sxsy.id, day, group: 'same-moment-1', counts: 1 });
+      await compliance.onRecordingChanged({ schoolId: s.sxsy.id, day }, trx);
+      firstRecounted();
+      await firstMayCommit;
+    });
+    await firstHoldsTheDay;
+    // The second's recount starts before the first commits, so it must wait for the day's row.
+    const second = t.db.db.transaction().execute(async (trx) => {
+      await addRecording(trx, { schoolId: s.sxsy.id, day, group: 'same-moment-2', counts: 1 });
+      return compliance.onRecordingChanged({ schoolId: s.sxsy.id, day }, trx);
+    });
+    await expect.poll(async () => (await sql<{ n: number }>`select count(*)::int as n from pg_locks where not granted`.execute(t.db.db)).rows[0]!.n).toBeGreaterThan(0);
+    commitFirst();
+    await first;
+    expect(await second).toEqual([expect.objectContaining({ counted: 2, met: true })]);
+    expect(await row(s.sxsy.id, day)).toMatchObject({ counted: 2, met: 1 });
     await expectCountyDaysConsistent();
   });
 

@@ -4,10 +4,24 @@ import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { schoolExportColumns } from '../org/org.export.js';
 import { SCHOOL_HEADERS, csvFile, schoolRow, upload, xlsxFile } from './import-test-kit.js';
 
+const BUILT_HEADERS = [...SCHOOL_HEADERS, '已建成录播室'];
+
 describe('imports: schools, files, access', () => {
   let t: TestApp;
   const codesIn = async (codes: string[]) =>
     (await t.db.db.selectFrom('schools').select('code').where('code', 'in', codes).execute()).map((r) => r.code).sort();
+
+  // Whether each school reads as built in the rollout, as the city admin sees it there.
+  const builtOf = async (codes: string[]) => {
+    const admin = await t.login('city.admin');
+    const out: Record<string, boolean> = {};
+    for (const s of await t.db.db.selectFrom('schools').select(['id', 'code']).where('code', 'in', codes).execute()) {
+      const res = await admin.get(`/api/rollout/schools/${s.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      out[s.code] = (res.json() as { built: boolean }).built;
+    }
+    return out;
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -40,7 +54,8 @@ describe('imports: schools, files, access', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as never);
     const [data, help] = wb.worksheets;
-    expect((data?.getRow(1).values as unknown[]).slice(1)).toEqual(schoolExportColumns.map((c) => c.header));
+    // The export's columns in its order, so an export imports back; then what only the import sets.
+    expect((data?.getRow(1).values as unknown[]).slice(1)).toEqual([...schoolExportColumns.map((c) => c.header), '已建成录播室']);
     expect(data?.actualRowCount).toBe(1);
     expect(help?.name).toBe('说明');
     expect(help?.getCell('A2').value).toBe('学校标识码');
@@ -97,6 +112,37 @@ describe('imports: schools, files, access', () => {
     expect(guanxian.items.map((s) => s.code).sort()).toEqual(['1371525921', '1371525922']);
     const audit = await t.db.db.selectFrom('audit_log').select(['result', 'detail']).where('action', '=', 'import.schools').where('result', '=', 'success').execute();
     expect(audit.map((a) => JSON.parse(a.detail))).toContainEqual({ file: '学校名单.csv', format: 'csv', rows: 3, imported: 3 });
+  });
+
+  it('marks the schools imported with 已建成录播室 是 as built for the rollout; 否 or empty leaves them new', async () => {
+    const admin = await t.login('city.admin');
+    const file = await xlsxFile(BUILT_HEADERS, [
+      [...schoolRow('1371525971', '冠县已建录播小学', '冠县', { 建设批次: '2018-08' }), '是'],
+      [...schoolRow('1371525972', '冠县新建录播小学', '冠县', { 建设批次: '2018-08' }), '否'],
+      [...schoolRow('1371525973', '冠县未填录播小学', '冠县', { 建设批次: '2018-08' }), ''],
+    ]);
+    const res = await upload(t, admin, '/api/imports/schools', 'built.xlsx', file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await builtOf(['1371525971', '1371525972', '1371525973'])).toEqual({ 1371525971: true, 1371525972: false, 1371525973: false });
+  });
+
+  it('marks nothing when another row of the file is wrong, and refuses 是 for a school outside the programme', async () => {
+    const admin = await t.login('city.admin');
+    const before = await t.db.db.selectFrom('rollout_schools').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const file = await xlsxFile(BUILT_HEADERS, [
+      [...schoolRow('1371525981', '冠县已建甲小学', '冠县', { 建设批次: '2018-08' }), '是'],
+      [...schoolRow('1371525982', '冠县已建乙小学', '冠县', { 建设批次: '' }), '是'],
+      [...schoolRow('1371525983', '冠县已建丙小学', '冠县', { 学生数: '很多' }), '是'],
+    ]);
+    const res = await upload(t, admin, '/api/imports/schools', 'built-bad.xlsx', file);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details.errors).toEqual([
+      { row: 3, column: '已建成录播室', message: '已建成录播室填了“是”，但建设批次为空：只有阳光校园项目学校区分已建成与新建。请填写该校的建设批次，或将已建成录播室改为“否”或留空' },
+      { row: 4, column: '学生数', message: '学生数应为 0 到 20000 之间的整数，当前为 "很多"' },
+    ]);
+    expect(await codesIn(['1371525981', '1371525982', '1371525983'])).toEqual([]);
+    const after = await t.db.db.selectFrom('rollout_schools').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('reads a CSV without BOM too, and refuses one that is not UTF-8 (GBK) saying how to save it', async () => {

@@ -1,10 +1,13 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Locality, SchoolKind } from '../../../../shared/domain.js';
 import type { NewSchool } from '../../db/schema.js';
-import { type CountyRef, countiesForImport, insertSchools, takenSchoolCodes } from '../org/org.bulk.js';
+import { type CountyRef, countiesForImport, insertSchools, schoolsByCode, takenSchoolCodes } from '../org/org.bulk.js';
+import { markBuilt } from '../rollout/rollout.bulk.js';
 import { type ImportError, duplicateErrors, int, oneOf, text, yesNo } from './column-spec.js';
 import { definePlan } from './import-plan.js';
 
-// Headers and order follow the school export (org.export.ts), so an export can be imported back.
+// Headers and order follow the school export (org.export.ts), so an export can be imported back;
+// 已建成录播室 comes after them, optional, since the export does not carry it.
 export const schoolColumns = {
   code: { header: '学校标识码', required: true, width: 14, note: '教育部统一的 10 位学校标识码，全市唯一', example: '1371525101', parse: text({ max: 40, pattern: /^\d{10}$/, rule: ' 10 位数字' }) },
   name: { header: '学校名称', required: true, width: 28, note: '学校全称，2 到 60 个字', example: '冠县清泉街道示范小学', parse: text({ min: 2, max: 60 }) },
@@ -25,6 +28,10 @@ export const schoolColumns = {
     parse: text({ max: 20, pattern: /^[0-9+\- ]{1,20}$/, rule: '电话号码（数字，可含 + - 和空格）' }),
   },
   batch: { header: '建设批次', required: false, fallback: null as string | null, width: 10, note: '阳光校园项目建设批次，如 2018-08；不在项目内则不填', example: '2019-02', parse: batch },
+  built: {
+    header: '已建成录播室', required: false, fallback: 0, width: 12, example: '否', parse: yesNo,
+    note: '是或否，不填为否。项目学校（填了建设批次）在项目启动时录播室已建成的填“是”，适用市教育局为已建成项目学校定的时间节点；其余为新建，适用新实施项目学校的时间节点。不在项目内的学校不填',
+  },
 };
 
 function batch(raw: string, header: string): { value: string | null } | { error: string } {
@@ -71,12 +78,20 @@ export const schoolsPlan = definePlan({
         const found = resolveCounty(value.county, ctx.counties);
         if ('error' in found) errors.push({ row, column: '县(市、区)', message: found.error });
       }
+      // Built or new only chooses a programme school's deadlines: a 是 without a batch is most
+      // likely a batch left out, and dropping it silently would lose what the person typed.
+      if (value.built === 1 && value.batch === null) {
+        errors.push({
+          row, column: '已建成录播室',
+          message: '已建成录播室填了“是”，但建设批次为空：只有阳光校园项目学校区分已建成与新建。请填写该校的建设批次，或将已建成录播室改为“否”或留空',
+        });
+      }
     }
     return errors;
   },
 
   async prepare(rows, ctx) {
-    return rows.map((r): Omit<NewSchool, 'created_at' | 'updated_at'> => {
+    const schools = rows.map((r): Omit<NewSchool, 'created_at' | 'updated_at'> => {
       const found = resolveCounty(r.county, ctx.counties);
       if ('error' in found) throw new Error(`county ${r.county} passed the check but does not resolve`);
       return {
@@ -85,10 +100,16 @@ export const schoolsPlan = definePlan({
         staff_count: r.staffCount, address: r.address, contact_name: r.contactName, contact_phone: r.contactPhone, batch: r.batch,
       };
     });
+    return { schools, builtCodes: rows.filter((r) => r.built === 1).map((r) => r.code) };
   },
 
-  async insert(trx, schools, now) {
+  async insert(trx, { schools, builtCodes }, now) {
     await insertSchools(trx, schools.map((s) => ({ ...s, created_at: now, updated_at: now })));
+    if (builtCodes.length) {
+      // The schools were created just now, in this transaction: every code is found.
+      const created = await schoolsByCode(trx, sql<SqlBool>`1 = 1`, builtCodes);
+      await markBuilt(trx, [...created.values()], now);
+    }
     return schools.length;
   },
 });

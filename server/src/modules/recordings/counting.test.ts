@@ -9,17 +9,17 @@ const lesson: CountingInput = {
 
 describe('countsAsLesson', () => {
   it('counts a ready 40-minute primary lesson with sound', () => {
-    expect(countsAsLesson(lesson, rules)).toEqual({ counts: true, reason: null });
+    expect(countsAsLesson(lesson, rules)).toEqual({ counts: true, reason: null, reasonCode: null, reasonValues: null });
   });
 
   it('does not count before the lesson is ready, nor a failed one', () => {
     expect(countsAsLesson({ ...lesson, status: 'processing' }, rules).counts).toBe(false);
-    expect(countsAsLesson({ ...lesson, status: 'failed' }, rules)).toEqual({ counts: false, reason: '录像处理失败，不计入录播课' });
+    expect(countsAsLesson({ ...lesson, status: 'failed' }, rules)).toEqual({ counts: false, reason: '录像处理失败，不计入录播课', reasonCode: 'failed', reasonValues: null });
   });
 
   it('says how short a lesson was against the minimum of its school kind', () => {
     expect(countsAsLesson({ ...lesson, durationSeconds: 12 * 60 + 40 }, rules))
-      .toEqual({ counts: false, reason: '录像时长 12 分钟，少于计入录播课所需的 30 分钟' });
+      .toEqual({ counts: false, reason: '录像时长 12 分钟，少于计入录播课所需的 30 分钟', reasonCode: 'too_short', reasonValues: { minutes: 12, minMinutes: 30 } });
     expect(countsAsLesson({ ...lesson, durationSeconds: 30 * 60 }, rules).counts).toBe(true);
     expect(countsAsLesson({ ...lesson, durationSeconds: 30 * 60 - 1 }, rules).counts).toBe(false);
     const kg = { ...lesson, schoolKind: 'kindergarten' as const, durationSeconds: 16 * 60 };
@@ -30,12 +30,14 @@ describe('countsAsLesson', () => {
 
   it('does not count a silent lesson or one without audio, and gives the level', () => {
     expect(countsAsLesson({ ...lesson, audioMaxDb: -91 }, rules))
-      .toEqual({ counts: false, reason: '音频为静音（最大音量 -91 dB），不计入录播课（请检查录播主机的拾音设备）' });
+      .toEqual({ counts: false, reason: '音频为静音（最大音量 -91 dB），不计入录播课（请检查录播主机的拾音设备）', reasonCode: 'silent', reasonValues: { maxDb: -91 } });
     expect(countsAsLesson({ ...lesson, hasAudio: false, audioMaxDb: null }, rules).reason).toMatch(/没有音频/);
     expect(countsAsLesson({ ...lesson, audioMaxDb: null }, rules).counts).toBe(false);
   });
 
   it('does not count a lesson filed under another school day', () => {
-    expect(countsAsLesson({ ...lesson, schoolDay: '2018-04-05' }, rules).reason).toMatch(/2018-04-04.*2018-04-05/);
+    expect(countsAsLesson({ ...lesson, schoolDay: '2018-04-05' }, rules)).toMatchObject({
+      reason: expect.stringMatching(/2018-04-04.*2018-04-05/), reasonCode: 'other_day', reasonValues: { startDay: '2018-04-04', schoolDay: '2018-04-05' },
+    });
   });
 });

@@ -28,32 +28,49 @@ export interface CountingRules {
   isSilent: (maxDb: number) => boolean;
 }
 
+/** Why a recording does not count, for each language to word itself (the web's `countsReasons`). */
+export const COUNTS_REASONS = ['failed', 'not_ready', 'other_day', 'too_short', 'no_audio', 'audio_unmeasured', 'silent'] as const;
+export type CountsReason = (typeof COUNTS_REASONS)[number];
+export type CountsReasonValues = Record<string, string | number>;
+
 export interface CountingResult {
   counts: boolean;
-  /** Why it does not count (Chinese, with the numbers); null when it counts. */
+  /** Why it does not count (Chinese, with the numbers, for exports and Chinese pages); null when it counts. */
   reason: string | null;
+  reasonCode: CountsReason | null;
+  /** The numbers and days `reason` names, for a translation. */
+  reasonValues: CountsReasonValues | null;
 }
 
-const no = (reason: string): CountingResult => ({ counts: false, reason });
+const no = (reasonCode: CountsReason, reason: string, reasonValues: CountsReasonValues | null = null): CountingResult =>
+  ({ counts: false, reason, reasonCode, reasonValues });
+
+/** The verdicts stored before a recording is packaged, and when it fails. */
+export const NOT_READY = no('not_ready', '录像尚未处理完成，处理完成后再判断是否计入');
+export const FAILED = no('failed', '录像处理失败，不计入录播课');
 
 /** Decides whether a recording counts as a recorded lesson, and says why not. */
 export function countsAsLesson(input: CountingInput, rules: CountingRules): CountingResult {
-  if (input.status === 'failed') return no('录像处理失败，不计入录播课');
-  if (input.status !== 'ready') return no('录像尚未处理完成，处理完成后再判断是否计入');
+  if (input.status === 'failed') return FAILED;
+  if (input.status !== 'ready') return NOT_READY;
   if (input.lessonStartDay !== input.schoolDay) {
-    return no(`课程开始于 ${input.lessonStartDay}，不属于 ${input.schoolDay} 这个教学日，不计入该日录播课`);
+    return no('other_day', `课程开始于 ${input.lessonStartDay}，不属于 ${input.schoolDay} 这个教学日，不计入该日录播课`, {
+      startDay: input.lessonStartDay, schoolDay: input.schoolDay,
+    });
   }
   const kindergarten = input.schoolKind === 'kindergarten';
   const minMinutes = kindergarten ? rules.minMinutesKindergarten : rules.minMinutes;
   const seconds = input.durationSeconds ?? 0;
   if (seconds < minMinutes * 60) {
     const who = kindergarten ? '幼儿园' : '';
-    return no(`录像时长 ${Math.floor(seconds / 60)} 分钟，少于计入${who}录播课所需的 ${minMinutes} 分钟`);
+    const minutes = Math.floor(seconds / 60);
+    return no('too_short', `录像时长 ${minutes} 分钟，少于计入${who}录播课所需的 ${minMinutes} 分钟`, { minutes, minMinutes });
   }
-  if (!input.hasAudio) return no('录像没有音频，不计入录播课（请检查录播主机的拾音设备）');
-  if (input.audioMaxDb === null) return no('未能测得音频音量，不计入录播课');
+  if (!input.hasAudio) return no('no_audio', '录像没有音频，不计入录播课（请检查录播主机的拾音设备）');
+  if (input.audioMaxDb === null) return no('audio_unmeasured', '未能测得音频音量，不计入录播课');
   if (rules.isSilent(input.audioMaxDb)) {
-    return no(`音频为静音（最大音量 ${Math.round(input.audioMaxDb)} dB），不计入录播课（请检查录播主机的拾音设备）`);
+    const maxDb = Math.round(input.audioMaxDb);
+    return no('silent', `音频为静音（最大音量 ${maxDb} dB），不计入录播课（请检查录播主机的拾音设备）`, { maxDb });
   }
-  return { counts: true, reason: null };
+  return { counts: true, reason: null, reasonCode: null, reasonValues: null };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.js';
 import { recordingSourceKey } from '../../storage/keys.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { shanghaiDate } from '../../../../shared/dates.js';
+import { NOT_READY } from './counting.js';
 import * as q from './recordings.queries.js';
 import type { Track } from './recordings.schema.js';
 
@@ -74,7 +75,7 @@ export function createIngest(deps: { db: Db; clock: Clock; store: ObjectStore; e
           school_day: shanghaiDate(new Date(m.lessonStart)),
           uploaded_by_user_id: input.uploadedBy.userId, uploaded_by_device_id: input.uploadedBy.deviceId,
           sha256: input.sha256, size_bytes: input.sizeBytes, source_key: '', status: 'queued', progress: 0,
-          counts: 0, counts_reason: '录像尚未处理完成，处理完成后再判断是否计入', keep: 0,
+          ...q.verdictColumns(NOT_READY), keep: 0,
           created_at: deps.clock.now().toISOString(),
         }).returning('id').executeTakeFirstOrThrow();
         await trx.updateTable('recordings').set({ source_key: recordingSourceKey(row.id, ext) }).where('id', '=', row.id).execute();

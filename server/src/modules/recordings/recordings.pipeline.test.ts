@@ -54,7 +54,8 @@ describe('recordings: processing pipeline', () => {
 
   it('keeps a short lesson playable but not counted, saying by how much', async () => {
     const rec = await processFile(await makeLesson({ seconds: 4 }));
-    expect(rec).toMatchObject({ status: 'ready', counts: 0, counts_reason: '录像时长 0 分钟，少于计入录播课所需的 1 分钟' });
+    expect(rec).toMatchObject({ status: 'ready', counts: 0, counts_reason: '录像时长 0 分钟，少于计入录播课所需的 1 分钟', counts_reason_code: 'too_short' });
+    expect(JSON.parse(rec.counts_reason_values!)).toEqual({ minutes: 0, minMinutes: 1 });
   });
 
   it('makes a silent lesson ready but not counted, with the measured level', async () => {
@@ -62,6 +63,9 @@ describe('recordings: processing pipeline', () => {
     expect(rec.status).toBe('ready');
     expect(rec.counts).toBe(0);
     expect(rec.counts_reason).toMatch(/^音频为静音（最大音量 -\d+ dB），不计入录播课/);
+    // The level the sentence names, for the English page to word it.
+    expect(rec.counts_reason_code).toBe('silent');
+    expect(rec.counts_reason).toContain(`最大音量 ${JSON.parse(rec.counts_reason_values!).maxDb} dB`);
     const noAudio = await processFile(await makeLesson({ seconds: 62, audio: 'none' }));
     expect(noAudio).toMatchObject({ status: 'ready', counts: 0, has_audio: 0 });
     expect(noAudio.counts_reason).toMatch(/没有音频/);

@@ -15,7 +15,7 @@ import { type MediaInfo, probeMedia } from '../../media/probe.js';
 import { hlsMasterKey, hlsPlaylistKey, hlsPrefix, hlsSegmentKey, recordingPrefix } from '../../storage/keys.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { shanghaiDate } from '../../../../shared/dates.js';
-import { countsAsLesson } from './counting.js';
+import { countsAsLesson, FAILED } from './counting.js';
 import * as q from './recordings.queries.js';
 import type { OnRecordingChanged } from './recordings.service.js';
 import { countingRulesOf, type RecordingsSettings } from './recordings.settings.js';
@@ -171,7 +171,7 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       status: 'ready', progress: 100, ready_at: deps.clock.now().toISOString(), duration_seconds: duration, packaging,
       renditions: JSON.stringify(renditions.map((r) => ({ name: r.name, width: r.width, height: r.height, bandwidth: r.bandwidth }))),
       has_audio: info.audio ? 1 : 0, audio_max_db: maxDb === null ? null : dbLevel(maxDb),
-      counts: verdict.counts ? 1 : 0, counts_reason: verdict.reason, failure_code: null, failure_message: null,
+      ...q.verdictColumns(verdict), failure_code: null, failure_message: null,
     }).where('id', '=', row.id).where('status', '=', 'processing').executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) {
       // Deleted while we packaged: take back what we stored.
@@ -194,13 +194,13 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       : `视频处理已尝试 ${why.attempts} 次仍未完成（如处理超时），平台已停止处理：请联系平台管理员查看处理任务 #${why.jobId} 的记录`;
     const code = why.cause === 'lost-runs' ? 'RECORDING_PROCESSING_INTERRUPTED' : 'RECORDING_PROCESSING_GAVE_UP';
     await db.updateTable('recordings').set({
-      status: 'failed', failure_code: code, failure_message: message, counts: 0, counts_reason: '录像处理失败，不计入录播课',
+      status: 'failed', failure_code: code, failure_message: message, ...q.verdictColumns(FAILED),
     }).where('id', '=', recordingId).where('status', 'in', ['queued', 'processing']).execute();
   }
 
   async function markFailed(recordingId: number, err: MediaError): Promise<void> {
     await q.updateRecording(db, recordingId, {
-      status: 'failed', failure_code: err.code, failure_message: err.message, counts: 0, counts_reason: '录像处理失败，不计入录播课',
+      status: 'failed', failure_code: err.code, failure_message: err.message, ...q.verdictColumns(FAILED),
     });
   }
 

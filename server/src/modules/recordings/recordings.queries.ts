@@ -1,5 +1,6 @@
 import type { Expression, Kysely, SqlBool, Updateable } from 'kysely';
 import type { Database, RecordingTable } from '../../db/schema.js';
+import type { CountingResult } from './counting.js';
 
 type DB = Kysely<Database>;
 
@@ -14,6 +15,14 @@ export interface RecordingFilter {
   subject?: string;
   counts?: boolean;
   status?: RecordingTable['status'];
+}
+
+/** A counting verdict as the recording's columns. */
+export function verdictColumns(v: CountingResult) {
+  return {
+    counts: v.counts ? 1 : 0, counts_reason: v.reason, counts_reason_code: v.reasonCode,
+    counts_reason_values: v.reasonValues ? JSON.stringify(v.reasonValues) : null,
+  };
 }
 
 function listBase(db: DB, where: Expression<SqlBool>, f: RecordingFilter) {
@@ -32,7 +41,8 @@ const SUMMARY = [
   'recordings.id', 'recordings.group_id', 'recordings.track', 'recordings.title', 'recordings.subject', 'recordings.grade',
   'recordings.teacher_name', 'recordings.school_id', 'recordings.county_id', 'recordings.city_id', 'recordings.room_id',
   'recordings.lesson_start', 'recordings.lesson_end', 'recordings.school_day', 'recordings.status', 'recordings.progress',
-  'recordings.duration_seconds', 'recordings.counts', 'recordings.counts_reason', 'recordings.failure_code',
+  'recordings.duration_seconds', 'recordings.counts', 'recordings.counts_reason', 'recordings.counts_reason_code',
+  'recordings.counts_reason_values', 'recordings.failure_code',
   'recordings.failure_message', 'recordings.created_at', 'recordings.ready_at',
   'schools.name as school_name', 'schools.code as school_code',
 ] as const;

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { TRACKS } from '../rooms/rooms.schema.js';
+import { COUNTS_REASONS } from './counting.js';
 
 export const RECORDING_STATUSES = ['queued', 'processing', 'ready', 'failed'] as const;
 export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
@@ -47,6 +48,10 @@ export const RecordingSummarySchema = Type.Object({
   counts: Type.Boolean(),
   /** Why the recording does not count as a recorded lesson (Chinese); null when it counts. */
   countsReason: Nullable(Type.String()),
+  /** The same reason as a code, for a translation (null for lessons recorded before codes were kept). */
+  countsReasonCode: Nullable(Type.Enum(COUNTS_REASONS)),
+  /** The numbers and days the reason names: minutes/minMinutes (too_short), maxDb (silent), startDay/schoolDay (other_day). */
+  countsReasonValues: Nullable(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   failureCode: Nullable(Type.String()),
   failureMessage: Nullable(Type.String()),
   createdAt: Type.String(),

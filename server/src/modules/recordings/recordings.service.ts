@@ -8,6 +8,7 @@ import type { ObjectStore } from '../../storage/object-store.js';
 import { recordingPrefix } from '../../storage/keys.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { issueMediaToken, MEDIA_TOKEN_MAX_SECONDS } from './media-tokens.js';
+import type { CountsReason, CountsReasonValues } from './counting.js';
 import * as q from './recordings.queries.js';
 import { hasMedia } from './recordings.history.js';
 import type { RecordingStatus, Track } from './recordings.schema.js';
@@ -21,7 +22,9 @@ const toSummary = (r: q.RecordingSummaryRow) => ({
   teacherName: r.teacher_name, schoolId: r.school_id, schoolName: r.school_name, schoolCode: r.school_code,
   countyId: r.county_id, roomId: r.room_id, lessonStart: r.lesson_start, lessonEnd: r.lesson_end, schoolDay: r.school_day,
   status: r.status as RecordingStatus, progress: r.progress, durationSeconds: r.duration_seconds, counts: r.counts === 1,
-  countsReason: r.counts_reason, failureCode: r.failure_code, failureMessage: r.failure_message,
+  countsReason: r.counts_reason, countsReasonCode: r.counts_reason_code as CountsReason | null,
+  countsReasonValues: r.counts_reason_values ? (JSON.parse(r.counts_reason_values) as CountsReasonValues) : null,
+  failureCode: r.failure_code, failureMessage: r.failure_message,
   createdAt: r.created_at, readyAt: r.ready_at,
 });
 

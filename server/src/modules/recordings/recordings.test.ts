@@ -61,6 +61,7 @@ describe('recordings: access, playback tokens and media serving', () => {
     const body = (await teacher.get(`/api/recordings/${own}`)).json();
     expect(body).toMatchObject({ status: 'ready', progress: 100, counts: false, packaging: 'copy' });
     expect(body.countsReason).toMatch(/录像时长 0 分钟/);
+    expect(body).toMatchObject({ countsReasonCode: 'too_short', countsReasonValues: { minutes: 0 } });
     expect(body.tracks.map((x: { track: string }) => x.track)).toEqual(['teacher', 'blackboard']);
     expect((await teacher.get(`/api/recordings/${sibling}`)).statusCode).toBe(404);
   });

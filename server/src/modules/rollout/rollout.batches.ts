@@ -26,6 +26,7 @@ export interface BatchInput {
   counties?: CountyTarget[];
 }
 export type BatchPatch = Partial<Omit<BatchInput, 'cityId' | 'code'>>;
+export interface DeadlinePatch { name?: string; dueOn?: string }
 
 /**
  * Shares a batch's city targets out over the counties in proportion to each county's programme
@@ -43,7 +44,10 @@ export function shareTargets(
   });
 }
 
-/** Batches are the city's: creating and changing them (and their county targets) needs batch:write. */
+/**
+ * Batches and deadlines are the city's plan: creating and changing batches (and their county
+ * targets) and moving a deadline need batch:write, within the cities it reaches.
+ */
 export function createBatchWriter(deps: { db: Kysely<Database>; clock: Clock; audit: AuditService }) {
   const { db } = deps;
   const by = (w: Who) => ({ actor: { userId: w.actor.userId, name: w.actor.name }, ip: w.ip });
@@ -124,5 +128,23 @@ export function createBatchWriter(deps: { db: Kysely<Database>; clock: Clock; au
     await deps.audit.record({ ...by(w), action: 'rollout.batch_update', targetType: 'rollout_batch', targetId: id, result: 'success', detail: { changed: Object.keys(patch), targets: patch.targets } });
   }
 
-  return { create, update };
+  /** Renames a deadline or moves its day; which schools it applies to and what it requires stay. */
+  async function updateDeadline(w: Who, id: number, patch: DeadlinePatch): Promise<void> {
+    const cities = citiesWritable(w.actor);
+    const deadline = await q.findDeadline(db, id);
+    if (!deadline || (cities && !cities.includes(deadline.city_id))) throw notFound('时间节点');
+    const name = patch.name?.trim() ?? deadline.name;
+    if (!name) throw badRequest('ROLLOUT_NAME_REQUIRED', '时间节点名称不能为空，请填写（如：未实施项目学校完成注册激活使用和设备安装）');
+    if (patch.dueOn !== undefined && !isIsoDate(patch.dueOn)) {
+      throw badRequest('ROLLOUT_DATE_INVALID', `时间节点「${deadline.name}」的应完成日期「${patch.dueOn}」无效，请使用 2018-04-30 的格式`);
+    }
+    const dueOn = patch.dueOn ?? deadline.due_on;
+    await q.updateDeadline(db, id, { name, due_on: dueOn });
+    await deps.audit.record({
+      ...by(w), action: 'rollout.deadline_update', targetType: 'rollout_deadline', targetId: id, result: 'success',
+      detail: { cityId: deadline.city_id, changed: Object.keys(patch), before: { name: deadline.name, dueOn: deadline.due_on }, after: { name, dueOn } },
+    });
+  }
+
+  return { create, update, updateDeadline };
 }

@@ -18,8 +18,9 @@ import { requirementDepartment } from './rollout.rules.js';
  * "Already built" is a flag on the school's rollout row, not derived from milestone dates: the
  * deadlines sort schools by where they stood when the city set them, and a date corrected later
  * (an installation recorded a week earlier) must not move a school from one deadline to the other.
- * The seed (and, later, the import) sets it; here a school is built when its equipment was
- * installed before 2018-04-04.
+ * The seed sets it, the school import (column 已建成录播室) and the programme's department on the
+ * school's page (PUT /api/rollout/schools/:id/built) set or correct it; here a school is built
+ * when its equipment was installed before 2018-04-04.
  */
 export const DEMO_BATCHES = [
   { code: '2018-08', name: '第一批（2018年8月）', dueOn: '2018-08-31', targets: { kindergarten: 200, primaryAndJunior: 150 } },

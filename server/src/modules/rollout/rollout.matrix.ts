@@ -1,11 +1,12 @@
 import { allExcept, type ItemOutcome, type ListOutcome, MATRIX_ACTORS, type MatrixActor, type MatrixEntry, TARGETS } from '../../access/matrix/matrix-types.js';
+import { DEMO_DEADLINES } from './rollout.demo-seed.js';
 import { rolloutOf } from './rollout-fixture.js';
 
 /**
  * Access-matrix entries of the rollout routes (项目推进). rollout:read reaches the city and county
  * bureaus, their departments (by duty: the matrix's department is the 冠县教科所, which sees every
  * programme school of its county), researchers and principals (own school); rollout:write the
- * bureaus and departments; batch:write the city and the system admin. The three target schools
+ * bureaus and departments; batch:write (batches and deadlines) the city and the system admin. The three target schools
  * are primary schools in the programme.
  */
 const READ_COUNTIES = allExcept<ListOutcome>(403, {
@@ -55,6 +56,12 @@ export const rolloutMatrix: MatrixEntry[] = [
     expect: READERS,
   },
   {
+    route: 'PATCH /api/rollout/deadlines/:id', kind: 'item',
+    // The deadline's own name and day (see rollout-fixture.ts): the overdue entries below must not move.
+    request: (f) => ({ method: 'PATCH', url: `/api/rollout/deadlines/${rolloutOf(f).rolloutDeadlineId}`, payload: { name: DEMO_DEADLINES[0]!.name, dueOn: DEMO_DEADLINES[0]!.dueOn } }),
+    expect: allExcept<ItemOutcome>(403, { anonymous: 401, sysadmin: 200, city_admin: 200 }),
+  },
+  {
     route: 'GET /api/rollout/progress', kind: 'list', of: 'county',
     request: () => ({ method: 'GET', url: '/api/rollout/progress?asOf=2018-04-04' }),
     expect: READ_COUNTIES,
@@ -90,6 +97,13 @@ export const rolloutMatrix: MatrixEntry[] = [
     route: 'PUT /api/rollout/schools/:id/named-person', kind: 'item',
     request: (f, t) => ({ method: 'PUT', url: `/api/rollout/schools/${f.school[t]}/named-person`, payload: { userId: f.person[t] } }),
     // The named person is the programme's (电教馆 in primary schools): the 教科所 may not name one.
+    expect: { ...WRITE_SCHOOL, dept_staff: [403, 403, 404] },
+  },
+  {
+    route: 'PUT /api/rollout/schools/:id/built', kind: 'item',
+    // `false` is what a school without a rollout row already is: the overdue entries above do not move.
+    request: (f, t) => ({ method: 'PUT', url: `/api/rollout/schools/${f.school[t]}/built`, payload: { built: false, note: '矩阵' } }),
+    // Like the named person, whether a school was built is the programme's (电教馆) to say, not the 教科所's.
     expect: { ...WRITE_SCHOOL, dept_staff: [403, 403, 404] },
   },
 ];

@@ -108,11 +108,23 @@ export function listDeadlines(db: Kysely<Database>, cityIds: readonly number[] |
   return q.execute();
 }
 
+export function findDeadline(db: Kysely<Database>, id: number) {
+  return db.selectFrom('rollout_deadlines').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function updateDeadline(db: Kysely<Database>, id: number, set: { name: string; due_on: string }) {
+  return db.updateTable('rollout_deadlines').set(set).where('id', '=', id).execute();
+}
+
 /** Creates the school's rollout row when it has none yet. */
 export async function ensureRolloutSchool(db: Kysely<Database>, s: { id: number; countyId: number; cityId: number }, now: string) {
   await db.insertInto('rollout_schools')
     .values({ school_id: s.id, county_id: s.countyId, city_id: s.cityId, built: 0, named_user_id: null, named_since: null, named_by_user_id: null, updated_at: now })
     .onConflict((oc) => oc.column('school_id').doNothing()).execute();
+}
+
+export function setBuilt(db: Kysely<Database>, schoolId: number, built: boolean, now: string) {
+  return db.updateTable('rollout_schools').set({ built: built ? 1 : 0, updated_at: now }).where('school_id', '=', schoolId).execute();
 }
 
 export function setNamedPerson(db: Kysely<Database>, schoolId: number, userId: number, since: string, by: number, now: string) {

@@ -67,15 +67,20 @@ function grantReaches(g: Grant, s: SchoolPlace): boolean {
 }
 
 /**
- * Whether one of the actor's write grants reaching the school answers for the requirement: a
- * county department only for its own duty (the 电教馆 does not record a room's installation).
+ * Whether one of the actor's write grants reaching the school answers for what `department` is
+ * charged with there: a county department only for its own duty, a bureau for every duty.
  */
-export function mayWrite(actor: Pick<Actor, 'grants'>, s: SchoolPlace, r: Requirement): boolean {
+export function mayWriteFor(actor: Pick<Actor, 'grants'>, s: SchoolPlace, department: Department): boolean {
   return grantsFor(actor, 'rollout:write').some((g) => {
     if (!grantReaches(g, s)) return false;
     const duty = dutyOf(g);
-    return duty === null || requirementDepartment(r, s.kind) === duty;
+    return duty === null || duty === department;
   });
+}
+
+/** mayWriteFor the department answering for the requirement (the 电教馆 does not record a room's installation). */
+export function mayWrite(actor: Pick<Actor, 'grants'>, s: SchoolPlace, r: Requirement): boolean {
+  return mayWriteFor(actor, s, requirementDepartment(r, s.kind));
 }
 
 /** The school groups the actor sees in a county through grants at county level or above. */

@@ -1,6 +1,6 @@
 import type { AppInstance } from '../../http/app-types.js';
 import {
-  AsOfQuery, BatchList, BatchPatchBody, BatchSchema, CandidateList, CreateBatchBody, DeadlineList, IdParams, NamedPersonBody,
+  AsOfQuery, BatchList, BatchPatchBody, BatchSchema, BuiltBody, CandidateList, CreateBatchBody, DeadlineList, DeadlinePatchBody, DeadlineSchema, IdParams, NamedPersonBody,
   OverdueList, OverdueQuery, ProgressQuery, ProgressSchema, RecordMilestoneBody, SchoolDetail, SchoolPage, SchoolsQuery,
 } from './rollout.schema.js';
 import type { RolloutService } from './rollout.service.js';
@@ -29,6 +29,11 @@ export function registerRolloutRoutes(app: AppInstance, deps: { rollout: Rollout
     config: { access: 'rollout:read' },
     schema: { tags, summary: '时间节点 / The city’s deadlines and what they require', response: { 200: DeadlineList } },
   }, async (req) => rollout.listDeadlines(req.actor!));
+
+  app.patch('/api/rollout/deadlines/:id', {
+    config: { access: 'batch:write' },
+    schema: { tags, summary: '修改时间节点 / Rename a deadline or move its day', params: IdParams, body: DeadlinePatchBody, response: { 200: DeadlineSchema } },
+  }, async (req) => rollout.updateDeadline({ actor: req.actor!, ip: req.ip }, req.params.id, req.body));
 
   app.get('/api/rollout/progress', {
     config: { access: 'rollout:read' },
@@ -62,6 +67,14 @@ export function registerRolloutRoutes(app: AppInstance, deps: { rollout: Rollout
     config: { access: 'rollout:write' },
     schema: { tags, summary: '指定负责人 / Name the person responsible (专人负责)', params: IdParams, body: NamedPersonBody, response: { 200: SchoolDetail } },
   }, async (req) => rollout.setNamedPerson({ actor: req.actor!, ip: req.ip }, req.params.id, req.body));
+
+  app.put('/api/rollout/schools/:id/built', {
+    config: { access: 'rollout:write' },
+    schema: {
+      tags, summary: '标记已建成录播室 / Say whether the school was already built, which chooses its deadlines',
+      params: IdParams, body: BuiltBody, response: { 200: SchoolDetail },
+    },
+  }, async (req) => rollout.setBuilt({ actor: req.actor!, ip: req.ip }, req.params.id, req.body));
 
   app.get('/api/rollout/overdue', {
     config: { access: 'rollout:read' },

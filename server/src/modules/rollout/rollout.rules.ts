@@ -14,6 +14,14 @@ export function requirementDepartment(r: Requirement, kind: SchoolKind): Departm
   return r === 'installed' || r === 'in_regular_use' ? departmentFor('recording', kind) : departmentFor('programme', kind);
 }
 
+/**
+ * Who says whether a school was already built when the programme's deadlines were set: the
+ * programme's department, since the flag only chooses which of the programme's deadlines holds it.
+ */
+export function builtDepartment(kind: SchoolKind): Department {
+  return departmentFor('programme', kind);
+}
+
 /** The milestones a batch's due date requires: the school built, registered and activated. */
 export const BATCH_REQUIRES: readonly Requirement[] = ['registered', 'installed', 'activated'];
 

@@ -43,12 +43,17 @@ export const BatchPatchBody = Type.Object({
   counties: Type.Optional(Type.Array(CountyTargetIn, { maxItems: 200 })),
 }, { additionalProperties: false });
 
-export const DeadlineList = Type.Object({
-  items: Type.Array(Type.Object({
-    id: Type.Integer(), cityId: Type.Integer(), name: Type.String(), dueOn: Type.String(),
-    appliesTo: Type.Enum(DEADLINE_APPLIES), batchCode: Nullable(Type.String()), requires: Type.Array(Type.Enum(REQUIREMENTS)),
-  })),
+export const DeadlineSchema = Type.Object({
+  id: Type.Integer(), cityId: Type.Integer(), name: Type.String(), dueOn: Type.String(),
+  appliesTo: Type.Enum(DEADLINE_APPLIES), batchCode: Nullable(Type.String()), requires: Type.Array(Type.Enum(REQUIREMENTS)),
 });
+export const DeadlineList = Type.Object({ items: Type.Array(DeadlineSchema) });
+
+/** Which schools a deadline applies to and what it requires stay as the city set them: only its name and day move. */
+export const DeadlinePatchBody = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  dueOn: Type.Optional(DateText),
+}, { additionalProperties: false });
 
 export const ProgressQuery = Type.Object({ batch: Type.Optional(Type.String({ maxLength: 20 })), asOf: AsOf });
 /** One county × batch × group of schools against its target; reports and dashboards carry it as is. */
@@ -97,6 +102,7 @@ const SchoolBase = {
   namedPerson: Nullable(Type.Object({ userId: Type.Integer(), name: Type.String(), since: Nullable(Type.String()) })),
   overdue: Type.Array(Type.Object(DueItem)),
   canSetNamedPerson: Type.Boolean(),
+  canSetBuilt: Type.Boolean({ description: 'the caller may change `built`' }),
 };
 
 export const SchoolsQuery = Type.Object({
@@ -125,6 +131,9 @@ export const SchoolDetail = Type.Object({
   deadlines: Type.Array(Type.Object({
     id: Type.Integer(), name: Type.String(), dueOn: Type.String(), requires: Type.Array(Type.Enum(REQUIREMENTS)), met: Type.Boolean(),
   })),
+  deadlinesIfBuiltChanged: Type.Array(Type.Object({
+    id: Type.Integer(), name: Type.String(), dueOn: Type.String(), requires: Type.Array(Type.Enum(REQUIREMENTS)),
+  }), { description: 'the deadlines that would apply with `built` the other way round' }),
   milestones: Type.Array(Type.Object({
     ...MilestoneView,
     evidenceNote: Nullable(Type.String()),
@@ -140,6 +149,11 @@ export const RecordMilestoneBody = Type.Object({
   plannedOn: Type.Optional(DateText),
   evidenceNote: Type.Optional(Type.String({ maxLength: 500 })),
   evidenceLink: Type.Optional(Type.String({ maxLength: 500, description: 'a web link or an attachment key' })),
+}, { additionalProperties: false });
+
+export const BuiltBody = Type.Object({
+  built: Type.Boolean({ description: 'the school was already built (已建成录播室) when the deadlines were set' }),
+  note: Type.Optional(Type.String({ maxLength: 500, description: 'why, for the audit log' })),
 }, { additionalProperties: false });
 
 export const NamedPersonBody = Type.Object({ userId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });

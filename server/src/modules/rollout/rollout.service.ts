@@ -8,11 +8,13 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { AppError, badRequest, forbidden, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { type BatchInput, type BatchPatch, createBatchWriter } from './rollout.batches.js';
+import { type BatchInput, type BatchPatch, createBatchWriter, type DeadlinePatch } from './rollout.batches.js';
 import { DEPARTMENT_NAMES, MILESTONE_NAMES, REQUIREMENT_NAMES } from './rollout.names.js';
 import * as q from './rollout.queries.js';
-import { grantsFor, groupsInCounty, kindsOfDepartment, mayWrite, type RolloutAction, schoolReach } from './rollout.reach.js';
-import { type DeadlineRule, type DueItem, metBy, overdueItems, requirementDepartment, type SchoolState } from './rollout.rules.js';
+import { grantsFor, groupsInCounty, kindsOfDepartment, mayWrite, mayWriteFor, type RolloutAction, schoolReach } from './rollout.reach.js';
+import {
+  builtDepartment, deadlineApplies, type DeadlineRule, type DueItem, metBy, overdueItems, requirementDepartment, type SchoolState,
+} from './rollout.rules.js';
 
 type Who = { actor: Actor; ip: string };
 
@@ -147,6 +149,7 @@ export function createRolloutService(deps: { db: Db; clock: Clock; audit: AuditS
       })),
       overdue: overdue.map((d) => dueView(d, asOf)),
       canSetNamedPerson: mayWrite(actor, place, 'named_person'),
+      canSetBuilt: mayWriteFor(actor, place, builtDepartment(row.kind)),
     };
   }
 
@@ -178,11 +181,15 @@ export function createRolloutService(deps: { db: Db; clock: Clock; audit: AuditS
     const asOf = dayOf(query.asOf);
     const l = await loadOne(actor, 'rollout:read', id);
     const view = schoolView(l, asOf, actor);
+    const flipped = { ...l.state, built: !l.state.built };
     return {
       ...view, asOf,
       batchDueOn: l.state.batchDueOn,
-      deadlines: l.deadlines.filter((d) => (d.appliesTo === 'built') === l.state.built && (d.batchCode === null || d.batchCode === l.state.batch))
+      deadlines: l.deadlines.filter((d) => deadlineApplies(d, l.state))
         .map((d) => ({ id: d.id, name: d.name, dueOn: d.dueOn, requires: [...d.requires], met: d.requires.every((r) => metBy(l.state, r, asOf)) })),
+      // What a change of the built flag would hold the school to, for the confirmation that asks.
+      deadlinesIfBuiltChanged: l.deadlines.filter((d) => deadlineApplies(d, flipped))
+        .map((d) => ({ id: d.id, name: d.name, dueOn: d.dueOn, requires: [...d.requires] })),
       milestones: view.milestones.map((m) => {
         const r = l.milestones.get(m.milestone);
         return {
@@ -361,6 +368,30 @@ export function createRolloutService(deps: { db: Db; clock: Clock; audit: AuditS
     return getSchool(w.actor, id);
   }
 
+  /**
+   * Says whether the school was already built when the deadlines were set (已建成录播室), which
+   * chooses the deadlines it is held to. Set by hand, never derived from milestone dates: see
+   * rollout.demo-seed.ts. The note says why, for the audit log.
+   */
+  async function setBuilt(w: Who, id: number, body: { built: boolean; note?: string }) {
+    const l = await loadOne(w.actor, 'rollout:read', id);
+    requireGrant(w.actor, 'rollout:write');
+    const place = { id: l.row.id, countyId: l.row.county_id, cityId: l.row.city_id, kind: l.row.kind };
+    const department = builtDepartment(l.row.kind);
+    if (!mayWriteFor(w.actor, place, department)) {
+      throw new AppError(403, 'ROLLOUT_NOT_YOUR_DUTY',
+        `${l.row.name}是否已建成录播室由县${DEPARTMENT_NAMES[department]}确定，您所在的部门只能查看；如需修改请联系${l.row.county_name}${DEPARTMENT_NAMES[department]}`);
+    }
+    const now = deps.clock.now().toISOString();
+    await q.ensureRolloutSchool(db, place, now);
+    await q.setBuilt(db, id, body.built, now);
+    await deps.audit.record({
+      ...by(w), action: 'rollout.built', targetType: 'school', targetId: id, result: 'success',
+      detail: { built: body.built, before: l.state.built, note: body.note?.trim() || undefined },
+    });
+    return getSchool(w.actor, id);
+  }
+
   /** The named person of each school (no scope check: callers pass ids they already scoped). */
   async function namedPersons(schoolIds: number[]): Promise<Map<number, { userId: number; name: string } | null>> {
     const out = new Map<number, { userId: number; name: string } | null>(schoolIds.map((id) => [id, null]));
@@ -412,9 +443,15 @@ export function createRolloutService(deps: { db: Db; clock: Clock; audit: AuditS
     return (await listBatches(w.actor)).items.find((b) => b.id === id)!;
   }
 
+  /** Moves or renames one of the city's deadlines; the overdue lists follow at once. */
+  async function updateDeadline(w: Who, id: number, patch: DeadlinePatch) {
+    await batches.updateDeadline(w, id, patch);
+    return (await listDeadlines(w.actor)).items.find((d) => d.id === id)!;
+  }
+
   return {
-    listBatches, createBatch, updateBatch, listDeadlines, countyProgress, progress, listSchools, getSchool, overdue,
-    recordMilestone, namedPersonCandidates, setNamedPerson, namedPersons,
+    listBatches, createBatch, updateBatch, listDeadlines, updateDeadline, countyProgress, progress, listSchools, getSchool, overdue,
+    recordMilestone, namedPersonCandidates, setNamedPerson, setBuilt, namedPersons,
   };
 }
 

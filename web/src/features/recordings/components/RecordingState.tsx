@@ -6,9 +6,16 @@ import type { Recording, RecordingStatus } from '@shared/api-types';
 const STATUS_COLORS: Record<RecordingStatus, string> = { queued: 'default', processing: 'processing', ready: 'success', failed: 'error' };
 
 /** Queued, a progress bar while processing, ready, or failed with the reason the uploader must read. */
-export function RecordingState({ recording, wide = false }: { recording: Pick<Recording, 'status' | 'progress' | 'failureMessage'>; wide?: boolean }) {
-  const { t } = useTranslation();
+export function RecordingState({ recording, wide = false }: {
+  recording: Pick<Recording, 'status' | 'progress' | 'failureCode' | 'failureMessage'>;
+  wide?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
   const { status } = recording;
+  // Our text for the failure's code where this language has one (English), else the server's own
+  // Chinese reason, which may name the file's details.
+  const failureKey = `errors.${recording.failureCode ?? ''}`;
+  const failure = recording.failureCode && i18n.exists(failureKey) ? (t as unknown as (key: string) => string)(failureKey) : recording.failureMessage;
   if (status === 'processing') {
     return (
       <Flex vertical style={{ width: wide ? '100%' : 140 }} data-testid="recording-progress">
@@ -20,16 +27,19 @@ export function RecordingState({ recording, wide = false }: { recording: Pick<Re
   return (
     <Flex vertical gap={2} data-status={status}>
       <Tag color={STATUS_COLORS[status]} style={{ width: 'fit-content' }}>{t(`recordingStatuses.${status}`)}</Tag>
-      {status === 'failed' && recording.failureMessage ? (
-        <Typography.Text type="danger" style={{ fontSize: 12 }}>{recording.failureMessage}</Typography.Text>
+      {status === 'failed' && failure ? (
+        <Typography.Text type="danger" style={{ fontSize: 12 }}>{failure}</Typography.Text>
       ) : null}
     </Flex>
   );
 }
 
 /** Whether the lesson counts toward the school's daily quota, and why not. */
-export function CountsCell({ recording, inline = false }: { recording: Pick<Recording, 'status' | 'counts' | 'countsReason'>; inline?: boolean }) {
-  const { t } = useTranslation();
+export function CountsCell({ recording, inline = false }: {
+  recording: Pick<Recording, 'status' | 'counts' | 'countsReason' | 'countsReasonCode' | 'countsReasonValues'>;
+  inline?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
   if (recording.status !== 'ready') return <Typography.Text type="secondary">—</Typography.Text>;
   if (recording.counts) {
     return (
@@ -38,7 +48,11 @@ export function CountsCell({ recording, inline = false }: { recording: Pick<Reco
       </Typography.Text>
     );
   }
-  const reason = recording.countsReason ?? '';
+  // English words the reason from its code; Chinese shows the server's own sentence.
+  const key = `countsReasons.${recording.countsReasonCode ?? ''}`;
+  const reason = recording.countsReasonCode && i18n.exists(key)
+    ? (t as unknown as (k: string, values?: object) => string)(key, recording.countsReasonValues ?? {})
+    : (recording.countsReason ?? '');
   return (
     <Flex vertical={!inline} gap={inline ? 8 : 0} wrap>
       <Typography.Text type="warning">

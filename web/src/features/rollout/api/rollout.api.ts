@@ -1,6 +1,6 @@
 import type {
-  Page, RolloutBatch, RolloutCandidate, RolloutDeadline, RolloutOverdue, RolloutOverdueFilters, RolloutProgress,
-  RolloutRecordMilestone, RolloutSchool, RolloutSchoolDetail, RolloutSchoolFilters,
+  Page, RolloutBatch, RolloutBatchPatch, RolloutCandidate, RolloutDeadline, RolloutDeadlinePatch, RolloutNewBatch, RolloutOverdue,
+  RolloutOverdueFilters, RolloutProgress, RolloutRecordMilestone, RolloutSchool, RolloutSchoolDetail, RolloutSchoolFilters,
 } from '@shared/api-types';
 import type { Milestone, Requirement, SchoolGroup } from '@shared/rollout';
 import { api } from '../../../api/client';
@@ -18,8 +18,22 @@ export function listBatches(signal?: AbortSignal): Promise<{ items: RolloutBatch
   return api.get('/api/rollout/batches', { signal });
 }
 
+/** A new batch; the server checks that the county shares add up to the city's targets. */
+export function createBatch(body: RolloutNewBatch): Promise<RolloutBatch> {
+  return api.post('/api/rollout/batches', body);
+}
+
+export function updateBatch(id: number, body: RolloutBatchPatch): Promise<RolloutBatch> {
+  return api.patch(`/api/rollout/batches/${id}`, body);
+}
+
 export function listDeadlines(signal?: AbortSignal): Promise<{ items: RolloutDeadline[] }> {
   return api.get('/api/rollout/deadlines', { signal });
+}
+
+/** Renames a deadline or moves its day. */
+export function updateDeadline(id: number, body: RolloutDeadlinePatch): Promise<RolloutDeadline> {
+  return api.patch(`/api/rollout/deadlines/${id}`, body);
 }
 
 /** Progress per county, batch and school group against the targets, as of a day. */
@@ -50,4 +64,9 @@ export function listCandidates(schoolId: number, signal?: AbortSignal): Promise<
 
 export function setNamedPerson(schoolId: number, userId: number): Promise<RolloutSchoolDetail> {
   return api.put(`/api/rollout/schools/${schoolId}/named-person`, { userId });
+}
+
+/** Says whether the school was already built (已建成录播室), which chooses the deadlines it is held to. */
+export function setBuilt(schoolId: number, body: { built: boolean; note?: string }): Promise<RolloutSchoolDetail> {
+  return api.put(`/api/rollout/schools/${schoolId}/built`, body);
 }

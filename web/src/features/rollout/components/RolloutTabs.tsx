@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { toQueryString } from '../../../api/client';
 
-export type RolloutTab = 'progress' | 'schools' | 'overdue';
-const PATHS: Record<RolloutTab, string> = { progress: '/rollout', schools: '/rollout/schools', overdue: '/rollout/overdue' };
+export type RolloutTab = 'progress' | 'schools' | 'overdue' | 'batches';
+const PATHS: Record<RolloutTab, string> = { progress: '/rollout', schools: '/rollout/schools', overdue: '/rollout/overdue', batches: '/rollout/batches' };
 
-/** Progress per county, the programme schools, the overdue list: three routes, one menu item; the day and county carry over. */
+/**
+ * Progress per county, the programme schools, the overdue list, the city's batches and deadlines:
+ * four routes, one menu item; the day and county carry over.
+ */
 export function RolloutTabs({ active }: { active: RolloutTab }) {
   const { t } = useTranslation();
   const navigate = useNavigate();

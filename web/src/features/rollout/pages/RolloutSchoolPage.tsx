@@ -12,6 +12,7 @@ import { formatInstant } from '../../../app/time';
 import { useAsOfParam } from '../../dashboards/components/use-as-of-param';
 import { getSchool } from '../api/rollout.api';
 import { AsOfPicker } from '../components/AsOfPicker';
+import { BuiltFlagModal } from '../components/BuiltFlagModal';
 import { milestoneState, OverdueTags } from '../components/milestone-tags';
 import { NamedPersonCard } from '../components/NamedPersonCard';
 import { RecordMilestoneModal } from '../components/RecordMilestoneModal';
@@ -33,11 +34,13 @@ export default function RolloutSchoolPage() {
   const id = Number(useParams().id);
   const [asOf, setAsOf] = useAsOfParam();
   const [recording, setRecording] = useState<Milestone | true | null>(null);
+  const [changingBuilt, setChangingBuilt] = useState(false);
   const loaded = useApi((signal) => (asOf ? getSchool(id, asOf, signal) : Promise.resolve(undefined)), [id, asOf]);
   const school = loaded.data;
   // A save answers as of today; ask again for the page's day.
   const onSaved = () => {
     setRecording(null);
+    setChangingBuilt(false);
     loaded.reload();
   };
   const canRecord = school?.milestones.some((m) => m.canRecord) ?? false;
@@ -71,7 +74,16 @@ export default function RolloutSchoolPage() {
                 { key: 'county', label: t('rollout.county'), children: school.countyName },
                 { key: 'kind', label: t('rollout.kind'), children: t(`schoolKinds.${school.kind}`) },
                 { key: 'batch', label: t('rollout.batch'), children: <>{school.batch} {school.batchDueOn ? <Typography.Text type="secondary">（{t('rollout.dueOn')} {school.batchDueOn}）</Typography.Text> : null}</> },
-                { key: 'built', label: t('rollout.detail.status'), children: school.built ? <Tag color="blue">{t('rollout.built')}</Tag> : <Tag>{t('rollout.notBuilt')}</Tag> },
+                {
+                  key: 'built', label: t('rollout.detail.status'), children: (
+                    <Flex gap={4} align="center" wrap data-testid="built-flag" data-built={school.built}>
+                      {school.built ? <Tag color="blue">{t('rollout.detail.builtFlag')}</Tag> : <Tag>{t('rollout.detail.newFlag')}</Tag>}
+                      {school.canSetBuilt ? (
+                        <Button size="small" type="link" onClick={() => setChangingBuilt(true)} data-testid="built-change">{t('rollout.detail.builtChange')}</Button>
+                      ) : null}
+                    </Flex>
+                  ),
+                },
                 { key: 'dept', label: t('rollout.detail.programmeDepartment'), children: t(`departments.${school.programmeDepartment}`) },
                 { key: 'overdue', label: t('rollout.overdueTitle'), children: <OverdueTags items={school.overdue} /> },
               ]} />
@@ -130,6 +142,7 @@ export default function RolloutSchoolPage() {
           </Col>
         </Row>
       ) : null}
+      {school && changingBuilt ? <BuiltFlagModal school={school} onClose={() => setChangingBuilt(false)} onSaved={onSaved} /> : null}
       {school && recording ? (
         <RecordMilestoneModal
           school={school}
