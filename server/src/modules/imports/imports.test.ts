@@ -54,8 +54,8 @@ describe('imports: schools, files, access', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as never);
     const [data, help] = wb.worksheets;
-    // The export's columns in its order, so an export imports back; then what only the import sets.
-    expect((data?.getRow(1).values as unknown[]).slice(1)).toEqual([...schoolExportColumns.map((c) => c.header), '已建成录播室']);
+    // The export's columns in its order, so an export imports back.
+    expect((data?.getRow(1).values as unknown[]).slice(1)).toEqual(schoolExportColumns.map((c) => c.header));
     expect(data?.actualRowCount).toBe(1);
     expect(help?.name).toBe('说明');
     expect(help?.getCell('A2').value).toBe('学校标识码');
@@ -217,17 +217,25 @@ describe('imports: schools, files, access', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exported.rawPayload as never);
     const ws = wb.worksheets[0]!;
+    const builtColumn = (ws.getRow(1).values as unknown[]).indexOf('已建成录播室');
     const codes: string[] = [];
+    const builtCodes: string[] = [];
     for (let r = 2; r <= ws.rowCount; r++) {
       const cell = ws.getRow(r).getCell(1);
       const code = `1371525${String(800 + r).padStart(3, '0')}`;
       cell.value = code;
       codes.push(code);
+      if (ws.getRow(r).getCell(builtColumn).value === '是') builtCodes.push(code);
     }
     expect(codes.length).toBeGreaterThan(1);
+    // The seeded rollout has 冠县's early schools built: the flag travels with the sheet.
+    expect(builtCodes.length).toBeGreaterThan(0);
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await upload(t, admin, '/api/imports/schools', 'export.xlsx', file);
     expect(res.json()).toEqual({ imported: codes.length });
     expect(await codesIn(codes)).toEqual(codes.sort());
+    const built = await t.db.db.selectFrom('rollout_schools').innerJoin('schools', 'schools.id', 'rollout_schools.school_id')
+      .select('schools.code').where('schools.code', 'in', codes).where('rollout_schools.built', '=', 1).execute();
+    expect(built.map((r) => r.code).sort()).toEqual(builtCodes.sort());
   });
 });

@@ -6,8 +6,7 @@ import { markBuilt } from '../rollout/rollout.bulk.js';
 import { type ImportError, duplicateErrors, int, oneOf, text, yesNo } from './column-spec.js';
 import { definePlan } from './import-plan.js';
 
-// Headers and order follow the school export (org.export.ts), so an export can be imported back;
-// 已建成录播室 comes after them, optional, since the export does not carry it.
+// Headers and order follow the school export (org.export.ts), so an export can be imported back.
 export const schoolColumns = {
   code: { header: '学校标识码', required: true, width: 14, note: '教育部统一的 10 位学校标识码，全市唯一', example: '1371525101', parse: text({ max: 40, pattern: /^\d{10}$/, rule: ' 10 位数字' }) },
   name: { header: '学校名称', required: true, width: 28, note: '学校全称，2 到 60 个字', example: '冠县清泉街道示范小学', parse: text({ min: 2, max: 60 }) },

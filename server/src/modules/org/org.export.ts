@@ -1,12 +1,12 @@
 import type { ExportColumn } from '../../http/xlsx-export.js';
-import type { SchoolView } from './org.service.js';
+import type { SchoolExportRow, SchoolView } from './org.service.js';
 
 const KIND: Record<SchoolView['kind'], string> = {
   kindergarten: '幼儿园', primary: '小学', junior: '初中', nine_year: '九年一贯制', senior: '高中',
 };
 
-/** The school list as officials read it; the import template uses the same headers. */
-export const schoolExportColumns: ExportColumn<SchoolView>[] = [
+/** The school list as officials read it; the import template uses the same headers, so an export imports back. */
+export const schoolExportColumns: ExportColumn<SchoolExportRow>[] = [
   { header: '学校标识码', width: 14, value: (s) => s.code },
   { header: '学校名称', width: 28, value: (s) => s.name },
   { header: '县(市、区)', width: 12, value: (s) => s.countyName },
@@ -20,4 +20,6 @@ export const schoolExportColumns: ExportColumn<SchoolView>[] = [
   { header: '联系人', width: 10, value: (s) => s.contactName },
   { header: '联系电话', width: 14, value: (s) => s.contactPhone },
   { header: '建设批次', width: 10, value: (s) => s.batch ?? '' },
+  // Only programme schools are built or new; the import refuses 是 without a batch.
+  { header: '已建成录播室', width: 12, value: (s) => (s.batch === null ? '' : s.built ? '是' : '否') },
 ];

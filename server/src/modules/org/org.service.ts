@@ -8,6 +8,7 @@ import type { Updateable } from 'kysely';
 import type { SchoolTable } from '../../db/schema.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { builtSchoolIds } from '../rollout/rollout.bulk.js';
 import * as q from './org.queries.js';
 
 export type SchoolFilter = q.SchoolFilter;
@@ -17,6 +18,11 @@ export interface SchoolView {
   id: number; code: string; name: string; kind: SchoolTable['kind']; countyId: number; countyName: string;
   cityId: number; township: string; locality: SchoolTable['locality']; poorVillage: boolean; studentCount: number;
   staffCount: number; address: string; contactName: string; contactPhone: string; batch: string | null;
+}
+
+/** A school as exported: its view, and whether the rollout has it as already built (已建成录播室). */
+export interface SchoolExportRow extends SchoolView {
+  built: boolean;
 }
 
 export function toSchoolView(r: SchoolRow): SchoolView {
@@ -106,12 +112,13 @@ export function createOrgService(deps: { db: Db; clock: Clock; audit: AuditServi
    * Rows for an export, read in batches. The scope is settled before the first byte is sent;
    * the caller audits the export with its row count.
    */
-  function exportSchools(actor: Actor, filter: SchoolFilter): AsyncIterable<SchoolView> {
+  function exportSchools(actor: Actor, filter: SchoolFilter): AsyncIterable<SchoolExportRow> {
     const where = schoolInScope(scopeFor(actor, 'school:export'));
-    const rows = inIdBatches((after, limit) => q.schoolsAfter(db, where, filter, after, limit));
-    return (async function* () {
-      for await (const r of rows) yield toSchoolView(r);
-    })();
+    return inIdBatches(async (after, limit) => {
+      const rows = await q.schoolsAfter(db, where, filter, after, limit);
+      const built = await builtSchoolIds(db, rows.map((r) => r.id));
+      return rows.map((r) => ({ ...toSchoolView(r), built: built.has(r.id) }));
+    });
   }
 
   return { listSchools, getSchool, updateSchool, listClasses, listRegions, summary, exportSchools };

@@ -9,6 +9,14 @@ import type { Database } from '../../db/schema.js';
 
 const ROWS_PER_INSERT = 500;
 
+/** Which of these schools are marked as already built (for the school export's 已建成录播室). */
+export async function builtSchoolIds(db: Kysely<Database>, schoolIds: readonly number[]): Promise<Set<number>> {
+  if (!schoolIds.length) return new Set();
+  const rows = await db.selectFrom('rollout_schools').select('school_id')
+    .where('school_id', 'in', [...schoolIds]).where('built', '=', 1).execute();
+  return new Set(rows.map((r) => r.school_id));
+}
+
 /**
  * Marks programme schools as already built when the deadlines were set (已建成录播室), creating
  * their rollout row. Callers pass schools they have just created in the same transaction.
