@@ -129,6 +129,7 @@ export type ReportSettings = Static<typeof ReportSettingsSchema>;
 import type {
   BatchSchema as RolloutBatchSchema, CandidateList as RolloutCandidateList, DeadlineList as RolloutDeadlineList,
   BatchPatchBody as RolloutBatchPatchBody, CreateBatchBody as RolloutNewBatchBody, DeadlinePatchBody as RolloutDeadlinePatchBody,
+  CreateDeadlineBody as RolloutNewDeadlineBody,
   OverdueList as RolloutOverdueList, OverdueQuery as RolloutOverdueQuery, ProgressSchema as RolloutProgressSchema,
   RecordMilestoneBody as RolloutRecordMilestoneBody, SchoolDetail as RolloutSchoolDetailSchema, SchoolPage as RolloutSchoolPage,
   SchoolsQuery as RolloutSchoolsQuery,
@@ -138,6 +139,7 @@ export type RolloutDeadline = Static<typeof RolloutDeadlineList>['items'][number
 export type RolloutNewBatch = Static<typeof RolloutNewBatchBody>;
 export type RolloutBatchPatch = Static<typeof RolloutBatchPatchBody>;
 export type RolloutDeadlinePatch = Static<typeof RolloutDeadlinePatchBody>;
+export type RolloutNewDeadline = Static<typeof RolloutNewDeadlineBody>;
 export type RolloutProgress = Static<typeof RolloutProgressSchema>;
 export type RolloutProgressRow = RolloutProgress['rows'][number];
 export type RolloutSchoolPage = Static<typeof RolloutSchoolPage>;

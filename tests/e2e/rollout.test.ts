@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, menuTexts, newPage, shot } from './support/browser.js';
+import { chooseOption, launchBrowser, login, menuTexts, newPage, shot } from './support/browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -74,7 +74,7 @@ describe('rollout', () => {
     expect(await table.innerText()).not.toContain('实验小学');
   });
 
-  it('lets the city bureau add a batch with county shares and move a deadline; a county officer only reads them', async () => {
+  it('lets the city bureau add a batch with county shares, move a deadline, add one and delete it; a county officer only reads them', async () => {
     const page = await newPage(browser);
     await login(page, baseUrl, 'city.admin', '/rollout/batches');
     const batches = page.locator('[data-testid=rollout-batches]');
@@ -132,6 +132,27 @@ describe('rollout', () => {
     await expect.poll(() => deadline.innerText(), SLOW).toContain('2018-06-15');
     await shot(page, 'rollout-batches');
 
+    // A deadline of the second batch's own, then deleted again: the confirmation says what follows.
+    const NEW_DEADLINE = '第二批项目学校明确专人负责';
+    await page.locator('[data-testid=create-deadline]').click();
+    await inputOf(modal, 'deadline-name').fill(NEW_DEADLINE);
+    await pickDay(page, inputOf(modal, 'deadline-due-on'), '2018-09-30');
+    await chooseOption(page, modal.locator('[data-testid=deadline-batch]'), '2019-02 第二批（2019年2月）');
+    await modal.locator('[data-testid=deadline-requires]').getByText('专人负责').click();
+    await expect.poll(() => modal.locator('[data-testid=deadline-requires] .ant-checkbox-wrapper-checked').innerText(), SLOW).toBe('专人负责');
+    await shot(page, 'rollout-deadline-form', false);
+    await modal.locator('.ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    const added = deadlines.locator('.ant-table-row').filter({ hasText: NEW_DEADLINE });
+    await expect.poll(() => added.innerText(), SLOW).toContain('2018-09-30');
+    expect(await added.innerText()).toMatch(/新实施的项目学校（仅 2019-02 批次）[\s\S]*专人负责/);
+    await added.getByRole('button', { name: /删\s*除/ }).click();
+    const confirm = page.locator('.ant-popover:visible');
+    await expect.poll(() => confirm.innerText(), SLOW).toContain('最后一个时间节点');
+    await shot(page, 'rollout-deadline-delete');
+    await confirm.getByRole('button', { name: /删\s*除/ }).click();
+    await expect.poll(() => added.count(), SLOW).toBe(0);
+
     // A county officer sees the same lists, their own county's shares only, and nothing to edit.
     const county = await newPage(browser);
     await login(county, baseUrl, 'guanxian.edtech', '/rollout/batches');
@@ -140,6 +161,8 @@ describe('rollout', () => {
     await county.locator('[data-testid=rollout-deadlines] .ant-table-row').filter({ hasText: '2018-06-15' }).waitFor();
     expect(await county.locator('[data-testid=create-batch]').count()).toBe(0);
     expect(await county.getByRole('button', { name: /编辑/ }).count()).toBe(0);
+    expect(await county.locator('[data-testid=create-deadline]').count()).toBe(0);
+    expect(await county.getByRole('button', { name: /删\s*除/ }).count()).toBe(0);
     await theirs.locator('.ant-table-row').filter({ hasText: '2019-08' }).locator('.ant-table-row-expand-icon').click();
     const own = county.locator('[data-testid=batch-counties-2019-08] .ant-table-row');
     await expect.poll(() => own.allInnerTexts(), SLOW).toEqual([expect.stringMatching(/^冠县\s+10\s+8$/)]);

@@ -8,10 +8,10 @@ import type { Database } from '../../db/schema.js';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
 import { apportion } from '../../seed/seeded-random.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { auditedBy, type Who } from './rollout.load.js';
 import { GROUP_NAMES } from './rollout.names.js';
 import * as q from './rollout.queries.js';
 
-type Who = { actor: Actor; ip: string };
 export type Targets = Record<SchoolGroup, number>;
 export interface CountyTarget { countyId: number; kindergarten: number; primaryAndJunior: number }
 
@@ -26,7 +26,6 @@ export interface BatchInput {
   counties?: CountyTarget[];
 }
 export type BatchPatch = Partial<Omit<BatchInput, 'cityId' | 'code'>>;
-export interface DeadlinePatch { name?: string; dueOn?: string }
 
 /**
  * Shares a batch's city targets out over the counties in proportion to each county's programme
@@ -44,31 +43,36 @@ export function shareTargets(
   });
 }
 
+/** The cities whose plan (batches, deadlines) the actor may change; null: every city. Refuses (403) an actor without batch:write. */
+export function citiesWritable(actor: Actor): number[] | null {
+  const scope = scopeOf(actor, 'batch:write');
+  if (!scope) throw forbidden();
+  return scope.all ? null : scope.cityIds;
+}
+
 /**
- * Batches and deadlines are the city's plan: creating and changing batches (and their county
- * targets) and moving a deadline need batch:write, within the cities it reaches.
+ * The city a new batch or deadline belongs to: the one named, if the actor may change its plan
+ * (404 otherwise, like a missing city), or the actor's only city. `unnamed` is the error for an
+ * actor who reaches several cities and named none.
+ */
+export async function cityFor(db: Kysely<Database>, actor: Actor, cityId: number | undefined, unnamed: () => Error): Promise<number> {
+  const cities = citiesWritable(actor);
+  if (cityId === undefined) {
+    if (cities?.length === 1) return cities[0] as number;
+    throw unnamed();
+  }
+  if (cities && !cities.includes(cityId)) throw notFound('市');
+  const city = await db.selectFrom('regions').select('id').where('id', '=', cityId).where('level', '=', 'city').executeTakeFirst();
+  if (!city) throw notFound('市');
+  return cityId;
+}
+
+/**
+ * Batches are the city's plan: creating and changing batches (and their county targets) need
+ * batch:write, within the cities it reaches. Deadlines: rollout.deadlines.ts.
  */
 export function createBatchWriter(deps: { db: Kysely<Database>; clock: Clock; audit: AuditService }) {
   const { db } = deps;
-  const by = (w: Who) => ({ actor: { userId: w.actor.userId, name: w.actor.name }, ip: w.ip });
-
-  function citiesWritable(actor: Actor): number[] | null {
-    const scope = scopeOf(actor, 'batch:write');
-    if (!scope) throw forbidden();
-    return scope.all ? null : scope.cityIds;
-  }
-
-  async function cityFor(actor: Actor, cityId: number | undefined): Promise<number> {
-    const cities = citiesWritable(actor);
-    if (cityId === undefined) {
-      if (cities?.length === 1) return cities[0] as number;
-      throw badRequest('ROLLOUT_BATCH_CITY_REQUIRED', '您可以管理多个市的批次，请指定批次所属的市（cityId）');
-    }
-    if (cities && !cities.includes(cityId)) throw notFound('市');
-    const city = await db.selectFrom('regions').select('id').where('id', '=', cityId).where('level', '=', 'city').executeTakeFirst();
-    if (!city) throw notFound('市');
-    return cityId;
-  }
 
   function checkDue(dueOn: string) {
     if (!isIsoDate(dueOn)) throw badRequest('ROLLOUT_DATE_INVALID', `批次完成日期「${dueOn}」无效，请使用 2018-08-31 的格式`);
@@ -93,7 +97,8 @@ export function createBatchWriter(deps: { db: Kysely<Database>; clock: Clock; au
   }
 
   async function create(w: Who, body: BatchInput): Promise<number> {
-    const cityId = await cityFor(w.actor, body.cityId);
+    const cityId = await cityFor(db, w.actor, body.cityId,
+      () => badRequest('ROLLOUT_BATCH_CITY_REQUIRED', '您可以管理多个市的批次，请指定批次所属的市（cityId）'));
     checkDue(body.dueOn);
     if (await q.batchCodeTaken(db, cityId, body.code)) throw conflict('ROLLOUT_BATCH_CODE_TAKEN', `本市已有批次 ${body.code}，请换一个批次编号或修改原批次`);
     const rows = await countyTargets(cityId, body.code, body.targets, body.counties);
@@ -106,7 +111,7 @@ export function createBatchWriter(deps: { db: Kysely<Database>; clock: Clock; au
       await q.putTargets(trx, id, rows);
       return id;
     });
-    await deps.audit.record({ ...by(w), action: 'rollout.batch_create', targetType: 'rollout_batch', targetId: id, result: 'success', detail: { cityId, code: body.code, dueOn: body.dueOn, targets: body.targets } });
+    await deps.audit.record({ ...auditedBy(w), action: 'rollout.batch_create', targetType: 'rollout_batch', targetId: id, result: 'success', detail: { cityId, code: body.code, dueOn: body.dueOn, targets: body.targets } });
     return id;
   }
 
@@ -125,26 +130,8 @@ export function createBatchWriter(deps: { db: Kysely<Database>; clock: Clock; au
       }).where('id', '=', id).execute();
       if (rows) await q.putTargets(trx, id, rows);
     });
-    await deps.audit.record({ ...by(w), action: 'rollout.batch_update', targetType: 'rollout_batch', targetId: id, result: 'success', detail: { changed: Object.keys(patch), targets: patch.targets } });
+    await deps.audit.record({ ...auditedBy(w), action: 'rollout.batch_update', targetType: 'rollout_batch', targetId: id, result: 'success', detail: { changed: Object.keys(patch), targets: patch.targets } });
   }
 
-  /** Renames a deadline or moves its day; which schools it applies to and what it requires stay. */
-  async function updateDeadline(w: Who, id: number, patch: DeadlinePatch): Promise<void> {
-    const cities = citiesWritable(w.actor);
-    const deadline = await q.findDeadline(db, id);
-    if (!deadline || (cities && !cities.includes(deadline.city_id))) throw notFound('时间节点');
-    const name = patch.name?.trim() ?? deadline.name;
-    if (!name) throw badRequest('ROLLOUT_NAME_REQUIRED', '时间节点名称不能为空，请填写（如：未实施项目学校完成注册激活使用和设备安装）');
-    if (patch.dueOn !== undefined && !isIsoDate(patch.dueOn)) {
-      throw badRequest('ROLLOUT_DATE_INVALID', `时间节点「${deadline.name}」的应完成日期「${patch.dueOn}」无效，请使用 2018-04-30 的格式`);
-    }
-    const dueOn = patch.dueOn ?? deadline.due_on;
-    await q.updateDeadline(db, id, { name, due_on: dueOn });
-    await deps.audit.record({
-      ...by(w), action: 'rollout.deadline_update', targetType: 'rollout_deadline', targetId: id, result: 'success',
-      detail: { cityId: deadline.city_id, changed: Object.keys(patch), before: { name: deadline.name, dueOn: deadline.due_on }, after: { name, dueOn } },
-    });
-  }
-
-  return { create, update, updateDeadline };
+  return { create, update };
 }

@@ -1,6 +1,6 @@
 import { allExcept, type ItemOutcome, type ListOutcome, MATRIX_ACTORS, type MatrixActor, type MatrixEntry, TARGETS } from '../../access/matrix/matrix-types.js';
 import { DEMO_DEADLINES } from './rollout.demo-seed.js';
-import { rolloutOf } from './rollout-fixture.js';
+import { MATRIX_DEADLINE_DUE, rolloutOf } from './rollout-fixture.js';
 
 /**
  * Access-matrix entries of the rollout routes (项目推进). rollout:read reaches the city and county
@@ -60,6 +60,24 @@ export const rolloutMatrix: MatrixEntry[] = [
     // The deadline's own name and day (see rollout-fixture.ts): the overdue entries below must not move.
     request: (f) => ({ method: 'PATCH', url: `/api/rollout/deadlines/${rolloutOf(f).rolloutDeadlineId}`, payload: { name: DEMO_DEADLINES[0]!.name, dueOn: DEMO_DEADLINES[0]!.dueOn } }),
     expect: allExcept<ItemOutcome>(403, { anonymous: 401, sysadmin: 200, city_admin: 200 }),
+  },
+  {
+    route: 'POST /api/rollout/deadlines', kind: 'item',
+    // One name per actor and target (no 409 for a same-named deadline), due long after the days the overdue entries ask about.
+    request: (f, target, actor) => ({
+      method: 'POST', url: '/api/rollout/deadlines',
+      payload: {
+        cityId: rolloutOf(f).rolloutCityId, name: `矩阵新增时间节点 ${actor} ${target}`, dueOn: MATRIX_DEADLINE_DUE,
+        appliesTo: 'new', batchCode: '2019-02', requires: ['registered'],
+      },
+    }),
+    expect: allExcept<ItemOutcome>(403, { anonymous: 401, sysadmin: 201, city_admin: 201 }),
+  },
+  {
+    route: 'DELETE /api/rollout/deadlines/:id', kind: 'item',
+    // Each actor and target its own spare deadline, so a removal by one leaves the next something to try.
+    request: (f, target, actor) => ({ method: 'DELETE', url: `/api/rollout/deadlines/${rolloutOf(f).rolloutSpareDeadline[actor][target]}` }),
+    expect: allExcept<ItemOutcome>(403, { anonymous: 401, sysadmin: 204, city_admin: 204 }),
   },
   {
     route: 'GET /api/rollout/progress', kind: 'list', of: 'county',

@@ -1,7 +1,7 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type Insertable, type Kysely, type SqlBool, sql } from 'kysely';
 import type { SchoolKind } from '../../../../shared/domain.js';
-import type { Milestone, SchoolGroup } from '../../../../shared/rollout.js';
-import type { Database, RolloutMilestoneTable } from '../../db/schema.js';
+import type { DeadlineApplies, Milestone, SchoolGroup } from '../../../../shared/rollout.js';
+import type { Database, RolloutDeadlineTable, RolloutMilestoneTable } from '../../db/schema.js';
 
 /**
  * SQL of the rollout. Programme schools are `schools.batch is not null`; every read here takes
@@ -103,10 +103,11 @@ export function countiesById(db: Kysely<Database>, ids: readonly number[]) {
 }
 
 export function listDeadlines(db: Kysely<Database>, cityIds: readonly number[] | null) {
-  let q = db.selectFrom('rollout_deadlines').selectAll().orderBy('city_id').orderBy('due_on');
+  let q = db.selectFrom('rollout_deadlines').selectAll().orderBy('city_id').orderBy('due_on').orderBy('id');
   if (cityIds) q = cityIds.length ? q.where('city_id', 'in', [...cityIds]) : q.where(sql<SqlBool>`1 = 0`);
   return q.execute();
 }
+export type DeadlineRow = Awaited<ReturnType<typeof listDeadlines>>[number];
 
 export function findDeadline(db: Kysely<Database>, id: number) {
   return db.selectFrom('rollout_deadlines').selectAll().where('id', '=', id).executeTakeFirst();
@@ -114,6 +115,23 @@ export function findDeadline(db: Kysely<Database>, id: number) {
 
 export function updateDeadline(db: Kysely<Database>, id: number, set: { name: string; due_on: string }) {
   return db.updateTable('rollout_deadlines').set(set).where('id', '=', id).execute();
+}
+
+export async function insertDeadline(db: Kysely<Database>, row: Insertable<RolloutDeadlineTable>): Promise<number> {
+  return (await db.insertInto('rollout_deadlines').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export function deleteDeadline(db: Kysely<Database>, id: number) {
+  return db.deleteFrom('rollout_deadlines').where('id', '=', id).execute();
+}
+
+/** A deadline of the city with this name for the same schools (built or new, and batch), other than `exceptId`. */
+export function sameDeadline(db: Kysely<Database>, d: { cityId: number; name: string; appliesTo: DeadlineApplies; batchCode: string | null }, exceptId?: number) {
+  let q = db.selectFrom('rollout_deadlines').select('id')
+    .where('city_id', '=', d.cityId).where('name', '=', d.name).where('applies_to', '=', d.appliesTo)
+    .where((eb) => (d.batchCode === null ? eb('batch_code', 'is', null) : eb('batch_code', '=', d.batchCode)));
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return q.executeTakeFirst();
 }
 
 /** Creates the school's rollout row when it has none yet. */

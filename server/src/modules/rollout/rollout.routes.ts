@@ -1,6 +1,7 @@
+import { Type } from 'typebox';
 import type { AppInstance } from '../../http/app-types.js';
 import {
-  AsOfQuery, BatchList, BatchPatchBody, BatchSchema, BuiltBody, CandidateList, CreateBatchBody, DeadlineList, DeadlinePatchBody, DeadlineSchema, IdParams, NamedPersonBody,
+  AsOfQuery, BatchList, BatchPatchBody, BatchSchema, BuiltBody, CandidateList, CreateBatchBody, CreateDeadlineBody, DeadlineList, DeadlinePatchBody, DeadlineSchema, IdParams, NamedPersonBody,
   OverdueList, OverdueQuery, ProgressQuery, ProgressSchema, RecordMilestoneBody, SchoolDetail, SchoolPage, SchoolsQuery,
 } from './rollout.schema.js';
 import type { RolloutService } from './rollout.service.js';
@@ -30,10 +31,29 @@ export function registerRolloutRoutes(app: AppInstance, deps: { rollout: Rollout
     schema: { tags, summary: '时间节点 / The city’s deadlines and what they require', response: { 200: DeadlineList } },
   }, async (req) => rollout.listDeadlines(req.actor!));
 
+  app.post('/api/rollout/deadlines', {
+    config: { access: 'batch:write' },
+    schema: {
+      tags, summary: '新增时间节点 / Add a deadline for built or new schools, of every batch or one, and what it requires',
+      body: CreateDeadlineBody, response: { 201: DeadlineSchema },
+    },
+  }, async (req, reply) => reply.status(201).send(await rollout.createDeadline({ actor: req.actor!, ip: req.ip }, req.body)));
+
   app.patch('/api/rollout/deadlines/:id', {
     config: { access: 'batch:write' },
     schema: { tags, summary: '修改时间节点 / Rename a deadline or move its day', params: IdParams, body: DeadlinePatchBody, response: { 200: DeadlineSchema } },
   }, async (req) => rollout.updateDeadline({ actor: req.actor!, ip: req.ip }, req.params.id, req.body));
+
+  app.delete('/api/rollout/deadlines/:id', {
+    config: { access: 'batch:write' },
+    schema: {
+      tags, summary: '删除时间节点 / Remove a deadline: its schools are then held to their own plans and their batch’s due date',
+      params: IdParams, response: { 204: Type.Null({ description: 'removed' }) },
+    },
+  }, async (req, reply) => {
+    await rollout.deleteDeadline({ actor: req.actor!, ip: req.ip }, req.params.id);
+    return reply.status(204).send(null);
+  });
 
   app.get('/api/rollout/progress', {
     config: { access: 'rollout:read' },

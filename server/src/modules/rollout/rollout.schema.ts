@@ -49,6 +49,16 @@ export const DeadlineSchema = Type.Object({
 });
 export const DeadlineList = Type.Object({ items: Type.Array(DeadlineSchema) });
 
+/** A new deadline; the server checks the batch is one of the city's and that it requires something. */
+export const CreateDeadlineBody = Type.Object({
+  cityId: Type.Optional(Type.Integer({ minimum: 1, description: 'needed only by an actor who manages more than one city' })),
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  dueOn: DateText,
+  appliesTo: Type.Enum(DEADLINE_APPLIES, { description: 'schools whose programme was already built when the deadlines were set, or the rest' }),
+  batchCode: Type.Optional(Nullable(Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'only schools of this batch of the city; left out or null: every batch' }))),
+  requires: Type.Array(Type.Enum(REQUIREMENTS), { maxItems: REQUIREMENTS.length, uniqueItems: true, description: 'at least one' }),
+}, { additionalProperties: false });
+
 /** Which schools a deadline applies to and what it requires stay as the city set them: only its name and day move. */
 export const DeadlinePatchBody = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),

@@ -1,5 +1,5 @@
 import type {
-  Page, RolloutBatch, RolloutBatchPatch, RolloutCandidate, RolloutDeadline, RolloutDeadlinePatch, RolloutNewBatch, RolloutOverdue,
+  Page, RolloutBatch, RolloutBatchPatch, RolloutCandidate, RolloutDeadline, RolloutDeadlinePatch, RolloutNewBatch, RolloutNewDeadline, RolloutOverdue,
   RolloutOverdueFilters, RolloutProgress, RolloutRecordMilestone, RolloutSchool, RolloutSchoolDetail, RolloutSchoolFilters,
 } from '@shared/api-types';
 import type { Milestone, Requirement, SchoolGroup } from '@shared/rollout';
@@ -29,6 +29,16 @@ export function updateBatch(id: number, body: RolloutBatchPatch): Promise<Rollou
 
 export function listDeadlines(signal?: AbortSignal): Promise<{ items: RolloutDeadline[] }> {
   return api.get('/api/rollout/deadlines', { signal });
+}
+
+/** A new deadline; the server checks that its batch is one of the city's and that it requires something. */
+export function createDeadline(body: RolloutNewDeadline): Promise<RolloutDeadline> {
+  return api.post('/api/rollout/deadlines', body);
+}
+
+/** Removes a deadline: its schools are then held to their own plans and their batch's due date. */
+export function deleteDeadline(id: number): Promise<void> {
+  return api.delete(`/api/rollout/deadlines/${id}`);
 }
 
 /** Renames a deadline or moves its day. */

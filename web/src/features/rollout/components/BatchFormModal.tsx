@@ -68,7 +68,7 @@ export function BatchFormModal({ batch, onClose, onSaved }: {
       targets: { kindergarten: n(v.targets.kindergarten), primaryAndJunior: n(v.targets.primaryAndJunior) },
       counties: v.autoShare ? undefined : given.map((c) => ({ countyId: c.countyId, kindergarten: n(c.kindergarten), primaryAndJunior: n(c.primaryAndJunior) })),
     };
-    const saved = batch ? await updateBatch(batch.id, body) : await createBatch({ ...body, code: v.code.trim(), cityId: cities.length > 1 ? cityId : undefined });
+    const saved = batch ? await updateBatch(batch.id, body) : await createBatch({ ...body, code: v.code.trim(), cityId });
     void message.success(t('common.saved'));
     onSaved(saved);
   }

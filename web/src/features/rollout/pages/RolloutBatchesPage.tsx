@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Button, Card, Table, Typography } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Popconfirm, Table, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RolloutBatch, RolloutDeadline } from '@shared/api-types';
+import { useErrorText } from '../../../api/error-text';
 import { useApi } from '../../../api/use-api';
 import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { listBatches, listDeadlines } from '../api/rollout.api';
+import { deleteDeadline, listBatches, listDeadlines } from '../api/rollout.api';
 import { BatchFormModal } from '../components/BatchFormModal';
 import { DeadlineFormModal } from '../components/DeadlineFormModal';
 import { DeadlineScope, RequirementTags } from '../components/deadline-scope';
@@ -19,7 +20,7 @@ type CountyShare = RolloutBatch['counties'][number];
 /**
  * The city's plan (批次与时间节点): its batches with their targets and each county's share, and
  * the deadlines the overdue lists hold schools to. The city bureau (batch:write) adds and changes
- * them here; everyone else reads them.
+ * them here, and removes a deadline; everyone else reads them.
  */
 export default function RolloutBatchesPage() {
   const { t } = useTranslation();
@@ -28,7 +29,19 @@ export default function RolloutBatchesPage() {
   const batches = useApi((signal) => listBatches(signal), []);
   const deadlines = useApi((signal) => listDeadlines(signal), []);
   const [editing, setEditing] = useState<{ batch?: RolloutBatch } | null>(null);
-  const [editingDeadline, setEditingDeadline] = useState<RolloutDeadline | null>(null);
+  const [editingDeadline, setEditingDeadline] = useState<{ deadline?: RolloutDeadline } | null>(null);
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+
+  async function remove(d: RolloutDeadline) {
+    try {
+      await deleteDeadline(d.id);
+      void message.success(t('rollout.plan.deadlineDeleted'));
+    } catch (reason) {
+      void message.error(errorText(reason));
+    }
+    deadlines.reload();
+  }
 
   return (
     <>
@@ -78,7 +91,18 @@ export default function RolloutBatchesPage() {
           ]}
         />
       </Card>
-      <Card variant="borderless" title={t('rollout.plan.deadlines')} extra={<Typography.Text type="secondary">{t('rollout.plan.deadlinesNote')}</Typography.Text>}>
+      <Card
+        variant="borderless"
+        title={t('rollout.plan.deadlines')}
+        extra={(
+          <Flex gap={12} align="center">
+            <Typography.Text type="secondary">{t('rollout.plan.deadlinesNote')}</Typography.Text>
+            {writer ? (
+              <Button icon={<PlusOutlined />} onClick={() => setEditingDeadline({})} data-testid="create-deadline">{t('rollout.plan.createDeadline')}</Button>
+            ) : null}
+          </Flex>
+        )}
+      >
         {deadlines.error ? <ErrorAlert error={deadlines.error} onRetry={deadlines.reload} /> : null}
         <Table<RolloutDeadline>
           rowKey="id"
@@ -95,9 +119,25 @@ export default function RolloutBatchesPage() {
             { title: t('rollout.plan.appliesTo'), key: 'applies', width: 220, render: (_: unknown, d) => <DeadlineScope deadline={d} /> },
             { title: t('rollout.plan.requires'), key: 'requires', width: 260, render: (_: unknown, d) => <RequirementTags requires={d.requires} /> },
             ...(writer ? [{
-              title: t('common.actions'), key: 'actions', width: 90,
+              title: t('common.actions'), key: 'actions', width: 170,
               render: (_: unknown, d: RolloutDeadline) => (
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditingDeadline(d)} data-testid={`edit-deadline-${d.id}`}>{t('common.edit')}</Button>
+                <Flex gap={8}>
+                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditingDeadline({ deadline: d })} data-testid={`edit-deadline-${d.id}`}>{t('common.edit')}</Button>
+                  <Popconfirm
+                    title={t('rollout.plan.deleteDeadlineConfirm', { name: d.name })}
+                    description={(
+                      <Typography.Paragraph style={{ maxWidth: 360, margin: 0 }}>
+                        {isLastFor(d, deadlines.data?.items ?? []) ? `${t('rollout.plan.deleteLastDeadline')} ` : null}
+                        {t('rollout.plan.deleteDeadlineHelp')}
+                      </Typography.Paragraph>
+                    )}
+                    okText={t('rollout.plan.deleteDeadline')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove(d)}
+                  >
+                    <Button size="small" danger icon={<DeleteOutlined />} data-testid={`delete-deadline-${d.id}`}>{t('rollout.plan.deleteDeadline')}</Button>
+                  </Popconfirm>
+                </Flex>
               ),
             }] : []),
           ]}
@@ -107,10 +147,24 @@ export default function RolloutBatchesPage() {
         <BatchFormModal batch={editing.batch} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); batches.reload(); }} />
       ) : null}
       {editingDeadline ? (
-        <DeadlineFormModal deadline={editingDeadline} onClose={() => setEditingDeadline(null)} onSaved={() => { setEditingDeadline(null); deadlines.reload(); }} />
+        <DeadlineFormModal
+          deadline={editingDeadline.deadline}
+          batches={batches.data?.items ?? []}
+          onClose={() => setEditingDeadline(null)}
+          onSaved={() => { setEditingDeadline(null); deadlines.reload(); }}
+        />
       ) : null}
     </>
   );
+}
+
+/**
+ * Whether no other deadline holds every school this one holds (built or new, and its batch or
+ * all): removing it leaves them to their own plans and their batch's due date, which the
+ * confirmation says.
+ */
+function isLastFor(d: RolloutDeadline, all: RolloutDeadline[]): boolean {
+  return !all.some((o) => o.id !== d.id && o.cityId === d.cityId && o.appliesTo === d.appliesTo && (o.batchCode === null || o.batchCode === d.batchCode));
 }
 
 /** Each county's share of a batch's targets (the counties the person sees), with the total. */
