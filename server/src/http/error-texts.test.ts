@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// English users read `errors.<CODE>` from web/src/i18n/en.ts; without it they get the server's
-// Chinese message (web/src/api/error-text.ts). These tests find every code the server can send
-// and fail on one that has no English text, so a new code cannot ship untranslated.
+// English users read `errors.<CODE>` from web/src/i18n/en.ts (its part en-texts/common.ts);
+// without it they get the server's Chinese message (web/src/api/error-text.ts). These tests find
+// every code the server can send and fail on one that has no English text, so a new code cannot
+// ship untranslated.
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const SERVER_SRC = join(REPO, 'server/src');
@@ -141,7 +142,7 @@ describe('English texts for the server’s error codes', () => {
     const byCode = new Map<string, string[]>();
     for (const s of missing) byCode.set(s.code, [...(byCode.get(s.code) ?? []), s.where]);
     const report = [...byCode].map(([code, where]) => `${code} (${[...new Set(where)].join(', ')})`);
-    expect(report, 'add errors.<CODE> to web/src/i18n/en.ts for these codes (zh-CN needs none: Chinese users read the server message)').toEqual([]);
+    expect(report, 'add errors.<CODE> to web/src/i18n/en-texts/common.ts for these codes (zh-CN needs none: Chinese users read the server message)').toEqual([]);
   });
 
   it('keeps its list of codes that reach no one up to date', () => {

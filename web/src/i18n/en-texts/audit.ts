@@ -1,0 +1,46 @@
+import type { EnglishMessages } from './english-messages';
+
+/** The audit log and the names of audited actions. */
+export const enAudit: Pick<EnglishMessages, 'audit' | 'auditActions'> = {
+  audit: {
+    title: 'Audit log',
+    timeRange: 'Time range',
+    actor: 'Actor',
+    system: 'System',
+    actorPlaceholder: 'Name or username',
+    action: 'Action',
+    actionPlaceholder: 'Choose or type an action',
+    result: 'Result',
+    results: { success: 'Success', failure: 'Failure', denied: 'Denied' },
+    presets: { today: 'Today', week: 'Last 7 days', month: 'Last 30 days' },
+    at: 'Time',
+    target: 'Target',
+    ip: 'IP address',
+    detail: 'Detail',
+    retention: 'Audit records are kept at least six months and cannot be edited or deleted.',
+  },
+  auditActions: {
+    auth: { _all: 'All sign-in events', login: 'Sign in', logout: 'Sign out', lock: 'Account locked' },
+    access: { _all: 'All refused access', denied: 'Action refused', not_found: 'Missing or out-of-scope resource' },
+    person: {
+      _all: 'All people events',
+      read: 'View person',
+      create: 'Create person',
+      update: 'Edit person',
+      assign: 'Grant role',
+      unassign: 'Remove role',
+      password_reset: 'Reset password',
+      export: 'Export people',
+    },
+    school: { _all: 'All school events', update: 'Edit school', export: 'Export schools' },
+    student: { _all: 'All student-record events', list: 'View student list', read: 'View student' },
+    import: { _all: 'All imports', schools: 'Import schools', classes: 'Import classes', staff: 'Import staff' },
+    audit: { _all: 'All audit events', export: 'Export audit log', verify: 'Verify audit log', purge: 'Purge expired audit rows' },
+    room: { _all: 'All room events', create: 'Create room', update: 'Edit room', status: 'Change room stage', timetable: 'Edit room timetable' },
+    device: { _all: 'All recorder events', create: 'Add recorder', register: 'Recorder registered', rotate: 'New device token', revoke: 'Revoke device token' },
+    recording: { _all: 'All recording events', upload: 'Upload lesson', view: 'Watch lesson', delete: 'Delete lesson', purge: 'Purge expired lesson' },
+    inspection: { _all: 'All inspection events', create: 'Record visit', rectify: 'Report rectification', verify: 'Verify follow-up', reopen: 'Reopen follow-up' },
+    rollout: { _all: 'All rollout events', milestone: 'Record milestone', named_person: 'Name responsible person', built: 'Change build status (recording room built)', batch_create: 'Create batch', batch_update: 'Change batch', deadline_update: 'Change deadline' },
+    bulletin: { _all: 'All bulletin events', create: 'Create bulletin', publish: 'Publish bulletin' },
+  },
+};
