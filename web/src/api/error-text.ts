@@ -10,12 +10,20 @@ import { formatInstant } from '../app/time';
 export function errorText(t: TFunction, i18n: { exists: (key: string) => boolean }, error: unknown): string {
   const translate = t as unknown as (key: string, values?: Record<string, unknown>) => string;
   if (error instanceof ApiError) {
-    const key = `errors.${error.code}`;
-    if (i18n.exists(key)) return translate(key, interpolationValues(error.details));
-    if (error.message) return error.message;
-    return translate(error.status >= 500 ? 'errors.SERVER' : 'common.loadFailed');
+    const fallback = error.message || translate(error.status >= 500 ? 'errors.SERVER' : 'common.loadFailed');
+    return textOr(t, i18n, `errors.${error.code}`, fallback, interpolationValues(error.details));
   }
   return translate('errors.NETWORK');
+}
+
+/**
+ * Our text for a server code (`errors.X`, `countsReasons.X`) where the current language has one —
+ * English does; Chinese mostly not — else the server's own (Chinese) words, which may name details.
+ */
+export function textOr(
+  t: TFunction, i18n: { exists: (key: string) => boolean }, key: string, serverText: string, values?: Record<string, unknown>,
+): string {
+  return i18n.exists(key) ? (t as unknown as (key: string, values?: Record<string, unknown>) => string)(key, values) : serverText;
 }
 
 function interpolationValues(details: unknown): Record<string, unknown> {

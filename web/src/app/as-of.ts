@@ -2,23 +2,21 @@ import { useEffect, useState } from 'react';
 import type { MeView } from '@shared/domain';
 import { api } from '../api/client';
 import { useMe } from './auth';
-import { platformTime } from './time';
+import { platformToday } from './time';
 
 // Asked once per person and kept for a few minutes: every page that opens on "today" asks.
 const KEEP_MS = 5 * 60_000;
 let cached: { userId: number; at: number; day: Promise<string> } | null = null;
 
 /** Today's date in Asia/Shanghai (YYYY-MM-DD). */
-export function platformToday(): string {
-  return platformTime().format('YYYY-MM-DD');
-}
+const todayText = () => platformToday().format('YYYY-MM-DD');
 
 function loadAsOfDay(me: MeView): Promise<string> {
   if (cached && cached.userId === me.id && Date.now() - cached.at < KEEP_MS) return cached.day;
   // Without compliance:read the server would answer 403: such a person's pages open on today.
   const day = me.permissions.includes('compliance:read')
-    ? api.get<{ day: string }>('/api/compliance/latest-day').then((r) => r.day, () => platformToday())
-    : Promise.resolve(platformToday());
+    ? api.get<{ day: string }>('/api/compliance/latest-day').then((r) => r.day, () => todayText())
+    : Promise.resolve(todayText());
   cached = { userId: me.id, at: Date.now(), day };
   return day;
 }

@@ -5,14 +5,12 @@ import { notFound } from '../../http/errors.js';
 import { checkDateRange } from '../calendar/date-range.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
 import type { RecordingStats } from '../recordings/recordings.stats.js';
-import type { RolloutCountyRow } from '../rollout/rollout.service.js';
+import type { RolloutCountyRow, RolloutService } from '../rollout/rollout.service.js';
 
 export type { RolloutCountyRow };
 
-/** What the dashboards need of the rollout service (rollout/rollout.service.ts). */
-export interface RolloutProgress {
-  countyProgress(actor: Actor, query: { batch?: string; asOf?: string }): Promise<RolloutCountyRow[]>;
-}
+/** What the dashboards need of the rollout service. */
+export type RolloutProgress = Pick<RolloutService, 'countyProgress'>;
 
 /** Days of the trend line, the as-of day included. */
 export const TREND_DAYS = 30;

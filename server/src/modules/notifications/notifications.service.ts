@@ -59,9 +59,9 @@ export function createNotificationsService(deps: { db: Db; clock: Clock }) {
     const [rows, total, unread] = await Promise.all([
       q.listInbox(db, actor.userId, unreadOnly, query.pageSize, (query.page - 1) * query.pageSize),
       q.countInbox(db, actor.userId, unreadOnly),
-      q.countInbox(db, actor.userId, true),
+      unreadOnly ? null : q.countInbox(db, actor.userId, true),
     ]);
-    return { items: rows.map(view), total, unread, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(view), total, unread: unread ?? total, page: query.page, pageSize: query.pageSize };
   }
 
   async function unreadCount(actor: Actor) {

@@ -2,13 +2,12 @@ import type { Department, SchoolKind } from '../../../../shared/domain.js';
 import type { Actor } from '../../access/actor.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
 import { departmentAnswersFor } from '../compliance/responsibility.js';
-import type { RolloutCountyRow } from '../rollout/rollout.service.js';
+import type { RolloutCountyRow, RolloutService } from '../rollout/rollout.service.js';
 
 export type { RolloutCountyRow };
 
-export interface RolloutProgress {
-  countyProgress(actor: Actor, query: { batch?: string; asOf?: string }): Promise<RolloutCountyRow[]>;
-}
+/** What the reports need of the rollout service. */
+export type RolloutProgress = Pick<RolloutService, 'countyProgress'>;
 
 export interface ComplianceFigures {
   schools: number;

@@ -84,12 +84,18 @@ export function createRolloutLoader(deps: { db: Kysely<Database>; clock: Clock }
     return out;
   }
 
-  /** Programme schools in reach with their state, filtered by the query's place and kind. */
-  async function load(actor: Actor, action: RolloutAction, f: q.ProgrammeFilter): Promise<Loaded[]> {
+  /**
+   * Programme schools in reach with their state, filtered by the query's place and kind. `batches`:
+   * the caller's cities' batches when the caller has read them already.
+   */
+  async function load(
+    actor: Actor, action: RolloutAction, f: q.ProgrammeFilter, batches?: Awaited<ReturnType<typeof q.listBatches>>,
+  ): Promise<Loaded[]> {
     requireGrant(actor, action);
     const reach = schoolReach(actor, action);
+    const cities = citiesOf(actor);
     const [rows, milestoneRows, batchRows, deadlines] = await Promise.all([
-      q.listSchools(db, reach, f), q.listMilestones(db, reach, f), q.listBatches(db, citiesOf(actor)), deadlinesByCity(citiesOf(actor)),
+      q.listSchools(db, reach, f), q.listMilestones(db, reach, f), batches ?? q.listBatches(db, cities), deadlinesByCity(cities),
     ]);
     const dues = new Map(batchRows.map((b) => [`${b.city_id}:${b.code}`, b.due_on]));
     const bySchool = new Map<number, Map<Milestone, q.MilestoneRow>>();

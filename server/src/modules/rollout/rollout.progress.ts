@@ -69,8 +69,9 @@ export function createProgressViews(deps: { db: Kysely<Database> }, loader: Roll
   /** Progress per county × batch × school group against the batch's targets (only groups the caller sees). */
   async function countyProgress(actor: Actor, query: { batch?: string; asOf?: string } = {}): Promise<RolloutCountyRow[]> {
     const asOf = dayOf(query.asOf);
-    const loaded = await load(actor, 'rollout:read', { batch: query.batch });
-    const batchRows = (await q.listBatches(db, citiesOf(actor))).filter((b) => query.batch === undefined || b.code === query.batch);
+    const allBatches = await q.listBatches(db, citiesOf(actor));
+    const loaded = await load(actor, 'rollout:read', { batch: query.batch }, allBatches);
+    const batchRows = allBatches.filter((b) => query.batch === undefined || b.code === query.batch);
     const targets = await q.listTargets(db, batchRows.map((b) => b.id));
     const codeOf = new Map(batchRows.map((b) => [b.id, b]));
     const counties = new Map((await q.countiesById(db, [...new Set([...targets.map((t) => t.county_id), ...loaded.map((l) => l.row.county_id)])]))

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { FullPageSpin } from '../../../app/components/FullPageSpin';
 import { formatInstant } from '../../../app/time';
 import { getBulletin, publishBulletin } from '../api/bulletins.api';
-import { BulletinKindTag } from '../components/BulletinKindTag';
+import { BULLETIN_KIND_COLORS, BulletinKindTag } from '../components/BulletinKindTag';
 
 /** One bulletin as issued: its text and the schools and counties it names. */
 export default function BulletinDetailPage() {
@@ -75,7 +75,7 @@ export default function BulletinDetailPage() {
         <Card variant="borderless" title={t('bulletins.names')}>
           <Flex wrap gap={8} data-testid="bulletin-subjects">
             {schools.map((s) => (
-              <Tag key={`s${s.id}`} color={data.kind === 'commendation' ? 'gold' : data.kind === 'criticism' ? 'red' : 'blue'}>
+              <Tag key={`s${s.id}`} color={BULLETIN_KIND_COLORS[data.kind]}>
                 {can(me, 'org:read') ? <Link to={`/schools/${s.id}`}>{s.name}</Link> : s.name}
                 <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>{s.countyName}</Typography.Text>
               </Tag>

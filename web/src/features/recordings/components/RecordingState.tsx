@@ -2,6 +2,7 @@ import { Flex, Progress, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Recording, RecordingStatus } from '@shared/api-types';
+import { textOr } from '../../../api/error-text';
 
 const STATUS_COLORS: Record<RecordingStatus, string> = { queued: 'default', processing: 'processing', ready: 'success', failed: 'error' };
 
@@ -12,10 +13,9 @@ export function RecordingState({ recording, wide = false }: {
 }) {
   const { t, i18n } = useTranslation();
   const { status } = recording;
-  // Our text for the failure's code where this language has one (English), else the server's own
-  // Chinese reason, which may name the file's details.
-  const failureKey = `errors.${recording.failureCode ?? ''}`;
-  const failure = recording.failureCode && i18n.exists(failureKey) ? (t as unknown as (key: string) => string)(failureKey) : recording.failureMessage;
+  const failure = recording.failureCode
+    ? textOr(t, i18n, `errors.${recording.failureCode}`, recording.failureMessage ?? '')
+    : recording.failureMessage;
   if (status === 'processing') {
     return (
       <Flex vertical style={{ width: wide ? '100%' : 140 }} data-testid="recording-progress">
@@ -48,10 +48,8 @@ export function CountsCell({ recording, inline = false }: {
       </Typography.Text>
     );
   }
-  // English words the reason from its code; Chinese shows the server's own sentence.
-  const key = `countsReasons.${recording.countsReasonCode ?? ''}`;
-  const reason = recording.countsReasonCode && i18n.exists(key)
-    ? (t as unknown as (k: string, values?: object) => string)(key, recording.countsReasonValues ?? {})
+  const reason = recording.countsReasonCode
+    ? textOr(t, i18n, `countsReasons.${recording.countsReasonCode}`, recording.countsReason ?? '', recording.countsReasonValues ?? {})
     : (recording.countsReason ?? '');
   return (
     <Flex vertical={!inline} gap={inline ? 8 : 0} wrap>

@@ -3,7 +3,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ReportFigures } from '@shared/api-types';
 import { formatInstant } from '../../../app/time';
-import { formatRate } from './report-status';
+import { percent } from '../../dashboards/components/links';
 
 type Figures = ReportFigures['compliance']['county'];
 type RolloutRow = NonNullable<ReportFigures['rollout']>[number];
@@ -23,7 +23,7 @@ function FigureLine({ label, figures, testId }: { label: string; figures: Figure
         { key: 'metDays', label: t('reports.metDays'), children: figures.metDays },
         { key: 'missedDays', label: t('reports.missedDays'), children: figures.missedDays },
         ...(figures.pendingDays ? [{ key: 'pendingDays', label: t('reports.pendingDays'), children: figures.pendingDays }] : []),
-        { key: 'rate', label: t('reports.rate'), children: <Typography.Text strong data-testid="figure-rate">{formatRate(figures.rate)}</Typography.Text> },
+        { key: 'rate', label: t('reports.rate'), children: <Typography.Text strong data-testid="figure-rate">{percent(figures.rate)}</Typography.Text> },
       ]}
     />
   );
@@ -66,7 +66,7 @@ export function ReportFiguresCard({ figures, figuresAt, onRefresh, refreshing }:
               { title: t('reports.school'), dataIndex: 'name' },
               { title: t('reports.code'), dataIndex: 'code', responsive: ['md'] },
               { title: t('reports.missedDays'), dataIndex: 'missedDays', align: 'right' },
-              { title: t('reports.rate'), dataIndex: 'rate', align: 'right', render: (rate: number | null) => formatRate(rate) },
+              { title: t('reports.rate'), dataIndex: 'rate', align: 'right', render: (rate: number | null) => percent(rate) },
             ]}
           />
         </div>

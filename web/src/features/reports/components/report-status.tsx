@@ -12,11 +12,6 @@ export function ReportStatusTag({ status, comment }: { status: ReportStatus; com
   return comment ? <Tooltip title={comment}>{tag}</Tooltip> : tag;
 }
 
-/** 87.5% (one decimal), or a dash when no school day was judged. */
-export function formatRate(rate: number | null | undefined): string {
-  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
-}
-
 /**
  * The departments this person prepares reports for: their own as a department's staff, every
  * one as a county admin (the server checks again).

@@ -5,17 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Report, ReportFilters } from '@shared/api-types';
 import { useApi } from '../../../api/use-api';
-import { platformToday, useAsOfDay } from '../../../app/as-of';
+import { useAsOfDay } from '../../../app/as-of';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { usePagedList } from '../../../app/list/use-paged-list';
 import { readEnum, readInt, readString } from '../../../app/search-params';
-import { formatInstant } from '../../../app/time';
+import { formatInstant, platformToday } from '../../../app/time';
+import { percent } from '../../dashboards/components/links';
 import { getReportSettings, listReports, REPORT_DEPARTMENTS, REPORT_PERIODS, REPORT_STATUSES } from '../api/reports.api';
 import { ExportModal } from '../components/ExportModal';
 import { NewReportModal } from '../components/NewReportModal';
-import { formatRate, ReportStatusTag, reviewsForCity, writableDepartments } from '../components/report-status';
+import { ReportStatusTag, reviewsForCity, writableDepartments } from '../components/report-status';
 import { ReportFilterBar } from '../components/ReportFilterBar';
 import { SettingsModal } from '../components/SettingsModal';
 
@@ -36,10 +37,11 @@ export default function ReportsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const asOfDay = useAsOfDay();
-  const asOf = asOfDay ?? platformToday();
+  const asOf = asOfDay ?? platformToday().format('YYYY-MM-DD');
   const departments = writableDepartments(me);
   const reviewer = reviewsForCity(me);
-  const settings = useApi((signal) => getReportSettings(asOfDay, signal), [asOfDay]);
+  // Asked once the day is known: asking for today first would be answered and thrown away.
+  const settings = useApi((signal) => (asOfDay ? getReportSettings(asOfDay, signal) : new Promise<never>(() => undefined)), [asOfDay]);
   const [dialog, setDialog] = useState<'create' | 'settings' | 'compliance' | 'rollout' | null>(null);
   const { filters, patch, pagination, data, error, loading, reload } = usePagedList({ readFilters, load: listReports });
 
@@ -96,7 +98,7 @@ export default function ReportsPage() {
               width: 100,
               render: (status: Report['status'], report) => <ReportStatusTag status={status} comment={report.returnComment} />,
             },
-            { title: t('reports.rate'), dataIndex: 'rate', width: 90, align: 'right', render: (rate: number | null) => formatRate(rate) },
+            { title: t('reports.rate'), dataIndex: 'rate', width: 90, align: 'right', render: (rate: number | null) => percent(rate) },
             {
               title: t('reports.submittedAt'),
               dataIndex: 'submittedAt',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RolloutSchoolDetail } from '@shared/api-types';
 import type { Milestone } from '@shared/rollout';
 import { FormModal } from '../../../app/components/FormModal';
-import { platformToday } from '../../../app/as-of';
+import { platformToday } from '../../../app/time';
 import { recordMilestone } from '../api/rollout.api';
 
 interface Values {
@@ -31,7 +31,7 @@ export function RecordMilestoneModal({ school, day, initial, onClose, onSaved }:
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const choices = school.milestones.filter((m) => m.canRecord);
-  const today = platformToday();
+  const today = platformToday().format('YYYY-MM-DD');
   const defaultDay = day && day < today ? day : today;
 
   async function submit(v: Values) {
