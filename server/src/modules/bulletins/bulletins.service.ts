@@ -105,7 +105,7 @@ export function createBulletinsService(deps: { db: Db; clock: Clock; audit: Audi
       ...by(w), action: 'bulletin.create', targetType: 'bulletin', targetId: id, result: 'success',
       detail: { kind: body.kind, published: body.publish, schools: schools.length, counties: counties.length },
     });
-    if (body.publish) await tellSchools(id);
+    if (body.publish) await tellSchools(id, body.kind, body.title);
     return get(w.actor, id);
   }
 
@@ -116,21 +116,18 @@ export function createBulletinsService(deps: { db: Db; clock: Clock; audit: Audi
     if (row.status === 'published') throw conflict('BULLETIN_PUBLISHED', `「${row.title}」已于 ${row.published_at?.slice(0, 10)} 发布，无需再次发布`);
     await db.updateTable('bulletins').set({ status: 'published', published_at: deps.clock.now().toISOString() }).where('id', '=', id).execute();
     await deps.audit.record({ ...by(w), action: 'bulletin.publish', targetType: 'bulletin', targetId: id, result: 'success', detail: { kind: row.kind } });
-    await tellSchools(id);
+    await tellSchools(id, row.kind, row.title);
     return get(w.actor, id);
   }
 
   /** The principals of each school a published bulletin names hear of it in their inbox. */
-  async function tellSchools(id: number) {
+  async function tellSchools(id: number, kind: keyof typeof KIND_LABEL, title: string) {
     if (!deps.notifications) return;
-    const row = await db.selectFrom('bulletins').select(['kind', 'title']).where('id', '=', id).executeTakeFirstOrThrow();
     const named = await db.selectFrom('bulletin_subjects').select('school_id').where('bulletin_id', '=', id).where('school_id', 'is not', null).execute();
-    for (const s of named) {
-      await deps.notifications.notifyPrincipals(s.school_id!, {
-        kind: 'bulletin', title: `市教育局${KIND_LABEL[row.kind]}：${row.title}`, body: `市教育局发布的${KIND_LABEL[row.kind]}点名了贵校，请查看。`,
-        link: `/bulletins/${id}`, dedupeKey: `bulletin:${id}`,
-      });
-    }
+    await deps.notifications.notifyPrincipals(named.map((s) => s.school_id!), {
+      kind: 'bulletin', title: `市教育局${KIND_LABEL[kind]}：${title}`, body: `市教育局发布的${KIND_LABEL[kind]}点名了贵校，请查看。`,
+      link: `/bulletins/${id}`, dedupeKey: `bulletin:${id}`,
+    });
   }
 
   return { list, get, schoolCommendations, create, publish };

@@ -48,9 +48,12 @@ export function createNotificationsService(deps: { db: Db; clock: Clock }) {
     return rows.length ? q.insertNotifications(trx ?? db, rows) : 0;
   }
 
-  /** Notifies the principals of a school (inspections' follow-ups, commendations); returns how many were added. */
-  async function notifyPrincipals(schoolId: number, msg: NotificationMessage, trx?: Kysely<Database>): Promise<number> {
-    const to = (await principalsOf(trx ?? db, [schoolId])).get(schoolId) ?? [];
+  /**
+   * Notifies the principals of a school, or of several (inspections' follow-ups, bulletins); one
+   * message each, also for a principal of two of them. Returns how many were added.
+   */
+  async function notifyPrincipals(schools: number | readonly number[], msg: NotificationMessage, trx?: Kysely<Database>): Promise<number> {
+    const to = [...(await principalsOf(trx ?? db, typeof schools === 'number' ? [schools] : schools)).values()].flat();
     return notify(to, msg, trx);
   }
 

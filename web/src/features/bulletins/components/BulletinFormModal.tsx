@@ -1,11 +1,13 @@
-import { App, Col, DatePicker, Form, Input, Radio, Row, Select, Switch } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Col, Form, Input, Radio, Row, Select, Switch } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Bulletin, BulletinKind } from '@shared/supervision-api-types';
 import { FormModal } from '../../../app/components/FormModal';
 import { useRegions } from '../../org/api/use-regions';
 import { BULLETIN_KINDS, createBulletin } from '../api/bulletins.api';
 import { SchoolsMultiSelect } from './SchoolsMultiSelect';
+import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
+import { platformToday } from '../../../app/time';
 
 interface Values {
   kind: BulletinKind;
@@ -39,7 +41,7 @@ export function BulletinFormModal({ onClose, onSaved }: { onClose: () => void; o
       okText={t('bulletins.save')}
       onClose={onClose}
       onSubmit={onSubmit}
-      initialValues={{ kind: 'commendation', issuedOn: dayjs(), schoolIds: [], countyIds: [], publish: true }}
+      initialValues={{ kind: 'commendation', issuedOn: platformToday(), schoolIds: [], countyIds: [], publish: true }}
     >
       <Row gutter={16}>
         <Col xs={24} sm={14}>
@@ -49,7 +51,7 @@ export function BulletinFormModal({ onClose, onSaved }: { onClose: () => void; o
         </Col>
         <Col xs={24} sm={10}>
           <Form.Item name="issuedOn" label={t('bulletins.issuedOn')} rules={[{ required: true }]}>
-            <DatePicker style={{ width: '100%' }} />
+            <PlatformDatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

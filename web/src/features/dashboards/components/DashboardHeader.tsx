@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { Button, DatePicker } from 'antd';
+import { Button } from 'antd';
 import { FullscreenOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { links } from './links';
+import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 
 /** Title, the as-of day picker, and the way to the 大屏 (and back up a level). */
 export function DashboardHeader({
@@ -26,7 +27,7 @@ export function DashboardHeader({
       extra={
         <>
           {up ? <Link to={up.to}><Button>{up.label}</Button></Link> : null}
-          <DatePicker
+          <PlatformDatePicker
             allowClear={false}
             value={dayjs(asOf)}
             onChange={(value) => onAsOf(value?.format('YYYY-MM-DD'))}

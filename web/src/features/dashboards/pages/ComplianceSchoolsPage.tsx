@@ -1,4 +1,4 @@
-import { Card, DatePicker, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import { usePagedList } from '../../../app/list/use-paged-list';
 import { readBool, readEnum, readInt, readString } from '../../../app/search-params';
 import { listComplianceSchools } from '../api/dashboards.api';
 import { links, percent } from '../components/links';
+import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -51,7 +52,7 @@ function SchoolsList({ asOf }: { asOf: string }) {
       />
       <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
         <FilterBar filters={filters} onChange={patch}>
-          <DatePicker.RangePicker
+          <PlatformDatePicker.RangePicker
             className="filter-wide"
             allowClear={false}
             value={[dayjs(filters.from), dayjs(filters.to)]}

@@ -1,11 +1,13 @@
-import { App, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { App, Button, Checkbox, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Inspection, InspectionItem, InspectionRating } from '@shared/supervision-api-types';
 import { FormModal } from '../../../app/components/FormModal';
 import { SchoolSelect } from '../../schools/components/SchoolSelect';
 import { createInspection, INSPECTION_ITEMS, RATINGS } from '../api/inspections.api';
+import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
+import { platformToday } from '../../../app/time';
 
 interface ItemValue {
   checked: boolean;
@@ -65,7 +67,7 @@ export function InspectionFormModal({ schoolId, onClose, onSaved }: { schoolId?:
       onClose={onClose}
       onSubmit={onSubmit}
       okText={t('inspections.save')}
-      initialValues={{ schoolId, visitedOn: dayjs(), items: initialItems, rating: 'good', followUps: [] }}
+      initialValues={{ schoolId, visitedOn: platformToday(), items: initialItems, rating: 'good', followUps: [] }}
     >
       <Row gutter={16}>
         <Col xs={24} sm={14}>
@@ -75,7 +77,7 @@ export function InspectionFormModal({ schoolId, onClose, onSaved }: { schoolId?:
         </Col>
         <Col xs={24} sm={10}>
           <Form.Item name="visitedOn" label={t('inspections.visitedOn')} rules={[{ required: true }]}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} data-testid="inspection-date" />
+            <PlatformDatePicker style={{ width: '100%' }} disabledDate={(day) => day.isAfter(platformToday(), 'day')} data-testid="inspection-date" />
           </Form.Item>
         </Col>
       </Row>
@@ -126,12 +128,12 @@ export function InspectionFormModal({ schoolId, onClose, onSaved }: { schoolId?:
                   <Input maxLength={1000} placeholder={t('inspections.followUpPlaceholder')} data-testid={`follow-up-${index}`} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'dueOn']} rules={[{ required: true, message: t('inspections.dueRequired') }]} style={{ marginBottom: 0 }}>
-                  <DatePicker placeholder={t('inspections.dueOn')} data-testid={`follow-up-due-${index}`} />
+                  <PlatformDatePicker placeholder={t('inspections.dueOn')} data-testid={`follow-up-due-${index}`} />
                 </Form.Item>
                 <Button type="text" icon={<DeleteOutlined />} aria-label={t('inspections.removeFollowUp')} onClick={() => remove(field.name)} />
               </Flex>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ description: '', dueOn: dayjs().add(14, 'day') })} data-testid="add-follow-up">
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ description: '', dueOn: platformToday().add(14, 'day') })} data-testid="add-follow-up">
               {t('inspections.addFollowUp')}
             </Button>
           </Flex>

@@ -1,8 +1,9 @@
-import { App, DatePicker, Form, Typography } from 'antd';
+import { App, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/FormModal';
 import { downloadComplianceTable, downloadRolloutTable } from '../api/reports.api';
+import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 
 /** Asks for the range (compliance) or the day (rollout), then downloads the official table. */
 export function ExportModal({ table, asOf, onClose }: { table: 'compliance' | 'rollout'; asOf: string; onClose: () => void }) {
@@ -29,11 +30,11 @@ export function ExportModal({ table, asOf, onClose }: { table: 'compliance' | 'r
       <Typography.Paragraph type="secondary">{t('reports.exportHint')}</Typography.Paragraph>
       {table === 'compliance' ? (
         <Form.Item name="range" label={t('reports.exportRange')} rules={[{ required: true }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} />
+          <PlatformDatePicker.RangePicker style={{ width: '100%' }} />
         </Form.Item>
       ) : (
         <Form.Item name="asOf" label={t('reports.exportAsOf')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
+          <PlatformDatePicker style={{ width: '100%' }} />
         </Form.Item>
       )}
     </FormModal>

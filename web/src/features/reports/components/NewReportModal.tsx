@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Select, Typography } from 'antd';
+import { App, Form, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ReportDetail, ReportPeriod } from '@shared/api-types';
@@ -6,6 +6,7 @@ import type { Department } from '@shared/domain';
 import { ApiError } from '../../../api/client';
 import { FormModal } from '../../../app/components/FormModal';
 import { createReport } from '../api/reports.api';
+import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 
 interface Values { day: Dayjs; department?: Department }
 
@@ -46,7 +47,7 @@ export function NewReportModal({ period, departments, defaultDay, onClose, onOpe
     >
       <Typography.Paragraph type="secondary">{t('reports.createHint')}</Typography.Paragraph>
       <Form.Item name="day" label={`${t('reports.periodPick')}（${t(`reports.periods.${period}`)}）`} rules={[{ required: true, message: t('reports.periodRequired') }]}>
-        <DatePicker picker={period === 'weekly' ? 'week' : 'month'} style={{ width: '100%' }} data-testid="report-period" />
+        <PlatformDatePicker picker={period === 'weekly' ? 'week' : 'month'} style={{ width: '100%' }} data-testid="report-period" />
       </Form.Item>
       {choose ? (
         <Form.Item name="department" label={t('reports.department')} rules={[{ required: true, message: t('reports.departmentRequired') }]}>

@@ -1,10 +1,11 @@
-import { DatePicker, Select } from 'antd';
+import { Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ReportFilters } from '@shared/api-types';
 import type { QueryValue } from '../../../api/client';
 import { CountySelect, FilterBar } from '../../../app/list/filter-bar';
 import { REPORT_DEPARTMENTS, REPORT_STATUSES } from '../api/reports.api';
+import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 
 /** County (when there are several), department, status, and the months the periods start in. */
 export function ReportFilterBar({ filters, onChange }: { filters: ReportFilters; onChange: (patch: Record<string, QueryValue>) => void }) {
@@ -32,7 +33,7 @@ export function ReportFilterBar({ filters, onChange }: { filters: ReportFilters;
         style={{ minWidth: 120 }}
         data-testid="filter-status"
       />
-      <DatePicker.RangePicker
+      <PlatformDatePicker.RangePicker
         picker="month"
         allowEmpty={[true, true]}
         placeholder={[t('reports.fromMonth'), t('reports.toMonth')]}

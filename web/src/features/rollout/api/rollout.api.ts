@@ -2,17 +2,7 @@ import type {
   Page, RolloutBatch, RolloutBatchPatch, RolloutCandidate, RolloutDeadline, RolloutDeadlinePatch, RolloutNewBatch, RolloutNewDeadline, RolloutOverdue,
   RolloutOverdueFilters, RolloutProgress, RolloutRecordMilestone, RolloutSchool, RolloutSchoolDetail, RolloutSchoolFilters,
 } from '@shared/api-types';
-import type { Milestone, Requirement, SchoolGroup } from '@shared/rollout';
 import { api } from '../../../api/client';
-
-// Values in display order, as Records over the server's types so the compiler flags a change.
-const MILESTONE_SET: Record<Milestone, true> = { registered: true, installed: true, activated: true, in_regular_use: true };
-const GROUP_SET: Record<SchoolGroup, true> = { kindergarten: true, primaryAndJunior: true };
-
-/** 注册 → 设备安装 → 激活 → 常态化使用. */
-export const MILESTONES = Object.keys(MILESTONE_SET) as Milestone[];
-export const REQUIREMENTS: Requirement[] = [...MILESTONES, 'named_person'];
-export const GROUPS = Object.keys(GROUP_SET) as SchoolGroup[];
 
 export function listBatches(signal?: AbortSignal): Promise<{ items: RolloutBatch[] }> {
   return api.get('/api/rollout/batches', { signal });

@@ -3,11 +3,11 @@ import { App, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, Table,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RolloutBatch } from '@shared/api-types';
-import type { SchoolGroup } from '@shared/rollout';
 import { FormModal } from '../../../app/components/FormModal';
 import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 import { useRegions } from '../../org/api/use-regions';
-import { createBatch, GROUPS, updateBatch } from '../api/rollout.api';
+import { SCHOOL_GROUPS as GROUPS, type SchoolGroup } from '@shared/rollout';
+import { createBatch, updateBatch } from '../api/rollout.api';
 
 interface Share { countyId: number; countyName: string; countyCode: string; kindergarten: number | null; primaryAndJunior: number | null }
 

@@ -6,7 +6,8 @@ import type { DeadlineApplies, Requirement } from '@shared/rollout';
 import { FormModal } from '../../../app/components/FormModal';
 import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 import { useRegions } from '../../org/api/use-regions';
-import { createDeadline, REQUIREMENTS, updateDeadline } from '../api/rollout.api';
+import { REQUIREMENTS } from '@shared/rollout';
+import { createDeadline, updateDeadline } from '../api/rollout.api';
 import { DeadlineScope, RequirementTags } from './deadline-scope';
 
 /** The batch select's value for "every batch" (batch codes are YYYY-MM, so it cannot be one). */

@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RolloutSchoolDetail } from '@shared/api-types';
@@ -6,6 +6,7 @@ import type { Milestone } from '@shared/rollout';
 import { FormModal } from '../../../app/components/FormModal';
 import { platformToday } from '../../../app/time';
 import { recordMilestone } from '../api/rollout.api';
+import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 
 interface Values {
   milestone: Milestone;
@@ -61,7 +62,7 @@ export function RecordMilestoneModal({ school, day, initial, onClose, onSaved }:
         />
       </Form.Item>
       <Form.Item name="doneOn" label={t('rollout.form.doneOn')} extra={t('rollout.form.doneOnHelp')}>
-        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > today} data-testid="record-done-on" />
+        <PlatformDatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > today} data-testid="record-done-on" />
       </Form.Item>
       <Form.Item
         name="evidenceNote"
@@ -78,7 +79,7 @@ export function RecordMilestoneModal({ school, day, initial, onClose, onSaved }:
         <Input maxLength={500} placeholder="https://…" />
       </Form.Item>
       <Form.Item name="plannedOn" label={t('rollout.form.plannedOn')}>
-        <DatePicker style={{ width: '100%' }} />
+        <PlatformDatePicker style={{ width: '100%' }} />
       </Form.Item>
     </FormModal>
   );
