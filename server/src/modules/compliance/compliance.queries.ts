@@ -101,6 +101,8 @@ export interface SchoolListFilter {
   /** false: schools that missed at least one day; true: schools that missed none. */
   met?: boolean;
   order: 'best' | 'worst';
+  /** false: only schools tracked by the range's end (no 未考核 rows). */
+  untracked?: boolean;
 }
 
 /**
@@ -119,6 +121,7 @@ function schoolList(
   if (f.countyId !== undefined) q = q.where('schools.county_id', '=', f.countyId);
   if (f.met === false) q = q.where(sql<SqlBool>`t.school_days - t.pending_days > t.met_days`);
   if (f.met === true) q = q.where(sql<SqlBool>`t.school_days - t.pending_days > 0 and t.school_days - t.pending_days <= t.met_days`);
+  if (f.untracked === false) q = q.where('compliance_tracking.since', 'is not', null).where('compliance_tracking.since', '<=', r.to);
   return q;
 }
 
