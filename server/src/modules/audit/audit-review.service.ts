@@ -7,6 +7,7 @@ import { badRequest, forbidden } from '../../http/errors.js';
 import type { AuditService } from './audit.service.js';
 import type { AuditFilterQuery } from './audit.schema.js';
 import * as q from './audit.queries.js';
+import { type AuditNameSources, nameKey, resolveNames } from './audit-names.js';
 import { type AuditVerifyResult, verifyAuditChain } from './audit-verify.js';
 
 export type AuditFilter = Static<typeof AuditFilterQuery>;
@@ -14,6 +15,8 @@ export type AuditFilter = Static<typeof AuditFilterQuery>;
 export interface AuditItem {
   id: number; at: string; actorId: number | null; actorName: string; action: string; targetType: string | null;
   targetId: string | null; result: q.AuditRow['result']; ip: string; detail: Record<string, unknown>;
+  /** The target's name today (a person, school, lesson title…); null when its type has none or it is gone. */
+  targetName?: string | null;
 }
 
 export function toAuditItem(r: q.AuditRow): AuditItem {
@@ -60,7 +63,7 @@ export function toLogFilter(f: AuditFilter): q.AuditLogFilter {
 }
 
 /** The auditor's view of the audit log: search, export and chain verification. Nothing here writes a row except its own audit. */
-export function createAuditReviewService(deps: { db: Db; audit: AuditService }) {
+export function createAuditReviewService(deps: { db: Db; audit: AuditService; names?: AuditNameSources }) {
   const db = deps.db.db;
 
   // The log spans the whole installation, so only an installation-wide grant (the auditor's) may read it.
@@ -75,7 +78,12 @@ export function createAuditReviewService(deps: { db: Db; audit: AuditService }) 
       q.listAuditRows(db, f, pageSize, (page - 1) * pageSize),
       q.countAuditRows(db, f),
     ]);
-    return { items: rows.map(toAuditItem), total, page, pageSize };
+    const names = await resolveNames(deps.names ?? {}, rows.map((r) => ({ type: r.target_type, id: r.target_id })));
+    const items = rows.map((r) => ({
+      ...toAuditItem(r),
+      targetName: r.target_type && r.target_id ? names.get(nameKey(r.target_type, r.target_id)) ?? null : null,
+    }));
+    return { items, total, page, pageSize };
   }
 
   /**
