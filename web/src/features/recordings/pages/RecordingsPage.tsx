@@ -13,7 +13,7 @@ import { readBool, readEnum, readInt, readString } from '../../../app/search-par
 import { listRecordings, RECORDING_STATUSES } from '../api/recordings.api';
 import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
 import { RecordingFilterBar } from '../components/RecordingFilterBar';
-import { formatInstant } from '../../../app/time';
+import { formatInstant, formatShortDate } from '../../../app/time';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const POLL_MS = 5_000;
@@ -87,7 +87,7 @@ export default function RecordingsPage() {
               responsive: ['md'],
               render: (start: string, recording) => (
                 <Flex vertical>
-                  <span>{formatInstant(start, 'MM-DD HH:mm')}</span>
+                  <span>{formatShortDate(start, true)}</span>
                   {recording.lessonEnd ? (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {t('recordings.until', { time: formatInstant(recording.lessonEnd, 'HH:mm') })}
@@ -108,7 +108,7 @@ export default function RecordingsPage() {
                   </Typography.Text>
                   {wide ? null : (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatInstant(recording.lessonStart, 'MM-DD HH:mm')} · {recording.schoolName} · {t(`tracks.${recording.track}`)}
+                      {formatShortDate(recording.lessonStart, true)} · {recording.schoolName} · {t(`tracks.${recording.track}`)}
                     </Typography.Text>
                   )}
                 </Flex>
