@@ -4,6 +4,7 @@ import { enVideo } from './en-texts/video';
 import { enDashboards } from './en-texts/dashboards';
 import { enSupervision } from './en-texts/supervision';
 import { enRollout } from './en-texts/rollout';
+import { enAuditLabels } from './en-texts/audit-labels';
 import { enAudit } from './en-texts/audit';
 import type { EnglishMessages } from './en-texts/english-messages';
 
@@ -19,4 +20,5 @@ export const en: EnglishMessages = {
   ...enSupervision,
   ...enRollout,
   ...enAudit,
+  ...enAuditLabels,
 };

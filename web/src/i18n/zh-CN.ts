@@ -4,6 +4,7 @@ import { zhVideo } from './zh-CN-texts/video';
 import { zhDashboards } from './zh-CN-texts/dashboards';
 import { zhSupervision } from './zh-CN-texts/supervision';
 import { zhRollout } from './zh-CN-texts/rollout';
+import { zhAuditLabels } from './zh-CN-texts/audit-labels';
 import { zhAudit } from './zh-CN-texts/audit';
 
 /**
@@ -19,6 +20,7 @@ export const zhCN = {
   ...zhSupervision,
   ...zhRollout,
   ...zhAudit,
+  ...zhAuditLabels,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */
