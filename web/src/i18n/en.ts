@@ -5,6 +5,7 @@ import { enDashboards } from './en-texts/dashboards';
 import { enSupervision } from './en-texts/supervision';
 import { enRollout } from './en-texts/rollout';
 import { enAuditLabels } from './en-texts/audit-labels';
+import { enSchoolHome } from './en-texts/school-home';
 import { enAudit } from './en-texts/audit';
 import type { EnglishMessages } from './en-texts/english-messages';
 
@@ -21,4 +22,5 @@ export const en: EnglishMessages = {
   ...enRollout,
   ...enAudit,
   ...enAuditLabels,
+  ...enSchoolHome,
 };

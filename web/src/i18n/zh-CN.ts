@@ -5,6 +5,7 @@ import { zhDashboards } from './zh-CN-texts/dashboards';
 import { zhSupervision } from './zh-CN-texts/supervision';
 import { zhRollout } from './zh-CN-texts/rollout';
 import { zhAuditLabels } from './zh-CN-texts/audit-labels';
+import { zhSchoolHome } from './zh-CN-texts/school-home';
 import { zhAudit } from './zh-CN-texts/audit';
 
 /**
@@ -21,6 +22,7 @@ export const zhCN = {
   ...zhRollout,
   ...zhAudit,
   ...zhAuditLabels,
+  ...zhSchoolHome,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

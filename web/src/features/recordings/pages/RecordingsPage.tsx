@@ -31,6 +31,7 @@ function readFilters(params: URLSearchParams): RecordingFilters {
     subject: readString(params, 'subject'),
     counts: readBool(params, 'counts'),
     status: readEnum(params, 'status', RECORDING_STATUSES),
+    mine: readBool(params, 'mine'),
   };
 }
 
@@ -54,7 +55,7 @@ export default function RecordingsPage() {
   return (
     <>
       <PageHeader
-        title={t('recordings.title')}
+        title={filters.mine ? t('myRecordings.title') : t('recordings.title')}
         note={data ? t('recordings.total', { total: data.total }) : undefined}
         extra={
           can(me, 'recording:upload') ? (
@@ -65,7 +66,7 @@ export default function RecordingsPage() {
         }
       />
       <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
-        <RecordingFilterBar filters={filters} onChange={patch} />
+        <RecordingFilterBar filters={filters} onChange={patch} offerMine={can(me, 'recording:upload')} />
         {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
         <Table<Recording>
           className="clickable-rows"
