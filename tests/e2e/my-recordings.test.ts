@@ -3,6 +3,8 @@ import { login, shot } from './support/browser.js';
 import { useBrowserSession } from './support/session.js';
 
 const session = useBrowserSession();
+// A busy machine renders slower than expect.poll's default second.
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const { baseUrl } = session;
 
 // gxsy.teacher (李晓燕) taught some of 冠县实验小学's demo lessons of spring 2018; colleagues taught the rest.
@@ -14,7 +16,7 @@ describe('我的录播课: a teacher\'s own lessons first, and 只看我的 on t
     await home.waitFor();
     // Own lessons come first on a teacher's home; no county table, no quota figures (a teacher reads no compliance).
     const mine = page.locator('[data-testid=my-lessons]');
-    await expect.poll(() => mine.locator('.ant-list-item').count()).toBeGreaterThan(0);
+    await poll(() => mine.locator('.ant-list-item').count()).toBeGreaterThan(0);
     const firstCard = await home.locator(':scope > *').first().getAttribute('data-testid');
     expect(firstCard).toBe('my-lessons');
     expect(await page.locator('body').innerText()).not.toContain('各县区学校概况');
@@ -24,11 +26,11 @@ describe('我的录播课: a teacher\'s own lessons first, and 只看我的 on t
 
     await mine.locator('.ant-card-extra a').click();
     await page.waitForURL(/\/recordings\?mine=true/);
-    await expect.poll(() => page.locator('h4').first().innerText()).toBe('我的录播课');
+    await poll(() => page.locator('h4').first().innerText()).toBe('我的录播课');
     const filter = page.getByRole('checkbox', { name: '只看我的' });
     expect(await filter.isChecked()).toBe(true);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await poll(() => rows.count()).toBeGreaterThan(0);
     const teachers = await rows.locator('td:nth-child(2) .ant-typography-secondary').first().innerText();
     expect(teachers).toContain('李晓燕');
     for (const text of await rows.locator('td:nth-child(2)').allInnerTexts()) expect(text).toContain('李晓燕');
@@ -38,8 +40,8 @@ describe('我的录播课: a teacher\'s own lessons first, and 只看我的 on t
     // Unticked: the whole school's lessons, colleagues' too.
     await filter.click();
     await page.waitForURL((url) => !url.search.includes('mine='));
-    await expect.poll(() => page.locator('h4').first().innerText()).toBe('录播课');
-    await expect.poll(async () => Number((await page.locator('body').innerText()).match(/共 (\d+) /)?.[1])).toBeGreaterThan(mineTotal);
+    await poll(() => page.locator('h4').first().innerText()).toBe('录播课');
+    await poll(async () => Number((await page.locator('body').innerText()).match(/共 (\d+) /)?.[1])).toBeGreaterThan(mineTotal);
     await page.context().close();
   });
 });
