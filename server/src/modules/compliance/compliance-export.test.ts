@@ -44,6 +44,10 @@ describe('compliance school list: worst first, 未考核 on request, and its Exc
     expect(body.items.map((x) => x.code)).toEqual([s.sxsy.code, s.gx2.code, s.gxsy.code]);
     expect(body.total).toBe(3);
     expect(body.items.every((x) => x.tracked)).toBe(true);
+    // Ranks count from the best whichever way the list runs: the worst school heads the page as 3rd.
+    expect(body.items.map((x) => x.rank)).toEqual([3, 2, 1]);
+    const best = (await city.get(`/api/compliance/schools?${RANGE}&order=best&untracked=false&pageSize=2&page=2`)).json() as { items: SchoolJson[] };
+    expect(best.items.map((x) => [x.code, x.rank])).toEqual([[s.sxsy.code, 3]]);
     // Without the flag the untracked schools still follow, last.
     const all = (await city.get(`/api/compliance/schools?${RANGE}&order=worst&pageSize=100`)).json() as { items: SchoolJson[]; total: number };
     expect(all.total).toBeGreaterThan(3);
@@ -61,7 +65,7 @@ describe('compliance school list: worst first, 未考核 on request, and its Exc
     const rows = await sheetRows(res.rawPayload);
     expect(rows[0]).toEqual(['排名', '学校', '学校标识码', '办学类型', '县区', '达标率', '上学日', '达标', '未达标', '连续达标 / 最长', '责任部门', '责任人']);
     expect(rows.slice(1).map((r) => r[2])).toEqual(list.items.map((x) => x.code));
-    expect(rows[1]).toEqual(expect.arrayContaining([s.sxsy.code, '0.0%']));
+    expect(rows[1]).toEqual(expect.arrayContaining(['3', s.sxsy.code, '0.0%']));
     expect(rows[2]!.slice(5, 9)).toEqual(['66.7%', '3', '2', '1']);
 
     const audited = await t.db.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'compliance.export').execute();

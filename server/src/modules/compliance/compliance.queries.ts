@@ -144,6 +144,21 @@ export async function listSchoolTotals(
   return ordered.orderBy('schools.id').limit(limit).offset(offset).execute();
 }
 
+/**
+ * How many ranked schools (a judged day in the range) share each rate, for competition ranks
+ * (1, 1, 3) that read the same whichever way the list is ordered.
+ */
+export async function schoolsPerRate(
+  db: Kysely<Database>, schoolScope: Expression<SqlBool>, dayScope: Expression<SqlBool>, r: Range, f: SchoolListFilter,
+): Promise<{ rate: number; schools: number }[]> {
+  const rows = await schoolList(db, schoolScope, dayScope, r, f)
+    .where(sql<SqlBool>`${judged} > 0`)
+    .select([rate.as('rate'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(rate)
+    .execute();
+  return rows.map((x) => ({ rate: Number(x.rate), schools: Number(x.n) }));
+}
+
 export async function countSchoolTotals(
   db: Kysely<Database>, schoolScope: Expression<SqlBool>, dayScope: Expression<SqlBool>, r: Range, f: SchoolListFilter,
 ): Promise<number> {

@@ -125,20 +125,24 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
     const offset = (query.page - 1) * query.pageSize;
     const schoolScope = schoolInScope(scope);
     const dayScope = schoolInScope(scope, dayCols);
-    const [rows, total] = await Promise.all([
+    const [rows, total, perRate] = await Promise.all([
       q.listSchoolTotals(db, schoolScope, dayScope, r, filter, query.pageSize, offset),
       q.countSchoolTotals(db, schoolScope, dayScope, r, filter),
+      q.schoolsPerRate(db, schoolScope, dayScope, r, filter),
     ]);
+    // Competition rank by rate, best first, whichever way the page is ordered: worst first, the
+    // last school reads 1st only if it is the best, not because it heads the page.
+    const rankOf = (rate: number) => 1 + perRate.filter((x) => x.rate > rate + 1e-9).reduce((n, x) => n + x.schools, 0);
     const [days, responsibles] = await Promise.all([
       q.dayRows(db, rows.map((s) => s.id), r.from, r.to),
       schoolResponsibles(db, rows, deps.namedPersons),
     ]);
-    const items = rows.map((s, i) => {
+    const items = rows.map((s) => {
       const f = figures(Number(s.school_days ?? 0), Number(s.met_days ?? 0), Number(s.pending_days ?? 0));
       const streaks = streaksOf(days.filter((d) => d.school_id === s.id).map((d) => ({ day: d.day, schoolDay: d.school_day === 1, met: d.met === 1 })), r.today);
       return {
         id: s.id, code: s.code, name: s.name, kind: s.kind, countyId: s.county_id, countyName: s.county_name,
-        tracked: s.since !== null, trackedSince: s.since, ...f, rank: f.rate === null ? null : offset + i + 1,
+        tracked: s.since !== null, trackedSince: s.since, ...f, rank: f.rate === null ? null : rankOf(Number(s.rate)),
         currentStreak: streaks.current, longestStreak: streaks.longest,
         responsible: responsibles.get(s.id)!,
       };
