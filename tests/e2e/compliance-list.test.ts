@@ -28,6 +28,10 @@ describe('学校录播达标情况: worst first, 未考核 on request, exported 
     expect(rates).toEqual([...rates].sort((a, b) => a - b));
     expect(rates[0]).toBeLessThan(100);
     expect(await page.locator('.ant-table-tbody').innerText()).not.toContain('未考核');
+    // Ranks still count from the best: the worst school heads the page without being called 1st.
+    const ranks = (await rows.locator('td:nth-child(1)').allInnerTexts()).map(Number);
+    expect(ranks[0]).toBeGreaterThan(1);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     const trackedTotal = Number((await page.locator('body').innerText()).match(/共 (\d+) 所学校/)?.[1]);
     expect(trackedTotal).toBeGreaterThan(0);
     const shown = await rows.locator('td:nth-child(2) a').allInnerTexts();

@@ -44,4 +44,22 @@ describe('我的录播课: a teacher\'s own lessons first, and 只看我的 on t
     await poll(async () => Number((await page.locator('body').innerText()).match(/共 (\d+) /)?.[1])).toBeGreaterThan(mineTotal);
     await page.context().close();
   });
+
+  it('shows a 不计入 reason whole, and the year only on dates of another year', async () => {
+    const page = await session.newPage();
+    // The demo's recorder lessons of the start day include short ones that do not count.
+    await login(page, baseUrl, 'gxsy.teacher', '/recordings?counts=false');
+    const reason = page.locator('[data-testid=counts-reason]').first();
+    await poll(() => reason.innerText()).toMatch(/少于计入录播课所需的 \d+ 分钟$/);
+    const cut = await reason.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+    expect(cut).toBe(false);
+    // This year's lessons read "12-06 10:10"; 2018's "2018-04-04 10:10".
+    const thisYear = String(new Date().getFullYear());
+    for (const text of await page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts()) {
+      const first = text.split('\n')[0]!;
+      if (first.startsWith('20')) expect(first.startsWith(thisYear)).toBe(false);
+      else expect(first).toMatch(/^\d{2}-\d{2} \d{2}:\d{2}$/);
+    }
+    await page.context().close();
+  });
 });
