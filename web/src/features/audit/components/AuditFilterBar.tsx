@@ -13,7 +13,8 @@ export function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; o
   const { t, i18n } = useTranslation();
   const actionOptions = knownActions().map((action) => ({
     value: action,
-    label: `${actionLabel(t, i18n.exists, action)} · ${action}`,
+    // Shown in words; the code still matches what is typed (optionFilterProp below).
+    label: actionLabel(t, i18n.exists, action),
   }));
   // The range is picked and shown in Asia/Shanghai, whatever the browser's zone, and sent with +08:00.
   const range = filters.from && filters.to ? ([toWallClock(filters.from), toWallClock(filters.to)] as const) : null;
