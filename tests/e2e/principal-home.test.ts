@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { login, shot } from './support/browser.js';
+import { login, PHONE, shot } from './support/browser.js';
 import { useBrowserSession } from './support/session.js';
 
 const session = useBrowserSession();
@@ -37,6 +37,16 @@ describe('a principal\'s home and rollout tab open on their own school', () => {
     await page.locator('[data-testid=kpi-today]').click();
     await page.waitForURL(/\/recordings\?from=2018-04-04/);
     await poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('fits a 375 px phone without sideways scrolling', async () => {
+    const page = await session.newPage(PHONE);
+    await login(page, baseUrl, 'gxsy.principal', `/?asOf=${AS_OF}`);
+    await poll(() => page.locator('[data-testid=kpi-today] .ant-statistic-content').innerText()).toMatch(/^\d+ \/ \d+$/);
+    await page.locator('[data-testid=my-lessons]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'home-principal-phone');
     await page.context().close();
   });
 

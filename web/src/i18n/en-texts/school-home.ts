@@ -12,6 +12,7 @@ export const enSchoolHome: Pick<EnglishMessages, 'schoolHome' | 'myRecordings' |
     quotaPending: 'Quota not met yet today',
     quotaMissed: 'Quota missed',
     monthRate: 'This month: days met',
+    judgedDays: '{{met}} of {{judged}} school days met',
     monthMissed: 'This month: days missed',
     monthLessons: 'This month: counted lessons',
     nextLessons: 'Next timetabled lessons',

@@ -10,6 +10,7 @@ export const zhSchoolHome = {
     quotaPending: '今日尚未达标',
     quotaMissed: '未达标',
     monthRate: '本月达标率',
+    judgedDays: '{{met}} / {{judged}} 个上学日达标',
     monthMissed: '本月未达标日',
     monthLessons: '本月计入录播课',
     nextLessons: '接下来的录播课（课表）',

@@ -63,7 +63,7 @@ function QuotaFigures({ schoolId, asOf }: { schoolId: number; asOf: string }) {
     },
     {
       key: 'month', title: t('schoolHome.monthRate'), value: data ? percent(data.kpis.month.rate) : '—',
-      note: data ? t('dashboards.kpi.judged', { met: data.kpis.month.metDays, judged: data.kpis.month.schoolDays - data.kpis.month.pendingDays }) : undefined,
+      note: data ? t('schoolHome.judgedDays', { met: data.kpis.month.metDays, judged: data.kpis.month.schoolDays - data.kpis.month.pendingDays }) : undefined,
       to: links.school(schoolId, asOf),
     },
     { key: 'missed', title: t('schoolHome.monthMissed'), value: data?.kpis.month.missedDays ?? '—', color: data?.kpis.month.missedDays ? '#cf1322' : undefined, to: links.school(schoolId, asOf) },
