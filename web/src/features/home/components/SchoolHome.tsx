@@ -15,7 +15,7 @@ import { listInbox } from '../../notifications/api/notifications.api';
 import { listRecordings } from '../../recordings/api/recordings.api';
 import { CountsCell } from '../../recordings/components/RecordingState';
 import { getTimetable, listAlerts, listRooms } from '../../rooms/api/rooms.api';
-import { nextLessons } from './next-lessons';
+import { upcomingLessons } from '@shared/timetable';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -119,8 +119,7 @@ function NextLessons({ schoolId, asOf }: { schoolId: number; asOf: string }) {
   }, [schoolId]);
   // On today, from now; on another day (?asOf=2018-04-04), from that day's morning.
   const today = platformToday().format('YYYY-MM-DD');
-  const from = asOf === today ? platformTime() : platformTime(`${asOf}T00:00:00+08:00`);
-  const lessons = data ? nextLessons(data, from, 6) : [];
+  const lessons = data ? upcomingLessons(data, asOf, asOf === today ? platformTime().format('HH:mm') : '00:00', 6) : [];
   return (
     <Card variant="borderless" title={t('schoolHome.nextLessons')} data-testid="next-lessons" style={{ height: '100%' }}>
       {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
@@ -128,12 +127,12 @@ function NextLessons({ schoolId, asOf }: { schoolId: number; asOf: string }) {
         loading={loading}
         dataSource={lessons}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={data && !data.length ? t('schoolHome.noRooms') : t('schoolHome.noLessons')} /> }}
-        renderItem={(l) => (
+        renderItem={({ lesson: l, day, roomName }) => (
           <List.Item>
             <Flex gap={12} align="baseline" wrap>
-              <Typography.Text strong>{formatShortDate(l.day)} {l.startsAt}–{l.endsAt}</Typography.Text>
+              <Typography.Text strong>{formatShortDate(day)} {l.startsAt}–{l.endsAt}</Typography.Text>
               <span>{[l.grade, l.subject, l.teacher].filter(Boolean).join(' · ')}</span>
-              <Typography.Text type="secondary">{l.roomName}</Typography.Text>
+              <Typography.Text type="secondary">{roomName}</Typography.Text>
             </Flex>
           </List.Item>
         )}
