@@ -36,6 +36,7 @@ function parseDetail(text: string): Record<string, unknown> {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const EXPORT_BATCH = 500;
 const BEIJING = '+08:00';
 
 // A bare day is a Beijing calendar day; an instant keeps its own zone. Invalid days like 02-30 are refused, not rolled over.
@@ -71,6 +72,15 @@ export function createAuditReviewService(deps: { db: Db; audit: AuditService; na
     if (!scopeOf(actor, action)?.all) throw forbidden();
   }
 
+  /** The rows as items, each with its target's name, looked up once per kind for all of them. */
+  async function withNames(rows: q.AuditRow[]): Promise<AuditItem[]> {
+    const names = await resolveNames(deps.names ?? {}, rows.map((r) => ({ type: r.target_type, id: r.target_id })));
+    return rows.map((r) => ({
+      ...toAuditItem(r),
+      targetName: r.target_type && r.target_id ? names.get(nameKey(r.target_type, r.target_id)) ?? null : null,
+    }));
+  }
+
   async function list(actor: Actor, filter: AuditFilter, page: number, pageSize: number) {
     requireWholeLog(actor, 'audit:read');
     const f = toLogFilter(filter);
@@ -78,12 +88,7 @@ export function createAuditReviewService(deps: { db: Db; audit: AuditService; na
       q.listAuditRows(db, f, pageSize, (page - 1) * pageSize),
       q.countAuditRows(db, f),
     ]);
-    const names = await resolveNames(deps.names ?? {}, rows.map((r) => ({ type: r.target_type, id: r.target_id })));
-    const items = rows.map((r) => ({
-      ...toAuditItem(r),
-      targetName: r.target_type && r.target_id ? names.get(nameKey(r.target_type, r.target_id)) ?? null : null,
-    }));
-    return { items, total, page, pageSize };
+    return { items: await withNames(rows), total, page, pageSize };
   }
 
   /**
@@ -96,8 +101,18 @@ export function createAuditReviewService(deps: { db: Db; audit: AuditService; na
     const rows = await q.countAuditRows(db, f);
     await deps.audit.record({ actor: { userId: actor.userId, name: actor.name }, action: 'audit.export', targetType: 'audit_log', result: 'success', ip, detail: { filter, rows } });
     const stream = q.streamAuditRows(db, f);
+    const named = withNames;
     return (async function* () {
-      for await (const r of stream) yield toAuditItem(r);
+      // Names are looked up a batch at a time: one query per kind per 500 rows, not per row.
+      let batch: q.AuditRow[] = [];
+      for await (const r of stream) {
+        batch.push(r);
+        if (batch.length === EXPORT_BATCH) {
+          yield* await named(batch);
+          batch = [];
+        }
+      }
+      if (batch.length) yield* await named(batch);
     })();
   }
 
