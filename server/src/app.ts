@@ -14,6 +14,7 @@ import { registerWebApp } from './http/web-app.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuditReviewService } from './modules/audit/audit-review.service.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { auditNameSources } from './audit-name-sources.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { registerOrgRoutes } from './modules/org/org.routes.js';
@@ -81,7 +82,7 @@ export async function buildApp(deps: AppDeps) {
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as AppInstance;
 
   const audit = createAuditService({ db: deps.db, clock: deps.clock });
-  const auditReview = createAuditReviewService({ db: deps.db, audit });
+  const auditReview = createAuditReviewService({ db: deps.db, audit, names: auditNameSources(deps.db.db) });
   const auth = createAuthService({
     db: deps.db, clock: deps.clock, audit, sessions: { idleMinutes: deps.sessionIdleMinutes, maxHours: deps.sessionMaxHours },
   });
@@ -153,7 +154,7 @@ export async function buildApp(deps: AppDeps) {
   registerRoomsRoutes(app, { rooms, devices });
   registerDeviceRoutes(app, { devices });
   registerCalendarRoutes(app, { calendar });
-  registerComplianceRoutes(app, { compliance });
+  registerComplianceRoutes(app, { compliance, audit });
   registerRolloutRoutes(app, { rollout });
   registerDashboardsRoutes(app, { dashboards });
   registerNotificationsRoutes(app, { notifications });

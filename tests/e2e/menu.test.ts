@@ -31,7 +31,7 @@ describe('the menu follows the roles', () => {
 
     await page.goto(`${baseUrl}/audit`);
     await page.locator('.ant-table-row').first().waitFor();
-    await expect.poll(() => page.locator('.ant-table-tbody').innerText()).toContain('auth.login');
+    await expect.poll(() => page.locator('.ant-table-tbody').innerText()).toContain('人员：安全审计员');
     await shot(page, 'audit-desktop');
     await page.context().close();
   });

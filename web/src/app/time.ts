@@ -42,3 +42,18 @@ export function fromWallClock(wall: Dayjs): Dayjs {
 export function platformToday(): Dayjs {
   return dayjs(platformTime().format('YYYY-MM-DD'));
 }
+
+/**
+ * A day or an instant shown short: "04-04" (or "04-04 10:00" with `withTime`) in the current
+ * year, "2018-04-04" in any other, so a list never shows 12-06 beside an April of another year
+ * as if they were one year. Instants are read in Asia/Shanghai; a bare '2018-04-04' as it is.
+ * Use it wherever a list shows a date without its year.
+ */
+export function formatShortDate(value: string | number | Date | Dayjs | null | undefined, withTime = false): string {
+  if (value === null || value === undefined || value === '') return '';
+  const bare = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const at = bare ? dayjs(value) : platformTime(value);
+  const thisYear = platformTime().year();
+  const day = at.year() === thisYear ? at.format('MM-DD') : at.format('YYYY-MM-DD');
+  return withTime && !bare ? `${day} ${at.format('HH:mm')}` : day;
+}

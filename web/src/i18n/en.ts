@@ -4,6 +4,8 @@ import { enVideo } from './en-texts/video';
 import { enDashboards } from './en-texts/dashboards';
 import { enSupervision } from './en-texts/supervision';
 import { enRollout } from './en-texts/rollout';
+import { enAuditLabels } from './en-texts/audit-labels';
+import { enSchoolHome } from './en-texts/school-home';
 import { enAudit } from './en-texts/audit';
 import type { EnglishMessages } from './en-texts/english-messages';
 
@@ -19,4 +21,6 @@ export const en: EnglishMessages = {
   ...enSupervision,
   ...enRollout,
   ...enAudit,
+  ...enAuditLabels,
+  ...enSchoolHome,
 };

@@ -4,6 +4,8 @@ import { zhVideo } from './zh-CN-texts/video';
 import { zhDashboards } from './zh-CN-texts/dashboards';
 import { zhSupervision } from './zh-CN-texts/supervision';
 import { zhRollout } from './zh-CN-texts/rollout';
+import { zhAuditLabels } from './zh-CN-texts/audit-labels';
+import { zhSchoolHome } from './zh-CN-texts/school-home';
 import { zhAudit } from './zh-CN-texts/audit';
 
 /**
@@ -19,6 +21,8 @@ export const zhCN = {
   ...zhSupervision,
   ...zhRollout,
   ...zhAudit,
+  ...zhAuditLabels,
+  ...zhSchoolHome,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

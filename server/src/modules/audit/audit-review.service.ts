@@ -7,6 +7,7 @@ import { badRequest, forbidden } from '../../http/errors.js';
 import type { AuditService } from './audit.service.js';
 import type { AuditFilterQuery } from './audit.schema.js';
 import * as q from './audit.queries.js';
+import { type AuditNameSources, nameKey, resolveNames } from './audit-names.js';
 import { type AuditVerifyResult, verifyAuditChain } from './audit-verify.js';
 
 export type AuditFilter = Static<typeof AuditFilterQuery>;
@@ -14,6 +15,8 @@ export type AuditFilter = Static<typeof AuditFilterQuery>;
 export interface AuditItem {
   id: number; at: string; actorId: number | null; actorName: string; action: string; targetType: string | null;
   targetId: string | null; result: q.AuditRow['result']; ip: string; detail: Record<string, unknown>;
+  /** The target's name today (a person, school, lesson title…); null when its type has none or it is gone. */
+  targetName?: string | null;
 }
 
 export function toAuditItem(r: q.AuditRow): AuditItem {
@@ -33,6 +36,7 @@ function parseDetail(text: string): Record<string, unknown> {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const EXPORT_BATCH = 500;
 const BEIJING = '+08:00';
 
 // A bare day is a Beijing calendar day; an instant keeps its own zone. Invalid days like 02-30 are refused, not rolled over.
@@ -60,12 +64,21 @@ export function toLogFilter(f: AuditFilter): q.AuditLogFilter {
 }
 
 /** The auditor's view of the audit log: search, export and chain verification. Nothing here writes a row except its own audit. */
-export function createAuditReviewService(deps: { db: Db; audit: AuditService }) {
+export function createAuditReviewService(deps: { db: Db; audit: AuditService; names?: AuditNameSources }) {
   const db = deps.db.db;
 
   // The log spans the whole installation, so only an installation-wide grant (the auditor's) may read it.
   function requireWholeLog(actor: Actor, action: Action) {
     if (!scopeOf(actor, action)?.all) throw forbidden();
+  }
+
+  /** The rows as items, each with its target's name, looked up once per kind for all of them. */
+  async function withNames(rows: q.AuditRow[]): Promise<AuditItem[]> {
+    const names = await resolveNames(deps.names ?? {}, rows.map((r) => ({ type: r.target_type, id: r.target_id })));
+    return rows.map((r) => ({
+      ...toAuditItem(r),
+      targetName: r.target_type && r.target_id ? names.get(nameKey(r.target_type, r.target_id)) ?? null : null,
+    }));
   }
 
   async function list(actor: Actor, filter: AuditFilter, page: number, pageSize: number) {
@@ -75,7 +88,7 @@ export function createAuditReviewService(deps: { db: Db; audit: AuditService }) 
       q.listAuditRows(db, f, pageSize, (page - 1) * pageSize),
       q.countAuditRows(db, f),
     ]);
-    return { items: rows.map(toAuditItem), total, page, pageSize };
+    return { items: await withNames(rows), total, page, pageSize };
   }
 
   /**
@@ -88,8 +101,18 @@ export function createAuditReviewService(deps: { db: Db; audit: AuditService }) 
     const rows = await q.countAuditRows(db, f);
     await deps.audit.record({ actor: { userId: actor.userId, name: actor.name }, action: 'audit.export', targetType: 'audit_log', result: 'success', ip, detail: { filter, rows } });
     const stream = q.streamAuditRows(db, f);
+    const named = withNames;
     return (async function* () {
-      for await (const r of stream) yield toAuditItem(r);
+      // Names are looked up a batch at a time: one query per kind per 500 rows, not per row.
+      let batch: q.AuditRow[] = [];
+      for await (const r of stream) {
+        batch.push(r);
+        if (batch.length === EXPORT_BATCH) {
+          yield* await named(batch);
+          batch = [];
+        }
+      }
+      if (batch.length) yield* await named(batch);
     })();
   }
 

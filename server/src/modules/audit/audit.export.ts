@@ -31,6 +31,7 @@ export const auditExportColumns: ExportColumn<AuditItem>[] = [
   { header: '操作人', width: 14, value: (r) => r.actorName || (r.action === 'audit.purge' ? '（系统）' : '（未登录）') },
   { header: '操作', width: 22, value: (r) => (ACTION_LABELS[r.action] ? `${ACTION_LABELS[r.action]}（${r.action}）` : r.action) },
   { header: '对象', width: 28, value: (r) => [r.targetType, r.targetId].filter((x) => x !== null).join(':') },
+  { header: '对象名称', width: 24, value: (r) => r.targetName ?? '' },
   { header: '结果', width: 8, value: (r) => RESULT_LABELS[r.result] ?? r.result },
   { header: 'IP', width: 16, value: (r) => r.ip },
   { header: '详情', width: 60, value: (r) => (Object.keys(r.detail).length ? JSON.stringify(r.detail) : '') },

@@ -28,6 +28,7 @@ export const AuditItemSchema = Type.Object({
   action: Type.String(),
   targetType: Type.Union([Type.String(), Type.Null()]),
   targetId: Type.Union([Type.String(), Type.Null()]),
+  targetName: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: '对象的名称（人员姓名、学校名称、录像标题…）' })),
   result: Type.Enum(AUDIT_RESULTS),
   ip: Type.String(),
   detail: Type.Record(Type.String(), Type.Unknown()),

@@ -137,14 +137,16 @@ describe('audit log: the auditor reads, exports and verifies it; nobody else can
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const rows: string[][] = [];
     wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-    expect(rows[0]).toEqual(['时间', '操作人', '操作', '对象', '结果', 'IP', '详情']);
+    expect(rows[0]).toEqual(['时间', '操作人', '操作', '对象', '对象名称', '结果', 'IP', '详情']);
     const body = rows.slice(1);
     expect(body).toHaveLength(expected.total);
     expected.items.forEach((item, n) => {
-      const [at, actor, action, target, result, ip] = body[n]!;
+      const [at, actor, action, target, targetName, result, ip] = body[n]!;
       expect(at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+08:00$/);
       expect(at).toBe(beijingTime(item.at));
       expect([actor, action, target, ip]).toEqual([teacherName, '登录（auth.login）', `user:${item.targetId}`, '127.0.0.1']);
+      // A failed login names the account tried by its username, which has no name to look up.
+      expect(targetName ?? '').toBe(item.targetId === String(item.actorId) ? teacherName : '');
       expect(result).toBe(item.result === 'success' ? '成功' : '失败');
     });
 

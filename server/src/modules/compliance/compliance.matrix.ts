@@ -1,3 +1,4 @@
+import { xlsxText } from '../../access/matrix/foundation.matrix.js';
 import { allExcept, type ItemOutcome, type ListOutcome, type MatrixEntry } from '../../access/matrix/matrix-types.js';
 
 /**
@@ -27,6 +28,12 @@ export const complianceMatrix: MatrixEntry[] = [
   {
     route: 'GET /api/compliance/schools', kind: 'list', of: 'school',
     request: () => ({ method: 'GET', url: `/api/compliance/schools?${RANGE}&pageSize=100` }),
+    expect: READ_SCHOOLS,
+  },
+  {
+    // The fixture tracks no school: untracked=true keeps its schools in the export to judge by.
+    route: 'GET /api/compliance/schools/export.xlsx', kind: 'list', of: 'school', read: xlsxText,
+    request: () => ({ method: 'GET', url: `/api/compliance/schools/export.xlsx?${RANGE}&untracked=true` }),
     expect: READ_SCHOOLS,
   },
   {

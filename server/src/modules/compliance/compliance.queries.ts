@@ -101,6 +101,8 @@ export interface SchoolListFilter {
   /** false: schools that missed at least one day; true: schools that missed none. */
   met?: boolean;
   order: 'best' | 'worst';
+  /** false: only schools tracked by the range's end (no 未考核 rows). */
+  untracked?: boolean;
 }
 
 /**
@@ -119,6 +121,7 @@ function schoolList(
   if (f.countyId !== undefined) q = q.where('schools.county_id', '=', f.countyId);
   if (f.met === false) q = q.where(sql<SqlBool>`t.school_days - t.pending_days > t.met_days`);
   if (f.met === true) q = q.where(sql<SqlBool>`t.school_days - t.pending_days > 0 and t.school_days - t.pending_days <= t.met_days`);
+  if (f.untracked === false) q = q.where('compliance_tracking.since', 'is not', null).where('compliance_tracking.since', '<=', r.to);
   return q;
 }
 
@@ -139,6 +142,21 @@ export async function listSchoolTotals(
     ? q.orderBy(sql`${rate} desc`).orderBy(sql`${judged} - t.met_days`, 'asc')
     : q.orderBy(sql`${rate} asc`).orderBy(sql`${judged} - t.met_days`, 'desc');
   return ordered.orderBy('schools.id').limit(limit).offset(offset).execute();
+}
+
+/**
+ * How many ranked schools (a judged day in the range) share each rate, for competition ranks
+ * (1, 1, 3) that read the same whichever way the list is ordered.
+ */
+export async function schoolsPerRate(
+  db: Kysely<Database>, schoolScope: Expression<SqlBool>, dayScope: Expression<SqlBool>, r: Range, f: SchoolListFilter,
+): Promise<{ rate: number; schools: number }[]> {
+  const rows = await schoolList(db, schoolScope, dayScope, r, f)
+    .where(sql<SqlBool>`${judged} > 0`)
+    .select([rate.as('rate'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(rate)
+    .execute();
+  return rows.map((x) => ({ rate: Number(x.rate), schools: Number(x.n) }));
 }
 
 export async function countSchoolTotals(

@@ -1,10 +1,15 @@
 import type { AppInstance } from '../../http/app-types.js';
-import { IdParams, RangeQuery, SchoolDaysSchema, SchoolPage, SchoolsQuery, SummaryQuery, SummarySchema } from './compliance.schema.js';
+import { sendXlsx } from '../../http/xlsx-export.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { complianceSchoolColumns } from './compliance.export.js';
+import {
+  IdParams, RangeQuery, SchoolDaysSchema, SchoolPage, SchoolsExportQuery, SchoolsQuery, SummaryQuery, SummarySchema,
+} from './compliance.schema.js';
 import type { ComplianceService } from './compliance.service.js';
 import { LatestDaySchema } from './compliance.trend.schema.js';
 
-export function registerComplianceRoutes(app: AppInstance, deps: { compliance: ComplianceService }) {
-  const { compliance } = deps;
+export function registerComplianceRoutes(app: AppInstance, deps: { compliance: ComplianceService; audit: AuditService }) {
+  const { compliance, audit } = deps;
   const tags = ['compliance'];
 
   app.get('/api/compliance/summary', {
@@ -22,6 +27,22 @@ export function registerComplianceRoutes(app: AppInstance, deps: { compliance: C
       querystring: SchoolsQuery, response: { 200: SchoolPage },
     },
   }, async (req) => compliance.listSchools(req.actor!, req.query));
+
+  app.get('/api/compliance/schools/export.xlsx', {
+    config: { access: 'compliance:read' },
+    schema: {
+      tags, summary: '导出学校达标情况 / The school compliance list as shown (same filter and order) to .xlsx',
+      querystring: SchoolsExportQuery,
+    },
+  }, async (req, reply) => {
+    const rows = await compliance.exportSchools(req.actor!, req.query);
+    const count = await sendXlsx(reply, { filename: '学校录播达标情况.xlsx', sheet: '达标情况', columns: complianceSchoolColumns, rows });
+    await audit.record({
+      actor: { userId: req.actor!.userId, name: req.actor!.name }, action: 'compliance.export', targetType: 'school', result: 'success',
+      ip: req.ip, detail: { filter: req.query, rows: count },
+    });
+    return reply;
+  });
 
   app.get('/api/compliance/latest-day', {
     config: { access: 'compliance:read' },

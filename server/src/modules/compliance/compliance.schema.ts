@@ -10,13 +10,21 @@ export const RangeQuery = Type.Object({ from: DateText, to: DateText });
 
 export const SummaryQuery = Type.Intersect([RangeQuery, Type.Object({ countyId: Type.Optional(Type.Integer({ minimum: 1 })) })]);
 
-export const SchoolsQuery = Type.Intersect([RangeQuery, Type.Object({
-  countyId: Type.Optional(Type.Integer({ minimum: 1 })),
+const SchoolsFilter = {
+  countyId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
   met: Type.Optional(Type.Boolean({ description: 'false: schools that missed a day; true: schools that missed none' })),
   order: Type.Optional(Type.Enum(['best', 'worst'] as const)),
+  untracked: Type.Optional(Type.Boolean({ description: 'false: leave out schools not tracked (未考核); default: list them last' })),
+};
+
+export const SchoolsQuery = Type.Intersect([RangeQuery, Type.Object({
+  ...SchoolsFilter,
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 })]);
+
+/** The list's filter and order without paging: the export holds every row the list would show. */
+export const SchoolsExportQuery = Type.Object({ from: DateText, to: DateText, ...SchoolsFilter }, { additionalProperties: false });
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 

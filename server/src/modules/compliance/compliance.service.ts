@@ -39,6 +39,13 @@ function rankByRate<T extends { rate: number | null }>(rows: T[]): (T & { rank: 
   return rows.map((r) => ({ ...r, rank: r.rate === null ? null : rates.indexOf(r.rate) + 1 }));
 }
 
+/** The school list's filter and order (the page and the export share it). */
+export interface SchoolListQuery {
+  from: string; to: string; countyId?: number; met?: boolean; order?: 'best' | 'worst'; untracked?: boolean;
+}
+
+const EXPORT_PAGE = 500;
+
 const dayCols = q.DAY_SCOPE_COLUMNS;
 const trackCols = { id: 'compliance_tracking.school_id', county: 'compliance_tracking.county_id', city: 'compliance_tracking.city_id' };
 
@@ -108,35 +115,56 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
   }
 
   /** Schools with their figures, streaks and the person responsible; `met: false` lists those that missed a day. */
-  async function listSchools(actor: Actor, query: {
-    from: string; to: string; countyId?: number; met?: boolean; order?: 'best' | 'worst'; page: number; pageSize: number;
-  }) {
+  async function listSchools(actor: Actor, query: SchoolListQuery & { page: number; pageSize: number }) {
     const scope = scopeFor(actor);
     const r = range(query.from, query.to);
     await countyOrNotFound(scope, query.countyId);
-    const filter: q.SchoolListFilter = { countyId: query.countyId, met: query.met, order: query.order ?? (query.met === false ? 'worst' : 'best') };
+    const filter: q.SchoolListFilter = {
+      countyId: query.countyId, met: query.met, order: query.order ?? (query.met === false ? 'worst' : 'best'), untracked: query.untracked,
+    };
     const offset = (query.page - 1) * query.pageSize;
     const schoolScope = schoolInScope(scope);
     const dayScope = schoolInScope(scope, dayCols);
-    const [rows, total] = await Promise.all([
+    const [rows, total, perRate] = await Promise.all([
       q.listSchoolTotals(db, schoolScope, dayScope, r, filter, query.pageSize, offset),
       q.countSchoolTotals(db, schoolScope, dayScope, r, filter),
+      q.schoolsPerRate(db, schoolScope, dayScope, r, filter),
     ]);
+    // Competition rank by rate, best first, whichever way the page is ordered: worst first, the
+    // last school reads 1st only if it is the best, not because it heads the page.
+    const rankOf = (rate: number) => 1 + perRate.filter((x) => x.rate > rate + 1e-9).reduce((n, x) => n + x.schools, 0);
     const [days, responsibles] = await Promise.all([
       q.dayRows(db, rows.map((s) => s.id), r.from, r.to),
       schoolResponsibles(db, rows, deps.namedPersons),
     ]);
-    const items = rows.map((s, i) => {
+    const items = rows.map((s) => {
       const f = figures(Number(s.school_days ?? 0), Number(s.met_days ?? 0), Number(s.pending_days ?? 0));
       const streaks = streaksOf(days.filter((d) => d.school_id === s.id).map((d) => ({ day: d.day, schoolDay: d.school_day === 1, met: d.met === 1 })), r.today);
       return {
         id: s.id, code: s.code, name: s.name, kind: s.kind, countyId: s.county_id, countyName: s.county_name,
-        tracked: s.since !== null, trackedSince: s.since, ...f, rank: f.rate === null ? null : offset + i + 1,
+        tracked: s.since !== null, trackedSince: s.since, ...f, rank: f.rate === null ? null : rankOf(Number(s.rate)),
         currentStreak: streaks.current, longestStreak: streaks.longest,
         responsible: responsibles.get(s.id)!,
       };
     });
     return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * Every row the list shows for the same filter and order, a page at a time, for the Excel
+   * export. Checks scope, range and county before the first row, so a bad request is refused
+   * before the download starts.
+   */
+  async function exportSchools(actor: Actor, query: SchoolListQuery) {
+    const first = await listSchools(actor, { ...query, page: 1, pageSize: EXPORT_PAGE });
+    return (async function* () {
+      let page = first;
+      for (let n = 1; ; n++) {
+        yield* page.items;
+        if (n * EXPORT_PAGE >= page.total) return;
+        page = await listSchools(actor, { ...query, page: n + 1, pageSize: EXPORT_PAGE });
+      }
+    })();
   }
 
   /** One school day by day: the rollup where tracked, the calendar's verdict everywhere (heatmap). */
@@ -226,7 +254,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
   }
 
   return {
-    summary, listSchools, schoolDays, latestDay, trend, missedDayHeatmap, onRecordingChanged, onCalendarChanged, addQuotaRule,
+    summary, listSchools, exportSchools, schoolDays, latestDay, trend, missedDayHeatmap, onRecordingChanged, onCalendarChanged, addQuotaRule,
     trackSchools: (entries: readonly { schoolId: number; since: string }[]) => trackSchools(db, entries, deps.clock),
     recomputeRecentDays: (days?: number) => recomputeRecentDays(db, deps.clock, days),
     /** Each tracked school's day as the rollup has it (notifications' reminders and digests); no scope: callers are system tasks. */
@@ -235,3 +263,6 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
 }
 
 export type ComplianceService = ReturnType<typeof createComplianceService>;
+
+/** One school of the compliance list, as the page and the export show it. */
+export type SchoolListItem = Awaited<ReturnType<ComplianceService['listSchools']>>['items'][number];

@@ -1,7 +1,8 @@
 import type { ExportColumn } from '../../http/xlsx-export.js';
 import type { SchoolExportRow, SchoolView } from './org.service.js';
 
-const KIND: Record<SchoolView['kind'], string> = {
+/** School kinds as officials name them (办学类型). */
+export const SCHOOL_KIND_NAMES: Record<SchoolView['kind'], string> = {
   kindergarten: '幼儿园', primary: '小学', junior: '初中', nine_year: '九年一贯制', senior: '高中',
 };
 
@@ -10,7 +11,7 @@ export const schoolExportColumns: ExportColumn<SchoolExportRow>[] = [
   { header: '学校标识码', width: 14, value: (s) => s.code },
   { header: '学校名称', width: 28, value: (s) => s.name },
   { header: '县(市、区)', width: 12, value: (s) => s.countyName },
-  { header: '办学类型', width: 12, value: (s) => KIND[s.kind] },
+  { header: '办学类型', width: 12, value: (s) => SCHOOL_KIND_NAMES[s.kind] },
   { header: '乡镇(街道)', width: 14, value: (s) => s.township },
   { header: '城乡', width: 8, value: (s) => (s.locality === 'urban' ? '城区' : '农村') },
   { header: '贫困村学校', width: 10, value: (s) => (s.poorVillage ? '是' : '否') },

@@ -15,6 +15,8 @@ export interface RecordingFilter {
   subject?: string;
   counts?: boolean;
   status?: RecordingTable['status'];
+  /** Only lessons this person taught or uploaded (我的录播课). */
+  personId?: number;
 }
 
 /** A counting verdict as the recording's columns. */
@@ -34,6 +36,10 @@ function listBase(db: DB, where: Expression<SqlBool>, f: RecordingFilter) {
   if (f.subject) q = q.where('recordings.subject', '=', f.subject);
   if (f.counts !== undefined) q = q.where('recordings.counts', '=', f.counts ? 1 : 0);
   if (f.status) q = q.where('recordings.status', '=', f.status);
+  const personId = f.personId;
+  if (personId !== undefined) {
+    q = q.where((eb) => eb.or([eb('recordings.teacher_user_id', '=', personId), eb('recordings.uploaded_by_user_id', '=', personId)]));
+  }
   return q;
 }
 

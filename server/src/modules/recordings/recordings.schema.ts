@@ -21,6 +21,7 @@ export const RecordingFilterQuery = Type.Object({
   subject: Type.Optional(Type.String({ maxLength: 20 })),
   counts: Type.Optional(Type.Boolean()),
   status: Type.Optional(Type.Enum(RECORDING_STATUSES)),
+  mine: Type.Optional(Type.Boolean({ description: 'true: only lessons the caller taught or uploaded (我的录播课)' })),
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 });

@@ -14,6 +14,8 @@ import { hasMedia } from './recordings.history.js';
 import type { RecordingStatus, Track } from './recordings.schema.js';
 
 export type RecordingFilter = q.RecordingFilter;
+/** The list's filter as callers give it: `mine` stands for the caller, never another person's id. */
+export type RecordingListQuery = Omit<RecordingFilter, 'personId'> & { mine?: boolean };
 /** Tells supervision that a school day's counted lessons may have changed. */
 export type OnRecordingChanged = (change: { schoolId: number; day: string }) => Promise<unknown>;
 
@@ -50,8 +52,10 @@ export function createRecordingsService(deps: {
     return schoolInScope(scope, q.RECORDING_SCOPE_COLUMNS);
   }
 
-  async function list(actor: Actor, filter: RecordingFilter, page: number, pageSize: number) {
+  async function list(actor: Actor, query: RecordingListQuery, page: number, pageSize: number) {
     const where = scopeFor(actor, 'recording:read');
+    const { mine, ...rest } = query;
+    const filter: RecordingFilter = mine ? { ...rest, personId: actor.userId } : rest;
     const [rows, total] = await Promise.all([
       q.listRecordings(db, where, filter, pageSize, (page - 1) * pageSize),
       q.countRecordings(db, where, filter),

@@ -40,7 +40,13 @@ export const enAudit: Pick<EnglishMessages, 'audit' | 'auditActions'> = {
     device: { _all: 'All recorder events', create: 'Add recorder', register: 'Recorder registered', rotate: 'New device token', revoke: 'Revoke device token' },
     recording: { _all: 'All recording events', upload: 'Upload lesson', view: 'Watch lesson', delete: 'Delete lesson', purge: 'Purge expired lesson' },
     inspection: { _all: 'All inspection events', create: 'Record visit', rectify: 'Report rectification', verify: 'Verify follow-up', reopen: 'Reopen follow-up' },
-    rollout: { _all: 'All rollout events', milestone: 'Record milestone', named_person: 'Name responsible person', built: 'Change build status (recording room built)', batch_create: 'Create batch', batch_update: 'Change batch', deadline_update: 'Change deadline' },
+    rollout: { _all: 'All rollout events', milestone: 'Record milestone', named_person: 'Name responsible person', built: 'Change build status (recording room built)', batch_create: 'Create batch', batch_update: 'Change batch', deadline_update: 'Change deadline', deadline_create: 'Create deadline', deadline_delete: 'Delete deadline' },
     bulletin: { _all: 'All bulletin events', create: 'Create bulletin', publish: 'Publish bulletin' },
+    report: {
+      _all: 'All report events', create: 'Create report', update: 'Change report', submit: 'Submit report', return: 'Return report', approve: 'Approve report',
+      export: 'Export report', figures: 'Fill report figures', settings: 'Change report settings',
+    },
+    compliance: { _all: 'All compliance events', export: 'Export school compliance' },
+    calendar: { _all: 'All calendar events', exception: { save: 'Save calendar exception', delete: 'Delete calendar exception' } },
   },
 };

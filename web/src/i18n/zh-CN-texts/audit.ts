@@ -39,7 +39,13 @@ export const zhAudit = {
     device: { _all: '全部录播主机操作', create: '添加录播主机', register: '录播主机注册', rotate: '重新生成设备令牌', revoke: '吊销设备令牌' },
     recording: { _all: '全部录像操作', upload: '上传录像', view: '观看录像', delete: '删除录像', purge: '清理过期录像' },
     inspection: { _all: '全部督导检查操作', create: '记录督导检查', rectify: '填写整改说明', verify: '验收整改', reopen: '退回整改' },
-    rollout: { _all: '全部项目推进操作', milestone: '记录推进节点', named_person: '指定负责人', built: '更改建设情况（已建成录播室）', batch_create: '新建批次', batch_update: '修改批次', deadline_update: '修改时间节点' },
+    rollout: { _all: '全部项目推进操作', milestone: '记录推进节点', named_person: '指定负责人', built: '更改建设情况（已建成录播室）', batch_create: '新建批次', batch_update: '修改批次', deadline_update: '修改时间节点', deadline_create: '新建时间节点', deadline_delete: '删除时间节点' },
     bulletin: { _all: '全部通报操作', create: '新建通报', publish: '发布通报' },
+    report: {
+      _all: '全部报表操作', create: '新建报表', update: '修改报表', submit: '上报报表', return: '退回报表', approve: '审核通过报表',
+      export: '导出报表', figures: '生成报表数据', settings: '修改报表设置',
+    },
+    compliance: { _all: '全部达标操作', export: '导出学校达标情况' },
+    calendar: { _all: '全部校历操作', exception: { save: '保存校历例外', delete: '删除校历例外' } },
   },
 };

@@ -1,9 +1,10 @@
-import { DatePicker, Input, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilters } from '@shared/api-types';
 import type { QueryValue } from '../../../api/client';
 import { FilterBar } from '../../../app/list/filter-bar';
+import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
+import { fromWallClock, platformToday, toWallClock } from '../../../app/time';
 import { AUDIT_RESULTS } from '../api/audit.api';
 import { actionLabel, knownActions } from './audit-actions';
 
@@ -12,26 +13,29 @@ export function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; o
   const { t, i18n } = useTranslation();
   const actionOptions = knownActions().map((action) => ({
     value: action,
-    label: `${actionLabel(t, i18n.exists, action)} · ${action}`,
+    // Shown in words; the code still matches what is typed (optionFilterProp below).
+    label: actionLabel(t, i18n.exists, action),
   }));
-  const range = filters.from && filters.to ? ([dayjs(filters.from), dayjs(filters.to)] as const) : null;
+  // The range is picked and shown in Asia/Shanghai, whatever the browser's zone, and sent with +08:00.
+  const range = filters.from && filters.to ? ([toWallClock(filters.from), toWallClock(filters.to)] as const) : null;
+  const today = platformToday();
 
   return (
     <FilterBar filters={filters} onChange={onChange}>
-      <DatePicker.RangePicker
+      <PlatformDatePicker.RangePicker
         showTime={{ format: 'HH:mm' }}
         format="YYYY-MM-DD HH:mm"
         value={range ? [range[0], range[1]] : null}
         onChange={(values) =>
           onChange({
-            from: values?.[0] ? values[0].toISOString() : undefined,
-            to: values?.[1] ? values[1].toISOString() : undefined,
+            from: values?.[0] ? fromWallClock(values[0]).format() : undefined,
+            to: values?.[1] ? fromWallClock(values[1]).format() : undefined,
           })
         }
         presets={[
-          { label: t('audit.presets.today'), value: [dayjs().startOf('day'), dayjs().endOf('day')] },
-          { label: t('audit.presets.week'), value: [dayjs().subtract(7, 'day').startOf('day'), dayjs().endOf('day')] },
-          { label: t('audit.presets.month'), value: [dayjs().subtract(30, 'day').startOf('day'), dayjs().endOf('day')] },
+          { label: t('audit.presets.today'), value: [today, today.endOf('day')] },
+          { label: t('audit.presets.week'), value: [today.subtract(7, 'day'), today.endOf('day')] },
+          { label: t('audit.presets.month'), value: [today.subtract(30, 'day'), today.endOf('day')] },
         ]}
         aria-label={t('audit.timeRange')}
         style={{ flex: '3 1 300px', maxWidth: 380 }}

@@ -5,10 +5,11 @@ const translate = (t: TFunction, key: string) => (t as unknown as (key: string) 
 
 /** Every action code the dictionary names, with its group wildcard first (`auth.*`, `auth.login`, …). */
 export function knownActions(): string[] {
-  return Object.entries(zhCN.auditActions).flatMap(([group, actions]) => [
-    `${group}.*`,
-    ...Object.keys(actions).filter((key) => key !== '_all').map((key) => `${group}.${key}`),
-  ]);
+  // A group may nest one level more (calendar.exception.save): its leaves are the actions.
+  const leaves = (prefix: string, names: object): string[] =>
+    Object.entries(names).flatMap(([key, value]) =>
+      key === '_all' ? [] : typeof value === 'string' ? [`${prefix}.${key}`] : leaves(`${prefix}.${key}`, value as object));
+  return Object.entries(zhCN.auditActions).flatMap(([group, actions]) => [`${group}.*`, ...leaves(group, actions)]);
 }
 
 /** "登录" for auth.login, "全部登录类操作" for auth.*; the code itself for an action we have no name for. */

@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Table, Tag, Tooltip } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditFilters, AuditResult } from '@shared/api-types';
@@ -11,18 +11,11 @@ import { usePagedList } from '../../../app/list/use-paged-list';
 import { readEnum, readString } from '../../../app/search-params';
 import { AUDIT_RESULTS, exportAudit, listAudit } from '../api/audit.api';
 import { actionLabel } from '../components/audit-actions';
+import { detailText, targetText } from '../components/audit-detail';
 import { AuditFilterBar } from '../components/AuditFilterBar';
 import { formatInstant } from '../../../app/time';
 
 const RESULT_COLORS: Record<AuditResult, string> = { success: 'green', failure: 'red', denied: 'orange' };
-
-/** `rows: 12; filter: {"countyId":3}`: the event's facts on one line. */
-function detailText(detail: AuditEntry['detail'] | null | undefined): string {
-  if (!detail) return '';
-  return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join('; ');
-}
 
 function readFilters(params: URLSearchParams): AuditFilters {
   return {
@@ -65,26 +58,20 @@ export default function AuditPage() {
           scroll={{ x: 1000 }}
           pagination={pagination}
           columns={[
-            { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => formatInstant(at, 'YYYY-MM-DD HH:mm:ss') },
+            { title: t('auditLabels.atBeijing'), dataIndex: 'at', width: 170, render: (at: string) => formatInstant(at, 'YYYY-MM-DD HH:mm:ss') },
             { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: (name: string) => name || t('audit.system') },
             {
               title: t('audit.action'),
               dataIndex: 'action',
-              width: 200,
-              render: (action: string) => (
-                <Flex vertical>
-                  <span>{actionLabel(t, i18n.exists, action)}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {action}
-                  </Typography.Text>
-                </Flex>
-              ),
+              width: 180,
+              // The code stays at hand for the auditor who searches by it, in the cell's title.
+              render: (action: string) => <span title={action}>{actionLabel(t, i18n.exists, action)}</span>,
             },
             {
               title: t('audit.target'),
               key: 'target',
-              width: 150,
-              render: (_, entry) => (entry.targetType ? `${entry.targetType}${entry.targetId ? ` #${entry.targetId}` : ''}` : '—'),
+              width: 220,
+              render: (_, entry) => targetText(t, i18n.exists, entry),
             },
             {
               title: t('audit.result'),
@@ -98,7 +85,7 @@ export default function AuditPage() {
               dataIndex: 'detail',
               ellipsis: { showTitle: false },
               render: (detail: AuditEntry['detail']) => {
-                const text = detailText(detail);
+                const text = detailText(t, i18n.exists, detail);
                 return (
                   <Tooltip placement="topLeft" title={text}>
                     {text || '—'}

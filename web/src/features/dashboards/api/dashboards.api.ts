@@ -1,5 +1,5 @@
 import type { CityDashboard, ComplianceSchool, ComplianceSchoolFilters, CountyDashboard, Page, SchoolDashboard } from '@shared/api-types';
-import { api } from '../../../api/client';
+import { api, download } from '../../../api/client';
 
 /** Every county in the caller's scope, as of a day. */
 export function getCityDashboard(asOf: string, signal?: AbortSignal): Promise<CityDashboard> {
@@ -21,4 +21,9 @@ export function listComplianceSchools(
   query: Partial<ComplianceSchoolFilters> & { page: number; pageSize: number }, signal?: AbortSignal,
 ): Promise<Page<ComplianceSchool>> {
   return api.get<Page<ComplianceSchool>>('/api/compliance/schools', { query: { ...query }, signal });
+}
+
+/** The school list as shown (same filter and order, every page) as an .xlsx download. */
+export function exportComplianceSchools(filters: ComplianceSchoolFilters): Promise<void> {
+  return download('/api/compliance/schools/export.xlsx', { ...filters }, 'compliance-schools.xlsx');
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatShortDate } from '../../../app/time';
 import { useNavigate } from 'react-router';
 import type { CityDashboard, CountyDashboard } from '@shared/api-types';
 import { ChartCard } from './ChartCard';
@@ -36,7 +37,7 @@ export function RegionalDashboard({ data }: { data: CityDashboard | CountyDashbo
 
   const items: Kpi[] = [
     {
-      key: 'day', title: t('dashboards.kpi.day', { day: asOf.slice(5) }), value: percent(kpis.day.rate),
+      key: 'day', title: t('dashboards.kpi.day', { day: formatShortDate(asOf) }), value: percent(kpis.day.rate),
       note: t('dashboards.kpi.judged', { met: kpis.day.metDays, judged: kpis.day.schoolDays - kpis.day.pendingDays }),
       to: links.schools({ ...periods.day, countyId }),
     },

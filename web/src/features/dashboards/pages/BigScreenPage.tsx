@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import type { CityDashboard } from '@shared/api-types';
 import { useApi } from '../../../api/use-api';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
-import { platformTime } from '../../../app/time';
+import { formatShortDate, platformTime } from '../../../app/time';
 import { getCityDashboard } from '../api/dashboards.api';
 import { missedDayHeatmap, rateBars, rolloutBars, subjectGradeBars, trendLine } from '../components/chart-options';
 import { EChart } from '../components/EChart';
@@ -91,7 +91,7 @@ function BigScreenFigures({ data, onCounty }: { data: CityDashboard; onCounty: (
   const lessons = data.recordings?.rows.reduce((n, r) => n + r.lessons, 0);
 
   const numbers = [
-    { key: 'day', label: t('dashboards.kpi.day', { day: data.asOf.slice(5) }), value: percent(kpis.day.rate) },
+    { key: 'day', label: t('dashboards.kpi.day', { day: formatShortDate(data.asOf) }), value: percent(kpis.day.rate) },
     { key: 'month', label: t('dashboards.kpi.month'), value: percent(kpis.month.rate) },
     { key: 'schools', label: t('dashboards.big.tracked'), value: String(kpis.month.schools) },
     { key: 'lagging', label: t('dashboards.kpi.lagging'), value: String(kpis.laggingSchools), alarm: kpis.laggingSchools > 0 },

@@ -1,4 +1,5 @@
-import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -10,7 +11,8 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { CountySelect, FilterBar } from '../../../app/list/filter-bar';
 import { usePagedList } from '../../../app/list/use-paged-list';
 import { readBool, readEnum, readInt, readString } from '../../../app/search-params';
-import { listComplianceSchools } from '../api/dashboards.api';
+import { exportComplianceSchools, listComplianceSchools } from '../api/dashboards.api';
+import { useExport } from '../../../app/list/use-export';
 import { links, percent } from '../components/links';
 import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 
@@ -37,11 +39,15 @@ function SchoolsList({ asOf }: { asOf: string }) {
         to: day('to') ?? asOf,
         countyId: readInt(params, 'countyId'),
         met: readBool(params, 'met'),
-        order: readEnum(params, 'order', ['best', 'worst'] as const),
+        // Worst first unless asked otherwise: the list is there to find the schools that need help.
+        order: readEnum(params, 'order', ['best', 'worst'] as const) ?? 'worst',
+        // Schools not yet tracked (未考核) only when asked for.
+        untracked: readBool(params, 'untracked') ?? false,
       };
     },
     load: listComplianceSchools,
   });
+  const exporter = useExport(() => exportComplianceSchools(filters));
   const lagging = filters.met === false;
 
   return (
@@ -49,6 +55,11 @@ function SchoolsList({ asOf }: { asOf: string }) {
       <PageHeader
         title={lagging ? t('dashboards.list.laggingTitle') : t('dashboards.list.title')}
         note={data ? t('dashboards.list.total', { total: data.total, from: filters.from, to: filters.to }) : undefined}
+        extra={
+          <Button icon={<DownloadOutlined />} loading={exporter.exporting} onClick={exporter.run} data-testid="export-compliance">
+            {t('common.export')}
+          </Button>
+        }
       />
       <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
         <FilterBar filters={filters} onChange={patch}>
@@ -73,16 +84,25 @@ function SchoolsList({ asOf }: { asOf: string }) {
             data-testid="filter-met"
           />
           <Select
-            allowClear
             placeholder={t('dashboards.list.order')}
             aria-label={t('dashboards.list.order')}
             value={filters.order}
             onChange={(order?: string) => patch({ order })}
             options={[
-              { value: 'best', label: t('dashboards.list.best') },
               { value: 'worst', label: t('dashboards.list.worst') },
+              { value: 'best', label: t('dashboards.list.best') },
             ]}
+            data-testid="filter-order"
           />
+          <Flex align="center" gap={8}>
+            <Switch
+              checked={filters.untracked}
+              onChange={(on) => patch({ untracked: on ? 'true' : undefined })}
+              aria-label={t('complianceList.showUntracked')}
+              data-testid="filter-untracked"
+            />
+            <span>{t('complianceList.showUntracked')}</span>
+          </Flex>
         </FilterBar>
         {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
         <Table<ComplianceSchool>

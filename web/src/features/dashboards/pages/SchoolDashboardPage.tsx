@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Alert, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatShortDate } from '../../../app/time';
 import { useNavigate, useParams } from 'react-router';
 import type { SchoolDashboard } from '@shared/api-types';
 import { useApi } from '../../../api/use-api';
@@ -57,7 +58,7 @@ function SchoolFigures({ data }: { data: SchoolDashboard }) {
 
   const items: Kpi[] = [
     {
-      key: 'day', title: t('dashboards.kpi.schoolDay', { day: asOf.slice(5) }), value: t(`dashboards.states.${todayState}`),
+      key: 'day', title: t('dashboards.kpi.schoolDay', { day: formatShortDate(asOf) }), value: t(`dashboards.states.${todayState}`),
       color: todayState in STATE_COLORS ? STATE_COLORS[todayState as keyof typeof STATE_COLORS] : undefined,
       note: today?.counted !== null && today?.counted !== undefined ? t('dashboards.countedLessons', { n: today.counted }) : today?.reasonName ?? undefined,
       to: lessonsOf(asOf, asOf),

@@ -11,16 +11,20 @@ import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { roleLabel } from '../../../app/role-label';
 import { platformTime } from '../../../app/time';
 import { getOrgSummary } from '../../org/api/org.api';
+import { homeSchool } from '../components/home-school';
+import { SchoolHome } from '../components/SchoolHome';
 
 function greetingKey(hour: number): 'home.morning' | 'home.afternoon' | 'home.evening' {
   return hour < 12 ? 'home.morning' : hour < 18 ? 'home.afternoon' : 'home.evening';
 }
 
-/** Home: a greeting, then what the person's roles look after. */
+/** Home: a greeting, then what the person's roles look after (their school, or the counties' table). */
 export default function HomePage() {
   const me = useMe();
   const { t } = useTranslation();
   const now = platformTime();
+  // A principal or teacher opens on their own school; the county table is for those above it.
+  const school = can(me, 'org:read') ? homeSchool(me) : null;
   return (
     <Flex vertical gap={16}>
       <Card variant="borderless">
@@ -32,7 +36,7 @@ export default function HomePage() {
           {me.assignments.length ? ` · ${me.assignments.map((a) => roleLabel(t, a)).join('，')}` : ''}
         </Typography.Text>
       </Card>
-      {can(me, 'org:read') ? <OrgSummaryCards /> : <NoOrgCard me={me} />}
+      {school ? <SchoolHome me={me} school={school} /> : can(me, 'org:read') ? <OrgSummaryCards /> : <NoOrgCard me={me} />}
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { AutoComplete, Select } from 'antd';
+import { AutoComplete, Checkbox, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { RecordingFilters } from '@shared/api-types';
@@ -9,8 +9,13 @@ import { platformToday } from '../../../app/time';
 import { RECORDING_STATUSES } from '../api/recordings.api';
 import { SUBJECTS } from './subjects';
 
-/** County, school, school days, subject, counted or not, status; each change goes to the URL at once. */
-export function RecordingFilterBar({ filters, onChange }: { filters: RecordingFilters; onChange: (patch: Record<string, QueryValue>) => void }) {
+/** County, school, school days, subject, counted or not, status, only mine; each change goes to the URL at once. */
+export function RecordingFilterBar({ filters, onChange, offerMine = false }: {
+  filters: RecordingFilters;
+  onChange: (patch: Record<string, QueryValue>) => void;
+  /** Offer 只看我的 (for those who teach and upload lessons). */
+  offerMine?: boolean;
+}) {
   const { t } = useTranslation();
   const range = filters.from && filters.to ? ([dayjs(filters.from), dayjs(filters.to)] as const) : null;
   // School days are Liaocheng's: "today" is Asia/Shanghai's, in any browser.
@@ -74,6 +79,16 @@ export function RecordingFilterBar({ filters, onChange }: { filters: RecordingFi
         options={RECORDING_STATUSES.map((status) => ({ value: status, label: t(`recordingStatuses.${status}`) }))}
         data-testid="filter-status"
       />
+      {offerMine ? (
+        <Checkbox
+          checked={filters.mine === true}
+          onChange={(event) => onChange({ mine: event.target.checked ? 'true' : undefined })}
+          data-testid="filter-mine"
+          style={{ alignSelf: 'center' }}
+        >
+          {t('myRecordings.onlyMine')}
+        </Checkbox>
+      ) : null}
     </FilterBar>
   );
 }

@@ -1,4 +1,4 @@
-import { Flex, Progress, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Progress, Tag, Typography } from 'antd';
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Recording, RecordingStatus } from '@shared/api-types';
@@ -59,9 +59,8 @@ export function CountsCell({ recording, inline = false }: {
       {inline ? (
         <Typography.Text type="secondary">{reason}</Typography.Text>
       ) : (
-        <Tooltip title={reason}>
-          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 180 }}>{reason}</Typography.Text>
-        </Tooltip>
+        // The whole reason, wrapped: cut off, "时长 12 分钟，少于…" hides the part that says why.
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'normal', overflowWrap: 'anywhere' }} data-testid="counts-reason">{reason}</Typography.Text>
       )}
     </Flex>
   );

@@ -13,7 +13,7 @@ import { readBool, readEnum, readInt, readString } from '../../../app/search-par
 import { listRecordings, RECORDING_STATUSES } from '../api/recordings.api';
 import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
 import { RecordingFilterBar } from '../components/RecordingFilterBar';
-import { formatInstant } from '../../../app/time';
+import { formatInstant, formatShortDate } from '../../../app/time';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const POLL_MS = 5_000;
@@ -31,6 +31,7 @@ function readFilters(params: URLSearchParams): RecordingFilters {
     subject: readString(params, 'subject'),
     counts: readBool(params, 'counts'),
     status: readEnum(params, 'status', RECORDING_STATUSES),
+    mine: readBool(params, 'mine'),
   };
 }
 
@@ -54,7 +55,7 @@ export default function RecordingsPage() {
   return (
     <>
       <PageHeader
-        title={t('recordings.title')}
+        title={filters.mine ? t('myRecordings.title') : t('recordings.title')}
         note={data ? t('recordings.total', { total: data.total }) : undefined}
         extra={
           can(me, 'recording:upload') ? (
@@ -65,7 +66,7 @@ export default function RecordingsPage() {
         }
       />
       <Card variant="borderless" styles={{ body: { paddingBottom: 8 } }}>
-        <RecordingFilterBar filters={filters} onChange={patch} />
+        <RecordingFilterBar filters={filters} onChange={patch} offerMine={can(me, 'recording:upload')} />
         {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
         <Table<Recording>
           className="clickable-rows"
@@ -87,7 +88,7 @@ export default function RecordingsPage() {
               responsive: ['md'],
               render: (start: string, recording) => (
                 <Flex vertical>
-                  <span>{formatInstant(start, 'MM-DD HH:mm')}</span>
+                  <span>{formatShortDate(start, true)}</span>
                   {recording.lessonEnd ? (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {t('recordings.until', { time: formatInstant(recording.lessonEnd, 'HH:mm') })}
@@ -108,7 +109,7 @@ export default function RecordingsPage() {
                   </Typography.Text>
                   {wide ? null : (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatInstant(recording.lessonStart, 'MM-DD HH:mm')} · {recording.schoolName} · {t(`tracks.${recording.track}`)}
+                      {formatShortDate(recording.lessonStart, true)} · {recording.schoolName} · {t(`tracks.${recording.track}`)}
                     </Typography.Text>
                   )}
                 </Flex>

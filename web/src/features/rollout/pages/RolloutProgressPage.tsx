@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Card, Col, Flex, Progress, Row, Select, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import type { RolloutProgressRow } from '@shared/api-types';
 import { toQueryString } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
@@ -10,6 +10,8 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { readInt, readString, usePatchSearchParams } from '../../../app/search-params';
 import { CountySelect } from '../../../app/list/filter-bar';
 import { useAsOfParam } from '../../dashboards/components/use-as-of-param';
+import { homeDashboard } from '../../dashboards/components/home-dashboard';
+import { useMe } from '../../../app/auth';
 import { getProgress, listBatches } from '../api/rollout.api';
 import { AsOfPicker } from '../components/AsOfPicker';
 import { RolloutTabs } from '../components/RolloutTabs';
@@ -38,6 +40,15 @@ function Bar({ done, target }: { done: number; target: number }) {
  * 150 primary and junior schools; 2019-02: 280), as of a day; each figure opens the list behind it.
  */
 export default function RolloutProgressPage() {
+  const me = useMe();
+  const [params] = useSearchParams();
+  const home = homeDashboard(me);
+  // A school's staff are held to their school's milestones, not to a county's targets: they open on those.
+  if (home.level === 'school') return <Navigate replace to={`/rollout/schools/${home.id}${toQueryString({ asOf: params.get('asOf') ?? undefined })}`} />;
+  return <ProgressByCounty />;
+}
+
+function ProgressByCounty() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const patch = usePatchSearchParams();

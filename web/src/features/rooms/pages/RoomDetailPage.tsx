@@ -15,7 +15,7 @@ import { DevicesCard } from '../components/DevicesCard';
 import { ConnectivityBadge, formatGb, HeartbeatTime, RoomStatusTag } from '../components/room-status';
 import { RoomFormModal } from '../components/RoomFormModal';
 import { TimetableCard } from '../components/TimetableCard';
-import { formatInstant } from '../../../app/time';
+import { formatShortDate } from '../../../app/time';
 
 const STAGE_DATE = { planned: 'plannedOn', installed: 'installedOn', activated: 'activatedOn', in_use: 'inUseOn' } as const;
 
@@ -108,7 +108,7 @@ export default function RoomDetailPage() {
                   <WarningOutlined style={{ color: '#d4380d' }} />
                   <Tag color={alert.kind === 'disk_low' ? 'orange' : 'red'}>{t(`alerts.kinds.${alert.kind}`)}</Tag>
                   <span>{alert.message}</span>
-                  <Typography.Text type="secondary">{formatInstant(alert.createdAt, 'MM-DD HH:mm')}</Typography.Text>
+                  <Typography.Text type="secondary">{formatShortDate(alert.createdAt, true)}</Typography.Text>
                 </Flex>
               </List.Item>
             )}
