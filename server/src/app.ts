@@ -37,6 +37,7 @@ import { registerComplianceRoutes } from './modules/compliance/compliance.routes
 import { createComplianceService } from './modules/compliance/compliance.service.js';
 import { registerRolloutRoutes } from './modules/rollout/rollout.routes.js';
 import { createRolloutService } from './modules/rollout/rollout.service.js';
+import { builtSchoolIds } from './modules/rollout/rollout.bulk.js';
 import { registerDashboardsRoutes } from './modules/dashboards/dashboards.routes.js';
 import { createDashboardsService } from './modules/dashboards/dashboards.service.js';
 import { createRecordingStats } from './modules/recordings/recordings.stats.js';
@@ -90,7 +91,7 @@ export async function buildApp(deps: AppDeps) {
   const auth = createAuthService({
     db: deps.db, clock: deps.clock, audit, sessions: { idleMinutes: deps.sessionIdleMinutes, maxHours: deps.sessionMaxHours },
   });
-  const org = createOrgService({ db: deps.db, clock: deps.clock, audit });
+  const org = createOrgService({ db: deps.db, clock: deps.clock, audit, builtSchoolIds: (ids) => builtSchoolIds(deps.db.db, ids) });
   const assignments = createAssignmentService({ db: deps.db, clock: deps.clock, audit, auth });
   const people = createPeopleService({ db: deps.db, clock: deps.clock, audit, auth, assignments });
   const students = createStudentsService({ db: deps.db, audit });
