@@ -1,28 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Department, SchoolKind } from '../../../../shared/domain.js';
+import type { Department } from '../../../../shared/domain.js';
 import type { Database } from '../../db/schema.js';
 
 /**
- * Who answers for a school, following the article: the county's 教科所 (research) runs the
- * recording rooms and checks each school's ≥ 2 recorded lessons a day; the programme itself is
- * the 电教馆's (edtech) in primary and junior schools and the 学前教研室's (preschool) in
- * kindergartens. Where the rollout has named a person for the school (专人负责, see
- * schoolResponsibles) that person answers; otherwise the county's staff of the department.
+ * Who answers for a school's recording compliance (the departments' duties are in
+ * access/department-duties.ts): where the rollout has named a person for the school (专人负责, see
+ * schoolResponsibles) that person answers; otherwise the county's staff of the 教科所.
  */
-export type Duty = 'recording' | 'programme';
-
-export function departmentFor(duty: Duty, kind: SchoolKind): Department {
-  if (duty === 'recording') return 'research';
-  return kind === 'kindergarten' ? 'preschool' : 'edtech';
-}
-
-/**
- * Whether a department's figures include a school of this kind: the 教科所 checks every school's
- * recording; the 电教馆 and 学前教研室 each answer for their own schools in the programme.
- */
-export function departmentAnswersFor(department: Department, kind: SchoolKind): boolean {
-  return department === 'research' || departmentFor('programme', kind) === department;
-}
 
 export interface Responsible {
   department: Department;

@@ -4,7 +4,7 @@ import { addDays, shanghaiWallClock } from '../../../../shared/dates.js';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
 import type { CountedOnRow } from '../compliance/compliance.counted-on.js';
-import { departmentAnswersFor } from '../compliance/responsibility.js';
+import { departmentAnswersFor } from '../../access/department-duties.js';
 import { countyNames, departmentKey, departmentStaff, principalsOf } from './notifications.recipients.js';
 import type { Notify } from './notifications.service.js';
 
