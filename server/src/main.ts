@@ -12,7 +12,7 @@ import { createJobRunner } from './jobs/job-runner.js';
 import { startMaintenance } from './maintenance.js';
 import { announceFfmpeg } from './media/ffmpeg-binaries.js';
 import { loadOrCreateSecrets } from './secrets.js';
-import { seedDemoLessons } from './modules/recordings/recordings.demo.js';
+import { seedDemoLessons } from './seed/recordings.demo.js';
 import { seedDemoIfEmpty } from './seed/seed-on-start.js';
 import { openObjectStore } from './storage/storage-url.js';
 
