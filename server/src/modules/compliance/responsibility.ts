@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Department } from '../../../../shared/domain.js';
 import type { Database } from '../../db/schema.js';
+import { departmentNamesOf, departmentStaffOf } from '../people/who-answers.js';
 
 /**
  * Who answers for a school's recording compliance (the departments' duties are in
@@ -19,19 +20,11 @@ export async function recordingResponsibles(db: Kysely<Database>, countyIds: rea
   const ids = [...new Set(countyIds)];
   const out = new Map<number, Responsible>();
   if (!ids.length) return out;
-  const [departments, staff] = await Promise.all([
-    db.selectFrom('departments').select(['region_id', 'name']).where('kind', '=', 'research').where('region_id', 'in', ids).execute(),
-    db.selectFrom('role_assignments').innerJoin('users', 'users.id', 'role_assignments.user_id')
-      .select(['role_assignments.county_id', 'users.id', 'users.name'])
-      .where('role_assignments.role', '=', 'dept_staff').where('role_assignments.department', '=', 'research')
-      .where('role_assignments.county_id', 'in', ids).where('users.disabled', '=', 0)
-      .orderBy('users.id').execute(),
-  ]);
-  for (const id of ids) out.set(id, { department: 'research', departmentName: null, people: [] });
-  for (const d of departments) out.get(d.region_id)!.departmentName = d.name;
+  const [names, staff] = await Promise.all([departmentNamesOf(db, ids, 'research'), departmentStaffOf(db, ids, 'research')]);
+  for (const id of ids) out.set(id, { department: 'research', departmentName: names.get(`${id}:research`) ?? null, people: [] });
   for (const s of staff) {
-    const r = out.get(s.county_id!);
-    if (r && !r.people.some((p) => p.userId === s.id)) r.people.push({ userId: s.id, name: s.name });
+    const r = out.get(s.countyId);
+    if (r && !r.people.some((p) => p.userId === s.userId)) r.people.push({ userId: s.userId, name: s.name });
   }
   return out;
 }
