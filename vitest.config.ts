@@ -32,6 +32,9 @@ export default defineConfig({
           include: UNIT_TESTS,
           environment: 'node',
           testTimeout: 10_000,
+          // Pure functions share nothing worth isolating: one light thread pool, modules loaded once.
+          pool: 'threads',
+          isolate: false,
         },
       },
       {
