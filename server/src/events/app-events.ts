@@ -16,7 +16,7 @@ export type CalendarPlace = { cityId: number } | { countyId: number } | { school
 export interface AppEvents {
   /** A lesson finished processing and is playable (recordings' pipeline). */
   'recording.ready': { payload: SchoolDayChange; reply: unknown };
-  /** A lesson's counting changed otherwise: deleted, purged, kept or released (recordings). */
+  /** A lesson left its school-day otherwise: deleted, or purged past its retention (recordings). */
   'recording.changed': { payload: SchoolDayChange; reply: unknown };
   /** Holidays, workdays or terms changed on these days at this place (calendar). */
   'calendar.changed': { payload: { place: CalendarPlace; days: readonly string[] }; reply: { schoolDaysRecounted: number } };
