@@ -38,6 +38,7 @@ import { registerComplianceRoutes } from './modules/compliance/compliance.routes
 import { createComplianceService } from './modules/compliance/compliance.service.js';
 import { registerRolloutRoutes } from './modules/rollout/rollout.routes.js';
 import { createRolloutService } from './modules/rollout/rollout.service.js';
+import { builtSchoolIds } from './modules/rollout/rollout.bulk.js';
 import { registerDashboardsRoutes } from './modules/dashboards/dashboards.routes.js';
 import { createDashboardsService } from './modules/dashboards/dashboards.service.js';
 import { createRecordingStats } from './modules/recordings/recordings.stats.js';
@@ -50,7 +51,9 @@ import { registerBulletinsRoutes } from './modules/bulletins/bulletins.routes.js
 import { createBulletinsService } from './modules/bulletins/bulletins.service.js';
 import { registerReportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
-import { recordingsModuleFor, registerRecordingsModuleRoutes } from './modules/recordings/recordings.module.js';
+import { registerVideoRoutes, videoFor } from './composition/video.js';
+import { subscribeAppHandlers } from './composition/app-events.js';
+import { type AppEventBus, createAppEventBus } from './events/app-events.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { ObjectStore } from './storage/object-store.js';
@@ -70,6 +73,8 @@ export interface AppDeps {
   config?: Config;
   storage?: ObjectStore;
   jobs?: JobQueue;
+  /** The event bus the job handlers of this process emit on (composition/app-jobs.ts); a new one when absent. */
+  events?: AppEventBus;
 }
 
 /** Builds the services from their dependencies and wires every module's routes onto one Fastify app. */
@@ -81,12 +86,13 @@ export async function buildApp(deps: AppDeps) {
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as AppInstance;
 
+  const events = deps.events ?? createAppEventBus();
   const audit = createAuditService({ db: deps.db, clock: deps.clock });
   const auditReview = createAuditReviewService({ db: deps.db, audit, names: auditNameSources(deps.db.db) });
   const auth = createAuthService({
     db: deps.db, clock: deps.clock, audit, sessions: { idleMinutes: deps.sessionIdleMinutes, maxHours: deps.sessionMaxHours },
   });
-  const org = createOrgService({ db: deps.db, clock: deps.clock, audit });
+  const org = createOrgService({ db: deps.db, clock: deps.clock, audit, builtSchoolIds: (ids) => builtSchoolIds(deps.db.db, ids) });
   const assignments = createAssignmentService({ db: deps.db, clock: deps.clock, audit, auth });
   const people = createPeopleService({ db: deps.db, clock: deps.clock, audit, auth, assignments });
   const students = createStudentsService({ db: deps.db, audit });
@@ -95,6 +101,7 @@ export async function buildApp(deps: AppDeps) {
   const devices = createDevicesService({ db: deps.db, clock: deps.clock, audit, rooms });
   const rollout = createRolloutService({ db: deps.db, clock: deps.clock, audit });
   const compliance = createComplianceService({ db: deps.db, clock: deps.clock, namedPersons: rollout.namedPersons });
+  subscribeAppHandlers(events, { compliance });
   const notifications = createNotificationsService({ db: deps.db, clock: deps.clock });
   const notificationGenerators = createNotificationGenerators({
     db: deps.db.db, clock: deps.clock, compliance, notify: notifications.notify,
@@ -102,11 +109,11 @@ export async function buildApp(deps: AppDeps) {
   });
   const inspections = createInspectionsService({ db: deps.db, clock: deps.clock, audit, org, notifications });
   const bulletins = createBulletinsService({ db: deps.db, clock: deps.clock, audit, notifications });
-  const calendar = createCalendarService({ db: deps.db, clock: deps.clock, audit, compliance });
+  const calendar = createCalendarService({ db: deps.db, clock: deps.clock, audit, events });
   const dashboards = createDashboardsService({ clock: deps.clock, compliance, recordingStats: createRecordingStats({ db: deps.db }), rollout });
   const reports = createReportsService({ db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify });
   const recordings = deps.config && deps.storage && deps.jobs
-    ? recordingsModuleFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, onRecordingChanged: (c) => compliance.onRecordingChanged(c) })
+    ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events })
     : null;
   const services = { audit, auth, org, recordings, notifications, notificationGenerators };
 
@@ -161,7 +168,7 @@ export async function buildApp(deps: AppDeps) {
   registerInspectionsRoutes(app, { inspections });
   registerBulletinsRoutes(app, { bulletins });
   registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
-  if (recordings) registerRecordingsModuleRoutes(app, recordings);
+  if (recordings) registerVideoRoutes(app, recordings);
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

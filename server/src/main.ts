@@ -6,12 +6,13 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDb } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { createAppJobs } from './jobs/app-jobs.js';
+import { createAppJobs } from './composition/app-jobs.js';
+import { createAppEventBus } from './events/app-events.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import { startMaintenance } from './maintenance.js';
 import { announceFfmpeg } from './media/ffmpeg-binaries.js';
 import { loadOrCreateSecrets } from './secrets.js';
-import { seedDemoLessons } from './modules/recordings/recordings.demo.js';
+import { seedDemoLessons } from './seed/recordings.demo.js';
 import { seedDemoIfEmpty } from './seed/seed-on-start.js';
 import { openObjectStore } from './storage/storage-url.js';
 
@@ -31,7 +32,9 @@ async function main() {
   const storage = openObjectStore(config);
   const db = openDb(config);
   await migrateToLatest(db);
-  const jobs = createAppJobs({ db, clock: systemClock, config, storage });
+  // One bus for the job handlers and the app: buildApp subscribes compliance to it.
+  const events = createAppEventBus();
+  const jobs = createAppJobs({ db, clock: systemClock, config, storage, events });
   loadOrCreateSecrets(config.dataDir);
   const { app, services } = await buildApp({
     db,
@@ -42,9 +45,9 @@ async function main() {
     trustProxy: config.trustProxy,
     benchRoutes: config.benchRoutes,
     logger: { level: config.logLevel },
-    config, storage, jobs: jobs.queue,
+    config, storage, jobs: jobs.queue, events,
   });
-  await announceFfmpeg(app.log);
+  await announceFfmpeg(app.log, config, (detail) => new ConfigError(detail));
   const seeded = config.seed === 'demo' && (await seedDemoIfEmpty(db, (m) => app.log.info(m)));
   const stopMaintenance = startMaintenance({
     db, clock: systemClock, log: app.log, sessionIdleMinutes: config.sessionIdleMinutes, auditRetentionDays: config.auditRetentionDays,

@@ -2,8 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Action } from '../../../shared/domain.js';
 import type { Actor } from '../access/actor.js';
-import type { AuditService } from '../modules/audit/audit.service.js';
-import type { AuthService } from '../modules/auth/auth.service.js';
+import type { AuditPort, SessionPort } from './ports.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 
 /**
@@ -37,7 +36,7 @@ export interface ApiRoute {
  * Loads the actor from the session cookie and enforces each route's declared access and CSRF.
  * Returns the list of API routes as they register, for the access matrix test.
  */
-export function installAccessHooks(app: FastifyInstance, deps: { auth: AuthService; audit: AuditService }): ApiRoute[] {
+export function installAccessHooks(app: FastifyInstance, deps: { auth: SessionPort; audit: AuditPort }): ApiRoute[] {
   const routes: ApiRoute[] = [];
   app.decorateRequest('actor', null);
 

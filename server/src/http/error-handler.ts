@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { AuditService } from '../modules/audit/audit.service.js';
+import type { AuditPort } from './ports.js';
 import { AppError } from './errors.js';
 
 const FIELD_NAMES: Record<string, string> = {
@@ -7,7 +7,7 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 /** Turns every failure into `{ code, message }` with a Chinese message; never leaks internals. */
-export function installErrorHandler(app: FastifyInstance, deps: { audit: AuditService }) {
+export function installErrorHandler(app: FastifyInstance, deps: { audit: AuditPort }) {
   app.setErrorHandler(async (err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
       // An out-of-scope id answers 404 like a missing one; the attempt is still on record.

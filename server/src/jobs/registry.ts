@@ -15,7 +15,7 @@ export type PayloadOf<D extends AnyJobDefinition, K extends string> = string ext
 
 /**
  * Builds a registry from job definitions; a kind defined twice is refused. The platform's own
- * list is in app-jobs.ts; tests build small ones.
+ * list is in composition/app-jobs.ts; tests build small ones.
  */
 export function buildJobRegistry<D extends AnyJobDefinition>(definitions: readonly D[]): JobRegistry<D> {
   const byKind = new Map<string, AnyJobDefinition>();

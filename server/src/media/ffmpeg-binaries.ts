@@ -4,7 +4,6 @@ import { access, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
 import { isMediaError, mediaErrors } from './media-error.js';
 
 const execFileAsync = promisify(execFile);
@@ -67,12 +66,21 @@ export async function resolveFfmpegBinaries(
 }
 
 let cached: Promise<FfmpegBinaries> | undefined;
+let configured: FfmpegOverrides = {};
 
-/** The process-wide binaries from the environment's config, resolved once. */
+/**
+ * The composition root (main.ts, worker-main.ts) passes FFMPEG_PATH / FFPROBE_PATH from its config
+ * here once, before any media runs; media itself reads no configuration.
+ */
+export function useFfmpegOverrides(overrides: FfmpegOverrides): void {
+  configured = { ffmpegPath: overrides.ffmpegPath ?? null, ffprobePath: overrides.ffprobePath ?? null };
+  cached = undefined;
+}
+
+/** The process-wide binaries (from the overrides passed to useFfmpegOverrides), resolved once. */
 export function defaultFfmpegBinaries(): Promise<FfmpegBinaries> {
   if (!cached) {
-    const { ffmpegPath, ffprobePath } = loadConfig();
-    cached = resolveFfmpegBinaries({ ffmpegPath, ffprobePath });
+    cached = resolveFfmpegBinaries(configured);
     cached.catch(() => (cached = undefined));
   }
   return cached;
@@ -86,11 +94,14 @@ interface StartLog {
 
 /**
  * Resolves the process-wide binaries at start and says which ones run, with the bundled build's
- * warning. A wrong FFMPEG_PATH / FFPROBE_PATH stops the start (ConfigError); no ffmpeg at all
+ * warning. A wrong FFMPEG_PATH / FFPROBE_PATH stops the start (`configError`); no ffmpeg at all
  * only logs an error, since everything but video processing still works.
  */
-export async function announceFfmpeg(log: StartLog): Promise<FfmpegBinaries | null> {
-  const { ffmpegPath, ffprobePath } = loadConfig();
+export async function announceFfmpeg(
+  log: StartLog, overrides: FfmpegOverrides = configured, configError: (detail: string) => Error = (detail) => new Error(detail),
+): Promise<FfmpegBinaries | null> {
+  const { ffmpegPath, ffprobePath } = overrides;
+  useFfmpegOverrides(overrides);
   try {
     const bins = await defaultFfmpegBinaries();
     log.info({ ffmpeg: bins.ffmpeg, ffprobe: bins.ffprobe, source: bins.source, version: bins.version }, 'ffmpeg');
@@ -98,7 +109,7 @@ export async function announceFfmpeg(log: StartLog): Promise<FfmpegBinaries | nu
     return bins;
   } catch (e) {
     const detail = isMediaError(e) ? e.detail ?? e.message : String(e);
-    if (ffmpegPath || ffprobePath) throw new ConfigError(detail);
+    if (ffmpegPath || ffprobePath) throw configError(detail);
     log.error(`ffmpeg not found, lessons cannot be processed: ${detail}`);
     return null;
   }

@@ -3,7 +3,7 @@ import { eachDay, shanghaiDate } from '../../../shared/dates.js';
 import { loadCalendar } from '../modules/calendar/calendar-view.js';
 import { seedDemoCalendar } from '../modules/calendar/calendar.demo-seed.js';
 import { hashPassword } from '../modules/auth/passwords.js';
-import { seedDemoRollout } from '../modules/rollout/rollout.demo-seed.js';
+import { seedDemoRollout } from './rollout.demo-seed.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { createTestDb } from '../test-support/test-db.js';
 import { DEMO_PASSWORD, DEMO_SCHOOLS } from './demo-accounts.js';

@@ -1,10 +1,10 @@
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { seedDemoCalendar } from '../modules/calendar/calendar.demo-seed.js';
-import { seedDemoRollout } from '../modules/rollout/rollout.demo-seed.js';
-import { seedDemoBulletins } from '../modules/bulletins/bulletins.demo-seed.js';
-import { seedDemoInspections } from '../modules/inspections/inspections.demo-seed.js';
-import { seedDemoReports } from '../modules/reports/reports.demo-seed.js';
+import { seedDemoRollout } from './rollout.demo-seed.js';
+import { seedDemoBulletins } from './bulletins.demo-seed.js';
+import { seedDemoInspections } from './inspections.demo-seed.js';
+import { seedDemoReports } from './reports.demo-seed.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoHistory } from './demo-history.js';
 import { seedCity } from './seed-city.js';

@@ -6,7 +6,8 @@ import { DEMO_PASSWORD } from '../seed/demo-accounts.js';
 import { seedCity } from '../seed/seed-city.js';
 import { createTestDb } from './test-db.js';
 import { loadConfig } from '../config.js';
-import { createAppJobs } from '../jobs/app-jobs.js';
+import { createAppJobs } from '../composition/app-jobs.js';
+import { createAppEventBus } from '../events/app-events.js';
 import { createTestStorage } from './s3rver.js';
 
 let demoHash: Promise<string> | undefined;
@@ -19,10 +20,12 @@ export async function createTestApp(opts: { idleMinutes?: number; maxHours?: num
   // Objects on disk in a temporary DATA_DIR, or on s3rver when TEST_STORAGE=s3.
   const storage = await createTestStorage();
   const config = loadConfig({ DATA_DIR: storage.dataDir, STORAGE_URL: storage.storageUrl ?? '', ...opts.env });
-  const jobs = createAppJobs({ db, clock, config, storage: storage.store });
+  // The same bus for jobs and app, as main.ts builds them: a processed lesson recounts compliance.
+  const events = createAppEventBus();
+  const jobs = createAppJobs({ db, clock, config, storage: storage.store, events });
   const built = await buildApp({
     db, clock, sessionIdleMinutes: opts.idleMinutes ?? 30, sessionMaxHours: opts.maxHours ?? 12, webDir: null,
-    config, storage: storage.store, jobs: jobs.queue,
+    config, storage: storage.store, jobs: jobs.queue, events,
   });
   await built.app.ready();
 
@@ -56,6 +59,7 @@ export async function createTestApp(opts: { idleMinutes?: number; maxHours?: num
     config,
     storage: storage.store,
     jobs,
+    events,
     async close() {
       await built.app.close();
       await db.dropAll();

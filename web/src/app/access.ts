@@ -1,4 +1,5 @@
 import type { Action, MeView } from '@shared/domain';
+import { keepsRecordingRooms } from '@shared/department-duties';
 
 /** True when one of the person's roles grants the action (the server decides where). */
 export function can(me: MeView, action: Action): boolean {
@@ -16,7 +17,7 @@ export function canAny(me: MeView, actions: readonly Action[]): boolean {
  * buttons from a person whose only grants are such department roles.
  */
 export function canAsRoomKeeper(me: MeView, action: 'room:write' | 'recording:delete'): boolean {
-  return can(me, action) && me.assignments.some((a) => a.role !== 'dept_staff' || a.department === 'research');
+  return can(me, action) && me.assignments.some(keepsRecordingRooms);
 }
 
 /**

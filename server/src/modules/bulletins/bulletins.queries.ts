@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../access/actor.js';
 import type { BulletinTable, Database } from '../../db/schema.js';
+import { withAuthorNames } from '../people/who-answers.js';
 
 type Q = Kysely<Database>;
 
@@ -41,10 +42,9 @@ function filtered(db: Q, scope: Expression<SqlBool>, f: BulletinFilter) {
   return q;
 }
 
-export function listBulletins(db: Q, scope: Expression<SqlBool>, f: BulletinFilter, limit: number, offset: number) {
-  return filtered(db, scope, f).innerJoin('users as author', 'author.id', 'bulletins.created_by_user_id')
-    .selectAll('bulletins').select('author.name as created_by_name')
-    .orderBy('bulletins.issued_on', 'desc').orderBy('bulletins.id', 'desc').limit(limit).offset(offset).execute();
+export async function listBulletins(db: Q, scope: Expression<SqlBool>, f: BulletinFilter, limit: number, offset: number) {
+  return withAuthorNames(db, await filtered(db, scope, f).selectAll('bulletins')
+    .orderBy('bulletins.issued_on', 'desc').orderBy('bulletins.id', 'desc').limit(limit).offset(offset).execute());
 }
 
 export type BulletinRow = Awaited<ReturnType<typeof listBulletins>>[number];
@@ -54,10 +54,9 @@ export async function countBulletins(db: Q, scope: Expression<SqlBool>, f: Bulle
   return Number(row.n);
 }
 
-export function findBulletin(db: Q, scope: Expression<SqlBool>, id: number) {
-  return db.selectFrom('bulletins').where(scope).where('bulletins.id', '=', id)
-    .innerJoin('users as author', 'author.id', 'bulletins.created_by_user_id')
-    .selectAll('bulletins').select('author.name as created_by_name').executeTakeFirst();
+export async function findBulletin(db: Q, scope: Expression<SqlBool>, id: number) {
+  const row = await db.selectFrom('bulletins').where(scope).where('bulletins.id', '=', id).selectAll('bulletins').executeTakeFirst();
+  return row && (await withAuthorNames(db, [row]))[0];
 }
 
 /** The schools and counties each bulletin names, schools first in code order. */

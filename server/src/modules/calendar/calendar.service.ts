@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { badRequest, forbidden, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { ComplianceService } from '../compliance/compliance.service.js';
+import type { AppEventEmitter, CalendarPlace } from '../../events/app-events.js';
 import { eachDay, isIsoDate } from '../../../../shared/dates.js';
 import { loadCalendar } from './calendar-view.js';
 import * as q from './calendar.queries.js';
@@ -32,7 +32,7 @@ interface ResolvedPlace {
  * city, and the exceptions counties and schools add (a city's entries correct the national
  * dataset). Every change recomputes the compliance of the school-days it touches.
  */
-export function createCalendarService(deps: { db: Db; clock: Clock; audit: AuditService; compliance: Pick<ComplianceService, 'onCalendarChanged'> }) {
+export function createCalendarService(deps: { db: Db; clock: Clock; audit: AuditService; events: AppEventEmitter }) {
   const db = deps.db.db;
 
   function scopeFor(actor: Actor, action: 'org:read' | 'calendar:write'): Scope {
@@ -97,7 +97,13 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
     };
   }
 
-  function nodeOf(place: ResolvedPlace) {
+  /** Tells the days changed (compliance recounts them); resolves with how many school-days were recounted. */
+  async function calendarChanged(place: CalendarPlace, days: string[]): Promise<number> {
+    const replies = await deps.events.emit('calendar.changed', { place, days });
+    return replies.reduce((n, r) => n + r.schoolDaysRecounted, 0);
+  }
+
+  function nodeOf(place: ResolvedPlace): CalendarPlace {
     if (place.schoolId !== null) return { schoolId: place.schoolId };
     if (place.countyId !== null) return { countyId: place.countyId };
     return { cityId: place.cityId };
@@ -113,12 +119,12 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
       scope_key: place.scopeKey, level: place.level, city_id: place.cityId, county_id: place.countyId, school_id: place.schoolId,
       day: d.day, kind: d.kind, name: d.name.trim(), created_by_user_id: actor.userId, created_at: now,
     })));
-    const recomputed = await deps.compliance.onCalendarChanged(nodeOf(place), [...byDay.keys()]);
+    const recomputed = await calendarChanged(nodeOf(place), [...byDay.keys()]);
     await deps.audit.record({
       actor: { userId: actor.userId, name: actor.name }, action: 'calendar.exception.save', targetType: place.level, targetId: place.id,
-      result: 'success', ip, detail: { days: [...byDay.keys()], recomputed: recomputed.length },
+      result: 'success', ip, detail: { days: [...byDay.keys()], recomputed },
     });
-    return { saved: byDay.size, recomputed: recomputed.length };
+    return { saved: byDay.size, recomputed };
   }
 
   /** Removes the exception of a day at a place (nothing to remove is not an error). */
@@ -126,14 +132,14 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
     const place = await resolve(scopeFor(actor, 'calendar:write'), query, true);
     checkDay(query.day);
     const deleted = await q.deleteOverride(db, place.scopeKey, query.day);
-    const recomputed = deleted ? await deps.compliance.onCalendarChanged(nodeOf(place), [query.day]) : [];
+    const recomputed = deleted ? await calendarChanged(nodeOf(place), [query.day]) : 0;
     if (deleted) {
       await deps.audit.record({
         actor: { userId: actor.userId, name: actor.name }, action: 'calendar.exception.delete', targetType: place.level, targetId: place.id,
-        result: 'success', ip, detail: { day: query.day, recomputed: recomputed.length },
+        result: 'success', ip, detail: { day: query.day, recomputed },
       });
     }
-    return { deleted, recomputed: recomputed.length };
+    return { deleted, recomputed };
   }
 
   return { view, saveExceptions, deleteException };

@@ -16,7 +16,8 @@ import {
 } from './compliance.recompute.js';
 import { countedOn } from './compliance.counted-on.js';
 import { insertQuotaRule, type QuotaRule } from './quota-rules.js';
-import { departmentAnswersFor, type NamedPersons, schoolResponsibles } from './responsibility.js';
+import { departmentAnswersFor } from '../../access/department-duties.js';
+import { type NamedPersons, schoolResponsibles } from './responsibility.js';
 import { streaksOf } from './streaks.js';
 import { dailyTotals, heatCells, latestDayWithRows } from './compliance.trend.js';
 

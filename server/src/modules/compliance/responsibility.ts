@@ -1,28 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { Department, SchoolKind } from '../../../../shared/domain.js';
+import type { Department } from '../../../../shared/domain.js';
 import type { Database } from '../../db/schema.js';
+import { departmentNamesOf, departmentStaffOf } from '../people/who-answers.js';
 
 /**
- * Who answers for a school, following the article: the county's 教科所 (research) runs the
- * recording rooms and checks each school's ≥ 2 recorded lessons a day; the programme itself is
- * the 电教馆's (edtech) in primary and junior schools and the 学前教研室's (preschool) in
- * kindergartens. Where the rollout has named a person for the school (专人负责, see
- * schoolResponsibles) that person answers; otherwise the county's staff of the department.
+ * Who answers for a school's recording compliance (the departments' duties are in
+ * access/department-duties.ts): where the rollout has named a person for the school (专人负责, see
+ * schoolResponsibles) that person answers; otherwise the county's staff of the 教科所.
  */
-export type Duty = 'recording' | 'programme';
-
-export function departmentFor(duty: Duty, kind: SchoolKind): Department {
-  if (duty === 'recording') return 'research';
-  return kind === 'kindergarten' ? 'preschool' : 'edtech';
-}
-
-/**
- * Whether a department's figures include a school of this kind: the 教科所 checks every school's
- * recording; the 电教馆 and 学前教研室 each answer for their own schools in the programme.
- */
-export function departmentAnswersFor(department: Department, kind: SchoolKind): boolean {
-  return department === 'research' || departmentFor('programme', kind) === department;
-}
 
 export interface Responsible {
   department: Department;
@@ -35,19 +20,11 @@ export async function recordingResponsibles(db: Kysely<Database>, countyIds: rea
   const ids = [...new Set(countyIds)];
   const out = new Map<number, Responsible>();
   if (!ids.length) return out;
-  const [departments, staff] = await Promise.all([
-    db.selectFrom('departments').select(['region_id', 'name']).where('kind', '=', 'research').where('region_id', 'in', ids).execute(),
-    db.selectFrom('role_assignments').innerJoin('users', 'users.id', 'role_assignments.user_id')
-      .select(['role_assignments.county_id', 'users.id', 'users.name'])
-      .where('role_assignments.role', '=', 'dept_staff').where('role_assignments.department', '=', 'research')
-      .where('role_assignments.county_id', 'in', ids).where('users.disabled', '=', 0)
-      .orderBy('users.id').execute(),
-  ]);
-  for (const id of ids) out.set(id, { department: 'research', departmentName: null, people: [] });
-  for (const d of departments) out.get(d.region_id)!.departmentName = d.name;
+  const [names, staff] = await Promise.all([departmentNamesOf(db, ids, 'research'), departmentStaffOf(db, ids, 'research')]);
+  for (const id of ids) out.set(id, { department: 'research', departmentName: names.get(`${id}:research`) ?? null, people: [] });
   for (const s of staff) {
-    const r = out.get(s.county_id!);
-    if (r && !r.people.some((p) => p.userId === s.id)) r.people.push({ userId: s.id, name: s.name });
+    const r = out.get(s.countyId);
+    if (r && !r.people.some((p) => p.userId === s.userId)) r.people.push({ userId: s.userId, name: s.name });
   }
   return out;
 }

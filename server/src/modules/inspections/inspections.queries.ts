@@ -2,6 +2,7 @@ import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../access/actor.js';
 import { schoolInScope } from '../../access/scope-sql.js';
 import type { Database, InspectionFollowUpTable } from '../../db/schema.js';
+import { withAuthorNames } from '../people/who-answers.js';
 
 type Q = Kysely<Database>;
 
@@ -34,10 +35,9 @@ function withNames(db: Q, scope: Expression<SqlBool>, f: InspectionFilter, asOf:
   return filtered(db, scope, f)
     .innerJoin('schools', 'schools.id', 'inspections.school_id')
     .innerJoin('regions as county', 'county.id', 'inspections.county_id')
-    .innerJoin('users as author', 'author.id', 'inspections.created_by_user_id')
     .selectAll('inspections')
     .select([
-      'schools.code as school_code', 'schools.name as school_name', 'schools.kind as school_kind', 'county.name as county_name', 'author.name as created_by_name',
+      'schools.code as school_code', 'schools.name as school_name', 'schools.kind as school_kind', 'county.name as county_name',
       followUpCount(sql<SqlBool>`1 = 1`).as('follow_ups'),
       followUpCount(sql<SqlBool>`fu.status = 'open'`).as('open_follow_ups'),
       followUpCount(sql<SqlBool>`fu.status = 'open' and fu.due_on < ${asOf}`).as('overdue_follow_ups'),
@@ -46,8 +46,8 @@ function withNames(db: Q, scope: Expression<SqlBool>, f: InspectionFilter, asOf:
 
 export type InspectionRow = Awaited<ReturnType<typeof listInspections>>[number];
 
-export function listInspections(db: Q, scope: Expression<SqlBool>, f: InspectionFilter, asOf: string, limit: number, offset: number) {
-  return withNames(db, scope, f, asOf).orderBy('inspections.visited_on', 'desc').orderBy('inspections.id', 'desc').limit(limit).offset(offset).execute();
+export async function listInspections(db: Q, scope: Expression<SqlBool>, f: InspectionFilter, asOf: string, limit: number, offset: number) {
+  return withAuthorNames(db, await withNames(db, scope, f, asOf).orderBy('inspections.visited_on', 'desc').orderBy('inspections.id', 'desc').limit(limit).offset(offset).execute());
 }
 
 export async function countInspections(db: Q, scope: Expression<SqlBool>, f: InspectionFilter): Promise<number> {
@@ -55,8 +55,9 @@ export async function countInspections(db: Q, scope: Expression<SqlBool>, f: Ins
   return Number(row.n);
 }
 
-export function findInspection(db: Q, scope: Expression<SqlBool>, id: number, asOf: string) {
-  return withNames(db, scope, {}, asOf).where('inspections.id', '=', id).executeTakeFirst();
+export async function findInspection(db: Q, scope: Expression<SqlBool>, id: number, asOf: string) {
+  const row = await withNames(db, scope, {}, asOf).where('inspections.id', '=', id).executeTakeFirst();
+  return row && (await withAuthorNames(db, [row]))[0];
 }
 
 export interface FollowUpFilter {

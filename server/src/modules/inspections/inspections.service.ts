@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
 import { shanghaiDate } from '../../../../shared/dates.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { departmentAnswersFor } from '../compliance/responsibility.js';
+import { departmentAnswersFor } from '../../access/department-duties.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import type { OrgService } from '../org/org.service.js';
 import { schoolWithin } from '../rooms/rooms.service.js';

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
-import { DEPARTMENTS } from '../../../../shared/domain.js';
+import { DEPARTMENTS, type SchoolKind } from '../../../../shared/domain.js';
 import { addDays, shanghaiWallClock } from '../../../../shared/dates.js';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
-import type { CountedOnRow } from '../compliance/compliance.counted-on.js';
-import { departmentAnswersFor } from '../compliance/responsibility.js';
+import { departmentAnswersFor } from '../../access/department-duties.js';
 import { countyNames, departmentKey, departmentStaff, principalsOf } from './notifications.recipients.js';
 import type { Notify } from './notifications.service.js';
 
@@ -15,6 +14,20 @@ const NAMED_IN_DIGEST = 15;
 
 const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+
+/** One tracked school on one day as compliance reports it (compliance.countedOn), passed in: notifications sits below compliance. */
+export interface CountedOnRow {
+  schoolId: number;
+  code: string;
+  name: string;
+  kind: SchoolKind;
+  countyId: number;
+  cityId: number;
+  schoolDay: boolean;
+  required: number;
+  counted: number;
+  met: boolean;
+}
 
 export interface GeneratorDeps {
   db: Kysely<Database>;

@@ -8,7 +8,6 @@ import type { Updateable } from 'kysely';
 import type { SchoolTable } from '../../db/schema.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { builtSchoolIds } from '../rollout/rollout.bulk.js';
 import * as q from './org.queries.js';
 
 export type SchoolFilter = q.SchoolFilter;
@@ -35,7 +34,11 @@ export function toSchoolView(r: SchoolRow): SchoolView {
 }
 
 /** The org tree: regions, departments, schools, grades and classes, each read within the caller's scope. */
-export function createOrgService(deps: { db: Db; clock: Clock; audit: AuditService }) {
+export function createOrgService(deps: {
+  db: Db; clock: Clock; audit: AuditService;
+  /** The rollout's 已建成录播室 flags for the school export, passed in: org sits below the rollout. */
+  builtSchoolIds: (schoolIds: readonly number[]) => Promise<Set<number>>;
+}) {
   const db = deps.db.db;
 
   function scopeFor(actor: Actor, action: Parameters<typeof scopeOf>[1]) {
@@ -116,7 +119,7 @@ export function createOrgService(deps: { db: Db; clock: Clock; audit: AuditServi
     const where = schoolInScope(scopeFor(actor, 'school:export'));
     return inIdBatches(async (after, limit) => {
       const rows = await q.schoolsAfter(db, where, filter, after, limit);
-      const built = await builtSchoolIds(db, rows.map((r) => r.id));
+      const built = await deps.builtSchoolIds(rows.map((r) => r.id));
       return rows.map((r) => ({ ...toSchoolView(r), built: built.has(r.id) }));
     });
   }

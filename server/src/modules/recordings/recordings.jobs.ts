@@ -24,7 +24,7 @@ export const enqueueThumbnails = (enqueue: EnqueueRecordingJob) => async (record
 };
 
 /**
- * The recording jobs for the platform's registry (jobs/app-jobs.ts). Processing gets a few
+ * The recording jobs for the platform's registry (composition/app-jobs.ts). Processing gets a few
  * tries with backoff (a killed or crashed ffmpeg may succeed next time; a file that is not a video
  * fails at once with its reason); thumbnails are a nicety and give up sooner.
  */

@@ -4,9 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { AppInstance } from '../../http/app-types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { createComplianceService } from '../compliance/compliance.service.js';
-import { registerUploadRoutes } from '../uploads/uploads.routes.js';
-import { createUploadsService, type UploadsSettings } from '../uploads/uploads.service.js';
+import type { AppEventEmitter } from '../../events/app-events.js';
 import { createIngest } from './recordings.ingest.js';
 import { type EnqueueRecordingJob, enqueueProcessing, enqueueThumbnails, recordingJobDefinitions } from './recordings.jobs.js';
 import { createMediaServer } from './recordings.media.js';
@@ -14,7 +12,7 @@ import { createRecordingPipeline, type PipelineDeps } from './recordings.pipelin
 import { purgeExpiredRecordings } from './recordings.retention.js';
 import { registerRecordingsRoutes } from './recordings.routes.js';
 import { createRecordingsService, type OnRecordingChanged } from './recordings.service.js';
-import { type RecordingsSettings, recordingsSettingsFrom, uploadsSettingsFrom } from './recordings.settings.js';
+import { type RecordingsSettings, recordingsSettingsFrom } from './recordings.settings.js';
 import { loadOrCreateSecrets } from '../../secrets.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { createThumbnailJob } from './recordings.thumbnails.js';
@@ -28,42 +26,41 @@ export interface RecordingsModuleDeps {
   enqueue: EnqueueRecordingJob;
   /** loadOrCreateSecrets(dataDir).mediaTokenKey */
   mediaTokenKey: string;
-  /** Supervision's recount of a school day (compliance.onRecordingChanged). */
-  onRecordingChanged: OnRecordingChanged;
+  /** Where the module tells, after its commits, that a lesson is ready or changed (compliance recounts the school-day). */
+  events: AppEventEmitter;
   settings: RecordingsSettings;
-  uploads: UploadsSettings;
   beforeStep?: PipelineDeps['beforeStep'];
 }
 
+/** Tells the event bus; a lower module never calls compliance itself. */
+function emitters(events: AppEventEmitter): { onRecordingReady: OnRecordingChanged; onRecordingChanged: OnRecordingChanged } {
+  return {
+    onRecordingReady: (change) => events.emit('recording.ready', change),
+    onRecordingChanged: (change) => events.emit('recording.changed', change),
+  };
+}
+
 /**
- * Everything of the lesson-video path, built once from its dependencies: ingest (tus uploads →
- * recordings), the processing and thumbnail jobs, playback and media serving, retention. The
- * server builds it with routes; a worker process builds it for `jobs` alone.
+ * Everything of the lesson-video path, built once from its dependencies: ingest (files →
+ * recordings; the uploads module feeds it), the processing and thumbnail jobs, playback and media
+ * serving, retention. The server builds it with routes; a worker process builds it for `jobs` alone.
  */
 export function createRecordingsModule(deps: RecordingsModuleDeps) {
-  const { db, clock, audit, store, onRecordingChanged } = deps;
+  const { db, clock, audit, store } = deps;
+  const { onRecordingReady, onRecordingChanged } = emitters(deps.events);
   const ingest = createIngest({ db, clock, store, enqueueProcessing: enqueueProcessing(deps.enqueue) });
   const pipeline = createRecordingPipeline({
-    db, clock, store, settings: deps.settings, onRecordingChanged, enqueueThumbnails: enqueueThumbnails(deps.enqueue), beforeStep: deps.beforeStep,
+    db, clock, store, settings: deps.settings, onRecordingChanged: onRecordingReady, enqueueThumbnails: enqueueThumbnails(deps.enqueue), beforeStep: deps.beforeStep,
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: deps.settings.workDir });
   const recordings = createRecordingsService({ db, clock, audit, store, mediaTokenKey: deps.mediaTokenKey, onRecordingChanged });
   const media = createMediaServer({ db, clock, store, mediaTokenKey: deps.mediaTokenKey });
-  const uploads = createUploadsService({ db, clock, audit, ingest, settings: deps.uploads });
   return {
-    ingest, pipeline, recordings, media, uploads,
+    ingest, pipeline, recordings, media,
     /** For the platform's job registry. */
     jobs: recordingJobDefinitions({ pipeline, thumbnails }),
-    /**
-     * Daily (and once at start): lessons past RETENTION_DAYS, unfinished uploads past their expiry,
-     * and uploads whose last byte arrived just before a crash (finished into recordings).
-     */
-    async purgeExpired() {
-      const recordingsPurged = await purgeExpiredRecordings({ db, clock, store, audit, onRecordingChanged, retentionDays: deps.settings.retentionDays });
-      const uploadsExpired = await uploads.purgeExpiredUploads();
-      const uploadsFinished = await uploads.finishStrandedUploads();
-      return { recordingsPurged, uploadsExpired, uploadsFinished };
-    },
+    /** Daily (and once at start): deletes lessons past RETENTION_DAYS; resolves with how many. */
+    purgeExpiredRecordings: () => purgeExpiredRecordings({ db, clock, store, audit, onRecordingChanged, retentionDays: deps.settings.retentionDays }),
   };
 }
 
@@ -71,35 +68,32 @@ export type RecordingsModule = ReturnType<typeof createRecordingsModule>;
 
 /** The module as the server builds it: settings from config, the media token key from DATA_DIR's secrets. */
 export function recordingsModuleFor(deps: {
-  db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; onRecordingChanged: OnRecordingChanged;
+  db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter;
 }) {
-  const m = createRecordingsModule({
-    db: deps.db, clock: deps.clock, audit: deps.audit, store: deps.storage, onRecordingChanged: deps.onRecordingChanged,
+  return createRecordingsModule({
+    db: deps.db, clock: deps.clock, audit: deps.audit, store: deps.storage, events: deps.events,
     enqueue: (kind, payload, opts) => deps.jobs.enqueue(kind, payload, opts),
     mediaTokenKey: loadOrCreateSecrets(deps.config.dataDir).mediaTokenKey,
-    settings: recordingsSettingsFrom(deps.config), uploads: uploadsSettingsFrom(deps.config),
+    settings: recordingsSettingsFrom(deps.config),
   });
-  return { ...m, maxUploadBytes: deps.config.maxUploadBytes };
 }
 
-/** /api/recordings, /api/media and /api/uploads. */
-export function registerRecordingsModuleRoutes(app: AppInstance, m: RecordingsModule & { maxUploadBytes: number }) {
+/** /api/recordings and /api/media. */
+export function registerRecordingsModuleRoutes(app: AppInstance, m: RecordingsModule) {
   registerRecordingsRoutes(app, { recordings: m.recordings, media: m.media });
-  registerUploadRoutes(app, { uploads: m.uploads, maxUploadBytes: m.maxUploadBytes });
 }
 
 /**
- * The recording job definitions for the platform's registry (jobs/app-jobs.ts), built from what a
- * worker process has: database, clock, config, storage, and the queue's enqueue.
+ * The recording job definitions for the platform's registry (composition/app-jobs.ts), built from what a
+ * worker process has: database, clock, config, storage, the queue's enqueue and the event bus.
  */
 export function recordingJobsFor(deps: {
-  db: Db; clock: Clock; config: Config; storage: ObjectStore; enqueue: EnqueueRecordingJob; beforeStep?: PipelineDeps['beforeStep'];
+  db: Db; clock: Clock; config: Config; storage: ObjectStore; enqueue: EnqueueRecordingJob; events: AppEventEmitter; beforeStep?: PipelineDeps['beforeStep'];
 }) {
   const { db, clock, storage: store } = deps;
   const settings = recordingsSettingsFrom(deps.config);
-  const compliance = createComplianceService({ db, clock });
   const pipeline = createRecordingPipeline({
-    db, clock, store, settings, onRecordingChanged: (change) => compliance.onRecordingChanged(change), enqueueThumbnails: enqueueThumbnails(deps.enqueue),
+    db, clock, store, settings, onRecordingChanged: emitters(deps.events).onRecordingReady, enqueueThumbnails: enqueueThumbnails(deps.enqueue),
     beforeStep: deps.beforeStep,
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: settings.workDir });

@@ -1,6 +1,7 @@
 import type { Action } from '../../../../shared/domain.js';
 import { type Actor, scopeOf } from '../../access/actor.js';
 import { schoolInScope } from '../../access/scope-sql.js';
+import { roomKeeperGrants } from '../../access/department-duties.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
@@ -45,7 +46,7 @@ export function createRecordingsService(deps: {
   function scopeFor(actor: Actor, action: Action) {
     // Of a county bureau's departments only the 教科所 may delete lessons (it runs the rooms).
     const grants = action === 'recording:delete'
-      ? actor.grants.filter((g) => g.role !== 'dept_staff' || g.department === 'research')
+      ? roomKeeperGrants(actor)
       : actor.grants;
     const scope = scopeOf({ userId: actor.userId, grants }, action);
     if (!scope) throw forbidden();

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Config } from '../../config.js';
 import type { LadderRung } from '../../media/decide.js';
 import { isSilent } from '../../media/silence.js';
-import type { UploadsSettings } from '../uploads/uploads.service.js';
 import type { CountingRules } from './counting.js';
 
 /** The pipeline's settings, from config.ts (see the variables named on each field). */
@@ -43,9 +42,4 @@ export function recordingsSettingsFrom(config: Config): RecordingsSettings {
     recordingMinSeconds: config.recordingMinSeconds, recordingMaxSeconds: config.recordingMaxSeconds,
     hlsLadder: config.hlsLadder, retentionDays: config.retentionDays, workDir: join(config.dataDir, 'work'),
   };
-}
-
-/** Upload limits as configured; bytes are staged under DATA_DIR/uploads. */
-export function uploadsSettingsFrom(config: Config): UploadsSettings {
-  return { maxUploadBytes: config.maxUploadBytes, uploadExpiryHours: config.uploadExpiryHours, stagingDir: join(config.dataDir, 'uploads') };
 }

@@ -1,7 +1,7 @@
 import type { Department, SchoolKind } from '../../../../shared/domain.js';
 import type { Actor } from '../../access/actor.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
-import { departmentAnswersFor } from '../compliance/responsibility.js';
+import { departmentAnswersFor, programmeGroupsOf } from '../../access/department-duties.js';
 import type { RolloutCountyRow, RolloutService } from '../rollout/rollout.service.js';
 
 export type { RolloutCountyRow };
@@ -50,9 +50,7 @@ const EMPTY: ComplianceFigures = { schools: 0, schoolDays: 0, metDays: 0, missed
 
 /** Which rollout groups a department drives: the 电教馆 primary and junior schools, the 学前教研室 kindergartens, the 教科所 looks at both. */
 export function rolloutGroupsOf(department: Department): RolloutCountyRow['group'][] {
-  if (department === 'edtech') return ['primaryAndJunior'];
-  if (department === 'preschool') return ['kindergarten'];
-  return ['kindergarten', 'primaryAndJunior'];
+  return programmeGroupsOf(department);
 }
 
 /**

@@ -2,6 +2,7 @@ import { type Expression, type Kysely, type SqlBool, type Updateable, sql } from
 import type { Scope } from '../../access/actor.js';
 import type { Role } from '../../../../shared/domain.js';
 import type { Database, ReportEventTable, ReportTable } from '../../db/schema.js';
+import { cityLevelHolders } from '../people/who-answers.js';
 
 type Q = Kysely<Database>;
 const NOTHING = sql<SqlBool>`1 = 0`;
@@ -131,15 +132,8 @@ export async function writeSettings(db: Q, cityId: number, period: ReportTable['
 
 /**
  * Who reviews a city's reports: active accounts holding, at the city level, one of `roles` (those
- * policy.ts gives report:review). Read here rather than through the people
- * service because it is a lookup for notifications, not a list shown to anyone.
+ * policy.ts gives report:review), as people/who-answers.ts finds them.
  */
-export async function cityReviewers(db: Q, cityId: number, roles: readonly Role[]): Promise<number[]> {
-  if (!roles.length) return [];
-  const rows = await db.selectFrom('role_assignments').innerJoin('users', 'users.id', 'role_assignments.user_id')
-    .select('users.id').distinct()
-    .where('role_assignments.role', 'in', [...roles])
-    .where('role_assignments.city_id', '=', cityId).where('role_assignments.county_id', 'is', null)
-    .where('users.disabled', '=', 0).execute();
-  return rows.map((r) => r.id);
+export function cityReviewers(db: Q, cityId: number, roles: readonly Role[]): Promise<number[]> {
+  return cityLevelHolders(db, cityId, roles);
 }

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { seedDemoCalendar } from '../calendar/calendar.demo-seed.js';
 import { addRecording, demoSchools } from '../compliance/compliance.test-kit.js';
 import { createComplianceService } from '../compliance/compliance.service.js';
-import { seedDemoRollout } from '../rollout/rollout.demo-seed.js';
+import { seedDemoRollout } from '../../seed/rollout.demo-seed.js';
 
 const MARCH = 'from=2018-03-01&to=2018-03-31';
 

@@ -1,6 +1,9 @@
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target, TARGETS } from '../../access/matrix/matrix-types.js';
 import type { TestApp } from '../../test-support/test-app.js';
-import { DEMO_DEADLINES, seedDemoBatches } from './rollout.demo-seed.js';
+import { DEMO_DEADLINES, seedDemoBatches } from '../../seed/rollout.demo-seed.js';
+
+// The matrix (rollout.matrix.ts) reads the demo deadlines through this fixture: a module's own files never import seed/.
+export { DEMO_DEADLINES };
 
 /** What the rollout matrix acts on: the city of the target schools, a batch and a deadline of it. */
 export interface RolloutFixture {

@@ -6,7 +6,7 @@ import { type Actor, scopeOf } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
-import { apportion } from '../../seed/seeded-random.js';
+import { apportion } from '../../../../shared/apportion.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { auditedBy, type Who } from './rollout.load.js';
 import { GROUP_NAMES } from './rollout.names.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { seedDemoBatches } from './rollout.demo-seed.js';
+import { seedDemoBatches } from '../../seed/rollout.demo-seed.js';
 
 /**
  * Marking a school as already built (已建成录播室) chooses which of the city's deadlines hold it.

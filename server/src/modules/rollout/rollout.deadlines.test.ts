@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { seedDemoRollout } from './rollout.demo-seed.js';
+import { seedDemoRollout } from '../../seed/rollout.demo-seed.js';
 
 /**
  * The city moves its deadlines (批次与时间节点). 莘县实验小学 is built and activated with nobody

@@ -1,6 +1,5 @@
 import { allExcept, type ItemOutcome, type ListOutcome, MATRIX_ACTORS, type MatrixActor, type MatrixEntry, TARGETS } from '../../access/matrix/matrix-types.js';
-import { DEMO_DEADLINES } from './rollout.demo-seed.js';
-import { MATRIX_DEADLINE_DUE, rolloutOf } from './rollout-fixture.js';
+import { DEMO_DEADLINES, MATRIX_DEADLINE_DUE, rolloutOf } from './rollout-fixture.js';
 
 /**
  * Access-matrix entries of the rollout routes (项目推进). rollout:read reaches the city and county

@@ -2,6 +2,7 @@ import { type Expression, type Insertable, type Kysely, type SqlBool, sql } from
 import type { SchoolKind } from '../../../../shared/domain.js';
 import type { DeadlineApplies, Milestone, SchoolGroup } from '../../../../shared/rollout.js';
 import type { Database, RolloutDeadlineTable, RolloutMilestoneTable } from '../../db/schema.js';
+import { namesOf, staffOfSchoolAndCounty } from '../people/who-answers.js';
 
 /**
  * SQL of the rollout. Programme schools are `schools.batch is not null`; every read here takes
@@ -167,25 +168,17 @@ export function findMilestone(db: Kysely<Database>, schoolId: number, milestone:
  * county's bureau and departments.
  */
 export function namedPersonCandidates(db: Kysely<Database>, school: { id: number; countyId: number }, userId?: number) {
-  let q = db.selectFrom('users').innerJoin('role_assignments as ra', 'ra.user_id', 'users.id')
-    .select(['users.id', 'users.name', 'users.username', 'ra.role', 'ra.department', 'ra.school_id'])
-    .where('users.disabled', '=', 0).where('users.kind', '=', 'staff')
-    .where((eb) => eb.or([
-      eb('ra.school_id', '=', school.id),
-      eb.and([eb('ra.county_id', '=', school.countyId), eb('ra.school_id', 'is', null)]),
-    ]))
-    .orderBy('ra.school_id').orderBy('users.id');
-  if (userId !== undefined) q = q.where('users.id', '=', userId);
-  return q.execute();
+  return staffOfSchoolAndCounty(db, school, userId);
 }
 
 /** Named persons of the given schools (callers have scoped the ids). */
 export async function namedPersonsOf(db: Kysely<Database>, schoolIds: readonly number[]) {
-  const out: { school_id: number; id: number; name: string }[] = [];
+  const named: { school_id: number; id: number }[] = [];
   for (let i = 0; i < schoolIds.length; i += 500) {
     const chunk = schoolIds.slice(i, i + 500);
-    out.push(...await db.selectFrom('rollout_schools as rs').innerJoin('users', 'users.id', 'rs.named_user_id')
-      .select(['rs.school_id', 'users.id', 'users.name']).where('rs.school_id', 'in', chunk).execute());
+    for (const r of await db.selectFrom('rollout_schools').select(['school_id', 'named_user_id']).where('school_id', 'in', chunk)
+      .where('named_user_id', 'is not', null).execute()) named.push({ school_id: r.school_id, id: r.named_user_id! });
   }
-  return out;
+  const names = await namesOf(db, named.map((n) => n.id));
+  return named.filter((n) => names.has(n.id)).map((n) => ({ ...n, name: names.get(n.id)! }));
 }

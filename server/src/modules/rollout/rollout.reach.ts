@@ -1,8 +1,9 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Department, SchoolKind } from '../../../../shared/domain.js';
-import { KINDS_OF_GROUP, type Requirement, type SchoolGroup } from '../../../../shared/rollout.js';
+import type { Requirement, SchoolGroup } from '../../../../shared/rollout.js';
 import type { Actor, Grant } from '../../access/actor.js';
 import { ROLE_PERMISSIONS } from '../../access/policy.js';
+import { PROGRAMME_KINDS, programmeGroupsOf } from '../../access/department-duties.js';
 import { requirementDepartment } from './rollout.rules.js';
 
 /**
@@ -13,11 +14,7 @@ import { requirementDepartment } from './rollout.rules.js';
  */
 export type RolloutAction = 'rollout:read' | 'rollout:write';
 
-const DEPARTMENT_KINDS: Record<Department, readonly SchoolKind[] | null> = {
-  research: null,
-  edtech: KINDS_OF_GROUP.primaryAndJunior,
-  preschool: KINDS_OF_GROUP.kindergarten,
-};
+const DEPARTMENT_KINDS = PROGRAMME_KINDS;
 
 /** The department a grant is limited to, or null when the grant's role answers for every duty. */
 const dutyOf = (g: Grant): Department | null => (g.role === 'dept_staff' ? g.department : null);
@@ -89,10 +86,7 @@ export function groupsInCounty(actor: Pick<Actor, 'grants'>, county: { id: numbe
   for (const g of grantsFor(actor, 'rollout:read')) {
     if (g.schoolId !== null) continue;
     if (g.countyId !== null ? g.countyId !== county.id : g.cityId !== null && g.cityId !== county.cityId) continue;
-    const duty = dutyOf(g);
-    if (duty === 'edtech') out.add('primaryAndJunior');
-    else if (duty === 'preschool') out.add('kindergarten');
-    else { out.add('kindergarten'); out.add('primaryAndJunior'); }
+    for (const group of programmeGroupsOf(dutyOf(g))) out.add(group);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Department, SchoolKind } from '../../../../shared/domain.js';
 import { type DeadlineApplies, MILESTONES, type Milestone, type Requirement } from '../../../../shared/rollout.js';
-import { departmentFor } from '../compliance/responsibility.js';
+import { departmentFor } from '../../access/department-duties.js';
 
 /**
  * The article's rules for the rollout, as pure functions of a school's state and a day.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { seedDemoRollout } from './rollout.demo-seed.js';
+import { seedDemoRollout } from '../../seed/rollout.demo-seed.js';
 
 /**
  * The article's rules on the demo data (seeded into the test city): which department answers for

@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { Action } from '../../../../shared/domain.js';
 import { type Actor, type Scope, scopeOf } from '../../access/actor.js';
+import { roomKeeperGrants } from '../../access/department-duties.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import type { RoomTable } from '../../db/schema.js';
@@ -53,7 +54,7 @@ export function createRoomsService(deps: { db: Db; clock: Clock; audit: AuditSer
 
   /** The room:write scope, leaving out department grants other than the 教科所's. */
   function writeScope(actor: Actor): Scope {
-    const grants = actor.grants.filter((g) => g.role !== 'dept_staff' || g.department === 'research');
+    const grants = roomKeeperGrants(actor);
     const scope = scopeOf({ userId: actor.userId, grants }, 'room:write');
     if (scope) return scope;
     if (scopeOf(actor, 'room:write')) {

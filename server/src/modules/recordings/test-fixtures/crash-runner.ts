@@ -19,6 +19,9 @@ import { buildJobRegistry, type JobRegistry } from '../../../jobs/registry.js';
 import type { ObjectStore } from '../../../storage/object-store.js';
 import { openObjectStore } from '../../../storage/storage-url.js';
 import { recordingJobsFor } from '../recordings.module.js';
+import { subscribeAppHandlers } from '../../../composition/app-events.js';
+import { createAppEventBus } from '../../../events/app-events.js';
+import { createComplianceService } from '../../compliance/compliance.service.js';
 import { silentLog } from '../recordings.test-kit.js';
 
 interface Options {
@@ -59,8 +62,10 @@ const store: ObjectStore = {
   list: (prefix) => base.list(prefix),
   localPath: (key) => base.localPath(key),
 };
+const events = createAppEventBus();
+subscribeAppHandlers(events, { compliance: createComplianceService({ db, clock: systemClock }) });
 const registry: JobRegistry = buildJobRegistry([...recordingJobsFor({
-  db, clock: systemClock, config, storage: store,
+  db, clock: systemClock, config, storage: store, events,
   enqueue: (kind, payload, o): Promise<number> => queue.enqueue(kind, payload, o),
   beforeStep: async (step) => { console.log(`STEP ${step}`); },
 })]);

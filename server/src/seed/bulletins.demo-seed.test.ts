@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
-import { seedDemoCalendar } from '../calendar/calendar.demo-seed.js';
-import { addRecording, demoSchools } from '../compliance/compliance.test-kit.js';
-import { createComplianceService } from '../compliance/compliance.service.js';
-import { eachDay } from '../../../../shared/dates.js';
-import { seedDemoInspections } from '../inspections/inspections.demo-seed.js';
+import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { DEMO_SCHOOLS } from './demo-accounts.js';
+import { seedDemoCalendar } from '../modules/calendar/calendar.demo-seed.js';
+import { addRecording, demoSchools } from '../modules/compliance/compliance.test-kit.js';
+import { createComplianceService } from '../modules/compliance/compliance.service.js';
+import { eachDay } from '../../../shared/dates.js';
+import { seedDemoInspections } from './inspections.demo-seed.js';
 import { seedDemoBulletins } from './bulletins.demo-seed.js';
 
 describe('demo seed: the 2018-04-04 commendation, the March notice and three visits', () => {

@@ -1,10 +1,11 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import type { AppEventEmitter } from '../events/app-events.js';
 import type { ObjectStore } from '../storage/object-store.js';
-import type { AnyJobDefinition } from './job-definition.js';
-import { createJobQueue, type EnqueueOptions, type JobQueue } from './job-queue.js';
-import { buildJobRegistry, type JobRegistry } from './registry.js';
+import type { AnyJobDefinition } from '../jobs/job-definition.js';
+import { createJobQueue, type EnqueueOptions, type JobQueue } from '../jobs/job-queue.js';
+import { buildJobRegistry, type JobRegistry } from '../jobs/registry.js';
 import { recordingJobsFor } from '../modules/recordings/recordings.module.js';
 
 /** What the platform's job handlers are built from; the server and `npm run worker` pass the same. */
@@ -13,6 +14,8 @@ export interface AppJobDeps {
   clock: Clock;
   config: Config;
   storage: ObjectStore;
+  /** Where handlers tell what they did (a processed lesson: `recording.ready`); compliance hears it (app-events.ts). */
+  events: AppEventEmitter;
 }
 
 /** Enqueues any registered kind; handed to handlers that queue follow-up jobs. */

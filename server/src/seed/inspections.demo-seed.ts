@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, InspectionFollowUpTable } from '../../db/schema.js';
-import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
+import type { Database, InspectionFollowUpTable } from '../db/schema.js';
+import { DEMO_SCHOOLS } from './demo-accounts.js';
 
 interface DemoVisit {
   school: { code: string } | { countyCode: string; kind: 'kindergarten' };

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../access/actor.js';
-import { ManualClock } from '../../clock.js';
-import { hashPassword } from '../auth/passwords.js';
-import { createAuditService } from '../audit/audit.service.js';
-import { DEMO_PASSWORD } from '../../seed/demo-accounts.js';
-import { seedCity } from '../../seed/seed-city.js';
-import { createTestDb } from '../../test-support/test-db.js';
+import type { Actor } from '../access/actor.js';
+import { ManualClock } from '../clock.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+import { createAuditService } from '../modules/audit/audit.service.js';
+import { DEMO_PASSWORD } from './demo-accounts.js';
+import { seedCity } from './seed-city.js';
+import { createTestDb } from '../test-support/test-db.js';
 import { seedDemoRollout } from './rollout.demo-seed.js';
-import { createRolloutService } from './rollout.service.js';
+import { createRolloutService } from '../modules/rollout/rollout.service.js';
 
 type TestDb = Awaited<ReturnType<typeof createTestDb>>;
 const dialect = process.env.DATABASE_URL ? 'postgres' : 'sqlite';

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Clock } from '../../clock.js';
-import type { Db } from '../../db/database.js';
-import { runFfmpeg } from '../../media/run-ffmpeg.js';
-import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
-import { shanghaiDate } from '../../../../shared/dates.js';
-import type { Ingest } from './recordings.ingest.js';
-import type { Track } from './recordings.schema.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import { runFfmpeg } from '../media/run-ffmpeg.js';
+import { DEMO_SCHOOLS } from './demo-accounts.js';
+import { shanghaiDate } from '../../../shared/dates.js';
+import type { Ingest } from '../modules/recordings/recordings.ingest.js';
+import type { Track } from '../modules/recordings/recordings.schema.js';
 
 export interface DemoLessonsDeps {
   db: Db;

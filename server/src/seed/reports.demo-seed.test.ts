@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { seedDemoCalendar } from '../calendar/calendar.demo-seed.js';
-import { addRecording, demoSchools } from '../compliance/compliance.test-kit.js';
-import { createComplianceService } from '../compliance/compliance.service.js';
-import { seedDemoRollout } from '../rollout/rollout.demo-seed.js';
+import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { seedDemoCalendar } from '../modules/calendar/calendar.demo-seed.js';
+import { addRecording, demoSchools } from '../modules/compliance/compliance.test-kit.js';
+import { createComplianceService } from '../modules/compliance/compliance.service.js';
+import { seedDemoRollout } from './rollout.demo-seed.js';
 import { seedDemoReports } from './reports.demo-seed.js';
 
 describe('the demo city\'s March reports', () => {

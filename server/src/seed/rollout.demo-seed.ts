@@ -1,13 +1,13 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Department, SchoolKind } from '../../../../shared/domain.js';
-import { addDays, maxDay } from '../../../../shared/dates.js';
-import type { Milestone, Requirement } from '../../../../shared/rollout.js';
-import type { Database, RolloutMilestoneTable, RolloutSchoolTable } from '../../db/schema.js';
-import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
-import { SeededRandom } from '../../seed/seeded-random.js';
-import { shareTargets } from './rollout.batches.js';
-import * as q from './rollout.queries.js';
-import { requirementDepartment } from './rollout.rules.js';
+import type { Department, SchoolKind } from '../../../shared/domain.js';
+import { addDays, maxDay } from '../../../shared/dates.js';
+import type { Milestone, Requirement } from '../../../shared/rollout.js';
+import type { Database, RolloutMilestoneTable, RolloutSchoolTable } from '../db/schema.js';
+import { DEMO_SCHOOLS } from './demo-accounts.js';
+import { SeededRandom } from './seeded-random.js';
+import { shareTargets } from '../modules/rollout/rollout.batches.js';
+import * as q from '../modules/rollout/rollout.queries.js';
+import { requirementDepartment } from '../modules/rollout/rollout.rules.js';
 
 /**
  * The article's batches and deadlines (2018-04-04: "计划于2018年8月份完成200所幼儿园、150所小学和

@@ -1,8 +1,8 @@
-import { type Actor, type Grant, permissionsOf } from '../../access/actor.js';
-import { ManualClock } from '../../clock.js';
-import type { Db } from '../../db/database.js';
-import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
-import { createComplianceService } from '../compliance/compliance.service.js';
+import { type Actor, type Grant, permissionsOf } from '../access/actor.js';
+import { ManualClock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import { DEMO_SCHOOLS } from './demo-accounts.js';
+import { createComplianceService } from '../modules/compliance/compliance.service.js';
 
 const ISSUED = '2018-04-04';
 

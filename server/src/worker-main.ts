@@ -1,11 +1,15 @@
 import Fastify from 'fastify';
-import { systemClock } from '../clock.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDb } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { openObjectStore } from '../storage/storage-url.js';
-import { createAppJobs } from './app-jobs.js';
-import { createJobRunner } from './job-runner.js';
+import { systemClock } from './clock.js';
+import { createAppJobs } from './composition/app-jobs.js';
+import { subscribeAppHandlers } from './composition/app-events.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDb } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createAppEventBus } from './events/app-events.js';
+import { createJobRunner } from './jobs/job-runner.js';
+import { useFfmpegOverrides } from './media/ffmpeg-binaries.js';
+import { createComplianceService } from './modules/compliance/compliance.service.js';
+import { openObjectStore } from './storage/storage-url.js';
 
 /**
  * `npm run worker [-- --concurrency N]`: a process that only runs jobs, from the same database and
@@ -21,7 +25,11 @@ async function main() {
   const log = Fastify({ logger: { level: config.logLevel } }).log.child({ component: 'worker' });
   const db = openDb(config);
   await migrateToLatest(db);
-  const { registry } = createAppJobs({ db, clock: systemClock, config, storage });
+  useFfmpegOverrides(config);
+  // A lesson processed here recounts its school-day here too.
+  const events = createAppEventBus();
+  subscribeAppHandlers(events, { compliance: createComplianceService({ db, clock: systemClock }) });
+  const { registry } = createAppJobs({ db, clock: systemClock, config, storage, events });
   const runner = createJobRunner({ db, clock: systemClock, registry, log, concurrency });
   runner.start();
   log.info({ workerId: runner.workerId, concurrency, kinds: registry.kinds() }, `job worker started (database: ${db.dialect}, storage: ${storage.kind})`);

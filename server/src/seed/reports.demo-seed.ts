@@ -1,14 +1,14 @@
-import type { Department } from '../../../../shared/domain.js';
-import { type Actor, type Grant, permissionsOf } from '../../access/actor.js';
-import { ManualClock } from '../../clock.js';
-import type { Db } from '../../db/database.js';
-import type { ReportEventTable, ReportTable } from '../../db/schema.js';
-import { createAuditService } from '../audit/audit.service.js';
-import { createComplianceService } from '../compliance/compliance.service.js';
-import { createNotificationsService } from '../notifications/notifications.service.js';
-import { DEPARTMENT_LABELS } from '../people/role-labels.js';
-import { createRolloutService } from '../rollout/rollout.service.js';
-import { type ReportFigures, takeFigures } from './reports.figures.js';
+import type { Department } from '../../../shared/domain.js';
+import { type Actor, type Grant, permissionsOf } from '../access/actor.js';
+import { ManualClock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import type { ReportEventTable, ReportTable } from '../db/schema.js';
+import { createAuditService } from '../modules/audit/audit.service.js';
+import { createComplianceService } from '../modules/compliance/compliance.service.js';
+import { createNotificationsService } from '../modules/notifications/notifications.service.js';
+import { DEPARTMENT_LABELS } from '../modules/people/role-labels.js';
+import { createRolloutService } from '../modules/rollout/rollout.service.js';
+import { type ReportFigures, takeFigures } from '../modules/reports/reports.figures.js';
 
 const MARCH = { start: '2018-03-01', end: '2018-03-31' };
 const DEPARTMENT_ORDER: Department[] = ['research', 'edtech', 'preschool'];

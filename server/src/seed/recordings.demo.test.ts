@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../test-support/test-app.js';
+import type { TestApp } from '../test-support/test-app.js';
 import { seedDemoLessons } from './recordings.demo.js';
-import { createVideoTestApp, runJobs } from './recordings.test-kit.js';
+import { createVideoTestApp, runJobs } from '../modules/recordings/recordings.test-kit.js';
 
 describe('recordings: demo lessons', () => {
   let t: TestApp;
