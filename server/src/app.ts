@@ -14,7 +14,7 @@ import { registerWebApp } from './http/web-app.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuditReviewService } from './modules/audit/audit-review.service.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
-import { auditNameSources } from './audit-name-sources.js';
+import { auditNameSources } from './composition/audit-name-sources.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { registerOrgRoutes } from './modules/org/org.routes.js';

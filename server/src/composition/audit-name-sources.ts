@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Database } from './db/schema.js';
-import type { AuditNameSources } from './modules/audit/audit-names.js';
-import { regionNames, schoolNames } from './modules/org/org.names.js';
-import { personNames } from './modules/people/people.names.js';
-import { recordingTitles } from './modules/recordings/recordings.names.js';
-import { roomNames } from './modules/rooms/rooms.names.js';
+import type { Database } from '../db/schema.js';
+import type { AuditNameSources } from '../modules/audit/audit-names.js';
+import { regionNames, schoolNames } from '../modules/org/org.names.js';
+import { personNames } from '../modules/people/people.names.js';
+import { recordingTitles } from '../modules/recordings/recordings.names.js';
+import { roomNames } from '../modules/rooms/rooms.names.js';
 
 /**
  * Who names what the audit log points at: each owning module looks up its own rows. Composed
