@@ -6,6 +6,7 @@
  */
 export const HISTORY_SOURCE_KEY = '';
 
-export function hasMedia(r: { source_key: string }): boolean {
-  return r.source_key !== HISTORY_SOURCE_KEY;
+/** Whether the lesson has video to play: its own, or clips it shares (media_prefix, the demo city's). */
+export function hasMedia(r: { source_key: string; media_prefix: string | null }): boolean {
+  return r.source_key !== HISTORY_SOURCE_KEY || r.media_prefix !== null;
 }
