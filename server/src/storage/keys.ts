@@ -97,3 +97,11 @@ export function keyUnderMediaPrefix(ownKey: string, mediaPrefix: string | null):
   if (!RECORDING_PREFIX.test(ownKey)) throw new InvalidObjectKeyError(`not a recording's key: ${JSON.stringify(ownKey)}`);
   return ownKey.replace(RECORDING_PREFIX, mediaPrefix);
 }
+
+/**
+ * A key of shared media, laid out as a recording's own: `ownKey` names the object for a recording
+ * (e.g. `(id) => hlsMasterKey(id)`), and the result is the same object under `sharedMediaPrefix(name)`.
+ */
+export function sharedMediaKey(name: string, ownKey: (recordingId: number) => string): string {
+  return keyUnderMediaPrefix(ownKey(1), sharedMediaPrefix(name));
+}

@@ -44,6 +44,7 @@ const SUMMARY = [
   'recordings.duration_seconds', 'recordings.counts', 'recordings.counts_reason', 'recordings.counts_reason_code',
   'recordings.counts_reason_values', 'recordings.failure_code',
   'recordings.failure_message', 'recordings.created_at', 'recordings.ready_at',
+  'recordings.source_key', 'recordings.media_prefix',
   'schools.name as school_name', 'schools.code as school_code',
 ] as const;
 
