@@ -14,7 +14,7 @@ const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().s
 
 /** The API as the signed-in page (its cookies). */
 async function getJson<T>(page: Page, url: string): Promise<T> {
-  const response = await page.request.get(url);
+  const response = await page.request.get(`${session.baseUrl}${url}`);
   expect(response.status()).toBe(200);
   return (await response.json()) as T;
 }
