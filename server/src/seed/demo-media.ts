@@ -37,8 +37,12 @@ const SOURCES: Record<Track, { pattern: string; tone: number }> = {
   blackboard: { pattern: 'smptehdbars', tone: 659 },
   screen: { pattern: 'smptebars', tone: 784 },
 };
-/** Group ids of the demo's history rows (2018 term and recent weeks): the rows that may share clips. */
-const DEMO_GROUP_PATTERNS = ['history-%', `${RECENT_GROUP_PREFIX}-%`];
+/**
+ * The demo's history rows (2018 term and recent weeks), the only rows that may share clips: their
+ * group id and stand-in hash both start so (demo-history.ts). A real lesson's hash is hex, so no
+ * uploaded or imported lesson is ever given a demo clip.
+ */
+const DEMO_PREFIXES = ['history-', `${RECENT_GROUP_PREFIX}-`];
 
 export const demoClipName = (track: Track) => `demo-${track}`;
 
@@ -56,7 +60,7 @@ export interface DemoMediaDeps {
 function withoutVideo(db: Db['db']) {
   return db.selectFrom('recordings')
     .where('source_key', '=', HISTORY_SOURCE_KEY).where('media_prefix', 'is', null)
-    .where((eb) => eb.or(DEMO_GROUP_PATTERNS.map((p) => eb('group_id', 'like', p))));
+    .where((eb) => eb.or(DEMO_PREFIXES.map((p) => eb.and([eb('group_id', 'like', `${p}%`), eb('sha256', 'like', `${p}%`)]))));
 }
 
 /** Makes (once) and attaches the demo clips; returns how many recordings became watchable. */

@@ -122,13 +122,23 @@ describe('the demo city started on a school day (Monday 2027-03-15, 10:30)', () 
     expect(before.items.every((r: { hasVideo: boolean }) => !r.hasVideo)).toBe(true);
     expect((await teacher.request('POST', `/api/recordings/${before.items[0].id}/playback`)).statusCode).toBe(409);
 
+    // A lesson brought over from an older system (a real hash) stays without video.
+    const { id: _id, ...model } = await t.db.db.selectFrom('recordings').selectAll().where('group_id', 'like', 'history-%').executeTakeFirstOrThrow();
+    const imported = await t.db.db.insertInto('recordings').values({ ...model, group_id: 'history-imported-1', sha256: 'ab'.repeat(32) })
+      .returning('id').executeTakeFirstOrThrow();
     const made = await ensureDemoMedia({ db: t.db, store: t.storage, workDir: join(t.config.dataDir, 'work'), log: quiet });
     expect(made).toBeGreaterThan(3000);
     expect(await demoRowsWithoutVideo(t.db)).toBe(0);
     expect(await ensureDemoMedia({ db: t.db, store: t.storage, workDir: join(t.config.dataDir, 'work'), log: quiet })).toBe(0);
     const unplayable = await t.db.db.selectFrom('recordings').select('id')
       .where('status', '=', 'ready').where('source_key', '=', '').where('media_prefix', 'is', null).execute();
-    expect(unplayable).toHaveLength(0);
+    expect(unplayable).toEqual([{ id: imported.id }]);
+    const shared = await t.db.db.selectFrom('recordings').select('media_prefix').distinct()
+      .where('status', '=', 'ready').where('media_prefix', 'is not', null).execute();
+    expect(shared.length).toBeGreaterThanOrEqual(4);
+    for (const { media_prefix } of shared) {
+      expect(await t.storage.head(`${media_prefix}hls/master.m3u8`)).not.toBeNull();
+    }
 
     const school = await t.db.db.selectFrom('schools').select('id').where('code', '=', DEMO_SCHOOLS.guanxianShiyan.code).executeTakeFirstOrThrow();
     const oldLesson = (await teacher.get(`/api/recordings?schoolId=${school.id}&to=2018-04-04&pageSize=1`)).json().items[0];
