@@ -204,3 +204,19 @@ describe('the demo city started in the summer break (2029-08-01)', () => {
     expect(shanghaiDate(new Date('2029-08-01T09:00:00+08:00'))).toBe('2029-08-01');
   });
 });
+
+describe('the demo city started on a Sunday in term (2026-12-06)', () => {
+  let db: Awaited<ReturnType<typeof createTestDb>>;
+  beforeAll(async () => {
+    db = await createTestDb();
+    await seedDemoIfEmpty(db, noLog, { clock: { now: () => new Date('2026-12-06T15:00:00+08:00') } });
+  }, 300_000);
+  afterAll(() => db?.dropAll());
+
+  it('has figures up to Friday and for the month so far; Sunday itself is no school day', async () => {
+    const days = await db.db.selectFrom('compliance_days').select(['day']).select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('school_day', '=', 1).where('day', '>=', '2026-12-01').groupBy('day').orderBy('day').execute();
+    expect(days.map((d) => d.day)).toEqual(['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']);
+    expect(days.every((d) => Number(d.n) > 80)).toBe(true);
+  });
+});
