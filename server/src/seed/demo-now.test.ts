@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '../../../shared/dates.js';
+import { resolveFfmpegBinaries } from '../media/ffmpeg-binaries.js';
 import { hlsMasterKey, sharedMediaKey } from '../storage/keys.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { createTestDb } from '../test-support/test-db.js';
@@ -126,6 +127,15 @@ describe('the demo city started on a school day (Monday 2027-03-15, 10:30)', () 
     const { id: _id, ...model } = await t.db.db.selectFrom('recordings').selectAll().where('group_id', 'like', 'history-%').executeTakeFirstOrThrow();
     const imported = await t.db.db.insertInto('recordings').values({ ...model, group_id: 'history-imported-1', sha256: 'ab'.repeat(32) })
       .returning('id').executeTakeFirstOrThrow();
+    // Without ffmpeg (a machine without it: an FFMPEG_PATH that names nothing) they stay so, and the log says why.
+    const said: string[] = [];
+    const missing = () => resolveFfmpegBinaries({ ffmpegPath: join(t.config.dataDir, 'no-ffmpeg') });
+    expect(await ensureDemoMedia({
+      db: t.db, store: t.storage, workDir: join(t.config.dataDir, 'work'), binaries: missing, log: { info: () => {}, warn: (m) => said.push(m) },
+    })).toBe(0);
+    expect(said.join('\n')).toMatch(/仅课程记录.*ffmpeg/s);
+    expect((await teacher.get('/api/recordings?pageSize=5')).json().items.every((r: { hasVideo: boolean }) => !r.hasVideo)).toBe(true);
+
     const made = await ensureDemoMedia({ db: t.db, store: t.storage, workDir: join(t.config.dataDir, 'work'), log: quiet });
     expect(made).toBeGreaterThan(3000);
     expect(await demoRowsWithoutVideo(t.db)).toBe(0);
