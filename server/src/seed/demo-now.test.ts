@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays, shanghaiDate } from '../../../shared/dates.js';
 import { resolveFfmpegBinaries } from '../media/ffmpeg-binaries.js';
 import { hlsMasterKey, sharedMediaKey } from '../storage/keys.js';
@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { createTestDb } from '../test-support/test-db.js';
 import { DEMO_SCHOOLS } from './demo-accounts.js';
 import { demoClipName, demoRowsWithoutVideo, ensureDemoMedia } from './demo-media.js';
+import { startDemoRecorders } from './demo-recorders.js';
 import { lastTermDay, termOn, termsAround } from './demo-school-year.js';
 import { seedDemoIfEmpty } from './seed-on-start.js';
 
@@ -114,6 +115,24 @@ describe('the demo city started on a school day (Monday 2027-03-15, 10:30)', () 
     const operating = list.items.filter((r: { status: string }) => r.status === 'activated' || r.status === 'in_use');
     const online = operating.filter((r: { connectivity: string }) => r.connectivity === 'online');
     expect(online.length).toBeGreaterThan(operating.length / 2);
+  });
+
+  it('keeps the demo recorders left online beating while the server runs, and the offline ones silent', async () => {
+    const later = new Date(now.getTime() + 3 * 3_600_000);
+    const before = await t.db.db.selectFrom('devices').select(['id', 'last_state', 'last_heartbeat_at']).execute();
+    const stop = startDemoRecorders({ db: t.db, clock: { now: () => later }, log: { warn() {} } });
+    try {
+      await vi.waitFor(async () => {
+        const beat = await t.db.db.selectFrom('devices').select('id').where('last_heartbeat_at', '=', later.toISOString()).execute();
+        expect(beat.length).toBe(before.filter((d) => d.last_state !== null).length);
+      });
+    } finally {
+      stop();
+    }
+    const silent = before.filter((d) => d.last_state === null);
+    expect(silent.length).toBeGreaterThan(0);
+    const after = new Map((await t.db.db.selectFrom('devices').select(['id', 'last_heartbeat_at']).execute()).map((d) => [d.id, d.last_heartbeat_at]));
+    for (const d of silent) expect(after.get(d.id)).toBe(d.last_heartbeat_at);
   });
 
   it('shows demo lessons as records without video until their clips exist, then every ready one plays', async () => {
