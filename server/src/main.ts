@@ -14,6 +14,8 @@ import { announceFfmpeg } from './media/ffmpeg-binaries.js';
 import { loadOrCreateSecrets } from './secrets.js';
 import { seedDemoLessons } from './seed/recordings.demo.js';
 import { seedDemoIfEmpty } from './seed/seed-on-start.js';
+import { ensureDemoMedia } from './seed/demo-media.js';
+import { startDemoRecorders } from './seed/demo-recorders.js';
 import { openObjectStore } from './storage/storage-url.js';
 
 // The repository root, found from this file whether it runs compiled (dist/server/src) or through tsx.
@@ -60,7 +62,9 @@ async function main() {
     : null;
   jobRunner?.start();
   if (jobRunner) jobs.queue.onEnqueued(() => jobRunner.wake());
+  const stopDemoRecorders = config.seed === 'demo' ? startDemoRecorders({ db, clock: systemClock, log: app.log }) : () => {};
   const close = async () => {
+    stopDemoRecorders();
     stopMaintenance();
     await jobRunner?.stop();
     await app.close();
@@ -70,11 +74,17 @@ async function main() {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
-  if (seeded && services.recordings) {
-    // A few short generated lessons, made after the server answers, so a newcomer can play one.
-    const ingest = services.recordings.ingest;
-    void seedDemoLessons({ db, clock: systemClock, ingest, workDir: join(config.dataDir, 'work'), log: app.log })
-      .then((n) => app.log.info(`demo lessons queued: ${n}`))
+  if (config.seed === 'demo') {
+    // After the server answers: the demo lessons' shared clips (once; until then they show as
+    // records without video), then a few short lessons through the real pipeline on first start.
+    const workDir = join(config.dataDir, 'work');
+    void ensureDemoMedia({ db, store: storage, workDir, log: app.log })
+      .catch((err) => app.log.warn({ err }, 'demo clips could not be made: demo lessons stay records without video'))
+      .then(async () => {
+        if (!seeded || !services.recordings) return;
+        const n = await seedDemoLessons({ db, clock: systemClock, ingest: services.recordings.ingest, workDir, log: app.log });
+        app.log.info(`demo lessons queued: ${n}`);
+      })
       .catch((err) => app.log.warn({ err }, 'demo lessons could not be made'));
   }
   app.log.info(`阳光校园 Sunshine Campus is up on http://localhost:${config.port} (database: ${db.dialect}, data: ${config.dataDir})`);

@@ -111,11 +111,11 @@ describe('history lessons in the app: kept, and honest about having no video', (
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
-  it('lists as a ready, counted lesson, and answers a request to play it with RECORDING_NO_MEDIA', async () => {
+  it('lists as a ready, counted lesson without video (until the demo clips exist), and answers a request to play it with RECORDING_NO_MEDIA', async () => {
     const principal = await t.login('gxsy.principal');
     const detail = await principal.get(`/api/recordings/${lessonId}`);
     expect(detail.statusCode).toBe(200);
-    expect(detail.json()).toMatchObject({ status: 'ready', counts: true, keep: true, schoolDay: HISTORY_FROM });
+    expect(detail.json()).toMatchObject({ status: 'ready', counts: true, keep: true, schoolDay: HISTORY_FROM, hasVideo: false });
     const play = await principal.request('POST', `/api/recordings/${lessonId}/playback`);
     expect(play.statusCode).toBe(409);
     expect(play.json()).toMatchObject({ code: 'RECORDING_NO_MEDIA' });

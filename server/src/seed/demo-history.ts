@@ -38,7 +38,7 @@ interface Subject {
   topics: readonly string[];
 }
 
-const SCHOOL_SUBJECTS: readonly Subject[] = [
+export const SCHOOL_SUBJECTS: readonly Subject[] = [
   { name: '语文', levels: [1, 9], topics: ['古诗三首', '桂林山水', '草船借箭', '秋天的雨', '匆匆', '春'] },
   { name: '数学', levels: [1, 9], topics: ['分数的初步认识', '小数的意义', '三角形的面积', '圆的周长', '一元一次方程', '勾股定理'] },
   { name: '英语', levels: [3, 9], topics: ['Unit 3 My friends', 'Unit 5 Do you like pears?', 'Unit 2 What time is it?', 'Unit 4 At the farm'] },
@@ -53,17 +53,17 @@ const SCHOOL_SUBJECTS: readonly Subject[] = [
   { name: '地理', levels: [7, 8], topics: ['中国的地形', '世界的气候', '黄河的治理'] },
 ];
 // The five domains of the kindergarten guidelines.
-const KINDERGARTEN_SUBJECTS: readonly Subject[] = [
+export const KINDERGARTEN_SUBJECTS: readonly Subject[] = [
   { name: '健康', levels: [-3, -1], topics: ['我会洗手', '安全过马路', '快乐的早操'] },
   { name: '语言', levels: [-3, -1], topics: ['绘本《好饿的毛毛虫》', '儿歌《春天》', '故事《小蝌蚪找妈妈》'] },
   { name: '社会', levels: [-3, -1], topics: ['我的好朋友', '清明节的由来', '我会整理书包'] },
   { name: '科学', levels: [-3, -1], topics: ['有趣的影子', '种子发芽了', '认识数字 5'] },
   { name: '艺术', levels: [-3, -1], topics: ['歌曲《小燕子》', '手工《春天的花》', '律动《找朋友》'] },
 ];
-const PERIODS = { school: ['08:00', '08:55', '10:00', '10:55', '14:30', '15:25'], kindergarten: ['09:00', '09:40', '10:20', '15:00'] };
-const MINUTES: Record<SchoolKind, number> = { kindergarten: 25, primary: 40, junior: 45, nine_year: 40, senior: 45 };
+export const PERIODS = { school: ['08:00', '08:55', '10:00', '10:55', '14:30', '15:25'], kindergarten: ['09:00', '09:40', '10:20', '15:00'] };
+export const MINUTES: Record<SchoolKind, number> = { kindergarten: 25, primary: 40, junior: 45, nine_year: 40, senior: 45 };
 
-interface Performer {
+export interface Performer {
   schoolId: number;
   code: string;
   kind: SchoolKind;
@@ -78,7 +78,7 @@ interface Performer {
   exemplary: boolean;
 }
 
-interface Staff {
+export interface Staff {
   grades: { level: number; name: string; classIds: number[] }[];
   teachers: { id: number; name: string }[];
 }
@@ -142,7 +142,7 @@ function lessonCount(p: Performer, day: string, rng: SeededRandom): number {
 }
 
 /** Grades with their classes, and teachers, of the schools that record. */
-async function staffOf(db: Kysely<Database>, schoolIds: number[]): Promise<Map<number, Staff>> {
+export async function staffOf(db: Kysely<Database>, schoolIds: number[]): Promise<Map<number, Staff>> {
   const out = new Map<number, Staff>(schoolIds.map((id) => [id, { grades: [], teachers: [] }]));
   for (let i = 0; i < schoolIds.length; i += 200) {
     const ids = schoolIds.slice(i, i + 200);
@@ -165,7 +165,9 @@ async function staffOf(db: Kysely<Database>, schoolIds: number[]): Promise<Map<n
  * A school-day's lessons in distinct periods. Each teacher teaches one subject (the n-th teacher
  * the n-th subject), so a teacher's lessons stay in their subject.
  */
-function lessonsOf(p: Performer, staff: Staff, day: string, count: number, rng: SeededRandom): Insertable<RecordingTable>[] {
+export function lessonsOf(
+  p: Performer, staff: Staff, day: string, count: number, rng: SeededRandom, opts: { groupPrefix?: string; keep?: boolean } = {},
+): Insertable<RecordingTable>[] {
   const kindergarten = p.kind === 'kindergarten';
   const subjects = kindergarten ? KINDERGARTEN_SUBJECTS : SCHOOL_SUBJECTS;
   const periods = rng.shuffle([...(kindergarten ? PERIODS.kindergarten : PERIODS.school)]).slice(0, count).sort();
@@ -183,7 +185,7 @@ function lessonsOf(p: Performer, staff: Staff, day: string, count: number, rng: 
     const end = new Date(start.getTime() + minutes * 60_000);
     const arrived = new Date(end.getTime() + rng.int(5, 40) * 60_000).toISOString();
     const ready = new Date(Date.parse(arrived) + rng.int(2, 9) * 60_000).toISOString();
-    const groupId = `history-${p.code}-${day}-${n + 1}`;
+    const groupId = `${opts.groupPrefix ?? 'history'}-${p.code}-${day}-${n + 1}`;
     rows.push({
       school_id: p.schoolId, county_id: p.countyId, city_id: p.cityId, group_id: groupId, track: 'composite',
       title: `${subject.name} · ${rng.pick(subject.topics)}`, subject: subject.name, grade: grade?.name ?? '',
@@ -191,7 +193,7 @@ function lessonsOf(p: Performer, staff: Staff, day: string, count: number, rng: 
       teacher_name: teacher?.name ?? '', lesson_start: start.toISOString(), lesson_end: end.toISOString(), school_day: day,
       // No file: the stand-in hash is not hex, so no upload can ever be taken for this lesson.
       sha256: groupId, size_bytes: 0, source_key: HISTORY_SOURCE_KEY, status: 'ready', progress: 100,
-      duration_seconds: minutes * 60 - rng.int(0, 90), counts: 1, keep: 1, created_at: arrived, ready_at: ready,
+      duration_seconds: minutes * 60 - rng.int(0, 90), counts: 1, keep: opts.keep === false ? 0 : 1, created_at: arrived, ready_at: ready,
     });
   });
   return rows;

@@ -1,22 +1,34 @@
+import { shanghaiDate } from '../../../shared/dates.js';
+import { type Clock, systemClock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../modules/auth/passwords.js';
-import { seedDemoCalendar } from '../modules/calendar/calendar.demo-seed.js';
+import { DEMO_TERMS, seedDemoCalendar } from '../modules/calendar/calendar.demo-seed.js';
 import { seedDemoRollout } from './rollout.demo-seed.js';
 import { seedDemoBulletins } from './bulletins.demo-seed.js';
 import { seedDemoInspections } from './inspections.demo-seed.js';
 import { seedDemoReports } from './reports.demo-seed.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoHistory } from './demo-history.js';
+import { seedRecentHistory } from './demo-recent-history.js';
+import { seedDemoRooms } from './demo-rooms.js';
+import { seedCurrentTerms } from './demo-school-year.js';
 import { seedCity } from './seed-city.js';
 
-/** On first start with an empty database, seeds the Liaocheng 2018 demo city. */
-export async function seedDemoIfEmpty(db: Db, log: (m: string) => void): Promise<boolean> {
+/**
+ * On first start with an empty database, seeds the Liaocheng demo city: the 2018 programme as the
+ * bureau saw it on 2018-04-04, and the current school year around the day of the first start
+ * (its terms, the recording rooms, the last weeks of lessons), so "today" shows data on any date.
+ */
+export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { clock?: Clock } = {}): Promise<boolean> {
+  const clock = opts.clock ?? systemClock;
   const any = await db.db.selectFrom('regions').select('id').limit(1).executeTakeFirst();
   if (any) return false;
-  log('empty database: seeding the demo city (聊城市, 2018)…');
+  log('empty database: seeding the demo city (聊城市, 2018 and this school year)…');
   const summary = await seedCity(db, { scale: 'demo', passwordHash: await hashPassword(DEMO_PASSWORD), log });
   const city = await db.db.selectFrom('regions').select('id').where('level', '=', 'city').executeTakeFirstOrThrow();
   await seedDemoCalendar(db.db, city.id);
+  const now = clock.now();
+  const currentTerms = await seedCurrentTerms(db.db, city.id, shanghaiDate(now), now);
   await seedDemoRollout(db.db, city.id);
   // The spring term's counted lessons and their compliance, from the schools the rollout activated.
   const historyStarted = performance.now();
@@ -27,6 +39,11 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void): Promise
   await seedDemoBulletins(db, city.id);
   // The counties' March reports, pre-filled from the history and the rollout above.
   await seedDemoReports(db, city.id);
+  // Now: the built schools' rooms, and the last weeks of lessons in them up to today.
+  const recentStarted = performance.now();
+  const rooms = await seedDemoRooms(db.db, city.id, now);
+  const recent = await seedRecentHistory(db, city.id, { clock, terms: [...DEMO_TERMS, ...currentTerms], rooms });
+  log(`demo now: ${rooms.length} rooms; ${recent ? `${recent.recordings} recordings at ${recent.schools} schools from ${recent.from} to ${recent.to}` : 'no term before today'} in ${Math.round(performance.now() - recentStarted)} ms`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

@@ -11,12 +11,15 @@ import { InvalidObjectKeyError, KEY_PART_PATTERN } from './object-store.js';
  *   recordings/<id>/poster.jpg                   poster frame
  *   recordings/<id>/thumbs/00001.jpg …           scrub thumbnails
  *   recordings/<id>/thumbs/sprite.jpg, .vtt      the same as one sprite sheet and its WebVTT map
+ *   shared-media/<name>/…                        media several recordings play (the demo city's clips),
+ *                                                laid out like `recordings/<id>/` (hls/, poster.jpg, thumbs/)
  *
  * Everything of a recording lives under `recordings/<id>/`, so retention removes it with one
  * deletePrefix(recordingPrefix(id)), and re-packaging can clear hlsPrefix(id) first.
  */
 
 const PART = new RegExp(KEY_PART_PATTERN);
+const RECORDING_PREFIX = /^recordings\/\d+\//;
 
 function id(recordingId: number): number {
   if (!Number.isSafeInteger(recordingId) || recordingId <= 0) {
@@ -75,3 +78,30 @@ export const thumbnailVttKey = (recordingId: number) => `${thumbnailPrefix(recor
 
 /** A finished upload waiting to become a recording (the tus id, say). */
 export const uploadStagingKey = (uploadId: string) => `uploads/${part(uploadId, 'upload id')}`;
+
+/**
+ * `shared-media/<name>/`: media that many recordings play, such as the demo city's clips. Never
+ * under `recordings/`, so deleting or purging a recording that points here leaves them alone.
+ */
+export const sharedMediaPrefix = (name: string) => `shared-media/${part(name, 'shared media name')}/`;
+
+/**
+ * The key a recording's own key (one of the above, under `recordings/<id>/`) stands for when the
+ * recording's media live under `mediaPrefix` instead (the `recordings.media_prefix` column).
+ */
+export function keyUnderMediaPrefix(ownKey: string, mediaPrefix: string | null): string {
+  if (mediaPrefix === null) return ownKey;
+  if (!/^shared-media\/[^/]+\/$/.test(mediaPrefix) || !PART.test(mediaPrefix.split('/')[1]!)) {
+    throw new InvalidObjectKeyError(`invalid media prefix: ${JSON.stringify(mediaPrefix)}`);
+  }
+  if (!RECORDING_PREFIX.test(ownKey)) throw new InvalidObjectKeyError(`not a recording's key: ${JSON.stringify(ownKey)}`);
+  return ownKey.replace(RECORDING_PREFIX, mediaPrefix);
+}
+
+/**
+ * A key of shared media, laid out as a recording's own: `ownKey` names the object for a recording
+ * (e.g. `(id) => hlsMasterKey(id)`), and the result is the same object under `sharedMediaPrefix(name)`.
+ */
+export function sharedMediaKey(name: string, ownKey: (recordingId: number) => string): string {
+  return keyUnderMediaPrefix(ownKey(1), sharedMediaPrefix(name));
+}

@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/auth/passwords.js';
 import { DEMO_PASSWORD } from '../seed/demo-accounts.js';
 import { seedCity } from '../seed/seed-city.js';
 import { createTestDb } from './test-db.js';
+import type { Db } from '../db/database.js';
 import { loadConfig } from '../config.js';
 import { createAppJobs } from '../composition/app-jobs.js';
 import { createAppEventBus } from '../events/app-events.js';
@@ -13,10 +14,17 @@ import { createTestStorage } from './s3rver.js';
 let demoHash: Promise<string> | undefined;
 
 /** A test city (seed scale `test`) behind a real app, on SQLite or PostgreSQL, with a hand-moved clock. */
-export async function createTestApp(opts: { idleMinutes?: number; maxHours?: number; env?: Record<string, string> } = {}) {
+export async function createTestApp(opts: {
+  idleMinutes?: number; maxHours?: number; env?: Record<string, string>;
+  /** The clock's start (default: now). */
+  now?: Date;
+  /** Seeds something else than the test city (the demo city, say). */
+  seed?: (db: Db, clock: ManualClock) => Promise<unknown>;
+} = {}) {
   const db = await createTestDb();
-  await seedCity(db, { scale: 'test', passwordHash: await (demoHash ??= hashPassword(DEMO_PASSWORD)) });
-  const clock = new ManualClock(new Date());
+  const clock = new ManualClock(opts.now ?? new Date());
+  if (opts.seed) await opts.seed(db, clock);
+  else await seedCity(db, { scale: 'test', passwordHash: await (demoHash ??= hashPassword(DEMO_PASSWORD)) });
   // Objects on disk in a temporary DATA_DIR, or on s3rver when TEST_STORAGE=s3.
   const storage = await createTestStorage();
   const config = loadConfig({ DATA_DIR: storage.dataDir, STORAGE_URL: storage.storageUrl ?? '', ...opts.env });

@@ -7,6 +7,7 @@ import { enRollout } from './en-texts/rollout';
 import { enAuditLabels } from './en-texts/audit-labels';
 import { enSchoolHome } from './en-texts/school-home';
 import { enAudit } from './en-texts/audit';
+import { enRecordOnly } from './en-texts/record-only';
 import type { EnglishMessages } from './en-texts/english-messages';
 
 /**
@@ -23,4 +24,5 @@ export const en: EnglishMessages = {
   ...enAudit,
   ...enAuditLabels,
   ...enSchoolHome,
+  ...enRecordOnly,
 };

@@ -7,6 +7,7 @@ import { zhRollout } from './zh-CN-texts/rollout';
 import { zhAuditLabels } from './zh-CN-texts/audit-labels';
 import { zhSchoolHome } from './zh-CN-texts/school-home';
 import { zhAudit } from './zh-CN-texts/audit';
+import { zhRecordOnly } from './zh-CN-texts/record-only';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -23,6 +24,7 @@ export const zhCN = {
   ...zhAudit,
   ...zhAuditLabels,
   ...zhSchoolHome,
+  ...zhRecordOnly,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

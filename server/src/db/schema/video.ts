@@ -139,4 +139,6 @@ export interface RecordingTable {
   keep: number;
   created_at: string;
   ready_at: string | null;
+  /** Media shared with other recordings (the demo's clips), instead of `recordings/<id>/`; null for real lessons. */
+  media_prefix: string | null;
 }

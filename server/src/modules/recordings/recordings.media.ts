@@ -4,10 +4,10 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { contentTypeFor, KEY_PART_PATTERN, ObjectRangeError, type ObjectStore } from '../../storage/object-store.js';
 import {
-  hlsMasterKey, hlsSegmentKey, posterKey, thumbnailSpriteKey, thumbnailVttKey,
+  hlsMasterKey, hlsSegmentKey, keyUnderMediaPrefix, posterKey, thumbnailSpriteKey, thumbnailVttKey,
 } from '../../storage/keys.js';
 import { MEDIA_TOKEN_MAX_SECONDS, type MediaGrant, verifyMediaToken } from './media-tokens.js';
-import { recordingStatus } from './recordings.queries.js';
+import { recordingMediaState } from './recordings.queries.js';
 
 /** The answer to one media request, ready to stream. */
 export interface MediaResponse {
@@ -66,10 +66,12 @@ export function createMediaServer(deps: { db: Db; clock: Clock; store: ObjectSto
     const now = Math.floor(deps.clock.now().getTime() / 1000);
     const check = verifyMediaToken(deps.mediaTokenKey, token, now);
     if (!check.ok) throw tokenRefused();
-    const key = mediaKeyFor(check.grant.recordingId, path);
-    if (!key) throw missing();
-    if ((await recordingStatus(deps.db.db, check.grant.recordingId)) !== 'ready') throw missing();
-    return { key, grant: check.grant, now };
+    const ownKey = mediaKeyFor(check.grant.recordingId, path);
+    if (!ownKey) throw missing();
+    const state = await recordingMediaState(deps.db.db, check.grant.recordingId);
+    if (state?.status !== 'ready') throw missing();
+    // Demo lessons play clips shared by many recordings (storage/keys.ts sharedMediaPrefix).
+    return { key: keyUnderMediaPrefix(ownKey, state.media_prefix), grant: check.grant, now };
   }
 
   /**

@@ -50,6 +50,7 @@ const SUMMARY = [
   'recordings.duration_seconds', 'recordings.counts', 'recordings.counts_reason', 'recordings.counts_reason_code',
   'recordings.counts_reason_values', 'recordings.failure_code',
   'recordings.failure_message', 'recordings.created_at', 'recordings.ready_at',
+  'recordings.source_key', 'recordings.media_prefix',
   'schools.name as school_name', 'schools.code as school_code',
 ] as const;
 
@@ -76,7 +77,7 @@ export async function findRecording(db: DB, where: Expression<SqlBool>, id: numb
   return db.selectFrom('recordings')
     .innerJoin('schools', 'schools.id', 'recordings.school_id')
     .select([...SUMMARY, 'recordings.size_bytes', 'recordings.sha256', 'recordings.packaging', 'recordings.has_audio',
-      'recordings.audio_max_db', 'recordings.keep', 'recordings.source_key'])
+      'recordings.audio_max_db', 'recordings.keep'])
     .where(where)
     .where('recordings.id', '=', id)
     .executeTakeFirst();
@@ -101,9 +102,9 @@ export async function recordingBySha(db: DB, sha256: string) {
   return db.selectFrom('recordings').select(['id', 'status', 'source_key', 'school_id']).where('sha256', '=', sha256).executeTakeFirst();
 }
 
-/** Only the status: the media route asks this on every segment. */
-export async function recordingStatus(db: DB, id: number) {
-  return (await db.selectFrom('recordings').select('status').where('id', '=', id).executeTakeFirst())?.status ?? null;
+/** The status and where the media live (own prefix or shared): the media route asks this on every segment. */
+export async function recordingMediaState(db: DB, id: number) {
+  return db.selectFrom('recordings').select(['status', 'media_prefix']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function updateRecording(db: DB, id: number, patch: Updateable<RecordingTable>): Promise<void> {

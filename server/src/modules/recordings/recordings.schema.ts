@@ -57,6 +57,8 @@ export const RecordingSummarySchema = Type.Object({
   failureMessage: Nullable(Type.String()),
   createdAt: Type.String(),
   readyAt: Nullable(Type.String()),
+  /** False for a lesson kept as a record only (history without a video file): never offered for playback. */
+  hasVideo: Type.Boolean(),
 });
 
 export const RecordingPage = Type.Object({

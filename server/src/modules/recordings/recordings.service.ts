@@ -28,7 +28,7 @@ const toSummary = (r: q.RecordingSummaryRow) => ({
   countsReason: r.counts_reason, countsReasonCode: r.counts_reason_code as CountsReason | null,
   countsReasonValues: r.counts_reason_values ? (JSON.parse(r.counts_reason_values) as CountsReasonValues) : null,
   failureCode: r.failure_code, failureMessage: r.failure_message,
-  createdAt: r.created_at, readyAt: r.ready_at,
+  createdAt: r.created_at, readyAt: r.ready_at, hasVideo: hasMedia(r),
 });
 
 /**

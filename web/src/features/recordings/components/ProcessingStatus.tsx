@@ -25,7 +25,7 @@ export function ProcessingStatus({ recordingId }: { recordingId: number }) {
   return (
     <Flex align="center" gap={12} wrap data-testid="processing-status" data-status={data.status}>
       <RecordingState recording={data} />
-      {data.status === 'ready' ? (
+      {data.status === 'ready' && data.hasVideo ? (
         <Link to={`/recordings/${recordingId}`}>
           <Button type="primary" size="small" icon={<PlayCircleOutlined />} data-testid="watch-recording">{t('upload.watch')}</Button>
         </Link>

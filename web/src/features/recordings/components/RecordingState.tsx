@@ -8,11 +8,21 @@ const STATUS_COLORS: Record<RecordingStatus, string> = { queued: 'default', proc
 
 /** Queued, a progress bar while processing, ready, or failed with the reason the uploader must read. */
 export function RecordingState({ recording, wide = false }: {
-  recording: Pick<Recording, 'status' | 'progress' | 'failureCode' | 'failureMessage'>;
+  recording: Pick<Recording, 'status' | 'progress' | 'failureCode' | 'failureMessage' | 'hasVideo'>;
   wide?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const { status } = recording;
+  // Ready but without video (history kept as a record): never shown as 可观看.
+  if (status === 'ready' && !recording.hasVideo) {
+    return (
+      <Flex vertical gap={2} data-status="record_only">
+        <Tooltip title={t('recordOnly.tooltip')}>
+          <Tag style={{ width: 'fit-content' }}>{t('recordOnly.tag')}</Tag>
+        </Tooltip>
+      </Flex>
+    );
+  }
   const failure = recording.failureCode
     ? textOr(t, i18n, `errors.${recording.failureCode}`, recording.failureMessage ?? '')
     : recording.failureMessage;

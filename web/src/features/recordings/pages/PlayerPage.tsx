@@ -75,12 +75,14 @@ export default function PlayerPage() {
             </Popconfirm>
           ) : null}
         </Flex>
-        {data.status === 'ready' ? (
+        {data.status === 'ready' && data.hasVideo ? (
           <LessonPlayer key={data.id} recordingId={data.id} track={data.track} />
         ) : (
           <Flex vertical gap={8} style={{ maxWidth: 480, padding: '24px 0' }} data-testid="recording-pending">
             <RecordingState recording={data} wide />
-            <Typography.Text type="secondary">{data.status === 'failed' ? t('player.failedHelp') : t('player.processingHelp')}</Typography.Text>
+            <Typography.Text type="secondary">
+              {data.status === 'ready' ? t('recordOnly.help') : data.status === 'failed' ? t('player.failedHelp') : t('player.processingHelp')}
+            </Typography.Text>
           </Flex>
         )}
       </Card>

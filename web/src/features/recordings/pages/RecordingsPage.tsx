@@ -141,7 +141,7 @@ export default function RecordingsPage() {
               fixed: 'right',
               responsive: ['md'],
               render: (_, recording) =>
-                recording.status === 'ready' ? (
+                recording.status === 'ready' && recording.hasVideo ? (
                   <Link to={`/recordings/${recording.id}`} onClick={(event) => event.stopPropagation()} aria-label={t('player.play')}>
                     <PlayCircleOutlined style={{ fontSize: 20 }} />
                   </Link>
