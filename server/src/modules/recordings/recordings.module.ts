@@ -1,3 +1,4 @@
+import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
@@ -10,6 +11,7 @@ import { createUploadsService, type UploadsSettings } from '../uploads/uploads.s
 import { createIngest } from './recordings.ingest.js';
 import { type EnqueueRecordingJob, enqueueProcessing, enqueueThumbnails, recordingJobDefinitions } from './recordings.jobs.js';
 import { createMediaServer } from './recordings.media.js';
+import { createViewerCheck } from './media-viewer-check.js';
 import { createRecordingPipeline, type PipelineDeps } from './recordings.pipeline.js';
 import { purgeExpiredRecordings } from './recordings.retention.js';
 import { registerRecordingsRoutes } from './recordings.routes.js';
@@ -28,6 +30,8 @@ export interface RecordingsModuleDeps {
   enqueue: EnqueueRecordingJob;
   /** loadOrCreateSecrets(dataDir).mediaTokenKey */
   mediaTokenKey: string;
+  /** The person behind a session cookie, or null once it has ended (auth.actorFromToken): media requests check it. */
+  viewerOf: (sessionToken: string) => Promise<Actor | null>;
   /** Supervision's recount of a school day (compliance.onRecordingChanged). */
   onRecordingChanged: OnRecordingChanged;
   settings: RecordingsSettings;
@@ -48,7 +52,10 @@ export function createRecordingsModule(deps: RecordingsModuleDeps) {
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: deps.settings.workDir });
   const recordings = createRecordingsService({ db, clock, audit, store, mediaTokenKey: deps.mediaTokenKey, onRecordingChanged });
-  const media = createMediaServer({ db, clock, store, mediaTokenKey: deps.mediaTokenKey });
+  const viewers = createViewerCheck({
+    clock, lookup: async (sessionToken, recordingId) => recordings.watchVerdict(await deps.viewerOf(sessionToken), recordingId),
+  });
+  const media = createMediaServer({ clock, store, mediaTokenKey: deps.mediaTokenKey, viewers });
   const uploads = createUploadsService({ db, clock, audit, ingest, settings: deps.uploads });
   return {
     ingest, pipeline, recordings, media, uploads,
@@ -72,9 +79,10 @@ export type RecordingsModule = ReturnType<typeof createRecordingsModule>;
 /** The module as the server builds it: settings from config, the media token key from DATA_DIR's secrets. */
 export function recordingsModuleFor(deps: {
   db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; onRecordingChanged: OnRecordingChanged;
+  viewerOf: RecordingsModuleDeps['viewerOf'];
 }) {
   const m = createRecordingsModule({
-    db: deps.db, clock: deps.clock, audit: deps.audit, store: deps.storage, onRecordingChanged: deps.onRecordingChanged,
+    db: deps.db, clock: deps.clock, audit: deps.audit, store: deps.storage, onRecordingChanged: deps.onRecordingChanged, viewerOf: deps.viewerOf,
     enqueue: (kind, payload, opts) => deps.jobs.enqueue(kind, payload, opts),
     mediaTokenKey: loadOrCreateSecrets(deps.config.dataDir).mediaTokenKey,
     settings: recordingsSettingsFrom(deps.config), uploads: uploadsSettingsFrom(deps.config),

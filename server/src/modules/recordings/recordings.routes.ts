@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { AppInstance } from '../../http/app-types.js';
+import { SESSION_COOKIE } from '../../http/access-hooks.js';
 import { AppError } from '../../http/errors.js';
 import type { MediaServer } from './recordings.media.js';
 import {
@@ -41,22 +42,23 @@ export function registerRecordingsRoutes(app: AppInstance, deps: { recordings: R
     return reply.status(204).send(null);
   });
 
-  // The token in the path is the credential (not the session cookie), so playlists can name
-  // their segments relatively and a reverse proxy could check the same token (docs/operations.md).
+  // The token in the path names what may be fetched, so playlists can name their segments
+  // relatively; it is signed for one session, whose cookie must come along (same-origin requests
+  // carry it). The media server checks that session itself, cached, so the access hook skips it.
   app.head('/api/media/:token/*', {
-    config: { access: 'public' },
+    config: { access: 'public', sessionCheckedByRoute: true },
     schema: { tags, params: MediaParams, summary: '录像媒体文件（仅头部） / The media checks without the bytes; X-Media-Key names the object (for a reverse proxy)' },
-  }, async (req, reply) => reply.status(200).headers(await media.describe(req.params.token, req.params['*'])).send());
+  }, async (req, reply) => reply.status(200).headers(await media.describe(req.params.token, req.params['*'], req.cookies[SESSION_COOKIE])).send());
 
   app.get('/api/media/:token/*', {
-    config: { access: 'public' }, exposeHeadRoute: false,
+    config: { access: 'public', sessionCheckedByRoute: true }, exposeHeadRoute: false,
     schema: {
       tags, params: MediaParams,
       summary: '录像媒体文件 / HLS playlists, segments and pictures, authorised by a media token from /playback',
     },
   }, async (req, reply) => {
     try {
-      const res = await media.open(req.params.token, req.params['*'], req.headers.range);
+      const res = await media.open(req.params.token, req.params['*'], req.headers.range, req.cookies[SESSION_COOKIE]);
       return reply.status(res.status).headers(res.headers).send(res.body);
     } catch (err) {
       if (err instanceof AppError && err.status === 416) {

@@ -8,6 +8,7 @@ import type { ObjectStore } from '../../storage/object-store.js';
 import { recordingPrefix } from '../../storage/keys.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { issueMediaToken, MEDIA_TOKEN_MAX_SECONDS } from './media-tokens.js';
+import type { ViewerVerdict } from './media-viewer-check.js';
 import type { CountsReason, CountsReasonValues } from './counting.js';
 import * as q from './recordings.queries.js';
 import { hasMedia } from './recordings.history.js';
@@ -83,7 +84,7 @@ export function createRecordingsService(deps: {
     }
     const ready = (await q.groupTracks(db, r.school_id, r.group_id)).filter((t) => t.status === 'ready');
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + MEDIA_TOKEN_MAX_SECONDS;
-    const tokenOf = (recordingId: number) => issueMediaToken(deps.mediaTokenKey, { recordingId, viewerUserId: actor.userId, expiresAt });
+    const tokenOf = (recordingId: number) => issueMediaToken(deps.mediaTokenKey, { recordingId, viewerUserId: actor.userId, expiresAt }, actor.sessionId);
     const url = (token: string, file: string) => `/api/media/${token}/${file}`;
     const tracks = ready.map((t) => {
       const token = tokenOf(t.id);
@@ -95,6 +96,22 @@ export function createRecordingsService(deps: {
       detail: { schoolId: r.school_id, groupId: r.group_id, tracks: ready.map((t) => t.id), expiresAt: new Date(expiresAt * 1000).toISOString() },
     });
     return { token, expiresAt: new Date(expiresAt * 1000).toISOString(), master: url(token, 'master.m3u8'), tracks };
+  }
+
+  /**
+   * For media serving: whether the person behind a session (null: ended) may still watch a
+   * recording, and whether it is ready. One scoped read; the media route caches the answer briefly.
+   */
+  async function watchVerdict(actor: Actor | null, recordingId: number): Promise<ViewerVerdict> {
+    if (!actor) return { sessionId: null, userId: null, mayWatch: false, ready: false };
+    let where;
+    try {
+      where = scopeFor(actor, 'recording:read');
+    } catch {
+      return { sessionId: actor.sessionId, userId: actor.userId, mayWatch: false, ready: false };
+    }
+    const r = await q.findRecording(db, where, recordingId);
+    return { sessionId: actor.sessionId, userId: actor.userId, mayWatch: r !== undefined, ready: r?.status === 'ready' };
   }
 
   /** Deletes one track: its objects first, then its row, so nothing is left unreachable. */
@@ -110,7 +127,7 @@ export function createRecordingsService(deps: {
     await deps.onRecordingChanged({ schoolId: r.school_id, day: r.school_day });
   }
 
-  return { list, get, playback, remove };
+  return { list, get, playback, watchVerdict, remove };
 }
 
 export type RecordingsService = ReturnType<typeof createRecordingsService>;
