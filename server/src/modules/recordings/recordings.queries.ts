@@ -79,7 +79,7 @@ export async function findRecording(db: DB, where: Expression<SqlBool>, id: numb
 /** The tracks of one lesson (same school, same group id). */
 export async function groupTracks(db: DB, schoolId: number, groupId: string) {
   return db.selectFrom('recordings')
-    .select(['id', 'track', 'status', 'progress'])
+    .select(['id', 'track', 'status', 'progress', 'start_offset_ms'])
     .where('school_id', '=', schoolId)
     .where('group_id', '=', groupId)
     .orderBy('id')
@@ -130,4 +130,8 @@ export async function expiredRecordings(db: DB, cutoff: string, limit: number) {
 /** What ingest needs of a school: its place in the tree and its kind. */
 export async function schoolForIngest(db: DB, schoolId: number) {
   return db.selectFrom('schools').select(['id', 'county_id', 'city_id', 'kind', 'name']).where('id', '=', schoolId).executeTakeFirst();
+}
+
+export async function startOffsetOf(db: DB, id: number): Promise<number | null> {
+  return (await db.selectFrom('recordings').select('start_offset_ms').where('id', '=', id).executeTakeFirst())?.start_offset_ms ?? null;
 }

@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '../../http/access-hooks.js';
 import { AppError } from '../../http/errors.js';
 import type { MediaServer } from './recordings.media.js';
 import {
-  IdParams, MediaParams, PlaybackSchema, RecordingDetailSchema, RecordingFilterQuery, RecordingPage,
+  IdParams, MediaParams, PlaybackSchema, RecordingDetailSchema, RecordingFilterQuery, RecordingPage, StartOffsetBody, TrackSchema,
 } from './recordings.schema.js';
 import type { RecordingsService } from './recordings.service.js';
 
@@ -33,6 +33,14 @@ export function registerRecordingsRoutes(app: AppInstance, deps: { recordings: R
       summary: '观看录像 / Short-lived media tokens for every ready track of the lesson (audited as recording.view)',
     },
   }, async (req) => recordings.playback(req.actor!, req.params.id, req.ip));
+
+  app.put('/api/recordings/:id/start-offset', {
+    config: { access: 'recording:delete' },
+    schema: {
+      tags, params: IdParams, body: StartOffsetBody, response: { 200: TrackSchema },
+      summary: '机位起始偏移 / Where this track starts on the lesson\'s clock (ms), so tracks that began apart play in step',
+    },
+  }, async (req) => recordings.setStartOffset(req.actor!, req.params.id, req.body.startOffsetMs, req.ip));
 
   app.delete('/api/recordings/:id', {
     config: { access: 'recording:delete' },

@@ -68,7 +68,9 @@ export function createRecordingsService(deps: {
       ...toSummary(r),
       sizeBytes: Number(r.size_bytes), sha256: r.sha256, packaging: r.packaging,
       hasAudio: r.has_audio === null ? null : r.has_audio === 1, audioMaxDb: r.audio_max_db, keep: r.keep === 1,
-      tracks: tracks.map((t) => ({ id: t.id, track: t.track as Track, status: t.status as RecordingStatus, progress: t.progress })),
+      tracks: tracks.map((t) => ({
+        id: t.id, track: t.track as Track, status: t.status as RecordingStatus, progress: t.progress, startOffsetMs: t.start_offset_ms,
+      })),
     };
   }
 
@@ -88,7 +90,10 @@ export function createRecordingsService(deps: {
     const url = (token: string, file: string) => `/api/media/${token}/${file}`;
     const tracks = ready.map((t) => {
       const token = tokenOf(t.id);
-      return { recordingId: t.id, track: t.track as Track, master: url(token, 'master.m3u8'), poster: url(token, 'poster.jpg') };
+      return {
+        recordingId: t.id, track: t.track as Track, master: url(token, 'master.m3u8'), poster: url(token, 'poster.jpg'),
+        thumbnails: url(token, 'thumbs/sprite.vtt'), startOffsetMs: t.start_offset_ms,
+      };
     });
     const token = tokenOf(r.id);
     await deps.audit.record({
@@ -114,6 +119,23 @@ export function createRecordingsService(deps: {
     return { sessionId: actor.sessionId, userId: actor.userId, mayWatch: r !== undefined, ready: r?.status === 'ready' };
   }
 
+  /**
+   * Sets where a track's first frame lies on the lesson's clock (its camera started that many ms
+   * after the others; negative: before). Those who manage the school's lessons may (as for
+   * deletion: the principal, the county 教科所); audited with the value it replaced.
+   */
+  async function setStartOffset(actor: Actor, id: number, startOffsetMs: number, ip: string) {
+    const r = await q.findRecording(db, scopeFor(actor, 'recording:delete'), id);
+    if (!r) throw notFound('录像');
+    const before = await q.startOffsetOf(db, id);
+    await q.updateRecording(db, id, { start_offset_ms: startOffsetMs });
+    await deps.audit.record({
+      actor: who(actor), action: 'recording.offset', targetType: 'recording', targetId: id, result: 'success', ip,
+      detail: { schoolId: r.school_id, groupId: r.group_id, track: r.track, from: before, to: startOffsetMs },
+    });
+    return { id, track: r.track as Track, status: r.status as RecordingStatus, progress: r.progress, startOffsetMs };
+  }
+
   /** Deletes one track: its objects first, then its row, so nothing is left unreachable. */
   async function remove(actor: Actor, id: number, ip: string): Promise<void> {
     const r = await q.findRecording(db, scopeFor(actor, 'recording:delete'), id);
@@ -127,7 +149,7 @@ export function createRecordingsService(deps: {
     await deps.onRecordingChanged({ schoolId: r.school_id, day: r.school_day });
   }
 
-  return { list, get, playback, watchVerdict, remove };
+  return { list, get, playback, watchVerdict, setStartOffset, remove };
 }
 
 export type RecordingsService = ReturnType<typeof createRecordingsService>;

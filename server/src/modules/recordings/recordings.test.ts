@@ -143,6 +143,23 @@ describe('recordings: access, playback tokens and media serving', () => {
     }
   });
 
+  it('lets the principal and the county 教科所 set a track\'s start offset, which playback hands to the player', async () => {
+    const principal = await t.login('gxsy.principal');
+    const set = await principal.request('PUT', `/api/recordings/${ownBoard}/start-offset`, { startOffsetMs: 2500 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ id: ownBoard, track: 'blackboard', startOffsetMs: 2500 });
+    const grant = (await (await t.login('gxsy.teacher')).request('POST', `/api/recordings/${own}/playback`)).json();
+    expect(grant.tracks.map((x: { startOffsetMs: number }) => x.startOffsetMs)).toEqual([0, 2500]);
+    expect(grant.tracks[0].thumbnails).toBe(`${grant.tracks[0].master.replace('master.m3u8', '')}thumbs/sprite.vtt`);
+    expect((await (await t.login('gxsy.teacher')).get(`/api/recordings/${own}`)).json().tracks.map((x: { startOffsetMs: number }) => x.startOffsetMs)).toEqual([0, 2500]);
+    expect((await (await t.login('guanxian.research')).request('PUT', `/api/recordings/${ownBoard}/start-offset`, { startOffsetMs: -1000 })).statusCode).toBe(200);
+    expect((await (await t.login('gxsy.teacher')).request('PUT', `/api/recordings/${ownBoard}/start-offset`, { startOffsetMs: 0 })).statusCode).toBe(403);
+    expect((await (await t.login('shenxian.research')).request('PUT', `/api/recordings/${ownBoard}/start-offset`, { startOffsetMs: 0 })).statusCode).toBe(404);
+    expect((await principal.request('PUT', `/api/recordings/${ownBoard}/start-offset`, { startOffsetMs: 600_001 })).statusCode).toBe(400);
+    const audit = await t.db.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'recording.offset').orderBy('id').execute();
+    expect(audit.map((a) => JSON.parse(a.detail!) as { from: number; to: number }).map((d) => [d.from, d.to])).toEqual([[0, 2500], [2500, -1000]]);
+  });
+
   it('lets the school\'s principal and the county 教科所 delete (files first, then the row), nobody else', async () => {
     expect((await (await t.login('gxsy.teacher')).request('DELETE', `/api/recordings/${ownBoard}`)).statusCode).toBe(403);
     expect((await (await t.login('guanxian.edtech')).request('DELETE', `/api/recordings/${ownBoard}`)).statusCode).toBe(403);
