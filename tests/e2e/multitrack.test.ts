@@ -104,7 +104,7 @@ describe('a lesson of three cameras that started apart', () => {
       const grant = await api<{ tracks: { track: string; thumbnails: string }[] }>(principal, 'POST', `/api/recordings/${teacherId}/playback`);
       const vtt = grant.json.tracks.find((x) => x.track === 'teacher')!.thumbnails;
       return principal.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).status, vtt);
-    }, { timeout: 60_000, intervals: [1_000] }).toBe(200);
+    }, { timeout: 60_000, interval: 1_000 }).toBe(200);
     await principal.context().close();
   }, 300_000);
 
