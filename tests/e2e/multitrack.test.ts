@@ -86,19 +86,26 @@ describe('a lesson of three cameras that started apart', () => {
     await page.locator('[data-testid=track-row-1] [data-testid=watch-recording]').click();
     await page.waitForURL(/\/recordings\/\d+$/);
     teacherId = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.locator('[data-testid=player-video]').waitFor();
+    expect(await page.locator('[data-testid=track-offsets]').count()).toBe(0);
     await page.context().close();
 
-    // The principal manages the school's lessons: the blackboard camera began 2 s late, the wide one 0.8 s.
+    // The principal manages the school's lessons (the teacher does not see the control): the
+    // blackboard camera began 2 s late, the wide one 0.8 s.
     const principal = await newPage(browser);
     await login(principal, baseUrl, 'gxsy.principal', `/recordings/${teacherId}`);
-    const detail = await api<{ track: string; tracks: { id: number; track: string }[] }>(principal, 'GET', `/api/recordings/${teacherId}`);
-    expect(detail.json.track).toBe('teacher');
-    expect(detail.json.tracks.map((x) => x.track).sort()).toEqual(['blackboard', 'composite', 'teacher']);
+    await principal.locator('[data-testid=track-offsets]').click();
     for (const t of TRACKS) {
-      const id = detail.json.tracks.find((x) => x.track === t.track)!.id;
-      const set = await api<{ startOffsetMs: number }>(principal, 'PUT', `/api/recordings/${id}/start-offset`, { startOffsetMs: t.offsetMs });
-      expect(set.status).toBe(200);
+      const input = principal.locator(`[data-testid=offset-${t.track}] input`);
+      await input.fill(String(t.offsetMs / 1000));
+      await input.press('Tab');
     }
+    await principal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(() => principal.locator('body').innerText()).toContain('机位同步已保存');
+    await expect.poll(() => principal.locator('body').innerText()).toContain('板书 · 可观看 · 起点 2.0 秒');
+    const detail = await api<{ track: string; tracks: { track: string; startOffsetMs: number }[] }>(principal, 'GET', `/api/recordings/${teacherId}`);
+    expect(detail.json.track).toBe('teacher');
+    expect(Object.fromEntries(detail.json.tracks.map((x) => [x.track, x.startOffsetMs]))).toEqual({ composite: 800, teacher: 0, blackboard: 2000 });
     // The scrub thumbnails are made right after a lesson is ready; wait for the main track's.
     await expect.poll(async () => {
       const grant = await api<{ tracks: { track: string; thumbnails: string }[] }>(principal, 'POST', `/api/recordings/${teacherId}/playback`);
