@@ -96,7 +96,7 @@ describe('a lesson of three cameras that started apart', () => {
     await login(principal, baseUrl, 'gxsy.principal', `/recordings/${teacherId}`);
     await principal.locator('[data-testid=track-offsets]').click();
     for (const t of TRACKS) {
-      const input = principal.locator(`[data-testid=offset-${t.track}] input`);
+      const input = principal.locator(`input[data-testid=offset-${t.track}], [data-testid=offset-${t.track}] input`).first();
       await input.fill(String(t.offsetMs / 1000));
       await input.press('Tab');
     }
