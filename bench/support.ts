@@ -91,9 +91,10 @@ const UNIT: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 *
  * Runs wrk (a C load generator: autocannon saturates near 55 MB/s, below what large segments
  * need) against one URL. Returns null when wrk is not installed (`apt-get install -y wrk`).
  */
-export async function wrk(url: string, opts: { threads?: number; connections?: number; seconds: number }): Promise<WrkResult | null> {
+export async function wrk(url: string, opts: { threads?: number; connections?: number; seconds: number; headers?: Record<string, string> }): Promise<WrkResult | null> {
   const { execFile } = await import('node:child_process');
-  const args = [`-t${opts.threads ?? 2}`, `-c${opts.connections ?? 10}`, `-d${opts.seconds}s`, url];
+  const headers = Object.entries(opts.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+  const args = [`-t${opts.threads ?? 2}`, `-c${opts.connections ?? 10}`, `-d${opts.seconds}s`, ...headers, url];
   const out = await new Promise<string | null>((resolve, reject) => {
     execFile('wrk', args, { timeout: (opts.seconds + 30) * 1000 }, (err, stdout) => {
       if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') resolve(null);

@@ -104,6 +104,8 @@ export async function pendingJobs(dataDir: string): Promise<number> {
 }
 
 export interface Session {
+  /** The session cookie, for requests that must come from this session (media). */
+  cookie: string;
   get<T>(path: string): Promise<T>;
   post<T>(path: string): Promise<T>;
 }
@@ -121,7 +123,7 @@ export async function login(base: string, username: string): Promise<Session> {
     if (!r.ok) throw new Error(`${method} ${path} answered ${r.status}: ${await r.text()}`);
     return (await r.json()) as T;
   };
-  return { get: (path) => call('GET', path), post: (path) => call('POST', path) };
+  return { cookie, get: (path) => call('GET', path), post: (path) => call('POST', path) };
 }
 
 /** Lesson metadata for a track starting an hour ago (today, so retention never touches it). */
@@ -229,7 +231,9 @@ export async function segmentUrl(base: string, session: Session, id: number): Pr
   const grant = await session.post<{ master: string }>(`/api/recordings/${id}/playback`);
   const master = new URL(grant.master, base);
   const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  const rendition = new URL(lines(await (await fetch(master)).text())[0]!, master);
-  const segments = lines(await (await fetch(rendition)).text());
+  // Media tokens are bound to the session that asked for them: its cookie comes along.
+  const headers = { cookie: session.cookie };
+  const rendition = new URL(lines(await (await fetch(master, { headers })).text())[0]!, master);
+  const segments = lines(await (await fetch(rendition, { headers })).text());
   return new URL(segments.find((s) => s.endsWith('seg_00001.ts')) ?? segments[0]!, rendition).href;
 }

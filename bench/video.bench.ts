@@ -78,7 +78,7 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
 
     // 3. Segment serving against bare node:http streaming the same file from disk.
     const segUrl = await segmentUrl(server.base, principal, up.recordingId);
-    results.serveRatio = await benchServing(segUrl, dataDir, wrkSeconds);
+    results.serveRatio = await benchServing(segUrl, principal.cookie, dataDir, wrkSeconds);
   } finally {
     await server.stop();
   }
@@ -134,14 +134,16 @@ createServer((req, res) => {
 }).listen(Number(process.env.PORT), '127.0.0.1');`;
 
 /** wrk against the media route and against node:http piping the same file; best of two each, interleaved. */
-async function benchServing(segUrl: string, dataDir: string, seconds: number): Promise<number | null> {
-  const head = await fetch(segUrl, { method: 'HEAD' });
+async function benchServing(segUrl: string, cookie: string, dataDir: string, seconds: number): Promise<number | null> {
+  // The media route serves the session its token was issued to: every request carries its cookie.
+  const headers = { cookie };
+  const head = await fetch(segUrl, { method: 'HEAD', headers });
   if (!head.ok) throw new Error(`HEAD ${segUrl} answered ${head.status}`);
   const key = head.headers.get('x-media-key');
   let file = key ? join(dataDir, 'objects', ...key.split('/')) : '';
   if (!file || !existsSync(file)) {
     file = join(dataDir, 'segment.bin');
-    await writeFile(file, Buffer.from(await (await fetch(segUrl)).arrayBuffer()));
+    await writeFile(file, Buffer.from(await (await fetch(segUrl, { headers })).arrayBuffer()));
   }
   const size = statSync(file).size;
   // In its own process, as the real server is: served from the bench's process it measured at half speed.
@@ -155,11 +157,11 @@ async function benchServing(segUrl: string, dataDir: string, seconds: number): P
       console.log('segment serving: SKIPPED — wrk is not installed (apt-get install -y wrk)');
       return null;
     }
-    await wrk(segUrl, { seconds: 2 });
+    await wrk(segUrl, { seconds: 2, headers });
     const runs: { bare: WrkResult[]; media: WrkResult[] } = { bare: [], media: [] };
     for (let i = 0; i < 2; i++) {
       runs.bare.push((await wrk(bareUrl, { seconds }))!);
-      runs.media.push((await wrk(segUrl, { seconds }))!);
+      runs.media.push((await wrk(segUrl, { seconds, headers }))!);
     }
     const best = (xs: WrkResult[]) => xs.reduce((a, b) => (b.bytesPerSec > a.bytesPerSec ? b : a));
     const b = best(runs.bare);

@@ -32,6 +32,9 @@ import { registerRoomsRoutes } from './modules/rooms/rooms.routes.js';
 import { createRoomsService } from './modules/rooms/rooms.service.js';
 import { registerDeviceRoutes } from './modules/rooms/devices.routes.js';
 import { createDevicesService } from './modules/rooms/devices.service.js';
+import { createRoomAlerts } from './modules/rooms/room-alerts.js';
+import { timetableWeekdays } from './modules/calendar/timetable-day.js';
+import { createRoomOfflineNotices } from './modules/notifications/room-offline.notices.js';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
 import { createCalendarService } from './modules/calendar/calendar.service.js';
 import { registerComplianceRoutes } from './modules/compliance/compliance.routes.js';
@@ -113,9 +116,17 @@ export async function buildApp(deps: AppDeps) {
   const dashboards = createDashboardsService({ clock: deps.clock, compliance, recordingStats: createRecordingStats({ db: deps.db }), rollout });
   const reports = createReportsService({ db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify });
   const recordings = deps.config && deps.storage && deps.jobs
-    ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events })
+    ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
+      viewerOf: (sessionToken) => auth.actorFromToken(sessionToken) })
     : null;
-  const services = { audit, auth, org, recordings, notifications, notificationGenerators };
+  // Offline rooms before lessons: the calendar says which timetable runs, notifications tell the
+  // principal and the 电教馆 (the `room.offline` seam: rooms never import either module).
+  const roomAlerts = createRoomAlerts({
+    db: deps.db,
+    timetableWeekdays: (schoolIds, day) => timetableWeekdays(deps.db.db, schoolIds, day),
+    onRoomOffline: createRoomOfflineNotices({ db: deps.db.db, notify: notifications.notify }),
+  });
+  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts };
 
   await app.register(swagger, {
     openapi: {

@@ -55,6 +55,7 @@ async function main() {
     db, clock: systemClock, log: app.log, sessionIdleMinutes: config.sessionIdleMinutes, auditRetentionDays: config.auditRetentionDays,
     purgeRecordings: services.recordings ? () => services.recordings!.purgeExpired() : undefined,
     notices: services.notificationGenerators,
+    roomAlerts: services.roomAlerts,
   });
   // WORKERS=0: this process only enqueues; `npm run worker` processes run the jobs.
   const jobRunner = config.workers > 0

@@ -4,7 +4,6 @@ import type { Db } from './db/database.js';
 import { purgeAuditLog } from './modules/audit/audit-retention.js';
 import { deleteExpiredSessions } from './modules/auth/sessions.queries.js';
 import { recomputeRecentDays } from './modules/compliance/compliance.recompute.js';
-import { checkRoomsBeforeLessons } from './modules/rooms/room-alerts.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,6 +18,8 @@ export function startMaintenance(deps: {
   db: Db; clock: Clock; log: FastifyBaseLogger; sessionIdleMinutes: number; auditRetentionDays: number;
   /** Deletes recorded lessons past their retention and expired uploads (recordings module). */
   purgeRecordings?: () => Promise<unknown>;
+  /** Raises (and notifies) alerts of rooms offline before a timetabled lesson (rooms module, wired in app.ts). */
+  roomAlerts?: { checkBeforeLessons: (now: Date) => Promise<unknown> };
   /** The quota reminders and daily digests (notifications module); each is due once a day, after its hour. */
   notices?: { runDue: () => Promise<{ reminders: number; digests: number }> };
 }): () => void {
@@ -33,7 +34,7 @@ export function startMaintenance(deps: {
     else if (outcome.deleted) deps.log.info(`audit purge: ${outcome.deleted} rows older than ${outcome.cutoff}`);
   };
   const rooms = async () => {
-    await checkRoomsBeforeLessons(deps.db, deps.clock.now());
+    await deps.roomAlerts?.checkBeforeLessons(deps.clock.now());
   };
   // The incremental updates keep compliance current; this nightly pass repairs any they missed.
   const compliance = async () => {

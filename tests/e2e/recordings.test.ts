@@ -113,7 +113,7 @@ describe('lesson upload and playback', () => {
     await page.context().close();
   });
 
-  it('plays the lesson with the viewer watermark, renews its media token, and shows two tracks side by side in step', async () => {
+  it('plays the lesson with the viewer watermark, renews its media token, and shows two tracks in a grid in step', async () => {
     expect(recordingId).toBeGreaterThan(0);
     const page = await newPage(browser);
     // Grants that seem to expire in a minute make the player renew within seconds.
@@ -151,7 +151,7 @@ describe('lesson upload and playback', () => {
       video.currentTime = 0;
     });
 
-    await page.locator('[data-testid=side-by-side]').click();
+    await page.locator('[data-testid=player-layout]').getByText('多画面').click();
     await expect.poll(() => page.locator('video').count()).toBe(2);
     await page.locator('[data-testid=player-video]').evaluate((video: HTMLVideoElement) => {
       video.muted = true;

@@ -6,7 +6,7 @@ import type { AppInstance } from '../http/app-types.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { AuditService } from '../modules/audit/audit.service.js';
-import { recordingsModuleFor, registerRecordingsModuleRoutes } from '../modules/recordings/recordings.module.js';
+import { recordingsModuleFor, registerRecordingsModuleRoutes, type RecordingsModuleDeps } from '../modules/recordings/recordings.module.js';
 import { registerUploadRoutes } from '../modules/uploads/uploads.routes.js';
 import { createUploadsService } from '../modules/uploads/uploads.service.js';
 import { uploadsSettingsFrom } from '../modules/uploads/uploads.settings.js';
@@ -15,7 +15,10 @@ import { uploadsSettingsFrom } from '../modules/uploads/uploads.settings.js';
  * The lesson-video path as the server runs it: the recordings module, and the uploads module
  * feeding its ingest (uploads → recordings, never back).
  */
-export function videoFor(deps: { db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter }) {
+export function videoFor(deps: {
+  db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter;
+  viewerOf: RecordingsModuleDeps['viewerOf'];
+}) {
   const recordings = recordingsModuleFor(deps);
   const uploads = createUploadsService({
     db: deps.db, clock: deps.clock, audit: deps.audit, ingest: recordings.ingest, settings: uploadsSettingsFrom(deps.config),

@@ -11,6 +11,7 @@ import * as supervisionWork from './migrations/20261129_0008_supervision_work.js
 import * as jobLostRuns from './migrations/20261129_0009_job_lost_runs.js';
 import * as countsReasonCode from './migrations/20261129_0010_counts_reason_code.js';
 import * as demoCurrent from './migrations/20261206_0013_demo_current.js';
+import * as playback from './migrations/20261206_0017_playback.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261129_0009_job_lost_runs': jobLostRuns,
   '20261129_0010_counts_reason_code': countsReasonCode,
   '20261206_0013_demo_current': demoCurrent,
+  '20261206_0017_playback': playback,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

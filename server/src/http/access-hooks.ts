@@ -20,6 +20,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Set on the few routes that must accept a state change without the CSRF header (login). */
     csrfExempt?: boolean;
+    /** Set on public routes that check the session cookie themselves, cached (media segments): no actor is loaded for them. */
+    sessionCheckedByRoute?: boolean;
   }
 }
 
@@ -48,6 +50,7 @@ export function installAccessHooks(app: FastifyInstance, deps: { auth: SessionPo
   });
 
   app.addHook('onRequest', async (req) => {
+    if (req.routeOptions.config?.sessionCheckedByRoute) return;
     const token = req.cookies[SESSION_COOKIE];
     req.actor = token ? await deps.auth.actorFromToken(token) : null;
   });

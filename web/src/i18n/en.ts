@@ -8,6 +8,7 @@ import { enAuditLabels } from './en-texts/audit-labels';
 import { enSchoolHome } from './en-texts/school-home';
 import { enAudit } from './en-texts/audit';
 import { enRecordOnly } from './en-texts/record-only';
+import { enPlayback } from './en-texts/playback';
 import type { EnglishMessages } from './en-texts/english-messages';
 
 /**
@@ -25,4 +26,5 @@ export const en: EnglishMessages = {
   ...enAuditLabels,
   ...enSchoolHome,
   ...enRecordOnly,
+  ...enPlayback,
 };

@@ -8,6 +8,7 @@ import { zhAuditLabels } from './zh-CN-texts/audit-labels';
 import { zhSchoolHome } from './zh-CN-texts/school-home';
 import { zhAudit } from './zh-CN-texts/audit';
 import { zhRecordOnly } from './zh-CN-texts/record-only';
+import { zhPlayback } from './zh-CN-texts/playback';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -25,6 +26,7 @@ export const zhCN = {
   ...zhAuditLabels,
   ...zhSchoolHome,
   ...zhRecordOnly,
+  ...zhPlayback,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -137,6 +137,8 @@ export interface RecordingTable {
   /** JSON of the numbers the reason names. */
   counts_reason_values: string | null;
   keep: number;
+  /** Where the track's first frame lies on the lesson's clock, ms (cameras that started apart); 0 by default. */
+  start_offset_ms: Generated<number>;
   created_at: string;
   ready_at: string | null;
   /** Media shared with other recordings (the demo's clips), instead of `recordings/<id>/`; null for real lessons. */

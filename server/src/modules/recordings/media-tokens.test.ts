@@ -6,19 +6,21 @@ const key = 'k'.repeat(43);
 const now = 1_522_800_000;
 
 describe('media tokens', () => {
-  it('verify for the recording and viewer they were issued for, until they expire', () => {
-    const token = issueMediaToken(key, { recordingId: 7, viewerUserId: 3, expiresAt: now + 600 });
-    expect(verifyMediaToken(key, token, now)).toEqual({ ok: true, grant: { recordingId: 7, viewerUserId: 3, expiresAt: now + 600 } });
-    expect(verifyMediaToken(key, token, now + 600)).toEqual({ ok: false, why: 'expired' });
+  const session = 41;
+  it('verify for the recording, viewer and session they were issued for, until they expire', () => {
+    const token = issueMediaToken(key, { recordingId: 7, viewerUserId: 3, expiresAt: now + 600 }, session);
+    expect(verifyMediaToken(key, token, now, session)).toEqual({ ok: true, grant: { recordingId: 7, viewerUserId: 3, expiresAt: now + 600 } });
+    expect(verifyMediaToken(key, token, now + 600, session)).toEqual({ ok: false, why: 'expired' });
   });
 
-  it('cannot be moved to another recording, stretched, or signed with another key', () => {
-    const token = issueMediaToken(key, { recordingId: 7, viewerUserId: 3, expiresAt: now + 600 });
+  it('cannot be moved to another recording or session, stretched, or signed with another key', () => {
+    const token = issueMediaToken(key, { recordingId: 7, viewerUserId: 3, expiresAt: now + 600 }, session);
     const [, user, exp, sig] = token.split('.');
-    expect(verifyMediaToken(key, `8.${user}.${exp}.${sig}`, now)).toEqual({ ok: false, why: 'signature' });
-    expect(verifyMediaToken(key, `7.${user}.${now + 9999}.${sig}`, now)).toEqual({ ok: false, why: 'signature' });
-    expect(verifyMediaToken('x'.repeat(43), token, now)).toEqual({ ok: false, why: 'signature' });
-    expect(verifyMediaToken(key, 'garbage', now)).toEqual({ ok: false, why: 'malformed' });
+    expect(verifyMediaToken(key, `8.${user}.${exp}.${sig}`, now, session)).toEqual({ ok: false, why: 'signature' });
+    expect(verifyMediaToken(key, `7.${user}.${now + 9999}.${sig}`, now, session)).toEqual({ ok: false, why: 'signature' });
+    expect(verifyMediaToken(key, token, now, session + 1)).toEqual({ ok: false, why: 'signature' });
+    expect(verifyMediaToken('x'.repeat(43), token, now, session)).toEqual({ ok: false, why: 'signature' });
+    expect(verifyMediaToken(key, 'garbage', now, session)).toEqual({ ok: false, why: 'malformed' });
   });
 });
 

@@ -11,6 +11,7 @@ import { hlsPrefix } from '../../storage/keys.js';
 import { makeLesson } from '../../test-support/media-fixtures.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { issueMediaToken } from './media-tokens.js';
+import { hashToken } from '../auth/auth.service.js';
 import { createVideoTestApp, runJobs, schoolByCode, sha256OfFile, VIDEO_TEST_ENV } from './recordings.test-kit.js';
 
 const RUNNER = fileURLToPath(new URL('./test-fixtures/crash-runner.ts', import.meta.url));
@@ -76,12 +77,16 @@ describe('recordings: kill -9 during processing', () => {
       },
     }));
     const key = loadOrCreateSecrets(t.config.dataDir).mediaTokenKey;
+    // Media is served to a session that may watch the lesson, with a token signed for it.
+    const viewer = await t.login('gxsy.teacher');
+    const session = await t.db.db.selectFrom('sessions').select('id').where('token_hash', '=', hashToken(viewer.token)).executeTakeFirstOrThrow();
     const paths = ['master.m3u8', 'source/index.m3u8', 'source/seg_00000.ts', 'source/seg_00001.ts'];
     poller = (async () => {
       while (polling) {
-        const token = issueMediaToken(key, { recordingId, viewerUserId: 1, expiresAt: Math.floor(t.clock.now().getTime() / 1000) + 600 });
+        const grant = { recordingId, viewerUserId: viewer.me.id, expiresAt: Math.floor(t.clock.now().getTime() / 1000) + 600 };
+        const token = issueMediaToken(key, grant, session.id);
         for (const p of paths) {
-          const status = (await t.app.inject({ method: 'GET', url: `/api/media/${token}/${p}` })).statusCode;
+          const status = (await t.app.inject({ method: 'GET', url: `/api/media/${token}/${p}`, headers: { cookie: viewer.headers.cookie } })).statusCode;
           // A 200 is only allowed once the row is ready (read after the answer: ready never goes back).
           const ready = (await row()).status === 'ready';
           seen.push(status);
@@ -124,13 +129,15 @@ describe('recordings: kill -9 during processing', () => {
     expect(seen.filter((s) => s === 404).length).toBeGreaterThan(10);
     expect(early, 'media served before the lesson was ready').toEqual([]);
 
-    const grant = (await (await t.login('gxsy.teacher')).request('POST', `/api/recordings/${recordingId}/playback`)).json();
-    const master = await t.app.inject({ method: 'GET', url: grant.master });
+    const teacher = await t.login('gxsy.teacher');
+    const grant = (await teacher.request('POST', `/api/recordings/${recordingId}/playback`)).json();
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: teacher.headers.cookie } });
+    const master = await get(grant.master);
     expect(master.statusCode).toBe(200);
-    const playlist = await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/source/index.m3u8` });
+    const playlist = await get(`/api/media/${grant.token}/source/index.m3u8`);
     expect(playlist.body).toContain('#EXT-X-ENDLIST');
     for (const seg of playlist.body.split('\n').filter((l) => l && !l.startsWith('#'))) {
-      expect((await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/source/${seg}` })).statusCode).toBe(200);
+      expect((await get(`/api/media/${grant.token}/source/${seg}`)).statusCode).toBe(200);
     }
     const job = (await t.jobs.queue.list({ kind: 'recording.process' }))[0]!;
     expect(job).toMatchObject({ status: 'done', attempts: 3, lostRuns: 2 });

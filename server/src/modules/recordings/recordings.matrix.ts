@@ -42,6 +42,12 @@ export const recordingsMatrix: MatrixEntry[] = [
     expect: READ_ITEM,
   },
   {
+    // Setting a track's start offset: those who manage the school's lessons, as for deleting.
+    route: 'PUT /api/recordings/:id/start-offset', kind: 'item',
+    request: (f, t) => ({ method: 'PUT', url: `/api/recordings/${recordingsOf(f).recording[t]}/start-offset`, payload: { startOffsetMs: 0 } }),
+    expect: allExcept<ItemOutcome>(403, { anonymous: 401, dept_staff: [200, 200, 404], principal: [200, 404, 404] }),
+  },
+  {
     route: 'DELETE /api/recordings/:id', kind: 'item',
     request: (f, t, actor) => ({ method: 'DELETE', url: `/api/recordings/${recordingsOf(f).spareRecording[actor][t]}` }),
     expect: DELETE_ITEM,

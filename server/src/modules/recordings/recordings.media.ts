@@ -1,13 +1,12 @@
 import type { Readable } from 'node:stream';
 import type { Clock } from '../../clock.js';
-import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { contentTypeFor, KEY_PART_PATTERN, ObjectRangeError, type ObjectStore } from '../../storage/object-store.js';
 import {
   hlsMasterKey, hlsSegmentKey, keyUnderMediaPrefix, posterKey, thumbnailSpriteKey, thumbnailVttKey,
 } from '../../storage/keys.js';
-import { MEDIA_TOKEN_MAX_SECONDS, type MediaGrant, verifyMediaToken } from './media-tokens.js';
-import { recordingMediaState } from './recordings.queries.js';
+import { MEDIA_TOKEN_MAX_SECONDS, type MediaGrant, readMediaToken, verifyMediaToken } from './media-tokens.js';
+import type { ViewerCheck } from './media-viewer-check.js';
 
 /** The answer to one media request, ready to stream. */
 export interface MediaResponse {
@@ -18,6 +17,7 @@ export interface MediaResponse {
 
 const PART = new RegExp(KEY_PART_PATTERN);
 const tokenRefused = () => new AppError(403, 'MEDIA_TOKEN_INVALID', '播放凭证无效或已过期，请刷新播放页面后重试');
+const sessionEnded = () => new AppError(403, 'MEDIA_SESSION_ENDED', '登录已失效或已无权观看这节课，请重新登录后再观看');
 const missing = () => new AppError(404, 'NOT_FOUND', '媒体文件不存在，或录像尚未处理完成');
 
 /**
@@ -56,30 +56,38 @@ export function parseRange(header: string | undefined): { start: number; end?: n
 }
 
 /**
- * Serves playlists, segments and pictures of ready recordings to holders of a media token. The
- * token is the only credential (checked without the database); the recording must still exist and
- * be ready, so nothing half-packaged, deleted or purged is ever served.
+ * Serves playlists, segments and pictures of ready recordings to a session holding a media token
+ * issued to it. The token must be signed for the session whose cookie comes with the request, and
+ * that session must still be alive with the right to watch (looked up at most every 20 s per
+ * session and recording: viewer-check); the recording must be ready, so nothing half-packaged is
+ * ever served, and deleted or purged objects are simply gone.
  */
-export function createMediaServer(deps: { db: Db; clock: Clock; store: ObjectStore; mediaTokenKey: string }) {
-  /** The object a token and path name, once the token, the path and the recording's state allow it. */
-  async function authorise(token: string, path: string): Promise<{ key: string; grant: MediaGrant; now: number }> {
+export function createMediaServer(deps: { clock: Clock; store: ObjectStore; mediaTokenKey: string; viewers: ViewerCheck }) {
+  /** The object a token and path name, once the token, the session, the path and the recording allow it. */
+  async function authorise(token: string, path: string, sessionToken: string | undefined): Promise<{ key: string; grant: MediaGrant; now: number }> {
     const now = Math.floor(deps.clock.now().getTime() / 1000);
-    const check = verifyMediaToken(deps.mediaTokenKey, token, now);
+    const read = readMediaToken(token);
+    // Shape and expiry first: they cost nothing, and a stale URL never reaches the session check.
+    if (!read || read.grant.expiresAt <= now) throw tokenRefused();
+    if (!sessionToken) throw sessionEnded();
+    const viewer = await deps.viewers.check(sessionToken, read.grant.recordingId);
+    if (viewer.sessionId === null || viewer.userId !== read.grant.viewerUserId) throw sessionEnded();
+    const check = verifyMediaToken(deps.mediaTokenKey, token, now, viewer.sessionId);
     if (!check.ok) throw tokenRefused();
-    const ownKey = mediaKeyFor(check.grant.recordingId, path);
-    if (!ownKey) throw missing();
-    const state = await recordingMediaState(deps.db.db, check.grant.recordingId);
-    if (state?.status !== 'ready') throw missing();
+    if (!viewer.mayWatch) throw sessionEnded();
+    if (!viewer.ready) throw missing();
+    const key = mediaKeyFor(check.grant.recordingId, path);
+    if (!key) throw missing();
     // Demo lessons play clips shared by many recordings (storage/keys.ts sharedMediaPrefix).
-    return { key: keyUnderMediaPrefix(ownKey, state.media_prefix), grant: check.grant, now };
+    return { key: keyUnderMediaPrefix(key, viewer.mediaPrefix), grant: check.grant, now };
   }
 
   /**
    * HEAD: the same checks without reading the object, answering its key in `X-Media-Key` — what a
    * reverse proxy's auth subrequest needs to serve the bytes itself (docs/operations.md).
    */
-  async function describe(token: string, path: string): Promise<Record<string, string>> {
-    const { key, grant, now } = await authorise(token, path);
+  async function describe(token: string, path: string, sessionToken: string | undefined): Promise<Record<string, string>> {
+    const { key, grant, now } = await authorise(token, path, sessionToken);
     const head = await deps.store.head(key);
     if (!head) throw missing();
     return {
@@ -88,8 +96,8 @@ export function createMediaServer(deps: { db: Db; clock: Clock; store: ObjectSto
     };
   }
 
-  async function open(token: string, path: string, rangeHeader: string | undefined): Promise<MediaResponse> {
-    const { key, grant, now } = await authorise(token, path);
+  async function open(token: string, path: string, rangeHeader: string | undefined, sessionToken: string | undefined): Promise<MediaResponse> {
+    const { key, grant, now } = await authorise(token, path, sessionToken);
     const obj = await readObject(key, rangeHeader);
     const headers: Record<string, string> = {
       'content-type': obj.contentType ?? 'application/octet-stream',

@@ -1,3 +1,4 @@
+import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
@@ -8,6 +9,7 @@ import type { AppEventEmitter } from '../../events/app-events.js';
 import { createIngest } from './recordings.ingest.js';
 import { type EnqueueRecordingJob, enqueueProcessing, enqueueThumbnails, recordingJobDefinitions } from './recordings.jobs.js';
 import { createMediaServer } from './recordings.media.js';
+import { createViewerCheck } from './media-viewer-check.js';
 import { createRecordingPipeline, type PipelineDeps } from './recordings.pipeline.js';
 import { purgeExpiredRecordings } from './recordings.retention.js';
 import { registerRecordingsRoutes } from './recordings.routes.js';
@@ -28,6 +30,8 @@ export interface RecordingsModuleDeps {
   mediaTokenKey: string;
   /** Where the module tells, after its commits, that a lesson is ready or changed (compliance recounts the school-day). */
   events: AppEventEmitter;
+  /** The person behind a session cookie, or null once it has ended (auth.actorFromToken): media requests check it. */
+  viewerOf: (sessionToken: string) => Promise<Actor | null>;
   settings: RecordingsSettings;
   beforeStep?: PipelineDeps['beforeStep'];
 }
@@ -54,7 +58,10 @@ export function createRecordingsModule(deps: RecordingsModuleDeps) {
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: deps.settings.workDir });
   const recordings = createRecordingsService({ db, clock, audit, store, mediaTokenKey: deps.mediaTokenKey, onRecordingChanged });
-  const media = createMediaServer({ db, clock, store, mediaTokenKey: deps.mediaTokenKey });
+  const viewers = createViewerCheck({
+    clock, lookup: async (sessionToken, recordingId) => recordings.watchVerdict(await deps.viewerOf(sessionToken), recordingId),
+  });
+  const media = createMediaServer({ clock, store, mediaTokenKey: deps.mediaTokenKey, viewers });
   return {
     ingest, pipeline, recordings, media,
     /** For the platform's job registry. */
@@ -69,9 +76,10 @@ export type RecordingsModule = ReturnType<typeof createRecordingsModule>;
 /** The module as the server builds it: settings from config, the media token key from DATA_DIR's secrets. */
 export function recordingsModuleFor(deps: {
   db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter;
+  viewerOf: RecordingsModuleDeps['viewerOf'];
 }) {
   return createRecordingsModule({
-    db: deps.db, clock: deps.clock, audit: deps.audit, store: deps.storage, events: deps.events,
+    db: deps.db, clock: deps.clock, audit: deps.audit, store: deps.storage, events: deps.events, viewerOf: deps.viewerOf,
     enqueue: (kind, payload, opts) => deps.jobs.enqueue(kind, payload, opts),
     mediaTokenKey: loadOrCreateSecrets(deps.config.dataDir).mediaTokenKey,
     settings: recordingsSettingsFrom(deps.config),

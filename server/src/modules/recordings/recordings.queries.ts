@@ -86,7 +86,7 @@ export async function findRecording(db: DB, where: Expression<SqlBool>, id: numb
 /** The tracks of one lesson (same school, same group id). */
 export async function groupTracks(db: DB, schoolId: number, groupId: string) {
   return db.selectFrom('recordings')
-    .select(['id', 'track', 'status', 'progress'])
+    .select(['id', 'track', 'status', 'progress', 'start_offset_ms'])
     .where('school_id', '=', schoolId)
     .where('group_id', '=', groupId)
     .orderBy('id')
@@ -100,11 +100,6 @@ export async function recordingRow(db: DB, id: number) {
 
 export async function recordingBySha(db: DB, sha256: string) {
   return db.selectFrom('recordings').select(['id', 'status', 'source_key', 'school_id']).where('sha256', '=', sha256).executeTakeFirst();
-}
-
-/** The status and where the media live (own prefix or shared): the media route asks this on every segment. */
-export async function recordingMediaState(db: DB, id: number) {
-  return db.selectFrom('recordings').select(['status', 'media_prefix']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function updateRecording(db: DB, id: number, patch: Updateable<RecordingTable>): Promise<void> {
@@ -137,4 +132,8 @@ export async function expiredRecordings(db: DB, cutoff: string, limit: number) {
 /** What ingest needs of a school: its place in the tree and its kind. */
 export async function schoolForIngest(db: DB, schoolId: number) {
   return db.selectFrom('schools').select(['id', 'county_id', 'city_id', 'kind', 'name']).where('id', '=', schoolId).executeTakeFirst();
+}
+
+export async function startOffsetOf(db: DB, id: number): Promise<number | null> {
+  return (await db.selectFrom('recordings').select('start_offset_ms').where('id', '=', id).executeTakeFirst())?.start_offset_ms ?? null;
 }

@@ -68,12 +68,21 @@ export const RecordingPage = Type.Object({
   pageSize: Type.Integer(),
 });
 
+/** How far apart a lesson's cameras may have started: ten minutes either way. */
+export const MAX_START_OFFSET_MS = 600_000;
+
 export const TrackSchema = Type.Object({
   id: Type.Integer(),
   track: Type.Enum(TRACKS),
   status: Type.Enum(RECORDING_STATUSES),
   progress: Type.Integer(),
+  /** Where the track's first frame lies on the lesson's clock, ms (cameras that started apart). */
+  startOffsetMs: Type.Integer(),
 });
+
+export const StartOffsetBody = Type.Object({
+  startOffsetMs: Type.Integer({ minimum: -MAX_START_OFFSET_MS, maximum: MAX_START_OFFSET_MS }),
+}, { additionalProperties: false });
 
 export const RecordingDetailSchema = Type.Intersect([
   RecordingSummarySchema,
@@ -101,6 +110,10 @@ export const PlaybackSchema = Type.Object({
     track: Type.Enum(TRACKS),
     master: Type.String(),
     poster: Type.String(),
+    /** The scrub thumbnails' WebVTT map (sprite tiles by time); 404 until the thumbnail job ran. */
+    thumbnails: Type.String(),
+    /** Where the track's first frame lies on the lesson's clock, ms: the player keeps tracks in step by it. */
+    startOffsetMs: Type.Integer(),
   })),
 });
 

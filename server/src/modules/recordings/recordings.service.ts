@@ -9,6 +9,7 @@ import type { ObjectStore } from '../../storage/object-store.js';
 import { recordingPrefix } from '../../storage/keys.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { issueMediaToken, MEDIA_TOKEN_MAX_SECONDS } from './media-tokens.js';
+import type { ViewerVerdict } from './media-viewer-check.js';
 import type { CountsReason, CountsReasonValues } from './counting.js';
 import * as q from './recordings.queries.js';
 import { hasMedia } from './recordings.history.js';
@@ -72,7 +73,9 @@ export function createRecordingsService(deps: {
       ...toSummary(r),
       sizeBytes: Number(r.size_bytes), sha256: r.sha256, packaging: r.packaging,
       hasAudio: r.has_audio === null ? null : r.has_audio === 1, audioMaxDb: r.audio_max_db, keep: r.keep === 1,
-      tracks: tracks.map((t) => ({ id: t.id, track: t.track as Track, status: t.status as RecordingStatus, progress: t.progress })),
+      tracks: tracks.map((t) => ({
+        id: t.id, track: t.track as Track, status: t.status as RecordingStatus, progress: t.progress, startOffsetMs: t.start_offset_ms,
+      })),
     };
   }
 
@@ -88,11 +91,14 @@ export function createRecordingsService(deps: {
     }
     const ready = (await q.groupTracks(db, r.school_id, r.group_id)).filter((t) => t.status === 'ready');
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + MEDIA_TOKEN_MAX_SECONDS;
-    const tokenOf = (recordingId: number) => issueMediaToken(deps.mediaTokenKey, { recordingId, viewerUserId: actor.userId, expiresAt });
+    const tokenOf = (recordingId: number) => issueMediaToken(deps.mediaTokenKey, { recordingId, viewerUserId: actor.userId, expiresAt }, actor.sessionId);
     const url = (token: string, file: string) => `/api/media/${token}/${file}`;
     const tracks = ready.map((t) => {
       const token = tokenOf(t.id);
-      return { recordingId: t.id, track: t.track as Track, master: url(token, 'master.m3u8'), poster: url(token, 'poster.jpg') };
+      return {
+        recordingId: t.id, track: t.track as Track, master: url(token, 'master.m3u8'), poster: url(token, 'poster.jpg'),
+        thumbnails: url(token, 'thumbs/sprite.vtt'), startOffsetMs: t.start_offset_ms,
+      };
     });
     const token = tokenOf(r.id);
     await deps.audit.record({
@@ -100,6 +106,39 @@ export function createRecordingsService(deps: {
       detail: { schoolId: r.school_id, groupId: r.group_id, tracks: ready.map((t) => t.id), expiresAt: new Date(expiresAt * 1000).toISOString() },
     });
     return { token, expiresAt: new Date(expiresAt * 1000).toISOString(), master: url(token, 'master.m3u8'), tracks };
+  }
+
+  /**
+   * For media serving: whether the person behind a session (null: ended) may still watch a
+   * recording, and whether it is ready. One scoped read; the media route caches the answer briefly.
+   */
+  async function watchVerdict(actor: Actor | null, recordingId: number): Promise<ViewerVerdict> {
+    if (!actor) return { sessionId: null, userId: null, mayWatch: false, ready: false, mediaPrefix: null };
+    let where;
+    try {
+      where = scopeFor(actor, 'recording:read');
+    } catch {
+      return { sessionId: actor.sessionId, userId: actor.userId, mayWatch: false, ready: false, mediaPrefix: null };
+    }
+    const r = await q.findRecording(db, where, recordingId);
+    return { sessionId: actor.sessionId, userId: actor.userId, mayWatch: r !== undefined, ready: r?.status === 'ready', mediaPrefix: r?.media_prefix ?? null };
+  }
+
+  /**
+   * Sets where a track's first frame lies on the lesson's clock (its camera started that many ms
+   * after the others; negative: before). Those who manage the school's lessons may (as for
+   * deletion: the principal, the county 教科所); audited with the value it replaced.
+   */
+  async function setStartOffset(actor: Actor, id: number, startOffsetMs: number, ip: string) {
+    const r = await q.findRecording(db, scopeFor(actor, 'recording:delete'), id);
+    if (!r) throw notFound('录像');
+    const before = await q.startOffsetOf(db, id);
+    await q.updateRecording(db, id, { start_offset_ms: startOffsetMs });
+    await deps.audit.record({
+      actor: who(actor), action: 'recording.offset', targetType: 'recording', targetId: id, result: 'success', ip,
+      detail: { schoolId: r.school_id, groupId: r.group_id, track: r.track, from: before, to: startOffsetMs },
+    });
+    return { id, track: r.track as Track, status: r.status as RecordingStatus, progress: r.progress, startOffsetMs };
   }
 
   /** Deletes one track: its objects first, then its row, so nothing is left unreachable. */
@@ -115,7 +154,7 @@ export function createRecordingsService(deps: {
     await deps.onRecordingChanged({ schoolId: r.school_id, day: r.school_day });
   }
 
-  return { list, get, playback, remove };
+  return { list, get, playback, watchVerdict, setStartOffset, remove };
 }
 
 export type RecordingsService = ReturnType<typeof createRecordingsService>;

@@ -84,59 +84,80 @@ describe('recordings: access, playback tokens and media serving', () => {
     expect(views.map((v) => v.target_id).sort()).toEqual([String(own), String(sibling)].sort());
   });
 
-  it('serves playlists and segments to the token only: relative links, ranges, private caching', async () => {
-    const grant = (await (await t.login('gxsy.teacher')).request('POST', `/api/recordings/${own}/playback`)).json();
-    const master = await t.app.inject({ method: 'GET', url: grant.master });
+  it('serves playlists and segments to the token and its session: relative links, ranges, private caching', async () => {
+    const teacher = await t.login('gxsy.teacher');
+    const grant = (await teacher.request('POST', `/api/recordings/${own}/playback`)).json();
+    const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { cookie: teacher.headers.cookie, ...headers } });
+    const master = await get(grant.master);
     expect(master.statusCode).toBe(200);
     expect(master.headers['content-type']).toBe('application/vnd.apple.mpegurl');
     expect(master.headers['cache-control']).toMatch(/^private, max-age=(600|599)$/);
     const playlistPath = master.body.split('\n').find((l) => l && !l.startsWith('#'))!;
     expect(playlistPath).toBe('source/index.m3u8');
-    const playlist = await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/${playlistPath}` });
+    const playlist = await get(`/api/media/${grant.token}/${playlistPath}`);
     const segment = playlist.body.split('\n').find((l) => l && !l.startsWith('#'))!;
     expect(segment).toMatch(/^seg_\d{5}\.ts$/);
-    const seg = await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/source/${segment}` });
+    const seg = await get(`/api/media/${grant.token}/source/${segment}`);
     expect(seg.statusCode).toBe(200);
     expect(seg.headers['content-type']).toBe('video/mp2t');
     expect(Number(seg.headers['content-length'])).toBe(seg.rawPayload.length);
-    const part = await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/source/${segment}`, headers: { range: 'bytes=0-187' } });
+    const part = await get(`/api/media/${grant.token}/source/${segment}`, { range: 'bytes=0-187' });
     expect(part.statusCode).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 0-187/${seg.rawPayload.length}`);
     expect(part.rawPayload.equals(seg.rawPayload.subarray(0, 188))).toBe(true);
-    const head = await t.app.inject({ method: 'HEAD', url: `/api/media/${grant.token}/source/${segment}` });
+    const head = await t.app.inject({ method: 'HEAD', url: `/api/media/${grant.token}/source/${segment}`, headers: { cookie: teacher.headers.cookie } });
     expect(head.statusCode).toBe(200);
     expect(head.headers['content-length']).toBe(String(seg.rawPayload.length));
     expect(head.headers['x-media-key']).toBe(`recordings/${own}/hls/source/${segment}`);
-    const past = await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/source/${segment}`, headers: { range: `bytes=${seg.rawPayload.length}-` } });
+    const past = await get(`/api/media/${grant.token}/source/${segment}`, { range: `bytes=${seg.rawPayload.length}-` });
     expect(past.statusCode).toBe(416);
-    expect((await t.app.inject({ method: 'GET', url: `/api/media/${grant.token}/../${sibling}/hls/master.m3u8` })).statusCode).not.toBe(200);
+    expect((await get(`/api/media/${grant.token}/../${sibling}/hls/master.m3u8`)).statusCode).not.toBe(200);
   });
 
   it('answers 403 to a token for another recording, a forged one and an expired one', async () => {
-    const grant = (await (await t.login('gxsy.teacher')).request('POST', `/api/recordings/${own}/playback`)).json();
+    const teacher = await t.login('gxsy.teacher');
+    const grant = (await teacher.request('POST', `/api/recordings/${own}/playback`)).json();
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: teacher.headers.cookie } });
     const [, user, exp, sig] = (grant.token as string).split('.');
-    const moved = `${foreign}.${user}.${exp}.${sig}`;
-    expect((await t.app.inject({ method: 'GET', url: `/api/media/${moved}/master.m3u8` })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: '/api/media/1.1.99999999999.abc/master.m3u8' })).statusCode).toBe(403);
+    const moved = `${ownBoard}.${user}.${exp}.${sig}`;
+    expect((await get(`/api/media/${moved}/master.m3u8`)).statusCode).toBe(403);
+    expect((await get('/api/media/1.1.99999999999.abc/master.m3u8')).statusCode).toBe(403);
     t.clock.advance(601_000);
     try {
-      expect((await t.app.inject({ method: 'GET', url: grant.master })).statusCode).toBe(403);
+      expect((await get(grant.master)).statusCode).toBe(403);
     } finally {
       t.clock.advance(-601_000);
     }
   });
 
   it('serves nothing of a recording that is not ready', async () => {
-    const grant = (await (await t.login('gxsy.teacher')).request('POST', `/api/recordings/${ownBoard}/playback`)).json();
+    const teacher = await t.login('gxsy.teacher');
+    const grant = (await teacher.request('POST', `/api/recordings/${ownBoard}/playback`)).json();
     const board = grant.tracks.find((x: { recordingId: number }) => x.recordingId === ownBoard).master as string;
     await t.db.db.updateTable('recordings').set({ status: 'processing' }).where('id', '=', ownBoard).execute();
     try {
-      expect((await t.app.inject({ method: 'GET', url: board })).statusCode).toBe(404);
-      const teacher = await t.login('gxsy.teacher');
+      expect((await t.app.inject({ method: 'GET', url: board, headers: { cookie: teacher.headers.cookie } })).statusCode).toBe(404);
       expect((await teacher.request('POST', `/api/recordings/${ownBoard}/playback`)).statusCode).toBe(409);
     } finally {
       await t.db.db.updateTable('recordings').set({ status: 'ready' }).where('id', '=', ownBoard).execute();
     }
+  });
+
+  it('lets the principal and the county 教科所 set a track\'s start offset, which playback hands to the player', async () => {
+    const principal = await t.login('gxsy.principal');
+    const set = await principal.request('PUT', `/api/recordings/${ownBoard}/start-offset`, { startOffsetMs: 2500 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ id: ownBoard, track: 'blackboard', startOffsetMs: 2500 });
+    const grant = (await (await t.login('gxsy.teacher')).request('POST', `/api/recordings/${own}/playback`)).json();
+    expect(grant.tracks.map((x: { startOffsetMs: number }) => x.startOffsetMs)).toEqual([0, 2500]);
+    expect(grant.tracks[0].thumbnails).toBe(`${grant.tracks[0].master.replace('master.m3u8', '')}thumbs/sprite.vtt`);
+    expect((await (await t.login('gxsy.teacher')).get(`/api/recordings/${own}`)).json().tracks.map((x: { startOffsetMs: number }) => x.startOffsetMs)).toEqual([0, 2500]);
+    expect((await (await t.login('guanxian.research')).request('PUT', `/api/recordings/${ownBoard}/start-offset`, { startOffsetMs: -1000 })).statusCode).toBe(200);
+    expect((await (await t.login('gxsy.teacher')).request('PUT', `/api/recordings/${ownBoard}/start-offset`, { startOffsetMs: 0 })).statusCode).toBe(403);
+    expect((await (await t.login('shenxian.research')).request('PUT', `/api/recordings/${ownBoard}/start-offset`, { startOffsetMs: 0 })).statusCode).toBe(404);
+    expect((await principal.request('PUT', `/api/recordings/${ownBoard}/start-offset`, { startOffsetMs: 600_001 })).statusCode).toBe(400);
+    const audit = await t.db.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'recording.offset').orderBy('id').execute();
+    expect(audit.map((a) => JSON.parse(a.detail!) as { from: number; to: number }).map((d) => [d.from, d.to])).toEqual([[0, 2500], [2500, -1000]]);
   });
 
   it('lets the school\'s principal and the county 教科所 delete (files first, then the row), nobody else', async () => {

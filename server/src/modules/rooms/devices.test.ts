@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { authenticateDevice } from './device-auth.js';
-import { checkRoomsBeforeLessons } from './room-alerts.js';
+import { upsertTerm } from '../calendar/calendar.queries.js';
 
 type Client = Awaited<ReturnType<TestApp['login']>>;
 const MINUTE = 60_000;
@@ -22,6 +22,9 @@ describe('devices: tokens, heartbeats, offline state and alerts', () => {
     gxsy = await school('冠县实验小学');
     sxsy = await school('莘县实验小学');
     research = await t.login('guanxian.research');
+    // Alerts follow the school calendar: the spring term of 2030 makes these days school days.
+    const city = await t.db.db.selectFrom('schools').select('city_id').where('id', '=', gxsy).executeTakeFirstOrThrow();
+    await upsertTerm(t.db.db, { cityId: city.city_id, countyId: null, name: '2029—2030学年第二学期', startsOn: '2030-02-18', endsOn: '2030-07-05' }, t.clock.now().toISOString());
   });
   afterAll(async () => t.close());
 
@@ -179,8 +182,8 @@ describe('devices: tokens, heartbeats, offline state and alerts', () => {
     await beat(onlineToken);
     t.clock.set(new Date('2030-04-03T09:50:00+08:00'));
 
-    const first = await checkRoomsBeforeLessons(t.db, t.clock.now());
-    const again = await checkRoomsBeforeLessons(t.db, new Date(t.clock.now().getTime() + MINUTE));
+    const first = await t.services.roomAlerts.checkBeforeLessons(t.clock.now());
+    const again = await t.services.roomAlerts.checkBeforeLessons(new Date(t.clock.now().getTime() + MINUTE));
     expect(again.raised).toBe(0);
     const alerts = await t.db.db.selectFrom('room_alerts').selectAll().where('kind', '=', 'offline_before_lesson').execute();
     expect(alerts.map((a) => a.room_id).sort()).toEqual([offlineRoom, bareRoom].sort());
@@ -209,11 +212,11 @@ describe('devices: tokens, heartbeats, offline state and alerts', () => {
     const put = await research.request('PUT', `/api/rooms/${roomId}/timetable`, { lessons: [{ ...lesson, weekday: 3 }, { ...lesson, weekday: 4, startsAt: '00:05', endsAt: '00:45' }] });
     expect(put.statusCode).toBe(200);
     const alertsOf = () => t.db.db.selectFrom('room_alerts').select('lesson_start').where('room_id', '=', roomId).orderBy('lesson_start').execute();
-    await checkRoomsBeforeLessons(t.db, new Date('2030-04-03T10:04:00+08:00'));
+    await t.services.roomAlerts.checkBeforeLessons(new Date('2030-04-03T10:04:00+08:00'));
     expect(await alertsOf()).toEqual([]);
-    await checkRoomsBeforeLessons(t.db, new Date('2030-04-03T10:05:00+08:00'));
+    await t.services.roomAlerts.checkBeforeLessons(new Date('2030-04-03T10:05:00+08:00'));
     expect(await alertsOf()).toEqual([{ lesson_start: '2030-04-03T02:20:00.000Z' }]);
-    await checkRoomsBeforeLessons(t.db, new Date('2030-04-03T23:55:00+08:00'));
+    await t.services.roomAlerts.checkBeforeLessons(new Date('2030-04-03T23:55:00+08:00'));
     expect(await alertsOf()).toEqual([{ lesson_start: '2030-04-03T02:20:00.000Z' }, { lesson_start: '2030-04-03T16:05:00.000Z' }]);
   });
 

@@ -190,6 +190,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     SCHOOL_NOT_FOUND: 'The school named in the upload details does not exist; check the school number',
     RECORDING_NOT_READY: 'The recording is still being processed; it can be watched once processing is complete',
     MEDIA_TOKEN_INVALID: 'The playback pass is not valid or has expired; reload the player page and try again',
+    MEDIA_SESSION_ENDED: 'Your sign-in has ended or you may no longer watch this lesson; sign in again to watch',
     RANGE_NOT_SATISFIABLE: 'The requested byte range goes beyond the end of the file ({{size}} bytes)',
     MEDIA_NOT_VIDEO: 'The file is not a video the platform can read (unknown format), or the uploaded file is missing; upload the MP4 file exported by the recorder again',
     MEDIA_NO_VIDEO_STREAM: 'The file holds no picture (only sound or other data); upload a recording that contains video',

@@ -181,6 +181,7 @@ export const enSupervision: Pick<EnglishMessages, 'reports' | 'inspections' | 'n
       follow_up_verified: 'Verified',
       follow_up_reopened: 'Reopened',
       bulletin: 'Bulletin',
+      room_offline: 'Room offline',
     },
   },
   bulletins: {

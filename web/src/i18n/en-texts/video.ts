@@ -211,9 +211,6 @@ export const enVideo: Pick<EnglishMessages, 'tracks' | 'roomStatuses' | 'connect
   },
   player: {
     play: 'Play',
-    sideBySide: 'Two tracks in sync',
-    left: 'Left track',
-    right: 'Right track',
     fullscreen: 'Full screen',
     resumed: 'Continuing from {{time}}, where you left off',
     fromStart: 'From the start',

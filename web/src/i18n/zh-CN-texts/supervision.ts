@@ -179,6 +179,7 @@ export const zhSupervision = {
       follow_up_verified: '整改验收',
       follow_up_reopened: '整改退回',
       bulletin: '通报',
+      room_offline: '录播室离线',
     },
   },
   bulletins: {

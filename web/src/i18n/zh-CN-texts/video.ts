@@ -209,9 +209,6 @@ export const zhVideo = {
   },
   player: {
     play: '播放',
-    sideBySide: '双画面同步',
-    left: '左侧画面',
-    right: '右侧画面',
     fullscreen: '全屏',
     resumed: '已从上次观看的位置 {{time}} 继续',
     fromStart: '从头播放',

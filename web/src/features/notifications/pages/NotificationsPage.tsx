@@ -13,7 +13,7 @@ import { listInbox, markAllRead, markRead } from '../api/notifications.api';
 // Known kinds get a coloured label; others (added by later modules) show without one.
 const KIND_COLORS: Record<string, string> = {
   quota_reminder: 'orange', daily_digest: 'blue', follow_up_assigned: 'volcano', follow_up_rectified: 'cyan',
-  follow_up_verified: 'green', follow_up_reopened: 'red', bulletin: 'gold',
+  follow_up_verified: 'green', follow_up_reopened: 'red', bulletin: 'gold', room_offline: 'magenta',
 };
 
 /** My inbox inside the platform: newest first; opening one marks it read and follows its link. */

@@ -1,4 +1,4 @@
-import type { Page, Playback, Recording, RecordingDetail, RecordingFilters, RecordingStatus } from '@shared/api-types';
+import type { Page, Playback, Recording, RecordingDetail, RecordingFilters, RecordingStatus, RecordingTrack } from '@shared/api-types';
 import { api } from '../../../api/client';
 
 const STATUS_SET: Record<RecordingStatus, true> = { queued: true, processing: true, ready: true, failed: true };
@@ -26,4 +26,9 @@ export function startPlayback(id: number): Promise<Playback> {
 
 export function deleteRecording(id: number): Promise<void> {
   return api.delete<void>(`/api/recordings/${id}`);
+}
+
+/** Where a track's first frame lies on the lesson's clock (ms): for cameras that started apart. */
+export function setStartOffset(id: number, startOffsetMs: number): Promise<RecordingTrack> {
+  return api.put<RecordingTrack>(`/api/recordings/${id}/start-offset`, { startOffsetMs });
 }

@@ -1,4 +1,4 @@
-import { Flex, Progress, Tag, Typography } from 'antd';
+import { Flex, Progress, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Recording, RecordingStatus } from '@shared/api-types';

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Breadcrumb, Button, Card, Descriptions, Flex, Popconfirm, Result, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { FullPageSpin } from '../../../app/components/FullPageSpin';
 import { deleteRecording, getRecording } from '../api/recordings.api';
 import { LessonPlayer } from '../components/LessonPlayer';
+import { TrackOffsets } from '../components/TrackOffsets';
 import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
 import { formatInstant } from '../../../app/time';
 
@@ -27,6 +28,8 @@ export default function PlayerPage() {
   const id = Number(useParams().id);
   const { data, error, reload } = useApi((signal) => getRecording(id, signal), [id]);
   const pending = data?.status === 'queued' || data?.status === 'processing';
+  // Bumped when the tracks' offsets change: the player starts again with them.
+  const [playerRound, setPlayerRound] = useState(0);
 
   useEffect(() => {
     if (!pending) return;
@@ -70,13 +73,16 @@ export default function PlayerPage() {
             </Typography.Text>
           </Flex>
           {canAsRoomKeeper(me, 'recording:delete') ? (
-            <Popconfirm title={t('player.deleteConfirm')} description={t('player.deleteHelp')} okButtonProps={{ danger: true }} onConfirm={onDelete}>
-              <Button danger icon={<DeleteOutlined />}>{t('player.delete')}</Button>
-            </Popconfirm>
+            <Flex gap={8} wrap>
+              {data.tracks.length > 1 ? <TrackOffsets tracks={data.tracks} onSaved={() => { reload(); setPlayerRound((n) => n + 1); }} /> : null}
+              <Popconfirm title={t('player.deleteConfirm')} description={t('player.deleteHelp')} okButtonProps={{ danger: true }} onConfirm={onDelete}>
+                <Button danger icon={<DeleteOutlined />}>{t('player.delete')}</Button>
+              </Popconfirm>
+            </Flex>
           ) : null}
         </Flex>
         {data.status === 'ready' && data.hasVideo ? (
-          <LessonPlayer key={data.id} recordingId={data.id} track={data.track} />
+          <LessonPlayer key={`${data.id}:${playerRound}`} recordingId={data.id} track={data.track} />
         ) : (
           <Flex vertical gap={8} style={{ maxWidth: 480, padding: '24px 0' }} data-testid="recording-pending">
             <RecordingState recording={data} wide />
@@ -101,6 +107,7 @@ export default function PlayerPage() {
               children: data.tracks.map((item) => (
                 <Tag key={item.id} color={item.status === 'ready' ? 'blue' : item.status === 'failed' ? 'red' : 'default'}>
                   {t(`tracks.${item.track}`)} · {t(`recordingStatuses.${item.status}`)}
+                  {item.startOffsetMs ? ` · ${t('multiTrack.startsAt', { value: (item.startOffsetMs / 1000).toFixed(1) })}` : ''}
                 </Tag>
               )),
             },
