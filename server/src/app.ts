@@ -102,7 +102,7 @@ export async function buildApp(deps: AppDeps) {
   const inspections = createInspectionsService({ db: deps.db, clock: deps.clock, audit, org, notifications });
   const bulletins = createBulletinsService({ db: deps.db, clock: deps.clock, audit, notifications });
   const calendar = createCalendarService({ db: deps.db, clock: deps.clock, audit, compliance });
-  const dashboards = createDashboardsService({ clock: deps.clock, compliance, recordingStats: createRecordingStats({ db: deps.db }), rollout });
+  const dashboards = createDashboardsService({ clock: deps.clock, compliance, recordingStats: createRecordingStats({ db: deps.db }), rollout, calendar });
   const reports = createReportsService({ db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify });
   const recordings = deps.config && deps.storage && deps.jobs
     ? recordingsModuleFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, onRecordingChanged: (c) => compliance.onRecordingChanged(c) })

@@ -10,12 +10,13 @@ import { forbidden, notFound } from '../../http/errors.js';
 import { eachDay, shanghaiDate } from '../../../../shared/dates.js';
 import { checkDateRange } from '../calendar/date-range.js';
 import { loadCalendar } from '../calendar/calendar-view.js';
+import { rangeStatus } from '../calendar/day-status.js';
 import * as q from './compliance.queries.js';
 import {
   type CalendarNode, pairsForCalendarChange, recomputeRecentDays, recomputeSchoolDays, recountSchoolDay, type SchoolDayKey, trackSchools,
 } from './compliance.recompute.js';
 import { countedOn } from './compliance.counted-on.js';
-import { insertQuotaRule, type QuotaRule } from './quota-rules.js';
+import { findQuotaRule, insertQuotaRule, listQuotaRules, type QuotaRule, updateQuotaRuleRow } from './quota-rules.js';
 import { departmentAnswersFor, type NamedPersons, schoolResponsibles } from './responsibility.js';
 import { streaksOf } from './streaks.js';
 import { dailyTotals, heatCells, latestDayWithRows } from './compliance.trend.js';
@@ -118,9 +119,11 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
     const offset = (query.page - 1) * query.pageSize;
     const schoolScope = schoolInScope(scope);
     const dayScope = schoolInScope(scope, dayCols);
-    const [rows, total] = await Promise.all([
+    const [rows, total, status] = await Promise.all([
       q.listSchoolTotals(db, schoolScope, dayScope, r, filter, query.pageSize, offset),
       q.countSchoolTotals(db, schoolScope, dayScope, r, filter),
+      // Said before the rows: a range outside every term is "not judged", not a page of failures.
+      rangeStatus(db, scope, { countyId: query.countyId }, r.from, r.to),
     ]);
     const [days, responsibles] = await Promise.all([
       q.dayRows(db, rows.map((s) => s.id), r.from, r.to),
@@ -136,7 +139,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
         responsible: responsibles.get(s.id)!,
       };
     });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items, total, page: query.page, pageSize: query.pageSize, ...status };
   }
 
   /** One school day by day: the rollup where tracked, the calendar's verdict everywhere (heatmap). */
@@ -215,18 +218,34 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
     return recomputeSchoolDays(db, pairs, { now: deps.clock.now() });
   }
 
+  /** The school-days up to today a rule in force over [from, to] can decide. */
+  function ruleDays(rule: Pick<QuotaRule, 'effectiveFrom' | 'effectiveTo'>): string[] {
+    const end = rule.effectiveTo !== null && rule.effectiveTo < today() ? rule.effectiveTo : today();
+    return rule.effectiveFrom <= end ? eachDay(rule.effectiveFrom, end) : [];
+  }
+
+  async function recomputeRuleDays(rule: Pick<QuotaRule, 'cityId' | 'countyId'>, days: readonly string[]) {
+    const node: CalendarNode = rule.countyId !== null ? { countyId: rule.countyId } : { cityId: rule.cityId };
+    return (await recomputeSchoolDays(db, await pairsForCalendarChange(db, node, days, today()), { now: deps.clock.now() })).length;
+  }
+
   /** Adds a quota rule and recomputes the tracked school-days it can change. */
   async function addQuotaRule(rule: Omit<QuotaRule, 'id'>) {
     const id = await insertQuotaRule(db, rule, deps.clock.now().toISOString());
-    const end = rule.effectiveTo !== null && rule.effectiveTo < today() ? rule.effectiveTo : today();
-    const days = rule.effectiveFrom <= end ? eachDay(rule.effectiveFrom, end) : [];
-    const node: CalendarNode = rule.countyId !== null ? { countyId: rule.countyId } : { cityId: rule.cityId };
-    const recomputed = await recomputeSchoolDays(db, await pairsForCalendarChange(db, node, days, today()), { now: deps.clock.now() });
-    return { id, recomputed: recomputed.length };
+    return { id, recomputed: await recomputeRuleDays(rule, ruleDays(rule)) };
+  }
+
+  /** Changes a rule's kind, minimum or dates; recomputes the days it decided before and decides now. */
+  async function updateQuotaRule(before: QuotaRule, after: Pick<QuotaRule, 'schoolKind' | 'minLessons' | 'effectiveFrom' | 'effectiveTo'>) {
+    await updateQuotaRuleRow(db, before.id!, after);
+    const days = new Set([...ruleDays(before), ...ruleDays(after)]);
+    return { id: before.id!, recomputed: await recomputeRuleDays(before, [...days]) };
   }
 
   return {
     summary, listSchools, schoolDays, latestDay, trend, missedDayHeatmap, onRecordingChanged, onCalendarChanged, addQuotaRule,
+    updateQuotaRule, quotaRules: (cityId: number, countyId?: number) => listQuotaRules(db, cityId, countyId),
+    findQuotaRule: (id: number) => findQuotaRule(db, id),
     trackSchools: (entries: readonly { schoolId: number; since: string }[]) => trackSchools(db, entries, deps.clock),
     recomputeRecentDays: (days?: number) => recomputeRecentDays(db, deps.clock, days),
     /** Each tracked school's day as the rollup has it (notifications' reminders and digests); no scope: callers are system tasks. */

@@ -1,0 +1,57 @@
+import type { AppInstance } from '../../http/app-types.js';
+import {
+  ChangeResult, CreateRuleBody, CreateTermBody, DeleteTermResult, IdParams, PublicDaysQuery, PublicDaysSchema, RegionPlaceQuery, RulesSchema,
+  SavePublicDaysBody, SavePublicDaysResult, TermsSchema, UpdateRuleBody, UpdateTermBody,
+} from './calendar.schema.js';
+import type { CalendarAdminService } from './calendar-admin.service.js';
+
+/** The calendar page's routes (校历与录播规则): terms, quota rules and a city's own national days. */
+export function registerCalendarAdminRoutes(app: AppInstance, deps: { admin: CalendarAdminService }) {
+  const { admin } = deps;
+  const tags = ['calendar'];
+
+  app.get('/api/calendar/terms', {
+    config: { access: 'org:read' },
+    schema: { tags, summary: '学期 / Terms that apply at a city, county or school, by school year and stage', querystring: RegionPlaceQuery, response: { 200: TermsSchema } },
+  }, async (req) => admin.listTerms(req.actor!, req.query));
+
+  app.post('/api/calendar/terms', {
+    config: { access: 'calendar:write' },
+    schema: { tags, summary: '新建学期 / Add a term of a city or county; recomputes the days it covers', body: CreateTermBody, response: { 201: ChangeResult } },
+  }, async (req, reply) => reply.code(201).send(await admin.createTerm(req.actor!, req.body, req.ip)));
+
+  app.patch('/api/calendar/terms/:id', {
+    config: { access: 'calendar:write' },
+    schema: { tags, summary: '修改学期 / Change a term; recomputes the days that entered or left it', params: IdParams, body: UpdateTermBody, response: { 200: ChangeResult } },
+  }, async (req) => admin.updateTerm(req.actor!, req.params.id, req.body, req.ip));
+
+  app.delete('/api/calendar/terms/:id', {
+    config: { access: 'calendar:write' },
+    schema: { tags, summary: '删除学期 / Remove a term; recomputes the days it covered', params: IdParams, response: { 200: DeleteTermResult } },
+  }, async (req) => admin.deleteTerm(req.actor!, req.params.id, req.ip));
+
+  app.get('/api/calendar/quota-rules', {
+    config: { access: 'org:read' },
+    schema: { tags, summary: '录播规则 / Quota rules that apply at a city, county or school, with their effective dates', querystring: RegionPlaceQuery, response: { 200: RulesSchema } },
+  }, async (req) => admin.listRules(req.actor!, req.query));
+
+  app.post('/api/calendar/quota-rules', {
+    config: { access: 'calendar:write' },
+    schema: { tags, summary: '新建录播规则 / Add a quota rule from a date; recomputes the days it decides', body: CreateRuleBody, response: { 201: ChangeResult } },
+  }, async (req, reply) => reply.code(201).send(await admin.createRule(req.actor!, req.body, req.ip)));
+
+  app.patch('/api/calendar/quota-rules/:id', {
+    config: { access: 'calendar:write' },
+    schema: { tags, summary: '修改录播规则 / Change a quota rule; recomputes the days it decided or decides', params: IdParams, body: UpdateRuleBody, response: { 200: ChangeResult } },
+  }, async (req) => admin.updateRule(req.actor!, req.params.id, req.body, req.ip));
+
+  app.get('/api/calendar/public-days', {
+    config: { access: 'org:read' },
+    schema: { tags, summary: '法定节假日录入 / A city\'s own entry of a year\'s holidays and 调休 days, and whether the dataset covers the year', querystring: PublicDaysQuery, response: { 200: PublicDaysSchema } },
+  }, async (req) => admin.publicDays(req.actor!, req.query));
+
+  app.put('/api/calendar/public-days', {
+    config: { access: 'calendar:write' },
+    schema: { tags, summary: '保存法定节假日 / Replace a city\'s entry of a year\'s holidays and 调休 days; recomputes the days touched', body: SavePublicDaysBody, response: { 200: SavePublicDaysResult } },
+  }, async (req) => admin.savePublicDays(req.actor!, req.body, req.ip));
+}

@@ -1,0 +1,250 @@
+import type { Actor } from '../../access/actor.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/database.js';
+import { badRequest, conflict, notFound } from '../../http/errors.js';
+import type { SchoolKind } from '../../../../shared/domain.js';
+import { eachDay, isIsoDate, shanghaiDate, spanDays } from '../../../../shared/dates.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { ComplianceService } from '../compliance/compliance.service.js';
+import type { QuotaRule } from '../compliance/quota-rules.js';
+import { DEFAULT_MIN_LESSONS } from '../compliance/quota-rules.js';
+import { calendarScope, type PlaceQuery, type ResolvedPlace, resolvePlace, resolveRegion, writesRegion } from './calendar-places.js';
+import * as q from './calendar.queries.js';
+import { datasetYears } from './public-holidays.js';
+
+/** What the calendar admin needs of compliance: recounts, and the quota rules it owns. */
+export type ComplianceForCalendar = Pick<ComplianceService, 'onCalendarChanged' | 'addQuotaRule' | 'updateQuotaRule' | 'quotaRules' | 'findQuotaRule'>;
+
+/** Longest term accepted: a school year. */
+const MAX_TERM_DAYS = 366;
+
+export interface TermInput {
+  name: string;
+  stage: SchoolKind | null;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** The school year (its first calendar year) a term starting on `day` belongs to: autumn terms open it. */
+export function schoolYearOf(day: string): number {
+  const year = Number(day.slice(0, 4));
+  return Number(day.slice(5, 7)) >= 8 ? year : year - 1;
+}
+
+function checkDate(day: string, field: string) {
+  if (!isIsoDate(day)) throw badRequest('DATE_INVALID', `${field} ${day} 不存在：请用 YYYY-MM-DD 格式填写真实日期`);
+}
+
+/** Throws a 400 naming what is wrong with a term; returns it with its name trimmed. */
+export function checkTerm(t: TermInput): TermInput {
+  const name = t.name.trim();
+  if (!name) throw badRequest('TERM_NAME_BLANK', '学期名称不能为空，例如“2026—2027学年第一学期”');
+  checkDate(t.startsOn, '开学日期');
+  checkDate(t.endsOn, '结束日期');
+  if (t.startsOn > t.endsOn) throw badRequest('TERM_DATES_REVERSED', `学期“${name}”的开学日期 ${t.startsOn} 晚于结束日期 ${t.endsOn}`);
+  if (spanDays(t.startsOn, t.endsOn) > MAX_TERM_DAYS) {
+    throw badRequest('TERM_TOO_LONG', `学期“${name}”共 ${spanDays(t.startsOn, t.endsOn)} 天，超过一个学年（${MAX_TERM_DAYS} 天）：请检查日期`);
+  }
+  return { ...t, name };
+}
+
+/** The days whose coverage differs between two ranges (both absent: none). */
+function changedDays(before: readonly [string, string] | null, after: readonly [string, string] | null): string[] {
+  const inside = (r: readonly [string, string] | null, d: string) => r !== null && r[0] <= d && d <= r[1];
+  const all = new Set([...(before ? eachDay(before[0], before[1]) : []), ...(after ? eachDay(after[0], after[1]) : [])]);
+  return [...all].filter((d) => inside(before, d) !== inside(after, d)).sort();
+}
+
+/**
+ * The calendar page's administration: terms per school year and stage, quota rules with their
+ * effective dates, and a city's own entry of the national holidays for a year the dataset lacks.
+ * A city's staff set the city's; a county's staff set their county's own terms and rules (a county
+ * may open a week later). Each change is audited and recomputes the school-days it touches.
+ */
+export function createCalendarAdminService(deps: { db: Db; clock: Clock; audit: AuditService; compliance: ComplianceForCalendar }) {
+  const db = deps.db.db;
+  const { compliance } = deps;
+  const today = () => shanghaiDate(deps.clock.now());
+
+  function audit(actor: Actor, action: string, target: { type: string; id: number }, ip: string, detail: Record<string, unknown>) {
+    return deps.audit.record({
+      actor: { userId: actor.userId, name: actor.name }, action, targetType: target.type, targetId: target.id, result: 'success', ip, detail,
+    });
+  }
+
+  /** Whether the actor may change what is set at a city or county. */
+  function canWrite(actor: Actor, node: { cityId: number; countyId: number | null }): boolean {
+    if (!actor.permissions.has('calendar:write')) return false;
+    const scope = calendarScope(actor, 'calendar:write');
+    return node.countyId === null ? writesRegion(scope, 'city', node.cityId, node.cityId) : writesRegion(scope, 'county', node.countyId, node.cityId);
+  }
+
+  const nodeOf = (p: { cityId: number; countyId: number | null }) => (p.countyId !== null ? { countyId: p.countyId } : { cityId: p.cityId });
+
+  // ---- terms ----
+
+  /** The terms that apply at a place (its city's, its county's), newest school year first. */
+  async function listTerms(actor: Actor, query: PlaceQuery) {
+    const place = await resolvePlace(db, calendarScope(actor, 'org:read'), query, false);
+    const [terms, counties] = await Promise.all([
+      q.termsOf(db, [place.cityId]),
+      db.selectFrom('regions').select(['id', 'name']).where('parent_id', '=', place.cityId).where('level', '=', 'county').execute(),
+    ]);
+    const countyName = new Map(counties.map((c) => [c.id, c.name]));
+    const items = terms
+      .filter((t) => place.countyId === null ? true : t.county_id === null || t.county_id === place.countyId)
+      .map((t) => ({
+        id: t.id, level: t.county_id === null ? 'city' as const : 'county' as const, countyId: t.county_id,
+        countyName: t.county_id === null ? null : countyName.get(t.county_id) ?? null,
+        stage: t.stage, schoolYear: schoolYearOf(t.starts_on), name: t.name, startsOn: t.starts_on, endsOn: t.ends_on,
+        editable: canWrite(actor, { cityId: t.city_id, countyId: t.county_id }),
+      }))
+      .sort((a, b) => b.schoolYear - a.schoolYear || a.startsOn.localeCompare(b.startsOn) || a.id - b.id);
+    return { place: { level: place.level, id: place.id, name: place.name }, today: today(), terms: items };
+  }
+
+  async function nameFree(place: Pick<ResolvedPlace, 'cityId' | 'countyId'>, t: TermInput, exceptId?: number) {
+    const key = q.termScopeKey({ cityId: place.cityId, countyId: place.countyId, stage: t.stage });
+    if (await q.termNamed(db, key, t.name, exceptId)) {
+      throw conflict('TERM_NAME_TAKEN', `已有同名学期“${t.name}”（同一范围、同一学段）：请修改那个学期，或换一个名称`);
+    }
+  }
+
+  async function createTerm(actor: Actor, body: PlaceQuery & TermInput, ip: string) {
+    const place = await resolveRegion(db, calendarScope(actor, 'calendar:write'), body, true);
+    const term = checkTerm(body);
+    await nameFree(place, term);
+    const id = await q.upsertTerm(db, { cityId: place.cityId, countyId: place.countyId, ...term }, deps.clock.now().toISOString());
+    const recomputed = (await compliance.onCalendarChanged(nodeOf(place), changedDays(null, [term.startsOn, term.endsOn]))).length;
+    await audit(actor, 'calendar.term.create', { type: 'school_term', id }, ip, { ...term, level: place.level, placeId: place.id, recomputed });
+    return { id, recomputed };
+  }
+
+  /** A term the actor may change, or 404 (also for one they can only see: no hint of what exists elsewhere). */
+  async function writableTerm(actor: Actor, id: number) {
+    const term = await q.findTerm(db, id);
+    if (!term || !canWrite(actor, { cityId: term.city_id, countyId: term.county_id })) throw notFound('学期');
+    return term;
+  }
+
+  async function updateTerm(actor: Actor, id: number, patch: Partial<TermInput>, ip: string) {
+    calendarScope(actor, 'calendar:write');
+    const before = await writableTerm(actor, id);
+    const term = checkTerm({
+      name: patch.name ?? before.name, stage: patch.stage !== undefined ? patch.stage : before.stage,
+      startsOn: patch.startsOn ?? before.starts_on, endsOn: patch.endsOn ?? before.ends_on,
+    });
+    const place = { cityId: before.city_id, countyId: before.county_id };
+    await nameFree(place, term, id);
+    await q.updateTerm(db, id, { ...place, ...term });
+    // Same name and stage: only the days that entered or left the term change. A renamed or
+    // re-staged term may replace, or stop replacing, another one: recount both ranges whole.
+    const same = term.name === before.name && term.stage === before.stage;
+    const days = same
+      ? changedDays([before.starts_on, before.ends_on], [term.startsOn, term.endsOn])
+      : [...new Set([...eachDay(before.starts_on, before.ends_on), ...eachDay(term.startsOn, term.endsOn)])];
+    const recomputed = (await compliance.onCalendarChanged(nodeOf(place), days)).length;
+    await audit(actor, 'calendar.term.update', { type: 'school_term', id }, ip, {
+      before: { name: before.name, stage: before.stage, startsOn: before.starts_on, endsOn: before.ends_on }, after: term, recomputed,
+    });
+    return { id, recomputed };
+  }
+
+  async function deleteTerm(actor: Actor, id: number, ip: string) {
+    calendarScope(actor, 'calendar:write');
+    const before = await writableTerm(actor, id);
+    await q.deleteTerm(db, id);
+    const place = { cityId: before.city_id, countyId: before.county_id };
+    const recomputed = (await compliance.onCalendarChanged(nodeOf(place), eachDay(before.starts_on, before.ends_on))).length;
+    await audit(actor, 'calendar.term.delete', { type: 'school_term', id }, ip, {
+      name: before.name, stage: before.stage, startsOn: before.starts_on, endsOn: before.ends_on, recomputed,
+    });
+    return { deleted: 1, recomputed };
+  }
+
+  // ---- quota rules ----
+
+  const ruleJson = (actor: Actor, r: QuotaRule) => ({
+    id: r.id!, level: r.countyId === null ? 'city' as const : 'county' as const, countyId: r.countyId, schoolKind: r.schoolKind,
+    minLessons: r.minLessons, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, editable: canWrite(actor, r),
+  });
+
+  async function listRules(actor: Actor, query: PlaceQuery) {
+    const place = await resolvePlace(db, calendarScope(actor, 'org:read'), query, false);
+    const rules = await compliance.quotaRules(place.cityId, place.countyId ?? undefined);
+    return { defaultMinLessons: DEFAULT_MIN_LESSONS, rules: rules.map((r) => ruleJson(actor, r)) };
+  }
+
+  function checkRule(r: { effectiveFrom: string; effectiveTo: string | null }) {
+    checkDate(r.effectiveFrom, '生效日期');
+    if (r.effectiveTo !== null) {
+      checkDate(r.effectiveTo, '失效日期');
+      if (r.effectiveTo < r.effectiveFrom) throw badRequest('RULE_DATES_REVERSED', `规则的失效日期 ${r.effectiveTo} 早于生效日期 ${r.effectiveFrom}`);
+    }
+  }
+
+  type RuleInput = { schoolKind: SchoolKind | null; minLessons: number; effectiveFrom: string; effectiveTo: string | null };
+
+  async function createRule(actor: Actor, body: PlaceQuery & RuleInput, ip: string) {
+    const place = await resolveRegion(db, calendarScope(actor, 'calendar:write'), body, true);
+    checkRule(body);
+    const rule = { cityId: place.cityId, countyId: place.countyId, schoolKind: body.schoolKind, minLessons: body.minLessons, effectiveFrom: body.effectiveFrom, effectiveTo: body.effectiveTo };
+    const res = await compliance.addQuotaRule(rule);
+    await audit(actor, 'calendar.rule.create', { type: 'quota_rule', id: res.id }, ip, { ...rule, recomputed: res.recomputed });
+    return res;
+  }
+
+  async function updateRule(actor: Actor, id: number, patch: Partial<RuleInput>, ip: string) {
+    calendarScope(actor, 'calendar:write');
+    const before = await compliance.findQuotaRule(id);
+    if (!before || !canWrite(actor, before)) throw notFound('录播规则');
+    const after = {
+      schoolKind: patch.schoolKind !== undefined ? patch.schoolKind : before.schoolKind, minLessons: patch.minLessons ?? before.minLessons,
+      effectiveFrom: patch.effectiveFrom ?? before.effectiveFrom, effectiveTo: patch.effectiveTo !== undefined ? patch.effectiveTo : before.effectiveTo,
+    };
+    checkRule(after);
+    const res = await compliance.updateQuotaRule(before, after);
+    await audit(actor, 'calendar.rule.update', { type: 'quota_rule', id }, ip, {
+      before: { schoolKind: before.schoolKind, minLessons: before.minLessons, effectiveFrom: before.effectiveFrom, effectiveTo: before.effectiveTo },
+      after, recomputed: res.recomputed,
+    });
+    return res;
+  }
+
+  // ---- a city's own national days ----
+
+  /** A year's national holidays and 调休 days as the city entered them, and whether the dataset covers the year. */
+  async function publicDays(actor: Actor, query: { cityId: number; year: number }) {
+    const place = await resolvePlace(db, calendarScope(actor, 'org:read'), { cityId: query.cityId }, false);
+    const years = datasetYears();
+    const rows = await q.publicDaysOf(db, [place.cityId], `${query.year}-01-01`, `${query.year}-12-31`);
+    return {
+      year: query.year, datasetCovers: query.year >= years.first && query.year <= years.last, datasetLastYear: years.last,
+      editable: canWrite(actor, { cityId: place.cityId, countyId: null }),
+      days: rows.map((r) => ({ day: r.day, kind: r.kind, name: r.name })),
+    };
+  }
+
+  /** Replaces the city's entry of a year's national days; recomputes the days added or removed. */
+  async function savePublicDays(actor: Actor, body: { cityId: number; year: number; days: { day: string; kind: 'holiday' | 'makeup_workday'; name: string }[] }, ip: string) {
+    const place = await resolvePlace(db, calendarScope(actor, 'calendar:write'), { cityId: body.cityId }, true);
+    const byDay = new Map<string, { day: string; kind: 'holiday' | 'makeup_workday'; name: string }>();
+    for (const [i, d] of body.days.entries()) {
+      checkDate(d.day, `第 ${i + 1} 天`);
+      if (!d.day.startsWith(`${body.year}-`)) throw badRequest('PUBLIC_DAY_OTHER_YEAR', `第 ${i + 1} 天 ${d.day} 不在 ${body.year} 年内：每次只录入一年的节假日`);
+      const name = d.name.trim();
+      if (!name) throw badRequest('PUBLIC_DAY_NAME_BLANK', `第 ${i + 1} 天 ${d.day} 缺少名称（如 春节、国庆节）`);
+      byDay.set(d.day, { ...d, name });
+    }
+    const old = await q.publicDaysOf(db, [place.cityId], `${body.year}-01-01`, `${body.year}-12-31`);
+    await q.replacePublicDays(db, place.cityId, body.year, [...byDay.values()], actor.userId, deps.clock.now().toISOString());
+    const touched = [...new Set([...old.map((o) => o.day), ...byDay.keys()])].sort();
+    const recomputed = (await compliance.onCalendarChanged({ cityId: place.cityId }, touched)).length;
+    await audit(actor, 'calendar.public_days.save', { type: 'city', id: place.cityId }, ip, { year: body.year, days: byDay.size, recomputed });
+    return { saved: byDay.size, recomputed };
+  }
+
+  return { listTerms, createTerm, updateTerm, deleteTerm, listRules, createRule, updateRule, publicDays, savePublicDays };
+}
+
+export type CalendarAdminService = ReturnType<typeof createCalendarAdminService>;
