@@ -8,7 +8,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
 import type { QuotaRule } from '../compliance/quota-rules.js';
 import { DEFAULT_MIN_LESSONS } from '../compliance/quota-rules.js';
-import { calendarScope, type PlaceQuery, type ResolvedPlace, resolvePlace, resolveRegion, writesRegion } from './calendar-places.js';
+import { calendarScope, type PlaceQuery, type ResolvedPlace, readableCity, resolvePlace, resolveRegion, writesRegion } from './calendar-places.js';
 import * as q from './calendar.queries.js';
 import { datasetYears } from './public-holidays.js';
 
@@ -215,12 +215,12 @@ export function createCalendarAdminService(deps: { db: Db; clock: Clock; audit: 
 
   /** A year's national holidays and 调休 days as the city entered them, and whether the dataset covers the year. */
   async function publicDays(actor: Actor, query: { cityId: number; year: number }) {
-    const place = await resolvePlace(db, calendarScope(actor, 'org:read'), { cityId: query.cityId }, false);
+    const city = await readableCity(db, calendarScope(actor, 'org:read'), query.cityId);
     const years = datasetYears();
-    const rows = await q.publicDaysOf(db, [place.cityId], `${query.year}-01-01`, `${query.year}-12-31`);
+    const rows = await q.publicDaysOf(db, [city.id], `${query.year}-01-01`, `${query.year}-12-31`);
     return {
       year: query.year, datasetCovers: query.year >= years.first && query.year <= years.last, datasetLastYear: years.last,
-      editable: canWrite(actor, { cityId: place.cityId, countyId: null }),
+      editable: canWrite(actor, { cityId: city.id, countyId: null }),
       days: rows.map((r) => ({ day: r.day, kind: r.kind, name: r.name })),
     };
   }

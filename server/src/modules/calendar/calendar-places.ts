@@ -66,3 +66,18 @@ export async function resolveRegion(db: Kysely<Database>, scope: Scope, p: Place
   }
   return resolvePlace(db, scope, p, forWrite);
 }
+
+/**
+ * A city whose national days the scope may read: its own city, or the city of any county or
+ * school it reaches (a county's staff read the holidays their schools keep); else 404.
+ */
+export async function readableCity(db: Kysely<Database>, scope: Scope, cityId: number): Promise<{ id: number; name: string }> {
+  const city = await db.selectFrom('regions').select(['id', 'name']).where('id', '=', cityId).where('level', '=', 'city').executeTakeFirst();
+  const reaches = async () => {
+    if (scope.all || scope.cityIds.includes(cityId)) return true;
+    if (scope.countyIds.length && await db.selectFrom('regions').select('id').where('parent_id', '=', cityId).where('id', 'in', scope.countyIds).executeTakeFirst()) return true;
+    return scope.schoolIds.length > 0 && !!await db.selectFrom('schools').select('id').where('city_id', '=', cityId).where('id', 'in', scope.schoolIds).executeTakeFirst();
+  };
+  if (!city || !(await reaches())) throw notFound('市');
+  return city;
+}
