@@ -10,6 +10,7 @@ import type { QuotaRule } from '../compliance/quota-rules.js';
 import { DEFAULT_MIN_LESSONS } from '../compliance/quota-rules.js';
 import { calendarScope, type PlaceQuery, type ResolvedPlace, readableCity, resolvePlace, resolveRegion, writesRegion } from './calendar-places.js';
 import * as q from './calendar.queries.js';
+import { MAX_ID } from './calendar.schema.js';
 import { datasetYears } from './public-holidays.js';
 
 /** What the calendar admin needs of compliance: recounts, and the quota rules it owns. */
@@ -122,7 +123,7 @@ export function createCalendarAdminService(deps: { db: Db; clock: Clock; audit: 
 
   /** A term the actor may change, or 404 (also for one they can only see: no hint of what exists elsewhere). */
   async function writableTerm(actor: Actor, id: number) {
-    const term = await q.findTerm(db, id);
+    const term = id <= MAX_ID ? await q.findTerm(db, id) : undefined;
     if (!term || !canWrite(actor, { cityId: term.city_id, countyId: term.county_id })) throw notFound('学期');
     return term;
   }
@@ -196,7 +197,7 @@ export function createCalendarAdminService(deps: { db: Db; clock: Clock; audit: 
 
   async function updateRule(actor: Actor, id: number, patch: Partial<RuleInput>, ip: string) {
     calendarScope(actor, 'calendar:write');
-    const before = await compliance.findQuotaRule(id);
+    const before = id <= MAX_ID ? await compliance.findQuotaRule(id) : undefined;
     if (!before || !canWrite(actor, before)) throw notFound('录播规则');
     const after = {
       schoolKind: patch.schoolKind !== undefined ? patch.schoolKind : before.schoolKind, minLessons: patch.minLessons ?? before.minLessons,

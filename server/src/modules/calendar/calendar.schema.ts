@@ -51,21 +51,24 @@ export const DeleteResult = Type.Object({ deleted: Type.Integer(), recomputed: T
 // ---- the calendar page's administration (terms, quota rules, a city's own national days) ----
 
 /** Largest id a column holds on both databases: anything above is simply not found. */
-const MAX_ID = 2_147_483_647;
+export const MAX_ID = 2_147_483_647;
 const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
 const Stage = Nullable(Type.Enum(SCHOOL_KINDS, { description: 'the kind of school the term applies to; null: every kind' }));
 const strict = { additionalProperties: false } as const;
 
-export const IdParams = Type.Object({ id: Id }, strict);
+/** A path id: one above any column's range is simply not found (the service answers 404). */
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, strict);
 
 /** A city or county (a school is refused with a clear 400 by the service). */
 export const RegionPlaceQuery = Type.Object({ cityId: Type.Optional(Id), countyId: Type.Optional(Id), schoolId: Type.Optional(Id) }, strict);
 
 const TermName = Type.String({ minLength: 1, maxLength: 40, description: '2026—2027学年第一学期 …' });
 
+// schoolId is accepted so that the service can say terms and rules are not set per school.
 export const CreateTermBody = Type.Object({
   cityId: Type.Optional(Id),
   countyId: Type.Optional(Id),
+  schoolId: Type.Optional(Id),
   name: TermName,
   stage: Stage,
   startsOn: DateText,
@@ -105,6 +108,7 @@ const MinLessons = Type.Integer({ minimum: 0, maximum: 20, description: 'counted
 export const CreateRuleBody = Type.Object({
   cityId: Type.Optional(Id),
   countyId: Type.Optional(Id),
+  schoolId: Type.Optional(Id),
   schoolKind: SchoolKindOrAll,
   minLessons: MinLessons,
   effectiveFrom: DateText,
