@@ -1,6 +1,8 @@
+import type { FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../http/app-types.js';
+import { AppError, badRequest } from '../../http/errors.js';
 import {
-  ChangeResult, CreateRuleBody, CreateTermBody, DeleteTermResult, IdParams, PublicDaysQuery, PublicDaysSchema, RegionPlaceQuery, RulesSchema,
+  ChangeResult, CreateRuleBody, TermsImportedSchema, CreateTermBody, DeleteTermResult, IdParams, PublicDaysQuery, PublicDaysSchema, RegionPlaceQuery, RulesSchema,
   SavePublicDaysBody, SavePublicDaysResult, TermsSchema, UpdateRuleBody, UpdateTermBody,
 } from './calendar.schema.js';
 import type { CalendarAdminService } from './calendar-admin.service.js';
@@ -54,4 +56,34 @@ export function registerCalendarAdminRoutes(app: AppInstance, deps: { admin: Cal
     config: { access: 'calendar:write' },
     schema: { tags, summary: '保存法定节假日 / Replace a city\'s entry of a year\'s holidays and 调休 days; recomputes the days touched', body: SavePublicDaysBody, response: { 200: SavePublicDaysResult } },
   }, async (req) => admin.savePublicDays(req.actor!, req.body, req.ip));
+
+  app.get('/api/calendar/terms/template.xlsx', {
+    config: { access: 'calendar:write' },
+    schema: { tags, summary: '校历导入模板 / The Excel template of a term calendar' },
+  }, async (_req, reply) => reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('校历导入模板.xlsx')}`)
+    .header('cache-control', 'no-store')
+    .send(await admin.termTemplate()));
+
+  app.post('/api/calendar/terms/import', {
+    config: { access: 'calendar:write' },
+    schema: {
+      tags, summary: '导入校历 / Import a term calendar from Excel: every row checked, then all rows or none',
+      consumes: ['multipart/form-data'], querystring: RegionPlaceQuery, response: { 200: TermsImportedSchema },
+    },
+  }, async (req) => admin.importTerms(req.actor!, req.query, await readUpload(req), req.ip));
+}
+
+async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
+  const noFile = () => badRequest('IMPORT_NO_FILE', '没有收到文件：请选择 .xlsx 或 .csv 文件后上传（表单字段名 file）');
+  if (!req.isMultipart()) throw noFile();
+  const part = await req.file();
+  if (!part || part.fieldname !== 'file') throw noFile();
+  try {
+    return { filename: part.filename || '未命名文件', data: await part.toBuffer() };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'IMPORT_FILE_TOO_LARGE', '文件超过 20 MB，请拆分为多个文件分别导入');
+    throw err;
+  }
 }

@@ -1,53 +1,22 @@
 import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
-import { badRequest, conflict, notFound } from '../../http/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import type { SchoolKind } from '../../../../shared/domain.js';
-import { eachDay, isIsoDate, shanghaiDate, spanDays } from '../../../../shared/dates.js';
+import { eachDay, shanghaiDate } from '../../../../shared/dates.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
 import type { QuotaRule } from '../compliance/quota-rules.js';
 import { DEFAULT_MIN_LESSONS } from '../compliance/quota-rules.js';
 import { calendarScope, type PlaceQuery, type ResolvedPlace, readableCity, resolvePlace, resolveRegion, writesRegion } from './calendar-places.js';
 import * as q from './calendar.queries.js';
+import { checkDate, checkTerm, schoolYearOf, type TermInput } from './term-rules.js';
+import { readTermFile, termTemplate } from './terms-import.js';
 import { MAX_ID } from './calendar.schema.js';
 import { datasetYears } from './public-holidays.js';
 
 /** What the calendar admin needs of compliance: recounts, and the quota rules it owns. */
 export type ComplianceForCalendar = Pick<ComplianceService, 'onCalendarChanged' | 'addQuotaRule' | 'updateQuotaRule' | 'quotaRules' | 'findQuotaRule'>;
-
-/** Longest term accepted: a school year. */
-const MAX_TERM_DAYS = 366;
-
-export interface TermInput {
-  name: string;
-  stage: SchoolKind | null;
-  startsOn: string;
-  endsOn: string;
-}
-
-/** The school year (its first calendar year) a term starting on `day` belongs to: autumn terms open it. */
-export function schoolYearOf(day: string): number {
-  const year = Number(day.slice(0, 4));
-  return Number(day.slice(5, 7)) >= 8 ? year : year - 1;
-}
-
-function checkDate(day: string, field: string) {
-  if (!isIsoDate(day)) throw badRequest('DATE_INVALID', `${field} ${day} 不存在：请用 YYYY-MM-DD 格式填写真实日期`);
-}
-
-/** Throws a 400 naming what is wrong with a term; returns it with its name trimmed. */
-export function checkTerm(t: TermInput): TermInput {
-  const name = t.name.trim();
-  if (!name) throw badRequest('TERM_NAME_BLANK', '学期名称不能为空，例如“2026—2027学年第一学期”');
-  checkDate(t.startsOn, '开学日期');
-  checkDate(t.endsOn, '结束日期');
-  if (t.startsOn > t.endsOn) throw badRequest('TERM_DATES_REVERSED', `学期“${name}”的开学日期 ${t.startsOn} 晚于结束日期 ${t.endsOn}`);
-  if (spanDays(t.startsOn, t.endsOn) > MAX_TERM_DAYS) {
-    throw badRequest('TERM_TOO_LONG', `学期“${name}”共 ${spanDays(t.startsOn, t.endsOn)} 天，超过一个学年（${MAX_TERM_DAYS} 天）：请检查日期`);
-  }
-  return { ...t, name };
-}
 
 /** The days whose coverage differs between two ranges (both absent: none). */
 function changedDays(before: readonly [string, string] | null, after: readonly [string, string] | null): string[] {
@@ -245,7 +214,49 @@ export function createCalendarAdminService(deps: { db: Db; clock: Clock; audit: 
     return { saved: byDay.size, recomputed };
   }
 
-  return { listTerms, createTerm, updateTerm, deleteTerm, listRules, createRule, updateRule, publicDays, savePublicDays };
+  // ---- the Excel import of terms ----
+
+  /**
+   * Imports a term file for a city (rows may name its counties) or a county: every row checked
+   * first, then all written in one transaction or none (422 listing each error by row and column).
+   * A term of the same place, stage and name gets the file's dates.
+   */
+  async function importTerms(actor: Actor, query: PlaceQuery, file: { filename: string; data: Buffer }, ip: string) {
+    const place = await resolveRegion(db, calendarScope(actor, 'calendar:write'), query, true);
+    const { rows, errors, totalRows } = await readTermFile(db, file, place);
+    if (errors.length) {
+      await deps.audit.record({
+        actor: { userId: actor.userId, name: actor.name }, action: 'calendar.term.import', targetType: place.level, targetId: place.id,
+        result: 'failure', ip, detail: { file: file.filename, rows: totalRows, errors: errors.length },
+      });
+      throw new AppError(422, 'TERM_IMPORT_INVALID', `校历文件有 ${errors.length} 处错误，未导入任何学期`, { errors: errors.slice(0, 1000), errorCount: errors.length });
+    }
+    const existing = await q.termsOf(db, [place.cityId]);
+    const keyOf = (t: { countyId: number | null; stage: SchoolKind | null; name: string }) => `${q.termScopeKey({ cityId: place.cityId, ...t })}|${t.name}`;
+    const before = new Map(existing.map((t) => [keyOf({ countyId: t.county_id, stage: t.stage, name: t.name }), t]));
+    const now = deps.clock.now().toISOString();
+    await db.transaction().execute(async (trx) => {
+      for (const r of rows) await q.upsertTerm(trx, { cityId: place.cityId, countyId: r.countyId, stage: r.stage, name: r.name, startsOn: r.startsOn, endsOn: r.endsOn }, now);
+    });
+    const daysByNode = new Map<number | null, Set<string>>();
+    for (const r of rows) {
+      const old = before.get(keyOf(r));
+      const days = daysByNode.get(r.countyId) ?? new Set<string>();
+      for (const d of changedDays(old ? [old.starts_on, old.ends_on] : null, [r.startsOn, r.endsOn])) days.add(d);
+      daysByNode.set(r.countyId, days);
+    }
+    let recomputed = 0;
+    for (const [countyId, days] of daysByNode) {
+      recomputed += (await compliance.onCalendarChanged(nodeOf({ cityId: place.cityId, countyId }), [...days])).length;
+    }
+    await deps.audit.record({
+      actor: { userId: actor.userId, name: actor.name }, action: 'calendar.term.import', targetType: place.level, targetId: place.id,
+      result: 'success', ip, detail: { file: file.filename, imported: rows.length, recomputed },
+    });
+    return { imported: rows.length, recomputed };
+  }
+
+  return { listTerms, createTerm, updateTerm, deleteTerm, listRules, createRule, updateRule, publicDays, savePublicDays, importTerms, termTemplate };
 }
 
 export type CalendarAdminService = ReturnType<typeof createCalendarAdminService>;

@@ -107,3 +107,30 @@ calendarMatrix.push(
     expect: allExcept<ItemOutcome>(403, { anonymous: 401, city_admin: 200, county_admin: 404, dept_staff: 404, principal: 404 }),
   },
 );
+
+// A file with a header row only: the import answers 422 (no data rows), so the matrix writes nothing.
+function termFile(url: string) {
+  const boundary = '----sunshine-matrix';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="m.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+    Buffer.from('\ufeff学期名称,开学日期,结束日期\r\n'),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { method: 'POST' as const, url, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body };
+}
+
+calendarMatrix.push(
+  {
+    route: 'GET /api/calendar/terms/template.xlsx', kind: 'plain',
+    request: () => ({ method: 'GET', url: '/api/calendar/terms/template.xlsx' }),
+    expect: allExcept<number>(403, { anonymous: 401, city_admin: 200, county_admin: 200, dept_staff: 200, principal: 200 }),
+  },
+  {
+    route: 'POST /api/calendar/terms/import', kind: 'item',
+    request: (f, t) => {
+      const place = regionOf(f, t);
+      return termFile(`/api/calendar/terms/import?${'cityId' in place ? `cityId=${place.cityId}` : `countyId=${place.countyId}`}`);
+    },
+    expect: WRITE_REGION(422),
+  },
+);

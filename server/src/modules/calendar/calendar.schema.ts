@@ -161,3 +161,5 @@ export const PublicDaysSchema = Type.Object({
 });
 
 export const SavePublicDaysResult = Type.Object({ saved: Type.Integer(), recomputed: Type.Integer() });
+
+export const TermsImportedSchema = Type.Object({ imported: Type.Integer(), recomputed: Type.Integer() });
