@@ -31,6 +31,8 @@ export interface CalendarView {
   isSchoolDay(schoolId: number, day: string): boolean;
   /** The verdict with its reason, for a school. */
   dayOf(schoolId: number, day: string): DayVerdict;
+  /** The national calendar's day for a city: the city's own entry of the year, else the dataset. */
+  publicDayOf(cityId: number, day: string): PublicDay;
   /** The verdict for a county or city as a whole (no school's own exceptions). */
   dayAt(place: Place, day: string): DayVerdict;
 }
@@ -113,6 +115,7 @@ export async function loadCalendar(
       return c ? { cityId: c.cityId, countyId: c.id, schoolId: null } : undefined;
     },
     isSchoolDay: (schoolId, day) => dayOf(schoolId, day).schoolDay,
+    publicDayOf: (cityId, day) => enteredMap.get(`${cityId}|${day}`) ?? national.get(day) ?? publicDay(day),
     dayOf,
     dayAt,
   };

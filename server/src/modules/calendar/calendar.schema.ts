@@ -36,6 +36,8 @@ export const CalendarSchema = Type.Object({
     name: Nullable(Type.String()),
     /** The level of the override that decided the day, if one did. */
     level: Nullable(Type.Enum(LEVELS)),
+    /** The national calendar's holiday or 调休 working day, in term or not (the page lists them all). */
+    publicDay: Nullable(Type.Object({ kind: Type.Enum(['holiday', 'makeup_workday'] as const), name: Type.String() })),
   })),
   terms: Type.Array(Type.Object({
     id: Type.Integer(), name: Type.String(), stage: Nullable(Type.Enum(SCHOOL_KINDS)), startsOn: Type.String(), endsOn: Type.String(), level: Type.Enum(['city', 'county'] as const),

@@ -39,7 +39,9 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
     });
     const days = eachDay(query.from, query.to).map((day) => {
       const v = place.schoolId !== null ? calendar.dayOf(place.schoolId, day) : calendar.dayAt(place, day);
-      return { day, schoolDay: v.schoolDay, reason: v.reason, name: v.name, level: v.level };
+      const pub = calendar.publicDayOf(place.cityId, day);
+      const publicDay = pub.kind === 'holiday' || pub.kind === 'makeup_workday' ? { kind: pub.kind, name: pub.name ?? '' } : null;
+      return { day, schoolDay: v.schoolDay, reason: v.reason, name: v.name, level: v.level, publicDay };
     });
     const keys = [`city:${place.cityId}`, ...(place.countyId !== null ? [`county:${place.countyId}`] : []), ...(place.schoolId !== null ? [`school:${place.schoolId}`] : [])];
     const [terms, exceptions] = await Promise.all([q.termsOf(db, [place.cityId]), q.overridesAt(db, keys, query.from, query.to)]);

@@ -29,6 +29,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     notifications: 'My notifications',
     reports: 'Reports',
     rollout: 'Rollout',
+    calendar: 'School calendar',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',
     expand: 'Expand menu',

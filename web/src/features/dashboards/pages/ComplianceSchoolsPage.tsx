@@ -13,6 +13,7 @@ import { readBool, readEnum, readInt, readString } from '../../../app/search-par
 import { listComplianceSchools } from '../api/dashboards.api';
 import { links, percent } from '../components/links';
 import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
+import { DayStatusNotice } from '../../calendar/components/DayStatusNotice';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -85,6 +86,7 @@ function SchoolsList({ asOf }: { asOf: string }) {
           />
         </FilterBar>
         {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
+        <DayStatusNotice answer={data} from={filters.from} to={filters.to} />
         <Table<ComplianceSchool>
           className="clickable-rows"
           rowKey="id"
