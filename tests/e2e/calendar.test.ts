@@ -15,7 +15,8 @@ async function setSpringEnd(page: Page, endsOn: string) {
   await row.getByRole('button', { name: '编辑' }).click();
   const dialog = page.locator('.ant-modal', { hasText: '修改学期' });
   await dialog.waitFor();
-  const input = dialog.locator('[data-testid=term-ends] input');
+  // antd puts the data-testid on the picker's input itself.
+  const input = dialog.locator('input[data-testid=term-ends], [data-testid=term-ends] input').first();
   await input.click();
   await input.fill(endsOn);
   await input.press('Enter');
@@ -80,5 +81,6 @@ describe('the school calendar page (校历与录播规则)', () => {
     await page.waitForURL(/\/calendar$/);
     await page.locator('[data-testid=calendar-page]').waitFor();
     await page.context().close();
-  });
+    // Each term edit recomputes some 9,000 school-days of the demo's 95 tracked schools.
+  }, 240_000);
 });

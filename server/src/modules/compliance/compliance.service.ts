@@ -111,7 +111,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
   /** Schools with their figures, streaks and the person responsible; `met: false` lists those that missed a day. */
   async function listSchools(actor: Actor, query: {
     from: string; to: string; countyId?: number; met?: boolean; order?: 'best' | 'worst'; page: number; pageSize: number;
-  }) {
+  }, opts: { dayStatus?: boolean } = {}) {
     const scope = scopeFor(actor);
     const r = range(query.from, query.to);
     await countyOrNotFound(scope, query.countyId);
@@ -123,7 +123,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
       q.listSchoolTotals(db, schoolScope, dayScope, r, filter, query.pageSize, offset),
       q.countSchoolTotals(db, schoolScope, dayScope, r, filter),
       // Said before the rows: a range outside every term is "not judged", not a page of failures.
-      rangeStatus(db, scope, { countyId: query.countyId }, r.from, r.to),
+      opts.dayStatus === false ? { dayStatus: null, dayName: null } : rangeStatus(db, scope, { countyId: query.countyId }, r.from, r.to),
     ]);
     const [days, responsibles] = await Promise.all([
       q.dayRows(db, rows.map((s) => s.id), r.from, r.to),
