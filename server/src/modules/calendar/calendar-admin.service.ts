@@ -7,7 +7,6 @@ import { eachDay, shanghaiDate } from '../../../../shared/dates.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
 import type { QuotaRule } from '../compliance/quota-rules.js';
-import { DEFAULT_MIN_LESSONS } from '../compliance/quota-rules.js';
 import { calendarScope, type PlaceQuery, type ResolvedPlace, readableCity, resolvePlace, resolveRegion, writesRegion } from './calendar-places.js';
 import * as q from './calendar.queries.js';
 import { checkDate, checkTerm, schoolYearOf, type TermInput } from './term-rules.js';
@@ -141,8 +140,8 @@ export function createCalendarAdminService(deps: { db: Db; clock: Clock; audit: 
 
   async function listRules(actor: Actor, query: PlaceQuery) {
     const place = await resolvePlace(db, calendarScope(actor, 'org:read'), query, false);
-    const rules = await compliance.quotaRules(place.cityId, place.countyId ?? undefined);
-    return { defaultMinLessons: DEFAULT_MIN_LESSONS, rules: rules.map((r) => ruleJson(actor, r)) };
+    const { defaultMinLessons, rules } = await compliance.quotaRules(place.cityId, place.countyId ?? undefined);
+    return { defaultMinLessons, rules: rules.map((r) => ruleJson(actor, r)) };
   }
 
   function checkRule(r: { effectiveFrom: string; effectiveTo: string | null }) {

@@ -16,7 +16,7 @@ import {
   type CalendarNode, pairsForCalendarChange, recomputeRecentDays, recomputeSchoolDays, recountSchoolDay, type SchoolDayKey, trackSchools,
 } from './compliance.recompute.js';
 import { countedOn } from './compliance.counted-on.js';
-import { findQuotaRule, insertQuotaRule, listQuotaRules, type QuotaRule, updateQuotaRuleRow } from './quota-rules.js';
+import { DEFAULT_MIN_LESSONS, findQuotaRule, insertQuotaRule, listQuotaRules, type QuotaRule, updateQuotaRuleRow } from './quota-rules.js';
 import { departmentAnswersFor, type NamedPersons, schoolResponsibles } from './responsibility.js';
 import { streaksOf } from './streaks.js';
 import { dailyTotals, heatCells, latestDayWithRows } from './compliance.trend.js';
@@ -244,7 +244,9 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
 
   return {
     summary, listSchools, schoolDays, latestDay, trend, missedDayHeatmap, onRecordingChanged, onCalendarChanged, addQuotaRule,
-    updateQuotaRule, quotaRules: (cityId: number, countyId?: number) => listQuotaRules(db, cityId, countyId),
+    updateQuotaRule,
+    /** The rules of a city (and one county), with the article's minimum where none applies. */
+    quotaRules: async (cityId: number, countyId?: number) => ({ defaultMinLessons: DEFAULT_MIN_LESSONS, rules: await listQuotaRules(db, cityId, countyId) }),
     findQuotaRule: (id: number) => findQuotaRule(db, id),
     trackSchools: (entries: readonly { schoolId: number; since: string }[]) => trackSchools(db, entries, deps.clock),
     recomputeRecentDays: (days?: number) => recomputeRecentDays(db, deps.clock, days),
