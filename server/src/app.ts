@@ -39,6 +39,8 @@ import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
 import { createCalendarService } from './modules/calendar/calendar.service.js';
 import { registerComplianceRoutes } from './modules/compliance/compliance.routes.js';
 import { createComplianceService } from './modules/compliance/compliance.service.js';
+import { createQuotaRulesAdmin } from './modules/compliance/quota-rules.admin.js';
+import { registerQuotaRuleRoutes } from './modules/compliance/quota-rules.routes.js';
 import { registerRolloutRoutes } from './modules/rollout/rollout.routes.js';
 import { createRolloutService } from './modules/rollout/rollout.service.js';
 import { builtSchoolIds } from './modules/rollout/rollout.bulk.js';
@@ -113,7 +115,8 @@ export async function buildApp(deps: AppDeps) {
   const inspections = createInspectionsService({ db: deps.db, clock: deps.clock, audit, org, notifications });
   const bulletins = createBulletinsService({ db: deps.db, clock: deps.clock, audit, notifications });
   const calendar = createCalendarService({ db: deps.db, clock: deps.clock, audit, events });
-  const dashboards = createDashboardsService({ clock: deps.clock, compliance, recordingStats: createRecordingStats({ db: deps.db }), rollout });
+  const quotaRules = createQuotaRulesAdmin({ db: deps.db, audit, compliance });
+  const dashboards = createDashboardsService({ clock: deps.clock, compliance, recordingStats: createRecordingStats({ db: deps.db }), rollout, calendar });
   const reports = createReportsService({ db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify });
   const recordings = deps.config && deps.storage && deps.jobs
     ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
@@ -172,6 +175,7 @@ export async function buildApp(deps: AppDeps) {
   registerRoomsRoutes(app, { rooms, devices });
   registerDeviceRoutes(app, { devices });
   registerCalendarRoutes(app, { calendar });
+  registerQuotaRuleRoutes(app, { rules: quotaRules });
   registerComplianceRoutes(app, { compliance, audit });
   registerRolloutRoutes(app, { rollout });
   registerDashboardsRoutes(app, { dashboards });

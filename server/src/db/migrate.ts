@@ -12,6 +12,7 @@ import * as jobLostRuns from './migrations/20261129_0009_job_lost_runs.js';
 import * as countsReasonCode from './migrations/20261129_0010_counts_reason_code.js';
 import * as demoCurrent from './migrations/20261206_0013_demo_current.js';
 import * as playback from './migrations/20261206_0017_playback.js';
+import * as calendarAdmin from './migrations/20261206_0014_calendar_admin.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '20261129_0010_counts_reason_code': countsReasonCode,
   '20261206_0013_demo_current': demoCurrent,
   '20261206_0017_playback': playback,
+  '20261206_0014_calendar_admin': calendarAdmin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,7 +3,7 @@ import type { UserTable, RoleAssignmentTable, StudentTable, GuardianshipTable, S
 import type { AuditLogTable, AuditChainTable, AuditAnchorTable } from './schema/audit.js';
 import type { RoomTable, DeviceTable, RoomTimetableTable, RoomAlertTable, UploadTable, RecordingTable } from './schema/video.js';
 import type { JobTable } from './schema/jobs.js';
-import type { SchoolTermTable, CalendarOverrideTable, QuotaRuleTable, ComplianceTrackingTable, ComplianceDayTable, ComplianceCountyDayTable } from './schema/compliance.js';
+import type { SchoolTermTable, PublicDayTable, CalendarOverrideTable, QuotaRuleTable, ComplianceTrackingTable, ComplianceDayTable, ComplianceCountyDayTable } from './schema/compliance.js';
 import type { InspectionTable, InspectionFollowUpTable, NotificationTable, BulletinTable, BulletinSubjectTable, ReportSettingsTable, ReportTable, ReportEventTable } from './schema/supervision.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
@@ -45,6 +45,7 @@ export interface Database {
   jobs: JobTable;
   school_terms: SchoolTermTable;
   calendar_overrides: CalendarOverrideTable;
+  public_days: PublicDayTable;
   quota_rules: QuotaRuleTable;
   compliance_tracking: ComplianceTrackingTable;
   compliance_days: ComplianceDayTable;

@@ -31,6 +31,7 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   recordings: 'truncate', jobs: 'truncate',
   school_terms: 'truncate', calendar_overrides: 'truncate', quota_rules: 'truncate', compliance_tracking: 'truncate',
   compliance_days: 'truncate', compliance_county_days: 'truncate',
+  public_days: 'truncate',
   rollout_batches: 'truncate', rollout_batch_targets: 'truncate', rollout_deadlines: 'truncate', rollout_schools: 'truncate', rollout_milestones: 'truncate',
   report_settings: 'truncate', reports: 'truncate', report_events: 'truncate',
   inspections: 'truncate', inspection_follow_ups: 'truncate', notifications: 'truncate', bulletins: 'truncate', bulletin_subjects: 'truncate',

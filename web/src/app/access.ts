@@ -41,6 +41,8 @@ export const PAGE_ACCESS = {
   notifications: [],
   reports: ['report:read'],
   rollout: ['rollout:read'],
+  // City and county staff set terms, rules and exceptions; a principal their school's exceptions.
+  calendar: ['calendar:write'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

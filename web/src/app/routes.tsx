@@ -35,6 +35,7 @@ const RolloutSchoolsPage = lazyPage(() => import('../features/rollout/pages/Roll
 const RolloutOverduePage = lazyPage(() => import('../features/rollout/pages/RolloutOverduePage'));
 const RolloutSchoolPage = lazyPage(() => import('../features/rollout/pages/RolloutSchoolPage'));
 const RolloutBatchesPage = lazyPage(() => import('../features/rollout/pages/RolloutBatchesPage'));
+const CalendarPage = lazyPage(() => import('../features/calendar/pages/CalendarPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -86,6 +87,7 @@ export function AppRoutes() {
         <Route path="rollout/overdue" element={<RequirePage page="rollout"><RolloutOverduePage /></RequirePage>} />
         <Route path="rollout/batches" element={<RequirePage page="rollout"><RolloutBatchesPage /></RequirePage>} />
         <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
+        <Route path="calendar" element={<RequirePage page="calendar"><CalendarPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -9,6 +9,7 @@ import { enSchoolHome } from './en-texts/school-home';
 import { enAudit } from './en-texts/audit';
 import { enRecordOnly } from './en-texts/record-only';
 import { enPlayback } from './en-texts/playback';
+import { enCalendar } from './en-texts/calendar';
 import type { EnglishMessages } from './en-texts/english-messages';
 
 /**
@@ -27,4 +28,5 @@ export const en: EnglishMessages = {
   ...enSchoolHome,
   ...enRecordOnly,
   ...enPlayback,
+  ...enCalendar,
 };

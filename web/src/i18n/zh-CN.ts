@@ -9,6 +9,7 @@ import { zhSchoolHome } from './zh-CN-texts/school-home';
 import { zhAudit } from './zh-CN-texts/audit';
 import { zhRecordOnly } from './zh-CN-texts/record-only';
 import { zhPlayback } from './zh-CN-texts/playback';
+import { zhCalendar } from './zh-CN-texts/calendar';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -27,6 +28,7 @@ export const zhCN = {
   ...zhSchoolHome,
   ...zhRecordOnly,
   ...zhPlayback,
+  ...zhCalendar,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

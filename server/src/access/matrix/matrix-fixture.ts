@@ -5,6 +5,7 @@ import { addReportsToFixture } from '../../modules/reports/reports-fixture.js';
 import { addInspectionsToFixture } from '../../modules/inspections/inspections-fixture.js';
 import { addNotificationsToFixture } from '../../modules/notifications/notifications-fixture.js';
 import { addBulletinsToFixture } from '../../modules/bulletins/bulletins-fixture.js';
+import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -78,5 +79,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addInspectionsToFixture(t, fixture);
   await addNotificationsToFixture(t, fixture);
   await addBulletinsToFixture(t, fixture);
+  await addCalendarToFixture(t, fixture);
   return fixture;
 }

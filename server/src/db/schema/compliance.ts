@@ -13,6 +13,19 @@ export interface SchoolTermTable {
   starts_on: string;
   ends_on: string;
   created_at: string;
+  /** The kind of school the term applies to; null: every kind. */
+  stage: Generated<'kindergarten' | 'primary' | 'junior' | 'nine_year' | 'senior' | null>;
+}
+
+/** A city's entry of the national holidays and 调休 days for a year the holiday dataset lacks. */
+export interface PublicDayTable {
+  id: Generated<number>;
+  city_id: number;
+  day: string;
+  kind: 'holiday' | 'makeup_workday';
+  name: string;
+  created_by_user_id: number | null;
+  created_at: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AppInstance } from '../../http/app-types.js';
 import { CalendarQuery, CalendarSchema, DeleteExceptionQuery, DeleteResult, SaveExceptionsBody, SaveResult } from './calendar.schema.js';
 import type { CalendarService } from './calendar.service.js';
+import { registerCalendarAdminRoutes } from './calendar-admin.routes.js';
 
 export function registerCalendarRoutes(app: AppInstance, deps: { calendar: CalendarService }) {
   const { calendar } = deps;
@@ -29,4 +30,6 @@ export function registerCalendarRoutes(app: AppInstance, deps: { calendar: Calen
       querystring: DeleteExceptionQuery, response: { 200: DeleteResult },
     },
   }, async (req) => calendar.deleteException(req.actor!, req.query, req.ip));
+
+  registerCalendarAdminRoutes(app, { admin: calendar.admin });
 }

@@ -1,31 +1,16 @@
 import type { Actor, Scope } from '../../access/actor.js';
-import { scopeOf } from '../../access/actor.js';
-import { regionInScope, schoolInScope } from '../../access/scope-sql.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
-import { badRequest, forbidden, notFound } from '../../http/errors.js';
+import { badRequest } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AppEventEmitter, CalendarPlace } from '../../events/app-events.js';
 import { eachDay, isIsoDate } from '../../../../shared/dates.js';
 import { loadCalendar } from './calendar-view.js';
 import * as q from './calendar.queries.js';
 import { checkDateRange } from './date-range.js';
-
-interface PlaceQuery {
-  schoolId?: number;
-  countyId?: number;
-  cityId?: number;
-}
-
-interface ResolvedPlace {
-  level: 'city' | 'county' | 'school';
-  id: number;
-  name: string;
-  cityId: number;
-  countyId: number | null;
-  schoolId: number | null;
-  scopeKey: string;
-}
+import { createCalendarAdminService } from './calendar-admin.service.js';
+import { rangeStatus } from './day-status.js';
+import { calendarScope, type PlaceQuery, type ResolvedPlace, resolvePlace } from './calendar-places.js';
 
 /**
  * The school calendar as people see and correct it: each day's verdict for a school, county or
@@ -34,39 +19,10 @@ interface ResolvedPlace {
  */
 export function createCalendarService(deps: { db: Db; clock: Clock; audit: AuditService; events: AppEventEmitter }) {
   const db = deps.db.db;
+  const admin = createCalendarAdminService({ db: deps.db, clock: deps.clock, audit: deps.audit, calendarChanged });
 
-  function scopeFor(actor: Actor, action: 'org:read' | 'calendar:write'): Scope {
-    const scope = scopeOf(actor, action);
-    if (!scope) throw forbidden();
-    return scope;
-  }
-
-  function onePlace(p: PlaceQuery): ['school' | 'county' | 'city', number] {
-    const given = (['schoolId', 'countyId', 'cityId'] as const).filter((k) => p[k] !== undefined);
-    if (given.length !== 1) throw badRequest('CALENDAR_PLACE_REQUIRED', '请指定且只指定一个范围：schoolId（学校）、countyId（县市区）或 cityId（市）');
-    const key = given[0]!;
-    return [key === 'schoolId' ? 'school' : key === 'countyId' ? 'county' : 'city', p[key]!];
-  }
-
-  /** Finds the place within the scope: read scope for viewing, write scope (own node and below) for changes. */
-  async function resolve(scope: Scope, p: PlaceQuery, forWrite: boolean): Promise<ResolvedPlace> {
-    const [level, id] = onePlace(p);
-    if (level === 'school') {
-      const s = await db.selectFrom('schools').select(['id', 'name', 'county_id', 'city_id']).where('id', '=', id).where(schoolInScope(scope)).executeTakeFirst();
-      if (!s) throw notFound('学校');
-      return { level, id, name: s.name, cityId: s.city_id, countyId: s.county_id, schoolId: s.id, scopeKey: `school:${id}` };
-    }
-    const region = await db.selectFrom('regions').select(['id', 'name', 'parent_id']).where('id', '=', id).where('level', '=', level)
-      .where(regionInScope(scope)).executeTakeFirst();
-    // Seeing a region is not enough to change it: a principal sees their county but answers for the school only.
-    const writable = !forWrite || scope.all || (level === 'county'
-      ? scope.countyIds.includes(id) || (region?.parent_id != null && scope.cityIds.includes(region.parent_id))
-      : scope.cityIds.includes(id));
-    if (!region || !writable) throw notFound(level === 'county' ? '县(市、区)' : '市');
-    return level === 'county'
-      ? { level, id, name: region.name, cityId: region.parent_id!, countyId: id, schoolId: null, scopeKey: `county:${id}` }
-      : { level, id, name: region.name, cityId: id, countyId: null, schoolId: null, scopeKey: `city:${id}` };
-  }
+  const scopeFor = calendarScope;
+  const resolve = (scope: Scope, p: PlaceQuery, forWrite: boolean) => resolvePlace(db, scope, p, forWrite);
 
   function checkDay(day: string) {
     if (!isIsoDate(day)) throw badRequest('DATE_INVALID', `日期 ${day} 不存在：请用 YYYY-MM-DD 格式填写真实日期`);
@@ -83,8 +39,10 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
       from: query.from, to: query.to,
     });
     const days = eachDay(query.from, query.to).map((day) => {
-      const v = calendar.dayAt(place, day);
-      return { day, schoolDay: v.schoolDay, reason: v.reason, name: v.name, level: v.level };
+      const v = place.schoolId !== null ? calendar.dayOf(place.schoolId, day) : calendar.dayAt(place, day);
+      const pub = calendar.publicDayOf(place.cityId, day);
+      const publicDay = pub.kind === 'holiday' || pub.kind === 'makeup_workday' ? { kind: pub.kind, name: pub.name ?? '' } : null;
+      return { day, schoolDay: v.schoolDay, reason: v.reason, name: v.name, level: v.level, publicDay };
     });
     const keys = [`city:${place.cityId}`, ...(place.countyId !== null ? [`county:${place.countyId}`] : []), ...(place.schoolId !== null ? [`school:${place.schoolId}`] : [])];
     const [terms, exceptions] = await Promise.all([q.termsOf(db, [place.cityId]), q.overridesAt(db, keys, query.from, query.to)]);
@@ -92,7 +50,7 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
       place: { level: place.level, id: place.id, name: place.name },
       from: query.from, to: query.to, days,
       terms: terms.filter((t) => t.county_id === null || t.county_id === place.countyId)
-        .map((t) => ({ name: t.name, startsOn: t.starts_on, endsOn: t.ends_on, level: t.county_id === null ? 'city' as const : 'county' as const })),
+        .map((t) => ({ id: t.id, name: t.name, stage: t.stage, startsOn: t.starts_on, endsOn: t.ends_on, level: t.county_id === null ? 'city' as const : 'county' as const })),
       exceptions: exceptions.map((e) => ({ id: e.id, level: e.level, day: e.day, kind: e.kind, name: e.name })),
     };
   }
@@ -142,7 +100,15 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
     return { deleted, recomputed };
   }
 
-  return { view, saveExceptions, deleteException };
+  /**
+   * What the pages say about a day (or range) before its figures, within the caller's `action`
+   * scope: the whole scope, one county or one school (callers have checked those are in it).
+   */
+  function dayStatus(actor: Actor, action: 'compliance:read' | 'org:read', only: { countyId?: number; schoolId?: number }, from: string, to: string) {
+    return rangeStatus(db, calendarScope(actor, action), only, from, to);
+  }
+
+  return { view, saveExceptions, deleteException, dayStatus, admin };
 }
 
 export type CalendarService = ReturnType<typeof createCalendarService>;

@@ -65,7 +65,7 @@ describe('school calendar: terms, national holidays, 调休 and local exceptions
     const by = Object.fromEntries(body.days.map((d) => [d.day, d]));
     expect(by['2018-04-05']).toMatchObject({ schoolDay: false, reason: 'public_holiday', name: '清明' });
     expect(by['2018-04-08']).toMatchObject({ schoolDay: true, reason: 'makeup_workday' });
-    expect(by['2018-04-11']).toEqual({ day: '2018-04-11', schoolDay: false, reason: 'exception_closed', name: '期中考试', level: 'county' });
+    expect(by['2018-04-11']).toEqual({ day: '2018-04-11', schoolDay: false, reason: 'exception_closed', name: '期中考试', level: 'county', publicDay: null });
     expect(body.terms.map((x) => x.name)).toEqual(['2017—2018学年第二学期', '2018—2019学年第一学期']);
     expect(body.exceptions).toEqual([expect.objectContaining({ day: '2018-04-11', level: 'county', name: '期中考试' })]);
     const county = (await research.get(`/api/calendar?countyId=${s.guanxian}&from=2018-04-11&to=2018-04-11`)).json() as { days: DayJson[] };

@@ -1,6 +1,15 @@
 import { type TSchema, Type } from 'typebox';
 import { DEPARTMENTS, SCHOOL_KINDS } from '../../../../shared/domain.js';
 import { DAY_REASONS } from '../calendar/school-day.js';
+import { DAY_STATUSES } from '../calendar/day-status.js';
+
+/** What the page says before its figures (see calendar/day-status.ts). */
+export const DayStatusFields = {
+  dayStatus: Type.Union([Type.Enum(DAY_STATUSES), Type.Null()], {
+    description: 'one day: school-day, weekend, holiday or no-term (outside every term: nothing is judged); a longer range: no-term when no day of it is in a term, else null',
+  }),
+  dayName: Type.Union([Type.String(), Type.Null()], { description: 'the holiday\'s name for a one-day holiday' }),
+};
 
 const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
 const Rate = Type.Union([Type.Number(), Type.Null()], { description: 'met days ÷ judged school days; null when none judged' });
@@ -84,6 +93,7 @@ export const SchoolPage = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
+  ...DayStatusFields,
 });
 
 export const SchoolDaysSchema = Type.Object({

@@ -10,12 +10,13 @@ import { forbidden, notFound } from '../../http/errors.js';
 import { eachDay, shanghaiDate } from '../../../../shared/dates.js';
 import { checkDateRange } from '../calendar/date-range.js';
 import { loadCalendar } from '../calendar/calendar-view.js';
+import { rangeStatus } from '../calendar/day-status.js';
 import * as q from './compliance.queries.js';
 import {
   type CalendarNode, pairsForCalendarChange, recomputeRecentDays, recomputeSchoolDays, recountSchoolDay, type SchoolDayKey, trackSchools,
 } from './compliance.recompute.js';
 import { countedOn } from './compliance.counted-on.js';
-import { insertQuotaRule, type QuotaRule } from './quota-rules.js';
+import { DEFAULT_MIN_LESSONS, findQuotaRule, insertQuotaRule, listQuotaRules, type QuotaRule, updateQuotaRuleRow } from './quota-rules.js';
 import { departmentAnswersFor } from '../../access/department-duties.js';
 import { type NamedPersons, schoolResponsibles } from './responsibility.js';
 import { streaksOf } from './streaks.js';
@@ -116,7 +117,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
   }
 
   /** Schools with their figures, streaks and the person responsible; `met: false` lists those that missed a day. */
-  async function listSchools(actor: Actor, query: SchoolListQuery & { page: number; pageSize: number }) {
+  async function listSchools(actor: Actor, query: SchoolListQuery & { page: number; pageSize: number }, opts: { dayStatus?: boolean } = {}) {
     const scope = scopeFor(actor);
     const r = range(query.from, query.to);
     await countyOrNotFound(scope, query.countyId);
@@ -126,10 +127,12 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
     const offset = (query.page - 1) * query.pageSize;
     const schoolScope = schoolInScope(scope);
     const dayScope = schoolInScope(scope, dayCols);
-    const [rows, total, perRate] = await Promise.all([
+    const [rows, total, perRate, status] = await Promise.all([
       q.listSchoolTotals(db, schoolScope, dayScope, r, filter, query.pageSize, offset),
       q.countSchoolTotals(db, schoolScope, dayScope, r, filter),
       q.schoolsPerRate(db, schoolScope, dayScope, r, filter),
+      // Said before the rows: a range outside every term is "not judged", not a page of failures.
+      opts.dayStatus === false ? { dayStatus: null, dayName: null } : rangeStatus(db, scope, { countyId: query.countyId }, r.from, r.to),
     ]);
     // Competition rank by rate, best first, whichever way the page is ordered: worst first, the
     // last school reads 1st only if it is the best, not because it heads the page.
@@ -148,7 +151,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
         responsible: responsibles.get(s.id)!,
       };
     });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items, total, page: query.page, pageSize: query.pageSize, ...status };
   }
 
   /**
@@ -163,7 +166,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
       for (let n = 1; ; n++) {
         yield* page.items;
         if (n * EXPORT_PAGE >= page.total) return;
-        page = await listSchools(actor, { ...query, page: n + 1, pageSize: EXPORT_PAGE });
+        page = await listSchools(actor, { ...query, page: n + 1, pageSize: EXPORT_PAGE }, { dayStatus: false });
       }
     })();
   }
@@ -244,18 +247,36 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
     return recomputeSchoolDays(db, pairs, { now: deps.clock.now() });
   }
 
+  /** The school-days up to today a rule in force over [from, to] can decide. */
+  function ruleDays(rule: Pick<QuotaRule, 'effectiveFrom' | 'effectiveTo'>): string[] {
+    const end = rule.effectiveTo !== null && rule.effectiveTo < today() ? rule.effectiveTo : today();
+    return rule.effectiveFrom <= end ? eachDay(rule.effectiveFrom, end) : [];
+  }
+
+  async function recomputeRuleDays(rule: Pick<QuotaRule, 'cityId' | 'countyId'>, days: readonly string[]) {
+    const node: CalendarNode = rule.countyId !== null ? { countyId: rule.countyId } : { cityId: rule.cityId };
+    return (await recomputeSchoolDays(db, await pairsForCalendarChange(db, node, days, today()), { now: deps.clock.now() })).length;
+  }
+
   /** Adds a quota rule and recomputes the tracked school-days it can change. */
   async function addQuotaRule(rule: Omit<QuotaRule, 'id'>) {
     const id = await insertQuotaRule(db, rule, deps.clock.now().toISOString());
-    const end = rule.effectiveTo !== null && rule.effectiveTo < today() ? rule.effectiveTo : today();
-    const days = rule.effectiveFrom <= end ? eachDay(rule.effectiveFrom, end) : [];
-    const node: CalendarNode = rule.countyId !== null ? { countyId: rule.countyId } : { cityId: rule.cityId };
-    const recomputed = await recomputeSchoolDays(db, await pairsForCalendarChange(db, node, days, today()), { now: deps.clock.now() });
-    return { id, recomputed: recomputed.length };
+    return { id, recomputed: await recomputeRuleDays(rule, ruleDays(rule)) };
+  }
+
+  /** Changes a rule's kind, minimum or dates; recomputes the days it decided before and decides now. */
+  async function updateQuotaRule(before: QuotaRule, after: Pick<QuotaRule, 'schoolKind' | 'minLessons' | 'effectiveFrom' | 'effectiveTo'>) {
+    await updateQuotaRuleRow(db, before.id!, after);
+    const days = new Set([...ruleDays(before), ...ruleDays(after)]);
+    return { id: before.id!, recomputed: await recomputeRuleDays(before, [...days]) };
   }
 
   return {
     summary, listSchools, exportSchools, schoolDays, latestDay, trend, missedDayHeatmap, onRecordingChanged, onCalendarChanged, addQuotaRule,
+    updateQuotaRule,
+    /** The rules of a city (and one county), with the article's minimum where none applies. */
+    quotaRules: async (cityId: number, countyId?: number) => ({ defaultMinLessons: DEFAULT_MIN_LESSONS, rules: await listQuotaRules(db, cityId, countyId) }),
+    findQuotaRule: (id: number) => findQuotaRule(db, id),
     trackSchools: (entries: readonly { schoolId: number; since: string }[]) => trackSchools(db, entries, deps.clock),
     recomputeRecentDays: (days?: number) => recomputeRecentDays(db, deps.clock, days),
     /** Each tracked school's day as the rollup has it (notifications' reminders and digests); no scope: callers are system tasks. */

@@ -81,3 +81,25 @@ export async function insertQuotaRule(db: Kysely<Database>, rule: Omit<QuotaRule
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The rules of a city, and of one of its counties when given (all its counties' when not), oldest first. */
+export async function listQuotaRules(db: Kysely<Database>, cityId: number, countyId?: number): Promise<QuotaRule[]> {
+  let query = db.selectFrom('quota_rules')
+    .select(['id', 'city_id', 'county_id', 'school_kind', 'min_lessons', 'effective_from', 'effective_to'])
+    .where('city_id', '=', cityId);
+  if (countyId !== undefined) query = query.where((eb) => eb.or([eb('county_id', 'is', null), eb('county_id', '=', countyId)]));
+  return (await query.orderBy('effective_from').orderBy('id').execute()).map(toRule);
+}
+
+export async function findQuotaRule(db: Kysely<Database>, id: number): Promise<QuotaRule | undefined> {
+  const row = await db.selectFrom('quota_rules')
+    .select(['id', 'city_id', 'county_id', 'school_kind', 'min_lessons', 'effective_from', 'effective_to'])
+    .where('id', '=', id).executeTakeFirst();
+  return row ? toRule(row) : undefined;
+}
+
+export async function updateQuotaRuleRow(db: Kysely<Database>, id: number, rule: Pick<QuotaRule, 'schoolKind' | 'minLessons' | 'effectiveFrom' | 'effectiveTo'>): Promise<void> {
+  await db.updateTable('quota_rules').set({
+    school_kind: rule.schoolKind, min_lessons: rule.minLessons, effective_from: rule.effectiveFrom, effective_to: rule.effectiveTo,
+  }).where('id', '=', id).execute();
+}

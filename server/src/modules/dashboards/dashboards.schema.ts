@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DEPARTMENTS } from '../../../../shared/domain.js';
-import { SchoolDaysSchema, SummarySchema } from '../compliance/compliance.schema.js';
+import { DayStatusFields, SchoolDaysSchema, SummarySchema } from '../compliance/compliance.schema.js';
 import { HeatmapSchema, TrendSchema } from '../compliance/compliance.trend.schema.js';
 import { RolloutCountyRowSchema } from '../rollout/rollout.schema.js';
 
@@ -38,6 +38,7 @@ const Recordings = Nullable(Type.Object({
 const RegionalParts = {
   asOf: Type.String(),
   today: Type.String(),
+  ...DayStatusFields,
   periods: Periods,
   kpis: Type.Object({ day: TotalFigures, month: TotalFigures, laggingSchools: Type.Integer(), rollout: RolloutKpi }),
   day: SummarySchema,
@@ -63,6 +64,7 @@ export const SchoolDashboardSchema = Type.Object({
   level: Type.Literal('school'),
   asOf: Type.String(),
   today: Type.String(),
+  ...DayStatusFields,
   periods: Periods,
   school: SchoolDaysSchema.properties.school,
   tracked: Type.Boolean(),

@@ -4,6 +4,8 @@ import { addDays, shanghaiDate } from '../../../../shared/dates.js';
 import { notFound } from '../../http/errors.js';
 import { checkDateRange } from '../calendar/date-range.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
+import type { CalendarService } from '../calendar/calendar.service.js';
+import { type RangeStatus, statusOfReason } from '../calendar/day-status.js';
 import type { RecordingStats } from '../recordings/recordings.stats.js';
 import type { RolloutCountyRow, RolloutService } from '../rollout/rollout.service.js';
 
@@ -42,6 +44,8 @@ export function createDashboardsService(deps: {
   recordingStats: RecordingStats;
   /** The rollout's progress per county; without it the rollout panel is null. */
   rollout?: RolloutProgress | null;
+  /** What the as-of day is (school day, holiday, outside every term); without it the status is null. */
+  calendar?: Pick<CalendarService, 'dayStatus'> | null;
 }) {
   const { compliance, recordingStats } = deps;
   const today = () => shanghaiDate(deps.clock.now());
@@ -62,6 +66,11 @@ export function createDashboardsService(deps: {
     return countyId === undefined ? rows : rows.filter((r) => r.countyId === countyId);
   }
 
+  function dayStatus(actor: Actor, asOf: string, only: { countyId?: number }): Promise<RangeStatus> {
+    if (!deps.calendar) return Promise.resolve({ dayStatus: null, dayName: null });
+    return deps.calendar.dayStatus(actor, 'compliance:read', only, asOf, asOf);
+  }
+
   function rolloutKpi(rows: RolloutCountyRow[] | null) {
     if (!rows) return null;
     const target = rows.reduce((n, r) => n + r.target, 0);
@@ -72,14 +81,15 @@ export function createDashboardsService(deps: {
 
   /** Schools that missed at least one day in the range (the list behind the KPI counts the same). */
   async function laggingSchools(actor: Actor, range: { from: string; to: string; countyId?: number }) {
-    return (await compliance.listSchools(actor, { ...range, met: false, page: 1, pageSize: 1 })).total;
+    // The dashboard says what the day is once, itself; the list need not work it out again.
+    return (await compliance.listSchools(actor, { ...range, met: false, page: 1, pageSize: 1 }, { dayStatus: false })).total;
   }
 
   /** Every county in the caller's scope: figures per county, lagging schools, rollout per county. */
   async function city(actor: Actor, query: { asOf?: string }) {
     const asOf = asOfOf(query);
     const p = periodsOf(asOf);
-    const [day, month, lagging, trend, heatmap, progress, bySubject] = await Promise.all([
+    const [day, month, lagging, trend, heatmap, progress, bySubject, status] = await Promise.all([
       compliance.summary(actor, p.day),
       compliance.summary(actor, p.month),
       laggingSchools(actor, p.month),
@@ -87,9 +97,10 @@ export function createDashboardsService(deps: {
       compliance.missedDayHeatmap(actor, { ...p.trend, limit: HEATMAP_ROWS.city }),
       rollout(actor, asOf),
       recordings(actor, p.month, {}),
+      dayStatus(actor, asOf, {}),
     ]);
     return {
-      level: 'city' as const, asOf, today: day.today, periods: p,
+      level: 'city' as const, asOf, today: day.today, periods: p, ...status,
       kpis: { day: day.total, month: month.total, laggingSchools: lagging, rollout: rolloutKpi(progress) },
       day, month, trend, heatmap, rollout: progress, recordings: bySubject,
     };
@@ -101,7 +112,7 @@ export function createDashboardsService(deps: {
     const p = periodsOf(asOf);
     // The summary answers 404 for a county outside the scope before anything else is read.
     const month = await compliance.summary(actor, { ...p.month, countyId });
-    const [day, countyRow, lagging, trend, heatmap, progress, bySubject] = await Promise.all([
+    const [day, countyRow, lagging, trend, heatmap, progress, bySubject, status] = await Promise.all([
       compliance.summary(actor, { ...p.day, countyId }),
       compliance.summary(actor, p.month).then((s) => (s.level === 'county' ? s.rows.find((r) => r.id === countyId) : undefined)),
       laggingSchools(actor, { ...p.month, countyId }),
@@ -109,10 +120,11 @@ export function createDashboardsService(deps: {
       compliance.missedDayHeatmap(actor, { ...p.trend, countyId, limit: HEATMAP_ROWS.county }),
       rollout(actor, asOf, countyId),
       recordings(actor, p.month, { countyId }),
+      dayStatus(actor, asOf, { countyId }),
     ]);
     if (!countyRow) throw notFound('县(市、区)');
     return {
-      level: 'county' as const, asOf, today: day.today, periods: p,
+      level: 'county' as const, asOf, today: day.today, periods: p, ...status,
       county: { id: countyRow.id, code: countyRow.code, name: countyRow.name, departments: countyRow.departments },
       kpis: { day: day.total, month: month.total, laggingSchools: lagging, rollout: rolloutKpi(progress) },
       day, month, trend, heatmap, rollout: progress, recordings: bySubject,
@@ -129,8 +141,11 @@ export function createDashboardsService(deps: {
       compliance.trend(actor, { ...p.trend, schoolId }),
       recordings(actor, p.month, { schoolId }),
     ]);
+    const asOfDay = days.days.find((d) => d.day === asOf)!;
+    const status = statusOfReason(asOfDay.reason);
     return {
-      level: 'school' as const, asOf, today: today(), periods: p, school: days.school, tracked: days.tracked, trackedSince: days.trackedSince,
+      level: 'school' as const, asOf, today: today(), periods: p, dayStatus: status, dayName: status === 'holiday' ? asOfDay.reasonName : null,
+      school: days.school, tracked: days.tracked, trackedSince: days.trackedSince,
       kpis: { day: figuresOfDays(days.days.filter((d) => d.day === asOf)), month: figuresOfDays(days.days.filter((d) => d.day >= p.month.from)) },
       days, trend, recordings: bySubject,
     };

@@ -1,7 +1,7 @@
 import type { SchoolKind } from '../../../../shared/domain.js';
 import { schoolInScope } from '../../access/scope-sql.js';
 import { gradesAndClassesOf, insertClasses, insertGrades, schoolsByCode } from '../org/org.bulk.js';
-import { type ImportError, duplicateErrors, text } from './column-spec.js';
+import { type ImportError, duplicateErrors, text } from '../../http/column-spec.js';
 import { definePlan } from './import-plan.js';
 
 // Grade levels as the seed stores them: 1–12 from primary to senior, -3..-1 for 小班/中班/大班.

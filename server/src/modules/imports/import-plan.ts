@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Action, IMPORT_KINDS, type ImportKind } from '../../../../shared/domain.js';
 import type { Scope } from '../../access/actor.js';
 import type { Database } from '../../db/schema.js';
-import type { Columns, ImportError, ParsedRow, RowOf } from './column-spec.js';
+import type { Columns, ImportError, ParsedRow, RowOf } from '../../http/column-spec.js';
 
 // What can be imported is domain vocabulary, shared with the web app's template picker.
 export { IMPORT_KINDS, type ImportKind };

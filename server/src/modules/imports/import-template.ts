@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { Column } from './column-spec.js';
+import type { Column } from '../../http/column-spec.js';
 import type { AnyImportPlan } from './import-plan.js';
-import { MAX_IMPORT_ROWS } from './sheet-reader.js';
+import { MAX_IMPORT_ROWS } from '../../http/sheet-reader.js';
 
 /**
  * The template of one import: a data sheet holding only the header row, and a 说明 sheet telling

@@ -4,11 +4,11 @@ import type { Db } from '../../db/database.js';
 import { AppError, forbidden } from '../../http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { classesPlan } from './classes.import-spec.js';
-import { type ImportError, readRows } from './column-spec.js';
+import { type ImportError, readRows } from '../../http/column-spec.js';
 import type { AnyImportPlan, ImportKind } from './import-plan.js';
 import { buildTemplate } from './import-template.js';
 import { schoolsPlan } from './schools.import-spec.js';
-import { readSheet } from './sheet-reader.js';
+import { readSheet } from '../../http/sheet-reader.js';
 import { staffPlan } from './staff.import-spec.js';
 
 export const IMPORT_PLANS: Record<ImportKind, AnyImportPlan> = { schools: schoolsPlan, classes: classesPlan, staff: staffPlan };

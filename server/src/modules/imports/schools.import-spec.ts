@@ -3,7 +3,7 @@ import type { Locality, SchoolKind } from '../../../../shared/domain.js';
 import type { NewSchool } from '../../db/schema.js';
 import { type CountyRef, countiesForImport, insertSchools, schoolsByCode, takenSchoolCodes } from '../org/org.bulk.js';
 import { markBuilt } from '../rollout/rollout.bulk.js';
-import { type ImportError, duplicateErrors, int, oneOf, text, yesNo } from './column-spec.js';
+import { type ImportError, duplicateErrors, int, oneOf, text, yesNo } from '../../http/column-spec.js';
 import { definePlan } from './import-plan.js';
 
 // Headers and order follow the school export (org.export.ts), so an export can be imported back.

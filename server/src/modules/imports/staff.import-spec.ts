@@ -2,7 +2,7 @@ import { schoolInScope } from '../../access/scope-sql.js';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import { schoolsByCode } from '../org/org.bulk.js';
 import { type NewStaff, insertStaff, takenUsernames } from '../people/people.bulk.js';
-import { type ImportError, duplicateErrors, oneOf, text } from './column-spec.js';
+import { type ImportError, duplicateErrors, oneOf, text } from '../../http/column-spec.js';
 import { definePlan } from './import-plan.js';
 
 export const staffColumns = {

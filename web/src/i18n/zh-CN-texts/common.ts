@@ -27,6 +27,7 @@ export const zhCommon = {
     notifications: '我的通知',
     reports: '上报',
     rollout: '推进进度',
+    calendar: '校历与录播规则',
     openMenu: '打开菜单',
     collapse: '收起菜单',
     expand: '展开菜单',

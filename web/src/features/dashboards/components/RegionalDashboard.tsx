@@ -37,8 +37,10 @@ export function RegionalDashboard({ data }: { data: CityDashboard | CountyDashbo
 
   const items: Kpi[] = [
     {
-      key: 'day', title: t('dashboards.kpi.day', { day: formatShortDate(asOf) }), value: percent(kpis.day.rate),
-      note: t('dashboards.kpi.judged', { met: kpis.day.metDays, judged: kpis.day.schoolDays - kpis.day.pendingDays }),
+      // A day nobody is judged on says why, rather than "—" over "0 / 0".
+      key: 'day', title: t('dashboards.kpi.day', { day: formatShortDate(asOf) }),
+      value: data.dayStatus && data.dayStatus !== 'school-day' ? t(`calendar.status.short.${data.dayStatus}`) : percent(kpis.day.rate),
+      note: data.dayStatus && data.dayStatus !== 'school-day' ? data.dayName ?? undefined : t('dashboards.kpi.judged', { met: kpis.day.metDays, judged: kpis.day.schoolDays - kpis.day.pendingDays }),
       to: links.schools({ ...periods.day, countyId }),
     },
     {

@@ -6,6 +6,7 @@ import { getCityDashboard } from '../api/dashboards.api';
 import { DashboardHeader } from '../components/DashboardHeader';
 import { RegionalDashboard } from '../components/RegionalDashboard';
 import { useAsOfParam } from '../components/use-as-of-param';
+import { DayStatusNotice } from '../../calendar/components/DayStatusNotice';
 
 /** 数据看板: every county in the person's scope, as of a day. */
 export default function CityDashboardPage() {
@@ -17,6 +18,7 @@ export default function CityDashboardPage() {
     <div data-testid="city-dashboard">
       <DashboardHeader title={t('dashboards.cityTitle')} asOf={asOf} onAsOf={setAsOf} bigScreen />
       {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
+      {data && data.asOf === asOf ? <DayStatusNotice answer={data} from={asOf} /> : null}
       {data && !(loading && data.asOf !== asOf) ? <RegionalDashboard data={data} /> : error ? null : <FullPageSpin height="50vh" />}
     </div>
   );

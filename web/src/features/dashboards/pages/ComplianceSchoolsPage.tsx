@@ -15,6 +15,7 @@ import { exportComplianceSchools, listComplianceSchools } from '../api/dashboard
 import { useExport } from '../../../app/list/use-export';
 import { links, percent } from '../components/links';
 import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
+import { DayStatusNotice } from '../../calendar/components/DayStatusNotice';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -105,6 +106,7 @@ function SchoolsList({ asOf }: { asOf: string }) {
           </Flex>
         </FilterBar>
         {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
+        <DayStatusNotice answer={data} from={filters.from} to={filters.to} />
         <Table<ComplianceSchool>
           className="clickable-rows"
           rowKey="id"

@@ -12,6 +12,7 @@ import { links, percent } from '../components/links';
 import { RegionalDashboard } from '../components/RegionalDashboard';
 import { useAsOfParam } from '../components/use-as-of-param';
 import { homeDashboard } from '../components/home-dashboard';
+import { DayStatusNotice } from '../../calendar/components/DayStatusNotice';
 
 /** One county's dashboard, school by school; opened from the city's by a click on the county. */
 export default function CountyDashboardPage() {
@@ -35,6 +36,7 @@ export default function CountyDashboardPage() {
       {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
       {fresh ? (
         <>
+          <DayStatusNotice answer={data} from={asOf} />
           <DepartmentCards data={data} />
           <RegionalDashboard data={data} />
         </>

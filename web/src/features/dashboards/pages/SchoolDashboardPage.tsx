@@ -18,6 +18,7 @@ import { type Kpi, KpiCards } from '../components/KpiCards';
 import { links, percent } from '../components/links';
 import { pickedIndex } from '../components/RegionalDashboard';
 import { useAsOfParam } from '../components/use-as-of-param';
+import { DayStatusNotice } from '../../calendar/components/DayStatusNotice';
 
 /** One school's dashboard: its last 30 days day by day (click a day for its lessons), its trend, its month's lessons by subject. */
 export default function SchoolDashboardPage() {
@@ -39,6 +40,7 @@ export default function SchoolDashboardPage() {
         up={fresh && homeDashboard(me).level !== 'school' ? { to: links.county(data.school.countyId, asOf), label: t('dashboards.backToCounty') } : undefined}
       />
       {error ? <ErrorAlert error={error} onRetry={reload} /> : null}
+      {fresh ? <DayStatusNotice answer={data} from={asOf} /> : null}
       {fresh ? <SchoolFigures data={data} /> : error ? null : <FullPageSpin height="50vh" />}
     </div>
   );

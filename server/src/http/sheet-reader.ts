@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../http/errors.js';
+import { AppError } from './errors.js';
 
 /** Data rows one import may hold; a larger file is refused whole, never cut silently. */
 export const MAX_IMPORT_ROWS = 20_000;
