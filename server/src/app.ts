@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDeps) {
   const dashboards = createDashboardsService({ clock: deps.clock, compliance, recordingStats: createRecordingStats({ db: deps.db }), rollout });
   const reports = createReportsService({ db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify });
   const recordings = deps.config && deps.storage && deps.jobs
-    ? recordingsModuleFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, onRecordingChanged: (c) => compliance.onRecordingChanged(c) })
+    ? recordingsModuleFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, onRecordingChanged: (c) => compliance.onRecordingChanged(c), notifyDepartment: notifications.notifyDepartment })
     : null;
   const services = { audit, auth, org, recordings, notifications, notificationGenerators };
 

@@ -8,7 +8,7 @@ import { createComplianceService } from '../compliance/compliance.service.js';
 import { registerUploadRoutes } from '../uploads/uploads.routes.js';
 import { createUploadsService, type UploadsSettings } from '../uploads/uploads.service.js';
 import { createIngest } from './recordings.ingest.js';
-import { type EnqueueRecordingJob, enqueueProcessing, enqueueThumbnails, recordingJobDefinitions } from './recordings.jobs.js';
+import { type EnqueueRecordingJob, enqueueProcessing, enqueueThumbnails, enqueueVisualCheck, recordingJobDefinitions } from './recordings.jobs.js';
 import { createMediaServer } from './recordings.media.js';
 import { createRecordingPipeline, type PipelineDeps } from './recordings.pipeline.js';
 import { purgeExpiredRecordings } from './recordings.retention.js';
@@ -18,6 +18,10 @@ import { type RecordingsSettings, recordingsSettingsFrom, uploadsSettingsFrom } 
 import { loadOrCreateSecrets } from '../../secrets.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { createThumbnailJob } from './recordings.thumbnails.js';
+import { createVisualCheckJob } from './recordings.visual.js';
+import { settlingOverlaps } from './recordings.day-verdicts.js';
+import { reuseNotifier } from './recordings.reuse-notice.js';
+import type { NotifyDepartment } from '../notifications/notifications.service.js';
 
 export interface RecordingsModuleDeps {
   db: Db;
@@ -30,6 +34,8 @@ export interface RecordingsModuleDeps {
   mediaTokenKey: string;
   /** Supervision's recount of a school day (compliance.onRecordingChanged). */
   onRecordingChanged: OnRecordingChanged;
+  /** Tells a county department (the 教科所 of both schools when a file is reused); none in a worker. */
+  notifyDepartment?: NotifyDepartment;
   settings: RecordingsSettings;
   uploads: UploadsSettings;
   beforeStep?: PipelineDeps['beforeStep'];
@@ -41,19 +47,23 @@ export interface RecordingsModuleDeps {
  * server builds it with routes; a worker process builds it for `jobs` alone.
  */
 export function createRecordingsModule(deps: RecordingsModuleDeps) {
-  const { db, clock, audit, store, onRecordingChanged } = deps;
-  const ingest = createIngest({ db, clock, store, enqueueProcessing: enqueueProcessing(deps.enqueue) });
+  const { db, clock, audit, store } = deps;
+  const onRecordingChanged = settlingOverlaps(db.db, deps.onRecordingChanged);
+  const onReuse = deps.notifyDepartment ? reuseNotifier({ db, notifyDepartment: deps.notifyDepartment }) : undefined;
+  const ingest = createIngest({ db, clock, store, enqueueProcessing: enqueueProcessing(deps.enqueue), onReuse });
   const pipeline = createRecordingPipeline({
-    db, clock, store, settings: deps.settings, onRecordingChanged, enqueueThumbnails: enqueueThumbnails(deps.enqueue), beforeStep: deps.beforeStep,
+    db, clock, store, settings: deps.settings, onRecordingChanged, enqueueThumbnails: enqueueThumbnails(deps.enqueue),
+    enqueueVisualCheck: enqueueVisualCheck(deps.enqueue), beforeStep: deps.beforeStep,
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: deps.settings.workDir });
+  const visual = createVisualCheckJob({ db, clock, store, settings: deps.settings, onRecordingChanged });
   const recordings = createRecordingsService({ db, clock, audit, store, mediaTokenKey: deps.mediaTokenKey, onRecordingChanged });
   const media = createMediaServer({ db, clock, store, mediaTokenKey: deps.mediaTokenKey });
   const uploads = createUploadsService({ db, clock, audit, ingest, settings: deps.uploads });
   return {
     ingest, pipeline, recordings, media, uploads,
     /** For the platform's job registry. */
-    jobs: recordingJobDefinitions({ pipeline, thumbnails }),
+    jobs: recordingJobDefinitions({ pipeline, thumbnails, visual }),
     /**
      * Daily (and once at start): lessons past RETENTION_DAYS, unfinished uploads past their expiry,
      * and uploads whose last byte arrived just before a crash (finished into recordings).
@@ -72,9 +82,11 @@ export type RecordingsModule = ReturnType<typeof createRecordingsModule>;
 /** The module as the server builds it: settings from config, the media token key from DATA_DIR's secrets. */
 export function recordingsModuleFor(deps: {
   db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; onRecordingChanged: OnRecordingChanged;
+  notifyDepartment?: NotifyDepartment;
 }) {
   const m = createRecordingsModule({
     db: deps.db, clock: deps.clock, audit: deps.audit, store: deps.storage, onRecordingChanged: deps.onRecordingChanged,
+    notifyDepartment: deps.notifyDepartment,
     enqueue: (kind, payload, opts) => deps.jobs.enqueue(kind, payload, opts),
     mediaTokenKey: loadOrCreateSecrets(deps.config.dataDir).mediaTokenKey,
     settings: recordingsSettingsFrom(deps.config), uploads: uploadsSettingsFrom(deps.config),
@@ -98,10 +110,12 @@ export function recordingJobsFor(deps: {
   const { db, clock, storage: store } = deps;
   const settings = recordingsSettingsFrom(deps.config);
   const compliance = createComplianceService({ db, clock });
+  const onRecordingChanged = settlingOverlaps(db.db, (change) => compliance.onRecordingChanged(change));
   const pipeline = createRecordingPipeline({
-    db, clock, store, settings, onRecordingChanged: (change) => compliance.onRecordingChanged(change), enqueueThumbnails: enqueueThumbnails(deps.enqueue),
-    beforeStep: deps.beforeStep,
+    db, clock, store, settings, onRecordingChanged, enqueueThumbnails: enqueueThumbnails(deps.enqueue),
+    enqueueVisualCheck: enqueueVisualCheck(deps.enqueue), beforeStep: deps.beforeStep,
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: settings.workDir });
-  return recordingJobDefinitions({ pipeline, thumbnails });
+  const visual = createVisualCheckJob({ db, clock, store, settings, onRecordingChanged });
+  return recordingJobDefinitions({ pipeline, thumbnails, visual });
 }
