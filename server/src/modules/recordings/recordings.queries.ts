@@ -43,7 +43,7 @@ const SUMMARY = [
   'recordings.lesson_start', 'recordings.lesson_end', 'recordings.school_day', 'recordings.status', 'recordings.progress',
   'recordings.duration_seconds', 'recordings.counts', 'recordings.counts_reason', 'recordings.counts_reason_code',
   'recordings.counts_reason_values', 'recordings.failure_code',
-  'recordings.failure_message', 'recordings.created_at', 'recordings.ready_at',
+  'recordings.failure_message', 'recordings.reuse', 'recordings.reuse_other_county', 'recordings.created_at', 'recordings.ready_at',
   'schools.name as school_name', 'schools.code as school_code',
 ] as const;
 
