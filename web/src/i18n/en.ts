@@ -5,6 +5,7 @@ import { enDashboards } from './en-texts/dashboards';
 import { enSupervision } from './en-texts/supervision';
 import { enRollout } from './en-texts/rollout';
 import { enAudit } from './en-texts/audit';
+import { enReuse } from './en-texts/reuse';
 import type { EnglishMessages } from './en-texts/english-messages';
 
 /**
@@ -19,4 +20,5 @@ export const en: EnglishMessages = {
   ...enSupervision,
   ...enRollout,
   ...enAudit,
+  ...enReuse,
 };

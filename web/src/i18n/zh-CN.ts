@@ -5,6 +5,7 @@ import { zhDashboards } from './zh-CN-texts/dashboards';
 import { zhSupervision } from './zh-CN-texts/supervision';
 import { zhRollout } from './zh-CN-texts/rollout';
 import { zhAudit } from './zh-CN-texts/audit';
+import { zhReuse } from './zh-CN-texts/reuse';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -19,6 +20,7 @@ export const zhCN = {
   ...zhSupervision,
   ...zhRollout,
   ...zhAudit,
+  ...zhReuse,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */
