@@ -17,6 +17,7 @@ describe('laterOverlappingLessons', () => {
 
   it('lets back-to-back lessons and small clock skew through, and other rooms alone', () => {
     expect(laterOverlappingLessons([slot('a', '10:00', '10:41'), slot('b', '10:40', '11:20')]).size).toBe(0);
+    expect(laterOverlappingLessons([slot('a', '10:00', '10:43'), slot('b', '10:40', '11:20')]).size).toBe(1);
     expect(laterOverlappingLessons([slot('a', '10:00', '10:40'), slot('b', '10:00', '10:40', { roomId: 2 })]).size).toBe(0);
     expect(laterOverlappingLessons([slot('a', '10:00', '10:40'), slot('b', '10:00', '10:40', { roomId: null })]).size).toBe(0);
   });
@@ -35,9 +36,22 @@ describe('laterOverlappingLessons', () => {
 });
 
 describe('lessonEndMs', () => {
-  it('takes the given end, else start plus duration', () => {
-    expect(lessonEndMs(at('10:00'), '2018-04-04T10:40:00+08:00', 100)).toBe(at('10:40'));
+  it('ends at the start plus the recorded duration, or at the given end when that is earlier', () => {
+    expect(lessonEndMs(at('10:00'), '2018-04-04T10:40:00+08:00', 45 * 60)).toBe(at('10:40'));
     expect(lessonEndMs(at('10:00'), null, 2400)).toBe(at('10:40'));
     expect(lessonEndMs(at('10:00'), '2018-04-04T10:00:00+08:00', 2400)).toBe(at('10:40'));
+    expect(lessonEndMs(at('10:00'), null, null)).toBe(at('10:00'));
+  });
+
+  it('does not believe a given end later than the recording (the end of the period, or of the day)', () => {
+    expect(lessonEndMs(at('10:00'), '2018-04-04T23:59:00+08:00', 2400)).toBe(at('10:40'));
+    expect(lessonEndMs(at('10:00'), '2018-04-04T10:40:00+08:00', null)).toBe(at('10:40'));
+  });
+});
+
+describe('short lessons', () => {
+  it('limits the skew allowance to half the shorter lesson', () => {
+    // Two one-minute recordings of the same minute overlap entirely: more than half of either.
+    expect(laterOverlappingLessons([slot('a', '10:00', '10:01'), slot('b', '10:00', '10:01')])).toEqual(new Set(['b']));
   });
 });

@@ -8,7 +8,8 @@
 /**
  * Overlaps up to this long are clock skew, not a second claim on the slot: a recorder that stops a
  * minute late and the next lesson starting on time are two lessons. Two minutes is more than the
- * drift of an unsynchronised recorder clock and far less than any lesson.
+ * drift of an unsynchronised recorder clock and far less than any lesson; for lessons so short
+ * that two minutes is much of them, half the shorter lesson is the limit instead.
  */
 export const OVERLAP_TOLERANCE_SECONDS = 120;
 
@@ -42,7 +43,7 @@ export function laterOverlappingLessons(slots: readonly LessonSlot[]): Set<strin
     inRoom.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.firstId - b.firstId));
     const kept: LessonSlot[] = [];
     for (const s of inRoom) {
-      if (kept.some((k) => overlapSeconds(k, s) > OVERLAP_TOLERANCE_SECONDS)) out.add(s.groupId);
+      if (kept.some((k) => overlapSeconds(k, s) > toleranceSeconds(k, s))) out.add(s.groupId);
       else kept.push(s);
     }
   }
@@ -50,10 +51,19 @@ export function laterOverlappingLessons(slots: readonly LessonSlot[]): Set<strin
 }
 
 const overlapSeconds = (a: LessonSlot, b: LessonSlot) => (Math.min(a.end, b.end) - Math.max(a.start, b.start)) / 1000;
+const toleranceSeconds = (a: LessonSlot, b: LessonSlot) =>
+  Math.min(OVERLAP_TOLERANCE_SECONDS, Math.min(a.end - a.start, b.end - b.start) / 2000);
 
-/** A lesson's end: the end the recorder gave, or (none, or not after the start) its start plus its duration. */
+/**
+ * Where a lesson ends for the overlap rule: its start plus the recorded duration, or the end the
+ * recorder gave when that is earlier (a recording that ran on into the break). A given end later
+ * than the recording (some recorders send the end of the timetable period, or of the day) is not
+ * believed: it would make the lesson overlap the room's next ones and take their count away.
+ */
 export function lessonEndMs(startMs: number, lessonEnd: string | null, durationSeconds: number | null): number {
   const given = lessonEnd ? new Date(lessonEnd).getTime() : NaN;
-  if (Number.isFinite(given) && given > startMs) return given;
-  return startMs + (durationSeconds ?? 0) * 1000;
+  const claimed = Number.isFinite(given) && given > startMs ? given : Infinity;
+  const recorded = durationSeconds !== null && durationSeconds > 0 ? startMs + durationSeconds * 1000 : Infinity;
+  const end = Math.min(claimed, recorded);
+  return Number.isFinite(end) ? end : startMs;
 }

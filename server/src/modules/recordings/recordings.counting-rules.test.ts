@@ -73,8 +73,8 @@ describe('recordings: overlapping lessons and the picture check', () => {
     expect(first).toMatchObject({ status: 'ready', counts: 1 });
     const copy = await lesson(remuxed, '10:00', '10:40');
     expect(copy).toMatchObject({ status: 'ready', counts: 0, counts_reason_code: 'overlaps_another_lesson', counts_reason: expect.stringContaining('同一时段只计一节') });
-    // The next lesson of the room (one minute of clock skew at the change) counts.
-    const next = await lesson(await makeLesson({ seconds: 62, audio: 'mp3' }), '10:39', '11:20');
+    // The next lesson of the room counts: its given times start where the first's recording ended.
+    const next = await lesson(await makeLesson({ seconds: 62, audio: 'mp3' }), '10:01', '10:40');
     expect(next).toMatchObject({ status: 'ready', counts: 1 });
     expect(await countedLessonsForDay(db, room.schoolId, DAY)).toBe(before + 2);
     expect(await countedBySupervision()).toBe(before + 2);
