@@ -56,7 +56,7 @@ export function createRecordingsModule(deps: RecordingsModuleDeps) {
     enqueueVisualCheck: enqueueVisualCheck(deps.enqueue), beforeStep: deps.beforeStep,
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: deps.settings.workDir });
-  const visual = createVisualCheckJob({ db, clock, store, settings: deps.settings, onRecordingChanged });
+  const visual = createVisualCheckJob({ db, clock, store, settings: deps.settings, onRecordingChanged, beforeStep: deps.beforeStep });
   const recordings = createRecordingsService({ db, clock, audit, store, mediaTokenKey: deps.mediaTokenKey, onRecordingChanged });
   const media = createMediaServer({ db, clock, store, mediaTokenKey: deps.mediaTokenKey });
   const uploads = createUploadsService({ db, clock, audit, ingest, settings: deps.uploads });
@@ -116,6 +116,6 @@ export function recordingJobsFor(deps: {
     enqueueVisualCheck: enqueueVisualCheck(deps.enqueue), beforeStep: deps.beforeStep,
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: settings.workDir });
-  const visual = createVisualCheckJob({ db, clock, store, settings, onRecordingChanged });
+  const visual = createVisualCheckJob({ db, clock, store, settings, onRecordingChanged, beforeStep: deps.beforeStep });
   return recordingJobDefinitions({ pipeline, thumbnails, visual });
 }

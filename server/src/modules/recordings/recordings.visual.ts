@@ -27,6 +27,8 @@ export type VisualCheckOutcome = 'gone' | 'unchanged' | 'changed';
  */
 export function createVisualCheckJob(deps: {
   db: Db; clock: Clock; store: ObjectStore; settings: RecordingsSettings; onRecordingChanged: OnRecordingChanged; binaries?: FfmpegBinaries;
+  /** Test hook, as the pipeline's: awaited before each step, so a test can kill the process mid-job. */
+  beforeStep?: (step: string, recordingId: number) => Promise<void>;
 }) {
   const db = deps.db.db;
 
@@ -35,6 +37,7 @@ export function createVisualCheckJob(deps: {
     if (!row || row.status !== 'ready' || !row.media_info) return 'gone';
     const rerun = row.visual_checked_at !== null;
     if (!rerun) {
+      await deps.beforeStep?.('visual:measure', recordingId);
       const measured = await measure(row, ctx);
       if (!measured) return 'gone';
       await q.updateRecording(db, recordingId, {
@@ -43,6 +46,7 @@ export function createVisualCheckJob(deps: {
       row = await q.recordingRow(db, recordingId);
       if (!row || row.status !== 'ready') return 'gone';
     }
+    await deps.beforeStep?.('visual:verdict', recordingId);
     const school = await q.schoolForIngest(db, row.school_id);
     const verdict = verdictOfRow(row, school!.kind, countingRulesOf(deps.settings));
     const agrees = storedVerdictAgrees(row, verdict);
