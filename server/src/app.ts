@@ -120,7 +120,7 @@ export async function buildApp(deps: AppDeps) {
   const reports = createReportsService({ db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify });
   const recordings = deps.config && deps.storage && deps.jobs
     ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
-      viewerOf: (sessionToken) => auth.actorFromToken(sessionToken) })
+      viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment })
     : null;
   // Offline rooms before lessons: the calendar says which timetable runs, notifications tell the
   // principal and the 电教馆 (the `room.offline` seam: rooms never import either module).

@@ -17,7 +17,7 @@ import { uploadsSettingsFrom } from '../modules/uploads/uploads.settings.js';
  */
 export function videoFor(deps: {
   db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter;
-  viewerOf: RecordingsModuleDeps['viewerOf'];
+  viewerOf: RecordingsModuleDeps['viewerOf']; notifyDepartment?: RecordingsModuleDeps['notifyDepartment'];
 }) {
   const recordings = recordingsModuleFor(deps);
   const uploads = createUploadsService({

@@ -10,9 +10,10 @@ import * as reports from './migrations/20261129_0007_reports.js';
 import * as supervisionWork from './migrations/20261129_0008_supervision_work.js';
 import * as jobLostRuns from './migrations/20261129_0009_job_lost_runs.js';
 import * as countsReasonCode from './migrations/20261129_0010_counts_reason_code.js';
+import * as duplicatesVisual from './migrations/20261206_0012_duplicates_visual.js';
 import * as demoCurrent from './migrations/20261206_0013_demo_current.js';
-import * as playback from './migrations/20261206_0017_playback.js';
 import * as calendarAdmin from './migrations/20261206_0014_calendar_admin.js';
+import * as playback from './migrations/20261206_0017_playback.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -29,9 +30,10 @@ const migrations: Record<string, Migration> = {
   '20261129_0008_supervision_work': supervisionWork,
   '20261129_0009_job_lost_runs': jobLostRuns,
   '20261129_0010_counts_reason_code': countsReasonCode,
+  '20261206_0012_duplicates_visual': duplicatesVisual,
   '20261206_0013_demo_current': demoCurrent,
-  '20261206_0017_playback': playback,
   '20261206_0014_calendar_admin': calendarAdmin,
+  '20261206_0017_playback': playback,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

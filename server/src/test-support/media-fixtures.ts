@@ -32,6 +32,11 @@ export interface LessonSpec {
   container?: 'mp4' | 'ts' | 'mkv';
   /** MP4 index at the front (as phones write) instead of the end (as recorders do). */
   faststart?: boolean;
+  /**
+   * `moving` (default): colour bars with a running clock. `black`: a black picture (a covered
+   * lens). `frozen`: the first picture of the bars, repeated (a stuck encoder or a looped still).
+   */
+  picture?: 'moving' | 'black' | 'frozen';
 }
 
 const made = new Map<string, Promise<string>>();
@@ -40,11 +45,17 @@ const made = new Map<string, Promise<string>>();
 export function makeLesson(spec: LessonSpec = {}): Promise<string> {
   const s = {
     seconds: 4, width: 320, height: 240, fps: 25, codec: 'h264', audio: 'aac', gopSeconds: 2,
-    pixFmt: 'yuv420p', container: 'mp4', faststart: false, ...spec,
+    pixFmt: 'yuv420p', container: 'mp4', faststart: false, picture: 'moving', ...spec,
   } as Required<LessonSpec>;
   const gop = Math.max(1, Math.round(s.gopSeconds * s.fps));
+  const size = `size=${s.width}x${s.height}:rate=${s.fps}:duration=${s.seconds}`;
+  const picture = {
+    moving: `testsrc2=${size}`,
+    black: `color=c=black:${size}`,
+    frozen: `testsrc2=${size},loop=loop=-1:size=1:start=0`,
+  }[s.picture];
   const args = [
-    '-f', 'lavfi', '-i', `testsrc2=size=${s.width}x${s.height}:rate=${s.fps}:duration=${s.seconds}`,
+    '-f', 'lavfi', '-i', picture,
     ...audioInput(s),
     '-map', '0:v',
     ...videoCodec(s, gop),
@@ -53,7 +64,7 @@ export function makeLesson(spec: LessonSpec = {}): Promise<string> {
     ...(s.faststart && s.container === 'mp4' ? ['-movflags', '+faststart'] : []),
     '-f', { mp4: 'mp4', ts: 'mpegts', mkv: 'matroska' }[s.container],
   ];
-  return generate(`lesson-${s.codec}-${s.audio}-${s.width}x${s.height}`, s.container, args);
+  return generate(`lesson-${s.codec}-${s.audio}-${s.width}x${s.height}${s.picture === 'moving' ? '' : `-${s.picture}`}`, s.container, args);
 }
 
 /** An audio-only M4A (AAC), for "no video stream". */

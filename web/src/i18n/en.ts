@@ -10,6 +10,7 @@ import { enAudit } from './en-texts/audit';
 import { enRecordOnly } from './en-texts/record-only';
 import { enPlayback } from './en-texts/playback';
 import { enCalendar } from './en-texts/calendar';
+import { enReuse } from './en-texts/reuse';
 import type { EnglishMessages } from './en-texts/english-messages';
 
 /**
@@ -29,4 +30,5 @@ export const en: EnglishMessages = {
   ...enRecordOnly,
   ...enPlayback,
   ...enCalendar,
+  ...enReuse,
 };

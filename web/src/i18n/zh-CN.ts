@@ -10,6 +10,7 @@ import { zhAudit } from './zh-CN-texts/audit';
 import { zhRecordOnly } from './zh-CN-texts/record-only';
 import { zhPlayback } from './zh-CN-texts/playback';
 import { zhCalendar } from './zh-CN-texts/calendar';
+import { zhReuse } from './zh-CN-texts/reuse';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -29,6 +30,7 @@ export const zhCN = {
   ...zhRecordOnly,
   ...zhPlayback,
   ...zhCalendar,
+  ...zhReuse,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

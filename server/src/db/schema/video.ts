@@ -136,6 +136,17 @@ export interface RecordingTable {
   counts_reason_code: string | null;
   /** JSON of the numbers the reason names. */
   counts_reason_values: string | null;
+  /**
+   * The same file was uploaded by another school too: 'copy' on the later recording (it counts for
+   * nobody), 'original' on the earlier one; null otherwise. Never names the other recording.
+   */
+  reuse: 'copy' | 'original' | null;
+  /** 1 when the other school of a `reuse` pair is in another county, 0 in the same county. */
+  reuse_other_county: number | null;
+  /** Share (0–1) of the lesson whose picture was black / frozen, from the keyframe check; null until measured. */
+  visual_black_share: number | null;
+  visual_frozen_share: number | null;
+  visual_checked_at: string | null;
   keep: number;
   /** Where the track's first frame lies on the lesson's clock, ms (cameras that started apart); 0 by default. */
   start_offset_ms: Generated<number>;

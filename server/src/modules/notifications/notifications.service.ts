@@ -5,7 +5,8 @@ import type { Db } from '../../db/database.js';
 import type { Database, NotificationTable } from '../../db/schema.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import * as q from './notifications.queries.js';
-import { principalsOf } from './notifications.recipients.js';
+import { departmentKey, departmentStaff, principalsOf } from './notifications.recipients.js';
+import type { Department } from '../../../../shared/domain.js';
 
 export interface NotificationMessage {
   /** What it is about, for icons and filters: quota_reminder, daily_digest, report_returned … */
@@ -57,6 +58,12 @@ export function createNotificationsService(deps: { db: Db; clock: Clock }) {
     return notify(to, msg, trx);
   }
 
+  /** Notifies the staff of one department of each county (e.g. every 教科所 concerned); returns how many were added. */
+  async function notifyDepartment(countyIds: readonly number[], department: Department, msg: NotificationMessage): Promise<number> {
+    const { staff } = await departmentStaff(db, countyIds);
+    return notify(countyIds.flatMap((c) => staff.get(departmentKey(c, department)) ?? []), msg);
+  }
+
   async function list(actor: Actor, query: { unread?: boolean; page: number; pageSize: number }) {
     const unreadOnly = query.unread === true;
     const [rows, total, unread] = await Promise.all([
@@ -82,9 +89,10 @@ export function createNotificationsService(deps: { db: Db; clock: Clock }) {
     return { marked: await q.markAllRead(db, actor.userId, deps.clock.now().toISOString()) };
   }
 
-  return { notify, notifyPrincipals, list, unreadCount, markRead, markAllRead };
+  return { notify, notifyPrincipals, notifyDepartment, list, unreadCount, markRead, markAllRead };
 }
 
 export type NotificationsService = ReturnType<typeof createNotificationsService>;
 /** The part other modules call. */
 export type Notify = NotificationsService['notify'];
+export type NotifyDepartment = NotificationsService['notifyDepartment'];

@@ -40,4 +40,26 @@ describe('countsAsLesson', () => {
       reason: expect.stringMatching(/2018-04-04.*2018-04-05/), reasonCode: 'other_day', reasonValues: { startDay: '2018-04-04', schoolDay: '2018-04-05' },
     });
   });
+
+  it('never counts a copy of another school\'s file, even before it is processed', () => {
+    for (const status of ['queued', 'ready'] as const) {
+      expect(countsAsLesson({ ...lesson, status, copyOfOtherSchool: true }, rules)).toMatchObject({
+        counts: false, reasonCode: 'duplicate_of_other_school', reason: expect.stringContaining('其他学校'),
+      });
+    }
+  });
+
+  it('does not count a lesson black or frozen for more than half its length, and gives the share', () => {
+    expect(countsAsLesson({ ...lesson, visual: { blackShare: 0.97, frozenShare: 1 } }, rules)).toEqual({
+      counts: false, reason: '画面黑屏的时长占录像的 97%，超过一半，不计入录播课（请检查摄像机是否被遮挡或损坏）',
+      reasonCode: 'visual_black', reasonValues: { percent: 97 },
+    });
+    expect(countsAsLesson({ ...lesson, visual: { blackShare: 0, frozenShare: 0.8 } }, rules)).toMatchObject({
+      counts: false, reasonCode: 'visual_frozen', reasonValues: { percent: 80 }, reason: expect.stringContaining('80%'),
+    });
+    expect(countsAsLesson({ ...lesson, visual: { blackShare: 0.5, frozenShare: 0.5 } }, rules).counts).toBe(true);
+    expect(countsAsLesson({ ...lesson, visual: null }, rules).counts).toBe(true);
+    // A reason found earlier stays the one given.
+    expect(countsAsLesson({ ...lesson, durationSeconds: 60, visual: { blackShare: 1, frozenShare: 1 } }, rules).reasonCode).toBe('too_short');
+  });
 });

@@ -12,17 +12,20 @@ import { makeLesson } from '../../test-support/media-fixtures.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { issueMediaToken } from './media-tokens.js';
 import { hashToken } from '../auth/auth.service.js';
+import { seedDemoCalendar } from '../calendar/calendar.demo-seed.js';
+import { createComplianceService } from '../compliance/compliance.service.js';
+import { countedLessonsForDay } from './recordings.counting-queries.js';
 import { createVideoTestApp, runJobs, schoolByCode, sha256OfFile, VIDEO_TEST_ENV } from './recordings.test-kit.js';
 
 const RUNNER = fileURLToPath(new URL('./test-fixtures/crash-runner.ts', import.meta.url));
 
 /** A job runner in its own process (test-fixtures/crash-runner.ts) on the test's database and storage; its stdout lines as they come. */
-async function startRunner(t: TestApp, putDelayMs: number): Promise<{ child: ChildProcess; lines: string[]; waitFor(re: RegExp, count?: number): Promise<void> }> {
+async function startRunner(t: TestApp, putDelayMs: number, holdAtStep?: string): Promise<{ child: ChildProcess; lines: string[]; waitFor(re: RegExp, count?: number): Promise<void> }> {
   const opts = t.db.dialect === 'postgres'
     ? { pgSchema: (await sql<{ s: string }>`select current_schema() as s`.execute(t.db.db)).rows[0]!.s }
     : { sqliteFile: (await sql<{ file: string }>`pragma database_list`.execute(t.db.db)).rows[0]!.file };
   const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify({
-    ...opts, dataDir: t.config.dataDir, storageUrl: t.config.storageUrl, env: VIDEO_TEST_ENV, putDelayMs,
+    ...opts, dataDir: t.config.dataDir, storageUrl: t.config.storageUrl, env: VIDEO_TEST_ENV, putDelayMs, holdAtStep,
   })], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines: string[] = [];
   const waiters: (() => void)[] = [];
@@ -215,5 +218,63 @@ describe('recordings: kill -9 during the final attempt', () => {
     expect(shown).toMatchObject({ status: 'failed', failureCode: 'RECORDING_PROCESSING_INTERRUPTED' });
     expect(shown.failureMessage).toContain('意外中断了 4 次');
     expect(shown.failureMessage).toContain(`#${jobId}`);
+  }, 120_000);
+});
+
+/**
+ * kill -9 of the runner after the picture check stored what it measured and before it changed
+ * the verdict: the job is taken over, does not decode again, turns the lesson to not counted and
+ * recounts the school day — nothing is left counted that the check found black.
+ */
+describe('recordings: kill -9 during the picture check', () => {
+  let t: TestApp;
+  let school: Awaited<ReturnType<typeof schoolByCode>>;
+  beforeAll(async () => {
+    t = await createVideoTestApp();
+    school = await schoolByCode(t, DEMO_SCHOOLS.guanxianShiyan.code);
+    // Supervision follows the school that week; then back to real time, which the runner process keeps.
+    t.clock.set(new Date('2018-04-04T20:00:00+08:00'));
+    await seedDemoCalendar(t.db.db, school.city_id);
+    await createComplianceService({ db: t.db, clock: t.clock }).trackSchools([{ schoolId: school.id, since: '2018-04-02' }]);
+    t.clock.set(new Date());
+  });
+  afterAll(async () => t.close());
+
+  /** The school day's counted lessons as supervision's rollup has them. */
+  async function countedBySupervision(): Promise<number | null> {
+    const res = await (await t.login('guanxian.research')).get(`/api/compliance/schools/${school.id}/days?from=2018-04-04&to=2018-04-04`);
+    return (res.json() as { days: { counted: number | null }[] }).days[0]!.counted;
+  }
+
+  it('finishes the verdict and the recount in the run that takes the job over', async () => {
+    const copy = join(tmpdir(), `visual-crash-${process.pid}.mp4`);
+    await copyFile(await makeLesson({ seconds: 62, picture: 'black' }), copy);
+    const { recordingId } = await t.services.recordings!.ingest.ingestFile({
+      localPath: copy, sha256: await sha256OfFile(copy), sizeBytes: (await stat(copy)).size, ext: 'mp4', move: true,
+      uploadedBy: { userId: null, deviceId: null },
+      meta: {
+        schoolId: school.id, roomId: null, groupId: 'visual-crash', track: 'teacher', title: '遮挡镜头', subject: '数学', grade: '三年级',
+        classId: null, teacherUserId: null, teacherName: '', lessonStart: '2018-04-04T14:00:00+08:00', lessonEnd: null,
+      },
+    });
+    const runner = await startRunner(t, 0, 'visual:verdict');
+    await runner.waitFor(/^STEP visual:verdict$/);
+    await kill(runner.child);
+    const row = () => t.db.db.selectFrom('recordings').select(['status', 'counts', 'counts_reason_code', 'visual_black_share', 'visual_checked_at'])
+      .where('id', '=', recordingId).executeTakeFirstOrThrow();
+    const measured = await row();
+    // Packaged and counted on length and sound; the check measured the black picture, then the runner died.
+    expect(measured).toMatchObject({ status: 'ready', counts: 1, counts_reason_code: null });
+    expect(measured.visual_black_share).toBeGreaterThan(0.9);
+    expect(await countedLessonsForDay(t.db.db, school.id, '2018-04-04')).toBe(1);
+    expect(await countedBySupervision()).toBe(1);
+
+    t.clock.advance(5 * 60_000);
+    await runJobs(t);
+    expect(await row()).toMatchObject({ counts: 0, counts_reason_code: 'visual_black', visual_checked_at: measured.visual_checked_at });
+    expect(await countedLessonsForDay(t.db.db, school.id, '2018-04-04')).toBe(0);
+    expect(await countedBySupervision()).toBe(0);
+    const job = (await t.jobs.queue.list({ kind: 'recording.visual' }))[0]!;
+    expect(job).toMatchObject({ status: 'done', lostRuns: 1 });
   }, 120_000);
 });

@@ -5,7 +5,7 @@ import { AppError } from '../../http/errors.js';
 import { recordingSourceKey } from '../../storage/keys.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { shanghaiDate } from '../../../../shared/dates.js';
-import { NOT_READY } from './counting.js';
+import { DUPLICATE_OF_OTHER_SCHOOL, NOT_READY } from './counting.js';
 import * as q from './recordings.queries.js';
 import type { Track } from './recordings.schema.js';
 
@@ -43,20 +43,37 @@ export interface IngestInput {
 export type EnqueueProcessing = (recordingId: number) => Promise<void>;
 
 /**
- * Turns a complete, hashed file into a recording: one row per distinct SHA-256 (the same file
- * uploaded twice yields one recording), its source stored under keys.ts's source key, and the
- * processing job queued. Every step may be repeated after a crash: a second call with the same
- * file finds the row, puts the source again if it is missing, and re-queues (deduplicated).
+ * The same file arrived from two schools: `copy` is the later recording (it counts for nobody),
+ * `original` the earlier one. Told to both counties' 教科所; each side may only learn its own.
  */
-export function createIngest(deps: { db: Db; clock: Clock; store: ObjectStore; enqueueProcessing: EnqueueProcessing }) {
+export interface ReusePair {
+  copyId: number;
+  originalId: number;
+  sameCounty: boolean;
+}
+
+/**
+ * Turns a complete, hashed file into a recording: one row per distinct SHA-256 within a school
+ * (the same file uploaded twice by a school yields one recording), its source stored under
+ * keys.ts's source key, and the processing job queued. The same bytes from another school become
+ * a recording of the uploading school that counts for nobody (`reuse` = 'copy', the earlier one
+ * 'original'), reported through `onReuse`; the uploader only ever gets its own recording's id.
+ * Every step may be repeated after a crash: a second call with the same file finds the row, puts
+ * the source again if it is missing, re-queues (deduplicated) and reports the reuse again
+ * (`onReuse` must be idempotent).
+ */
+export function createIngest(deps: {
+  db: Db; clock: Clock; store: ObjectStore; enqueueProcessing: EnqueueProcessing; onReuse?: (pair: ReusePair) => Promise<void>;
+}) {
   const db = deps.db.db;
 
   async function ingestFile(input: IngestInput): Promise<{ recordingId: number; duplicate: boolean }> {
-    const existing = await q.recordingBySha(db, input.sha256);
+    const existing = await q.recordingOfSchoolBySha(db, input.meta.schoolId, input.sha256);
     if (existing) {
       if (existing.status === 'queued' || existing.status === 'processing') {
         await ensureSource(existing.source_key, input);
         await deps.enqueueProcessing(existing.id);
+        if (existing.reuse === 'copy') await reportReuse(existing.id, input);
       }
       return { recordingId: existing.id, duplicate: true };
     }
@@ -67,6 +84,15 @@ export function createIngest(deps: { db: Db; clock: Clock; store: ObjectStore; e
     let recordingId: number;
     try {
       recordingId = await db.transaction().execute(async (trx) => {
+        const original = await q.firstRecordingOfOtherSchoolBySha(trx, school.id, input.sha256);
+        const otherCounty = original ? (original.county_id !== school.county_id ? 1 : 0) : null;
+        if (original) {
+          // Another county on either side of any pair of this original makes it "another county".
+          await trx.updateTable('recordings')
+            .set({ reuse: 'original', reuse_other_county: Math.max(original.reuse_other_county ?? 0, otherCounty!) })
+            .where('id', '=', original.id).where((eb) => eb.or([eb('reuse', 'is', null), eb('reuse', '=', 'original')]))
+            .execute();
+        }
         const row = await trx.insertInto('recordings').values({
           school_id: school.id, county_id: school.county_id, city_id: school.city_id, room_id: m.roomId,
           group_id: m.groupId, track: m.track, title: m.title, subject: m.subject, grade: m.grade, class_id: m.classId,
@@ -75,7 +101,8 @@ export function createIngest(deps: { db: Db; clock: Clock; store: ObjectStore; e
           school_day: shanghaiDate(new Date(m.lessonStart)),
           uploaded_by_user_id: input.uploadedBy.userId, uploaded_by_device_id: input.uploadedBy.deviceId,
           sha256: input.sha256, size_bytes: input.sizeBytes, source_key: '', status: 'queued', progress: 0,
-          ...q.verdictColumns(NOT_READY), keep: 0,
+          ...q.verdictColumns(original ? DUPLICATE_OF_OTHER_SCHOOL : NOT_READY), keep: 0,
+          reuse: original ? 'copy' : null, reuse_other_county: otherCounty,
           created_at: deps.clock.now().toISOString(),
         }).returning('id').executeTakeFirstOrThrow();
         await trx.updateTable('recordings').set({ source_key: recordingSourceKey(row.id, ext) }).where('id', '=', row.id).execute();
@@ -83,13 +110,22 @@ export function createIngest(deps: { db: Db; clock: Clock; store: ObjectStore; e
       });
     } catch (err) {
       // Two completions of the same bytes at once: the other one inserted first.
-      const raced = await q.recordingBySha(db, input.sha256);
+      const raced = await q.recordingOfSchoolBySha(db, input.meta.schoolId, input.sha256);
       if (!raced) throw err;
       return ingestFile(input);
     }
     await deps.store.putFile(recordingSourceKey(recordingId, ext), input.localPath, undefined, { move: input.move });
     await deps.enqueueProcessing(recordingId);
+    await reportReuse(recordingId, input);
     return { recordingId, duplicate: false };
+  }
+
+  async function reportReuse(copyId: number, input: IngestInput): Promise<void> {
+    if (!deps.onReuse) return;
+    const original = await q.firstRecordingOfOtherSchoolBySha(db, input.meta.schoolId, input.sha256);
+    const school = await q.schoolForIngest(db, input.meta.schoolId);
+    if (!original || !school) return;
+    await deps.onReuse({ copyId, originalId: original.id, sameCounty: original.county_id === school.county_id });
   }
 
   async function ensureSource(key: string, input: IngestInput): Promise<void> {

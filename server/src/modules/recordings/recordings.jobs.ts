@@ -2,16 +2,18 @@ import { defineJob, exponentialBackoff, type JobOutcome } from '../../jobs/job-d
 import type { EnqueueOptions } from '../../jobs/job-queue.js';
 import type { RecordingPipeline } from './recordings.pipeline.js';
 import type { createThumbnailJob } from './recordings.thumbnails.js';
+import type { createVisualCheckJob } from './recordings.visual.js';
 
 export const RECORDING_PROCESS = 'recording.process';
 export const RECORDING_THUMBNAILS = 'recording.thumbnails';
+export const RECORDING_VISUAL = 'recording.visual';
 export interface RecordingJobPayload {
   recordingId: number;
 }
 
 /** Enqueues one of the recording jobs (the platform's JobQueue.enqueue, bound late). */
 export type EnqueueRecordingJob = (
-  kind: typeof RECORDING_PROCESS | typeof RECORDING_THUMBNAILS, payload: RecordingJobPayload, opts?: EnqueueOptions,
+  kind: typeof RECORDING_PROCESS | typeof RECORDING_THUMBNAILS | typeof RECORDING_VISUAL, payload: RecordingJobPayload, opts?: EnqueueOptions,
 ) => Promise<number>;
 
 /** Queues processing of a recording once: a second enqueue of the same recording is a no-op. */
@@ -23,6 +25,11 @@ export const enqueueThumbnails = (enqueue: EnqueueRecordingJob) => async (record
   await enqueue(RECORDING_THUMBNAILS, { recordingId }, { dedupeKey: `${RECORDING_THUMBNAILS}:${recordingId}` });
 };
 
+/** Queues the picture check of a playable recording once (recordings.visual.ts). */
+export const enqueueVisualCheck = (enqueue: EnqueueRecordingJob) => async (recordingId: number) => {
+  await enqueue(RECORDING_VISUAL, { recordingId }, { dedupeKey: `${RECORDING_VISUAL}:${recordingId}` });
+};
+
 /**
  * The recording jobs for the platform's registry (composition/app-jobs.ts). Processing gets a few
  * tries with backoff (a killed or crashed ffmpeg may succeed next time; a file that is not a video
@@ -31,6 +38,7 @@ export const enqueueThumbnails = (enqueue: EnqueueRecordingJob) => async (record
 export function recordingJobDefinitions(deps: {
   pipeline: RecordingPipeline;
   thumbnails: ReturnType<typeof createThumbnailJob>;
+  visual: ReturnType<typeof createVisualCheckJob>;
 }) {
   const process = defineJob<typeof RECORDING_PROCESS, RecordingJobPayload>({
     kind: RECORDING_PROCESS,
@@ -59,5 +67,18 @@ export function recordingJobDefinitions(deps: {
       return { status: 'done' };
     },
   });
-  return [process, thumbnails] as const;
+  // Keyframes only: about 2 s per 10 minutes of 720p, so even a 4-hour lesson is quick; a failure
+  // leaves the lesson counted as packaging judged it, so a few tries are enough.
+  const visual = defineJob<typeof RECORDING_VISUAL, RecordingJobPayload>({
+    kind: RECORDING_VISUAL,
+    maxAttempts: 3,
+    backoffMs: exponentialBackoff(60_000, 10 * 60_000),
+    timeoutMs: 30 * 60_000,
+    async handle(payload, ctx): Promise<JobOutcome> {
+      const outcome = await deps.visual.run(payload.recordingId, ctx);
+      ctx.log.info({ recordingId: payload.recordingId, outcome }, 'recording picture checked');
+      return { status: 'done' };
+    },
+  });
+  return [process, thumbnails, visual] as const;
 }

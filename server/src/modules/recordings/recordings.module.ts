@@ -7,7 +7,7 @@ import type { ObjectStore } from '../../storage/object-store.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AppEventEmitter } from '../../events/app-events.js';
 import { createIngest } from './recordings.ingest.js';
-import { type EnqueueRecordingJob, enqueueProcessing, enqueueThumbnails, recordingJobDefinitions } from './recordings.jobs.js';
+import { type EnqueueRecordingJob, enqueueProcessing, enqueueThumbnails, enqueueVisualCheck, recordingJobDefinitions } from './recordings.jobs.js';
 import { createMediaServer } from './recordings.media.js';
 import { createViewerCheck } from './media-viewer-check.js';
 import { createRecordingPipeline, type PipelineDeps } from './recordings.pipeline.js';
@@ -18,6 +18,10 @@ import { type RecordingsSettings, recordingsSettingsFrom } from './recordings.se
 import { loadOrCreateSecrets } from '../../secrets.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { createThumbnailJob } from './recordings.thumbnails.js';
+import { createVisualCheckJob } from './recordings.visual.js';
+import { settlingOverlaps } from './recordings.day-verdicts.js';
+import { reuseNotifier } from './recordings.reuse-notice.js';
+import type { NotifyDepartment } from '../notifications/notifications.service.js';
 
 export interface RecordingsModuleDeps {
   db: Db;
@@ -32,15 +36,20 @@ export interface RecordingsModuleDeps {
   events: AppEventEmitter;
   /** The person behind a session cookie, or null once it has ended (auth.actorFromToken): media requests check it. */
   viewerOf: (sessionToken: string) => Promise<Actor | null>;
+  /** Tells a county department (the 教科所 of both schools when a file is reused); none in a worker. */
+  notifyDepartment?: NotifyDepartment;
   settings: RecordingsSettings;
   beforeStep?: PipelineDeps['beforeStep'];
 }
 
-/** Tells the event bus; a lower module never calls compliance itself. */
-function emitters(events: AppEventEmitter): { onRecordingReady: OnRecordingChanged; onRecordingChanged: OnRecordingChanged } {
+/**
+ * Tells the event bus; a lower module never calls compliance itself. Before telling, the day's
+ * overlap verdicts are settled, so the recount sees which of two overlapping lessons counts.
+ */
+function emitters(db: Db, events: AppEventEmitter): { onRecordingReady: OnRecordingChanged; onRecordingChanged: OnRecordingChanged } {
   return {
-    onRecordingReady: (change) => events.emit('recording.ready', change),
-    onRecordingChanged: (change) => events.emit('recording.changed', change),
+    onRecordingReady: settlingOverlaps(db.db, (change) => events.emit('recording.ready', change)),
+    onRecordingChanged: settlingOverlaps(db.db, (change) => events.emit('recording.changed', change)),
   };
 }
 
@@ -51,12 +60,15 @@ function emitters(events: AppEventEmitter): { onRecordingReady: OnRecordingChang
  */
 export function createRecordingsModule(deps: RecordingsModuleDeps) {
   const { db, clock, audit, store } = deps;
-  const { onRecordingReady, onRecordingChanged } = emitters(deps.events);
-  const ingest = createIngest({ db, clock, store, enqueueProcessing: enqueueProcessing(deps.enqueue) });
+  const { onRecordingReady, onRecordingChanged } = emitters(db, deps.events);
+  const onReuse = deps.notifyDepartment ? reuseNotifier({ db, notifyDepartment: deps.notifyDepartment }) : undefined;
+  const ingest = createIngest({ db, clock, store, enqueueProcessing: enqueueProcessing(deps.enqueue), onReuse });
   const pipeline = createRecordingPipeline({
-    db, clock, store, settings: deps.settings, onRecordingChanged: onRecordingReady, enqueueThumbnails: enqueueThumbnails(deps.enqueue), beforeStep: deps.beforeStep,
+    db, clock, store, settings: deps.settings, onRecordingChanged: onRecordingReady, enqueueThumbnails: enqueueThumbnails(deps.enqueue),
+    enqueueVisualCheck: enqueueVisualCheck(deps.enqueue), beforeStep: deps.beforeStep,
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: deps.settings.workDir });
+  const visual = createVisualCheckJob({ db, clock, store, settings: deps.settings, onRecordingChanged, beforeStep: deps.beforeStep });
   const recordings = createRecordingsService({ db, clock, audit, store, mediaTokenKey: deps.mediaTokenKey, onRecordingChanged });
   const viewers = createViewerCheck({
     clock, lookup: async (sessionToken, recordingId) => recordings.watchVerdict(await deps.viewerOf(sessionToken), recordingId),
@@ -65,7 +77,7 @@ export function createRecordingsModule(deps: RecordingsModuleDeps) {
   return {
     ingest, pipeline, recordings, media,
     /** For the platform's job registry. */
-    jobs: recordingJobDefinitions({ pipeline, thumbnails }),
+    jobs: recordingJobDefinitions({ pipeline, thumbnails, visual }),
     /** Daily (and once at start): deletes lessons past RETENTION_DAYS; resolves with how many. */
     purgeExpiredRecordings: () => purgeExpiredRecordings({ db, clock, store, audit, onRecordingChanged, retentionDays: deps.settings.retentionDays }),
   };
@@ -76,10 +88,11 @@ export type RecordingsModule = ReturnType<typeof createRecordingsModule>;
 /** The module as the server builds it: settings from config, the media token key from DATA_DIR's secrets. */
 export function recordingsModuleFor(deps: {
   db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter;
-  viewerOf: RecordingsModuleDeps['viewerOf'];
+  viewerOf: RecordingsModuleDeps['viewerOf']; notifyDepartment?: NotifyDepartment;
 }) {
   return createRecordingsModule({
     db: deps.db, clock: deps.clock, audit: deps.audit, store: deps.storage, events: deps.events, viewerOf: deps.viewerOf,
+    notifyDepartment: deps.notifyDepartment,
     enqueue: (kind, payload, opts) => deps.jobs.enqueue(kind, payload, opts),
     mediaTokenKey: loadOrCreateSecrets(deps.config.dataDir).mediaTokenKey,
     settings: recordingsSettingsFrom(deps.config),
@@ -100,10 +113,12 @@ export function recordingJobsFor(deps: {
 }) {
   const { db, clock, storage: store } = deps;
   const settings = recordingsSettingsFrom(deps.config);
+  const { onRecordingReady, onRecordingChanged } = emitters(db, deps.events);
   const pipeline = createRecordingPipeline({
-    db, clock, store, settings, onRecordingChanged: emitters(deps.events).onRecordingReady, enqueueThumbnails: enqueueThumbnails(deps.enqueue),
-    beforeStep: deps.beforeStep,
+    db, clock, store, settings, onRecordingChanged: onRecordingReady, enqueueThumbnails: enqueueThumbnails(deps.enqueue),
+    enqueueVisualCheck: enqueueVisualCheck(deps.enqueue), beforeStep: deps.beforeStep,
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: settings.workDir });
-  return recordingJobDefinitions({ pipeline, thumbnails });
+  const visual = createVisualCheckJob({ db, clock, store, settings, onRecordingChanged, beforeStep: deps.beforeStep });
+  return recordingJobDefinitions({ pipeline, thumbnails, visual });
 }

@@ -14,11 +14,11 @@ import { type HlsRendition, masterPlaylist } from '../../media/playlist.js';
 import { type MediaInfo, probeMedia } from '../../media/probe.js';
 import { hlsMasterKey, hlsPlaylistKey, hlsPrefix, hlsSegmentKey, recordingPrefix } from '../../storage/keys.js';
 import type { ObjectStore } from '../../storage/object-store.js';
-import { shanghaiDate } from '../../../../shared/dates.js';
-import { countsAsLesson, FAILED } from './counting.js';
+import { FAILED } from './counting.js';
 import * as q from './recordings.queries.js';
 import type { OnRecordingChanged } from './recordings.service.js';
 import { countingRulesOf, type RecordingsSettings } from './recordings.settings.js';
+import { verdictOfRow } from './recordings.verdict.js';
 
 /** What the job runner tells a handler about the run. */
 export interface RunContext {
@@ -48,6 +48,8 @@ export interface PipelineDeps {
   onRecordingChanged: OnRecordingChanged;
   /** Queues the poster/thumbnail job (it may finish after the lesson is playable). */
   enqueueThumbnails: (recordingId: number) => Promise<void>;
+  /** Queues the picture check (black / frozen), which may change whether the playable lesson counts. */
+  enqueueVisualCheck?: (recordingId: number) => Promise<void>;
   /** Test hook: awaited before each step, so a test can kill the process mid-job. */
   beforeStep?: (step: string, recordingId: number) => Promise<void>;
 }
@@ -76,6 +78,7 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       // A rerun after a crash between "ready" and the follow-ups: repeat them (both are idempotent).
       await deps.onRecordingChanged({ schoolId: row.school_id, day: row.school_day });
       await deps.enqueueThumbnails(recordingId);
+      await deps.enqueueVisualCheck?.(recordingId);
       return 'already-ready';
     }
     await q.updateRecording(db, recordingId, { status: 'processing', progress: 0, failure_code: null, failure_message: null });
@@ -163,10 +166,9 @@ export function createRecordingPipeline(deps: PipelineDeps) {
   ): Promise<PipelineOutcome> {
     const school = await q.schoolForIngest(db, row.school_id);
     const duration = playable > 0 ? playable : info.durationSeconds;
-    const verdict = countsAsLesson({
-      status: 'ready', schoolKind: school!.kind, durationSeconds: duration, hasAudio: Boolean(info.audio),
-      audioMaxDb: maxDb === null ? null : dbLevel(maxDb), lessonStartDay: shanghaiDate(new Date(row.lesson_start)), schoolDay: row.school_day,
-    }, countingRulesOf(deps.settings));
+    const verdict = verdictOfRow({
+      ...row, status: 'ready', duration_seconds: duration, has_audio: info.audio ? 1 : 0, audio_max_db: maxDb === null ? null : dbLevel(maxDb),
+    }, school!.kind, countingRulesOf(deps.settings));
     const res = await db.updateTable('recordings').set({
       status: 'ready', progress: 100, ready_at: deps.clock.now().toISOString(), duration_seconds: duration, packaging,
       renditions: JSON.stringify(renditions.map((r) => ({ name: r.name, width: r.width, height: r.height, bandwidth: r.bandwidth }))),
@@ -180,6 +182,7 @@ export function createRecordingPipeline(deps: PipelineDeps) {
     }
     await deps.onRecordingChanged({ schoolId: row.school_id, day: row.school_day });
     await deps.enqueueThumbnails(row.id);
+    await deps.enqueueVisualCheck?.(row.id);
     return 'ready';
   }
 

@@ -49,7 +49,7 @@ const SUMMARY = [
   'recordings.lesson_start', 'recordings.lesson_end', 'recordings.school_day', 'recordings.status', 'recordings.progress',
   'recordings.duration_seconds', 'recordings.counts', 'recordings.counts_reason', 'recordings.counts_reason_code',
   'recordings.counts_reason_values', 'recordings.failure_code',
-  'recordings.failure_message', 'recordings.created_at', 'recordings.ready_at',
+  'recordings.failure_message', 'recordings.reuse', 'recordings.reuse_other_county', 'recordings.created_at', 'recordings.ready_at',
   'recordings.source_key', 'recordings.media_prefix',
   'schools.name as school_name', 'schools.code as school_code',
 ] as const;
@@ -98,8 +98,29 @@ export async function recordingRow(db: DB, id: number) {
   return db.selectFrom('recordings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function recordingBySha(db: DB, sha256: string) {
-  return db.selectFrom('recordings').select(['id', 'status', 'source_key', 'school_id']).where('sha256', '=', sha256).executeTakeFirst();
+/** The school's own recording of these bytes: a duplicate is one within the uploading school only. */
+export async function recordingOfSchoolBySha(db: DB, schoolId: number, sha256: string) {
+  return db.selectFrom('recordings')
+    .select(['id', 'status', 'source_key', 'school_id', 'reuse'])
+    .where('school_id', '=', schoolId).where('sha256', '=', sha256)
+    .executeTakeFirst();
+}
+
+/** The earliest recording of the same bytes from another school, for the reuse flag (never shown to the uploader). */
+export async function firstRecordingOfOtherSchoolBySha(db: DB, schoolId: number, sha256: string) {
+  return db.selectFrom('recordings')
+    .select(['id', 'school_id', 'county_id', 'reuse_other_county'])
+    .where('sha256', '=', sha256).where('school_id', '<>', schoolId)
+    .orderBy('id').limit(1)
+    .executeTakeFirst();
+}
+
+/** What the 教科所 are told about one side of a reuse pair: their own school's lesson only. */
+export async function reuseNoticeFacts(db: DB, recordingId: number) {
+  return db.selectFrom('recordings').innerJoin('schools', 'schools.id', 'recordings.school_id')
+    .select(['recordings.id', 'recordings.county_id', 'recordings.title', 'recordings.school_day', 'schools.name as school_name'])
+    .where('recordings.id', '=', recordingId)
+    .executeTakeFirst();
 }
 
 export async function updateRecording(db: DB, id: number, patch: Updateable<RecordingTable>): Promise<void> {

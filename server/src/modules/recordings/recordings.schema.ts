@@ -55,6 +55,13 @@ export const RecordingSummarySchema = Type.Object({
   countsReasonValues: Nullable(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   failureCode: Nullable(Type.String()),
   failureMessage: Nullable(Type.String()),
+  /**
+   * The same file was also uploaded by another school: `copy` (this one came later and counts for
+   * nobody) or `original` (another school uploaded it again later). The other school is never named.
+   */
+  reuse: Nullable(Type.Enum(['copy', 'original'] as const)),
+  /** Whether that other school is in another county (false: another school of the same county). */
+  reuseOtherCounty: Nullable(Type.Boolean()),
   createdAt: Type.String(),
   readyAt: Nullable(Type.String()),
   /** False for a lesson kept as a record only (history without a video file): never offered for playback. */

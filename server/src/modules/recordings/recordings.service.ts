@@ -29,6 +29,7 @@ const toSummary = (r: q.RecordingSummaryRow) => ({
   countsReason: r.counts_reason, countsReasonCode: r.counts_reason_code as CountsReason | null,
   countsReasonValues: r.counts_reason_values ? (JSON.parse(r.counts_reason_values) as CountsReasonValues) : null,
   failureCode: r.failure_code, failureMessage: r.failure_message,
+  reuse: r.reuse, reuseOtherCounty: r.reuse_other_county === null ? null : r.reuse_other_county === 1,
   createdAt: r.created_at, readyAt: r.ready_at, hasVideo: hasMedia(r),
 });
 

@@ -103,6 +103,10 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     no_audio: 'The recording has no sound, so it does not count (check the recorder\'s microphones)',
     audio_unmeasured: 'The sound level could not be measured, so it does not count',
     silent: 'The sound is silent (peak {{maxDb}} dB), so it does not count (check the recorder\'s microphones)',
+    duplicate_of_other_school: 'The file is identical to one another school uploaded earlier: possibly another school\'s lesson, so it does not count; the research office has been asked to check',
+    overlaps_another_lesson: 'The room already has a lesson uploaded earlier at this time (overlapping times, e.g. the same lesson packed again or uploaded twice): one lesson per slot counts, so this one does not',
+    visual_black: 'The picture is black for {{percent}}% of the recording, more than half, so it does not count (check whether the camera is covered or broken)',
+    visual_frozen: 'The picture does not move for {{percent}}% of the recording, more than half, so it does not count (check the camera and the recorder\'s video input)',
   },
   errors: {
     RECORDING_NO_MEDIA: 'This lesson is kept as history: the platform holds its details and whether it counted, but no video, so it cannot be played',

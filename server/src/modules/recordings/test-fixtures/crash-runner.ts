@@ -31,6 +31,8 @@ interface Options {
   storageUrl: string | null;
   env: Record<string, string>;
   putDelayMs: number;
+  /** A step at which the runner stops and waits (to be killed there). */
+  holdAtStep?: string;
 }
 
 const opts = JSON.parse(process.argv[2]!) as Options;
@@ -67,7 +69,10 @@ subscribeAppHandlers(events, { compliance: createComplianceService({ db, clock: 
 const registry: JobRegistry = buildJobRegistry([...recordingJobsFor({
   db, clock: systemClock, config, storage: store, events,
   enqueue: (kind, payload, o): Promise<number> => queue.enqueue(kind, payload, o),
-  beforeStep: async (step) => { console.log(`STEP ${step}`); },
+  beforeStep: async (step) => {
+    console.log(`STEP ${step}`);
+    if (step === opts.holdAtStep) await sleep(10 * 60_000);
+  },
 })]);
 const queue: JobQueue = createJobQueue({ db, clock: systemClock, registry });
 createJobRunner({ db, clock: systemClock, registry, log: silentLog, pollMs: 100, leaseMs: 3000 }).start();

@@ -14,6 +14,7 @@ import { deleteRecording, getRecording } from '../api/recordings.api';
 import { LessonPlayer } from '../components/LessonPlayer';
 import { TrackOffsets } from '../components/TrackOffsets';
 import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
+import { ReuseFlag } from '../components/ReuseFlag';
 import { formatInstant } from '../../../app/time';
 
 const POLL_MS = 3_000;
@@ -99,6 +100,7 @@ export default function PlayerPage() {
           items={[
             { key: 'status', label: t('recordings.status'), children: <RecordingState recording={data} /> },
             { key: 'counts', label: t('recordings.countsColumn'), children: <CountsCell recording={data} inline /> },
+            ...(data.reuse ? [{ key: 'reuse', label: t('recordingReuse.label'), children: <ReuseFlag recording={data} inline /> }] : []),
             { key: 'duration', label: t('recordings.duration'), children: formatDuration(data.durationSeconds) },
             { key: 'day', label: t('player.schoolDay'), children: data.schoolDay },
             {

@@ -12,6 +12,7 @@ import { usePagedList } from '../../../app/list/use-paged-list';
 import { readBool, readEnum, readInt, readString } from '../../../app/search-params';
 import { listRecordings, RECORDING_STATUSES } from '../api/recordings.api';
 import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
+import { ReuseFlag } from '../components/ReuseFlag';
 import { RecordingFilterBar } from '../components/RecordingFilterBar';
 import { formatInstant, formatShortDate } from '../../../app/time';
 
@@ -107,6 +108,7 @@ export default function RecordingsPage() {
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {[recording.subject, recording.grade, recording.teacherName].filter(Boolean).join(' · ') || '—'}
                   </Typography.Text>
+                  <ReuseFlag recording={recording} />
                   {wide ? null : (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatShortDate(recording.lessonStart, true)} · {recording.schoolName} · {t(`tracks.${recording.track}`)}
