@@ -10,6 +10,7 @@ import * as reports from './migrations/20261129_0007_reports.js';
 import * as supervisionWork from './migrations/20261129_0008_supervision_work.js';
 import * as jobLostRuns from './migrations/20261129_0009_job_lost_runs.js';
 import * as countsReasonCode from './migrations/20261129_0010_counts_reason_code.js';
+import * as listIndexes from './migrations/20261206_0015_list_indexes.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '20261129_0008_supervision_work': supervisionWork,
   '20261129_0009_job_lost_runs': jobLostRuns,
   '20261129_0010_counts_reason_code': countsReasonCode,
+  '20261206_0015_list_indexes': listIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
