@@ -8,20 +8,26 @@ import { createTestDb } from './test-db.js';
 import { loadConfig } from '../config.js';
 import { createAppJobs } from '../jobs/app-jobs.js';
 import { createTestStorage } from './s3rver.js';
+import { countStatements } from './statement-counter.js';
 
 let demoHash: Promise<string> | undefined;
 
 /** A test city (seed scale `test`) behind a real app, on SQLite or PostgreSQL, with a hand-moved clock. */
-export async function createTestApp(opts: { idleMinutes?: number; maxHours?: number; env?: Record<string, string> } = {}) {
+export async function createTestApp(opts: {
+  idleMinutes?: number; maxHours?: number; env?: Record<string, string>;
+  /** Count the statements the app runs (`statements` of the result), for tests that hold a request to a budget. */
+  countStatements?: boolean;
+} = {}) {
   const db = await createTestDb();
   await seedCity(db, { scale: 'test', passwordHash: await (demoHash ??= hashPassword(DEMO_PASSWORD)) });
   const clock = new ManualClock(new Date());
   // Objects on disk in a temporary DATA_DIR, or on s3rver when TEST_STORAGE=s3.
   const storage = await createTestStorage();
   const config = loadConfig({ DATA_DIR: storage.dataDir, STORAGE_URL: storage.storageUrl ?? '', ...opts.env });
+  const counted = opts.countStatements ? countStatements(db) : null;
   const jobs = createAppJobs({ db, clock, config, storage: storage.store });
   const built = await buildApp({
-    db, clock, sessionIdleMinutes: opts.idleMinutes ?? 30, sessionMaxHours: opts.maxHours ?? 12, webDir: null,
+    db: counted?.db ?? db, clock, sessionIdleMinutes: opts.idleMinutes ?? 30, sessionMaxHours: opts.maxHours ?? 12, webDir: null,
     config, storage: storage.store, jobs: jobs.queue,
   });
   await built.app.ready();
@@ -56,6 +62,7 @@ export async function createTestApp(opts: { idleMinutes?: number; maxHours?: num
     config,
     storage: storage.store,
     jobs,
+    statements: counted,
     async close() {
       await built.app.close();
       await db.dropAll();

@@ -19,6 +19,7 @@ import { insertQuotaRule, type QuotaRule } from './quota-rules.js';
 import { departmentAnswersFor, type NamedPersons, schoolResponsibles } from './responsibility.js';
 import { streaksOf } from './streaks.js';
 import { dailyTotals, heatCells, latestDayWithRows } from './compliance.trend.js';
+import * as board from './compliance.county-board.js';
 
 interface Figures {
   schoolDays: number;
@@ -202,6 +203,52 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
   }
 
   /**
+   * One county's compliance for its dashboard, school by school: the as-of day, the month, the
+   * lagging schools of the month, the trend and the heatmap of the trend's days — the same figures
+   * as summary, listSchools, trend and missedDayHeatmap give for the county, in two statements.
+   * 404 for a county outside the scope.
+   */
+  async function countyBoard(actor: Actor, countyId: number, periods: {
+    day: { from: string; to: string }; month: { from: string; to: string }; trend: { from: string; to: string }; heatmapRows: number;
+  }) {
+    const scope = scopeFor(actor);
+    const [day, month, trendRange] = [periods.day, periods.month, periods.trend].map((p) => range(p.from, p.to)) as [q.Range, q.Range, q.Range];
+    const found = await board.countyWithSchools(db, regionInScope(scope), schoolInScope(scope), countyId);
+    if (!found) throw notFound('县(市、区)');
+    const from = month.from < trendRange.from ? month.from : trendRange.from;
+    const to = [day.to, month.to, trendRange.to].sort().at(-1)!;
+    const days = await board.countyDays(db, schoolInScope(scope, dayCols), countyId, from, to);
+
+    const schoolSummary = (r: q.Range) => {
+      const out = board.rankedSchools(found.schools, days, r, 'best').map((s) => ({
+        id: s.id, code: s.code, name: s.name, schools: s.since !== null && s.since <= r.to ? 1 : 0,
+        ...figures(s.totals?.schoolDays ?? 0, s.totals?.metDays ?? 0, s.totals?.pendingDays ?? 0),
+      }));
+      return { from: r.from, to: r.to, today: r.today, level: 'school' as const, rows: rankByRate(out), total: totalOf(out) };
+    };
+    const parts = board.departmentParts(found.schools, days, month);
+    const withFigures = (p: { schools: number; schoolDays: number; metDays: number; pendingDays: number }) =>
+      ({ schools: p.schools, ...figures(p.schoolDays, p.metDays, p.pendingDays) });
+    const missed = board.rankedSchools(found.schools, days, trendRange, 'worst').filter(board.missedSome);
+    const shown = missed.slice(0, periods.heatmapRows);
+    const cells = board.cellsOf(days.filter((d) => d.day >= trendRange.from && d.day <= trendRange.to), shown.map((s) => s.id), trendRange);
+    return {
+      county: { ...found.county, ...withFigures(parts.all), departments: parts.departments.map((d) => ({ department: d.department, ...withFigures(d) })) },
+      day: schoolSummary(day),
+      month: schoolSummary(month),
+      laggingSchools: board.rankedSchools(found.schools, days, month, 'worst').filter(board.missedSome).length,
+      trend: { from: trendRange.from, to: trendRange.to, days: board.dailyOf(days, trendRange) },
+      heatmap: {
+        from: trendRange.from, to: trendRange.to, days: eachDay(trendRange.from, trendRange.to), total: missed.length,
+        rows: shown.map((s) => ({
+          id: s.id, code: s.code, name: s.name, countyId: s.county_id, countyName: s.county_name,
+          ...figures(s.totals?.schoolDays ?? 0, s.totals?.metDays ?? 0, s.totals?.pendingDays ?? 0), cells: cells.get(s.id) ?? [],
+        })),
+      },
+    };
+  }
+
+  /**
    * The pipeline calls this when a recording becomes ready, is deleted or purged — inside its own
    * transaction when it has one (pass it as `trx`: on SQLite the one connection is held by it).
    */
@@ -226,7 +273,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
   }
 
   return {
-    summary, listSchools, schoolDays, latestDay, trend, missedDayHeatmap, onRecordingChanged, onCalendarChanged, addQuotaRule,
+    summary, listSchools, schoolDays, latestDay, trend, missedDayHeatmap, countyBoard, onRecordingChanged, onCalendarChanged, addQuotaRule,
     trackSchools: (entries: readonly { schoolId: number; since: string }[]) => trackSchools(db, entries, deps.clock),
     recomputeRecentDays: (days?: number) => recomputeRecentDays(db, deps.clock, days),
     /** Each tracked school's day as the rollup has it (notifications' reminders and digests); no scope: callers are system tasks. */

@@ -1,7 +1,6 @@
 import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import { addDays, shanghaiDate } from '../../../../shared/dates.js';
-import { notFound } from '../../http/errors.js';
 import { checkDateRange } from '../calendar/date-range.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
 import type { RecordingStats } from '../recordings/recordings.stats.js';
@@ -58,7 +57,7 @@ export function createDashboardsService(deps: {
 
   async function rollout(actor: Actor, asOf: string, countyId?: number) {
     if (!deps.rollout || !actor.permissions.has('rollout:read')) return null;
-    const rows = await deps.rollout.countyProgress(actor, { asOf });
+    const rows = await deps.rollout.countyProgress(actor, countyId === undefined ? { asOf } : { asOf, countyId });
     return countyId === undefined ? rows : rows.filter((r) => r.countyId === countyId);
   }
 
@@ -95,27 +94,26 @@ export function createDashboardsService(deps: {
     };
   }
 
-  /** One county in the caller's scope, school by school; 404 for a county outside it. */
+  /**
+   * One county in the caller's scope, school by school; 404 for a county outside it. Compliance
+   * reads the county and its schools once and their days once (countyBoard), and the rollout
+   * loads this county's schools only: eight statements with the session check.
+   */
   async function county(actor: Actor, countyId: number, query: { asOf?: string }) {
     const asOf = asOfOf(query);
     const p = periodsOf(asOf);
-    // The summary answers 404 for a county outside the scope before anything else is read.
-    const month = await compliance.summary(actor, { ...p.month, countyId });
-    const [day, countyRow, lagging, trend, heatmap, progress, bySubject] = await Promise.all([
-      compliance.summary(actor, { ...p.day, countyId }),
-      compliance.summary(actor, p.month).then((s) => (s.level === 'county' ? s.rows.find((r) => r.id === countyId) : undefined)),
-      laggingSchools(actor, { ...p.month, countyId }),
-      compliance.trend(actor, { ...p.trend, countyId }),
-      compliance.missedDayHeatmap(actor, { ...p.trend, countyId, limit: HEATMAP_ROWS.county }),
+    // The board answers 404 for a county outside the scope before anything else is read.
+    const board = await compliance.countyBoard(actor, countyId, { ...p, heatmapRows: HEATMAP_ROWS.county });
+    const [progress, bySubject] = await Promise.all([
       rollout(actor, asOf, countyId),
       recordings(actor, p.month, { countyId }),
     ]);
-    if (!countyRow) throw notFound('县(市、区)');
+    const { day, month } = board;
     return {
       level: 'county' as const, asOf, today: day.today, periods: p,
-      county: { id: countyRow.id, code: countyRow.code, name: countyRow.name, departments: countyRow.departments },
-      kpis: { day: day.total, month: month.total, laggingSchools: lagging, rollout: rolloutKpi(progress) },
-      day, month, trend, heatmap, rollout: progress, recordings: bySubject,
+      county: { id: board.county.id, code: board.county.code, name: board.county.name, departments: board.county.departments },
+      kpis: { day: day.total, month: month.total, laggingSchools: board.laggingSchools, rollout: rolloutKpi(progress) },
+      day, month, trend: board.trend, heatmap: board.heatmap, rollout: progress, recordings: bySubject,
     };
   }
 
