@@ -69,28 +69,20 @@ export function createDashboardsService(deps: {
     return { target, activated, overdue, rate: target > 0 ? activated / target : null };
   }
 
-  /** Schools that missed at least one day in the range (the list behind the KPI counts the same). */
-  async function laggingSchools(actor: Actor, range: { from: string; to: string; countyId?: number }) {
-    return (await compliance.listSchools(actor, { ...range, met: false, page: 1, pageSize: 1 })).total;
-  }
-
   /** Every county in the caller's scope: figures per county, lagging schools, rollout per county. */
   async function city(actor: Actor, query: { asOf?: string }) {
     const asOf = asOfOf(query);
     const p = periodsOf(asOf);
-    const [day, month, lagging, trend, heatmap, progress, bySubject] = await Promise.all([
-      compliance.summary(actor, p.day),
-      compliance.summary(actor, p.month),
-      laggingSchools(actor, p.month),
-      compliance.trend(actor, p.trend),
-      compliance.missedDayHeatmap(actor, { ...p.trend, limit: HEATMAP_ROWS.city }),
+    const [board, progress, bySubject] = await Promise.all([
+      compliance.cityBoard(actor, { ...p, heatmapRows: HEATMAP_ROWS.city }),
       rollout(actor, asOf),
       recordings(actor, p.month, {}),
     ]);
+    const { day, month } = board;
     return {
       level: 'city' as const, asOf, today: day.today, periods: p,
-      kpis: { day: day.total, month: month.total, laggingSchools: lagging, rollout: rolloutKpi(progress) },
-      day, month, trend, heatmap, rollout: progress, recordings: bySubject,
+      kpis: { day: day.total, month: month.total, laggingSchools: board.laggingSchools, rollout: rolloutKpi(progress) },
+      day, month, trend: board.trend, heatmap: board.heatmap, rollout: progress, recordings: bySubject,
     };
   }
 
@@ -122,11 +114,8 @@ export function createDashboardsService(deps: {
     const asOf = asOfOf(query);
     const p = periodsOf(asOf);
     // The trend's 30 days, as the regional heatmap: the month so far may be a few days only.
-    const days = await compliance.schoolDays(actor, schoolId, p.trend);
-    const [trend, bySubject] = await Promise.all([
-      compliance.trend(actor, { ...p.trend, schoolId }),
-      recordings(actor, p.month, { schoolId }),
-    ]);
+    const { days, trend } = await compliance.schoolBoard(actor, schoolId, p.trend);
+    const bySubject = await recordings(actor, p.month, { schoolId });
     return {
       level: 'school' as const, asOf, today: today(), periods: p, school: days.school, tracked: days.tracked, trackedSince: days.trackedSince,
       kpis: { day: figuresOfDays(days.days.filter((d) => d.day === asOf)), month: figuresOfDays(days.days.filter((d) => d.day >= p.month.from)) },
