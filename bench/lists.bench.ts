@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../server/src/app.js';
+import { ManualClock } from '../server/src/clock.js';
+import { loadConfig } from '../server/src/config.js';
+import { createAppJobs } from '../server/src/jobs/app-jobs.js';
+import { DEMO_PASSWORD, DEMO_SCHOOLS } from '../server/src/seed/demo-accounts.js';
+import { openObjectStore } from '../server/src/storage/storage-url.js';
+import { type ListsDb, openListsProvince } from './lists-province.js';
+import { fmt } from './support.js';
+
+/**
+ * Issue 8, acceptance 4: every list and dashboard route as each role, at province scale
+ * (lists-province.ts), p95 per route × role beside a primary-key read (one school by id, through
+ * the same app) measured in the same run, as a ratio of it. Target: every list ≤ 50 ms p95.
+ *
+ * The app runs in this process and is called through Fastify's inject: the whole request path
+ * (session check, access, validation, the queries, serialisation) without a socket. Requests are
+ * sequential, so each is measured alone, as one user waiting for a page. The demo day (2018-04-04)
+ * is the clock and the as-of day. SQLite always; PostgreSQL too when DATABASE_URL is set
+ * (BENCH_DB=sqlite or postgres for one).
+ */
+
+const ROLES = [
+  ['city.admin', 'city admin'],
+  ['guanxian.admin', 'county admin'],
+  ['guanxian.research', 'county dept staff'],
+  ['gxsy.principal', 'principal'],
+  ['gxsy.teacher', 'teacher'],
+  ['gxsy.parent', 'parent'],
+  ['auditor', 'auditor'],
+] as const;
+
+const TARGET_MS = 50;
+const DAY = '2018-04-04';
+const MONTH = 'from=2018-04-01&to=2018-04-04';
+
+interface Ids {
+  county: number;
+  school: number;
+  firstSchool: number;
+}
+
+/** Every list and dashboard GET, with the query a page of the web app sends. */
+function routes(ids: Ids): [string, string][] {
+  const page = 'page=1&pageSize=20';
+  return [
+    ['regions', '/api/regions'],
+    ['org summary', '/api/org/summary'],
+    ['schools', `/api/schools?${page}`],
+    ['school classes', `/api/schools/${ids.school}/classes`],
+    ['people', `/api/people?${page}`],
+    ['people, search', `/api/people?${page}&q=${encodeURIComponent('张')}`],
+    ['students', `/api/students?${page}`],
+    ['rooms', `/api/rooms?${page}`],
+    ['rooms summary', '/api/rooms/summary'],
+    ['room alerts', `/api/rooms/alerts?${page}`],
+    ['recordings', `/api/recordings?${page}`],
+    ['compliance summary', `/api/compliance/summary?${MONTH}`],
+    ['compliance schools', `/api/compliance/schools?${MONTH}&${page}`],
+    ['compliance worst, missed', `/api/compliance/schools?${MONTH}&met=false&order=worst&${page}`],
+    ['compliance latest day', '/api/compliance/latest-day'],
+    ['compliance school days', `/api/compliance/schools/${ids.school}/days?${MONTH}`],
+    ['rollout batches', '/api/rollout/batches'],
+    ['rollout deadlines', '/api/rollout/deadlines'],
+    ['rollout progress', `/api/rollout/progress?asOf=${DAY}`],
+    ['rollout schools', `/api/rollout/schools?asOf=${DAY}&${page}`],
+    ['rollout overdue', `/api/rollout/overdue?asOf=${DAY}`],
+    ['reports', `/api/reports?${page}`],
+    ['inspections', `/api/inspections?${page}`],
+    ['inspection follow-ups', `/api/inspections/follow-ups?${page}`],
+    ['bulletins', `/api/bulletins?${page}`],
+    ['notifications', `/api/notifications?${page}`],
+    ['notifications unread', '/api/notifications/unread-count'],
+    ['audit', `/api/audit?${page}`],
+    ['dashboard: city', `/api/dashboards/city?asOf=${DAY}`],
+    ['dashboard: county', `/api/dashboards/counties/${ids.county}?asOf=${DAY}`],
+    ['dashboard: school', `/api/dashboards/schools/${ids.school}?asOf=${DAY}`],
+  ];
+}
+
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))]!;
+}
+
+type Cell = { p95: number; n: number } | { status: number };
+
+async function measure(h: ListsDb, iterations: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sunshine-bench-lists-'));
+  const config = loadConfig({ DATA_DIR: dataDir, STORAGE_URL: '' });
+  const storage = openObjectStore({ storageUrl: null, dataDir });
+  const clock = new ManualClock(new Date(`${DAY}T10:00:00+08:00`));
+  const jobs = createAppJobs({ db: h, clock, config, storage });
+  const { app } = await buildApp({ db: h, clock, sessionIdleMinutes: 600, sessionMaxHours: 24, webDir: null, config, storage, jobs: jobs.queue });
+  await app.ready();
+  try {
+    const school = await h.db.selectFrom('schools').select(['id', 'county_id']).where('code', '=', DEMO_SCHOOLS.guanxianShiyan.code).executeTakeFirstOrThrow();
+    const ids: Ids = { county: school.county_id, school: school.id, firstSchool: 1 };
+    const headersOf = new Map<string, Record<string, string>>();
+    for (const [username] of ROLES) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'sc_session')!;
+      headersOf.set(username, { cookie: `sc_session=${cookie.value}` });
+    }
+    const get = async (username: string, url: string) => {
+      const t0 = performance.now();
+      const res = await app.inject({ method: 'GET', url, headers: headersOf.get(username) });
+      return { ms: performance.now() - t0, status: res.statusCode, body: res.body };
+    };
+    /** Warm-up, then up to `iterations` timed requests (fewer once a cell has spent 5 s: a slow route is slow enough). */
+    const run = async (username: string, url: string): Promise<Cell> => {
+      for (let i = 0; i < 3; i++) {
+        const r = await get(username, url);
+        if (r.status !== 200) return { status: r.status };
+      }
+      const times: number[] = [];
+      let spent = 0;
+      for (let i = 0; i < iterations && (spent < 5000 || times.length < 10); i++) {
+        const r = await get(username, url);
+        times.push(r.ms);
+        spent += r.ms;
+      }
+      return { p95: p95(times), n: times.length };
+    };
+
+    const pkUrl = `/api/schools/${ids.school}`;
+    const pkBefore = await run('city.admin', pkUrl);
+    const table = new Map<string, Map<string, Cell>>();
+    for (const [name, url] of routes(ids)) {
+      const row = new Map<string, Cell>();
+      for (const [username] of ROLES) row.set(username, await run(username, url));
+      table.set(name, row);
+    }
+    const pkAfter = await run('city.admin', pkUrl);
+    if (!('p95' in pkBefore) || !('p95' in pkAfter)) throw new Error('the primary-key read failed');
+    const pk = Math.max(pkBefore.p95, pkAfter.p95);
+    return { table, pk };
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function print(result: Awaited<ReturnType<typeof measure>>) {
+  const { table, pk } = result;
+  console.log(`  primary-key read (GET /api/schools/:id as city admin): p95 ${fmt(pk, 2)} ms; cells: p95 ms (× that read); ✗ above ${TARGET_MS} ms; — not this role's (403), other codes shown`);
+  const width = 17;
+  console.log(`  ${'route'.padEnd(26)}${ROLES.map(([, label]) => label.padStart(width)).join('')}`);
+  const slow: string[] = [];
+  for (const [name, row] of table) {
+    const cells = ROLES.map(([username, label]) => {
+      const c = row.get(username)!;
+      if (!('p95' in c)) return (c.status === 403 ? '—' : String(c.status)).padStart(width);
+      const mark = c.p95 > TARGET_MS ? '✗' : ' ';
+      if (c.p95 > TARGET_MS) slow.push(`${name} as ${label} (${fmt(c.p95)} ms)`);
+      return `${fmt(c.p95)} (${fmt(c.p95 / pk, 1)}×)${mark}`.padStart(width);
+    });
+    console.log(`  ${name.padEnd(26)}${cells.join('')}`);
+  }
+  console.log(slow.length ? `  above ${TARGET_MS} ms p95: ${slow.join('; ')}` : `  every route ≤ ${TARGET_MS} ms p95`);
+  return slow;
+}
+
+export async function benchLists(iterations = Number(process.env.BENCH_ITERATIONS ?? 40)) {
+  const targets: [string, string | undefined][] = [['sqlite', undefined]];
+  if (process.env.DATABASE_URL) targets.push(['postgres', process.env.DATABASE_URL]);
+  const only = process.env.BENCH_DB;
+  const out: Record<string, string[]> = {};
+  for (const [name, url] of targets.filter(([n]) => !only || n === only)) {
+    const started = performance.now();
+    console.log(`lists at province scale on ${name}:`);
+    const h = await openListsProvince(console.log, url);
+    try {
+      out[name] = print(await measure(h, iterations));
+    } finally {
+      await h.close();
+      console.log(`  ${name} done in ${fmt((performance.now() - started) / 1000)} s (${h.where})`);
+    }
+  }
+  return out;
+}
+
+// Run on its own: npx tsx bench/lists.bench.ts
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchLists().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
