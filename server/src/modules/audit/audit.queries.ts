@@ -55,8 +55,9 @@ export async function countAuditRows(db: Kysely<Database>, f: AuditLogFilter): P
     // The whole log: ids are appended one by one on the chain (audit-append) and retention cuts
     // only the oldest ones, so the rows are the ids from the first to the last — two primary-key
     // reads instead of counting every row of a log that only grows.
-    const row = await db.selectFrom('audit_log')
-      .select([sql<number | null>`max(audit_log.id)`.as('last'), sql<number | null>`min(audit_log.id)`.as('first')]).executeTakeFirst();
+    // Two subqueries: SQLite reads a lone max() or min() from the key, but scans for both in one select.
+    const row = (await sql<{ last: number | null; first: number | null }>`select
+      (select max(id) from audit_log) as last, (select min(id) from audit_log) as first`.execute(db)).rows[0];
     return row?.last == null || row.first == null ? 0 : Number(row.last) - Number(row.first) + 1;
   }
   const row = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
