@@ -55,11 +55,16 @@ export async function countyWithSchools(
   return { county: { id: first.county_id, code: first.county_code, name: first.county_name }, schools };
 }
 
-/** The county's school-days in scope over the range. */
-export function countyDays(db: Kysely<Database>, dayScope: Expression<SqlBool>, countyId: number, from: string, to: string): Promise<BoardDay[]> {
+/**
+ * The school-days of the given schools (the county's schools in scope, read by countyWithSchools)
+ * over the range, by the rollup's school-first key. Not by the scope's city or county columns:
+ * without statistics SQLite then reads a whole city's days over the range for one county.
+ */
+export function countyDays(db: Kysely<Database>, schoolIds: readonly number[], from: string, to: string): Promise<BoardDay[]> {
+  if (!schoolIds.length) return Promise.resolve([]);
   return db.selectFrom('compliance_days')
     .select(['compliance_days.school_id', 'compliance_days.day', 'compliance_days.school_day', 'compliance_days.met', 'compliance_days.school_kind'])
-    .where(dayScope).where('compliance_days.county_id', '=', countyId)
+    .where('compliance_days.school_id', 'in', [...schoolIds])
     .where('compliance_days.day', '>=', from).where('compliance_days.day', '<=', to)
     .execute();
 }

@@ -312,7 +312,7 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
     if (!found) throw notFound('县(市、区)');
     const from = month.from < trendRange.from ? month.from : trendRange.from;
     const to = [day.to, month.to, trendRange.to].sort().at(-1)!;
-    const days = await board.countyDays(db, schoolInScope(scope, dayCols), countyId, from, to);
+    const days = await board.countyDays(db, found.schools.map((x) => x.id), from, to);
 
     const schoolSummary = (r: q.Range) => {
       const out = board.rankedSchools(found.schools, days, r, 'best').map((s) => ({
