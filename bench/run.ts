@@ -1,10 +1,12 @@
 // `npm run bench [-- suite…]`: every benchmark prints its figures as ratios against a baseline
 // measured in the same run, on this machine, so numbers from different machines stay comparable.
 // Suites: access (the access gate), compliance (supervision rollups; also on PostgreSQL when
-// DATABASE_URL is set), video (issue 3's lesson-video pipeline: upload, packaging, serving, memory,
-// transcode; needs ffmpeg, and wrk for the serving figure). With no names, all run.
+// DATABASE_URL is set), lists (every list and dashboard route as each role at province scale; the
+// province is kept in bench/out/), video (issue 3's lesson-video pipeline: upload, packaging,
+// serving, memory, transcode; needs ffmpeg, and wrk for the serving figure). With no names, all run.
 import { benchAccessGate } from './access-gate.bench.js';
 import { benchCompliance } from './compliance.bench.js';
+import { benchLists } from './lists.bench.js';
 import { benchVideo } from './video.bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -12,6 +14,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const SUITES: Record<string, () => Promise<unknown>> = {
   access: () => benchAccessGate(seconds),
   compliance: () => benchCompliance(),
+  lists: () => benchLists(),
   video: () => benchVideo(seconds),
 };
 

@@ -1,4 +1,5 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { DialectName } from '../db/database.js';
 import type { Scope } from './actor.js';
 
 /**
@@ -49,15 +50,29 @@ export function regionInScope(scope: Scope, idCol = 'regions.id', parentCol = 'r
 /**
  * Staff accounts the scope reaches: those holding an assignment inside it. Accounts with no
  * assignment, system accounts and parents are reached only by an installation-wide scope.
+ *
+ * Written as `id in (uncorrelated subquery)`, not a correlated `exists`: SQLite ran the `exists`
+ * once per user and, without statistics, through the county index (every assignment of the
+ * county for each of the province's users: seconds for a county's first page). The set of user
+ * ids is read once from the (city|county|school)_id, user_id indexes of migration 0015, and the
+ * users are then found by primary key in id order, which is also the lists' order.
+ *
+ * PostgreSQL plans `in (subquery)` as a merge semi-join that walks users from the first id: a
+ * city whose staff hold the highest ids paid a scan of nearly every account for its first page,
+ * and a search counted through all of them. There the ids become an array (`= any(array(…))`),
+ * read once, and the users are found by primary key: the same set, the same order.
  */
-export function personInScope(scope: Scope, userIdCol = 'users.id'): Expression<SqlBool> {
+export function personInScope(scope: Scope, userIdCol = 'users.id', dialect: DialectName = 'sqlite'): Expression<SqlBool> {
   if (scope.all) return EVERYTHING;
   const parts: RawBuilder<unknown>[] = [];
   if (scope.cityIds.length) parts.push(sql`ra.city_id in (${sql.join(scope.cityIds)})`);
   if (scope.countyIds.length) parts.push(sql`ra.county_id in (${sql.join(scope.countyIds)})`);
   if (scope.schoolIds.length) parts.push(sql`ra.school_id in (${sql.join(scope.schoolIds)})`);
   if (!parts.length) return NOTHING;
-  return sql<SqlBool>`exists (select 1 from role_assignments ra where ra.user_id = ${sql.ref(userIdCol)} and (${sql.join(parts, sql` or `)}))`;
+  const ids = sql`select ra.user_id from role_assignments ra where ${sql.join(parts, sql` or `)}`;
+  return dialect === 'postgres'
+    ? sql<SqlBool>`${sql.ref(userIdCol)} = any(array(${ids}))`
+    : sql<SqlBool>`${sql.ref(userIdCol)} in (${ids})`;
 }
 
 /** Children the scope reaches: a parent's own children, or the pupils of schools in scope. */

@@ -14,6 +14,7 @@ import * as duplicatesVisual from './migrations/20261206_0012_duplicates_visual.
 import * as demoCurrent from './migrations/20261206_0013_demo_current.js';
 import * as calendarAdmin from './migrations/20261206_0014_calendar_admin.js';
 import * as playback from './migrations/20261206_0017_playback.js';
+import * as listIndexes from './migrations/20261206_0015_list_indexes.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0013_demo_current': demoCurrent,
   '20261206_0014_calendar_admin': calendarAdmin,
   '20261206_0017_playback': playback,
+  '20261206_0015_list_indexes': listIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,6 +10,7 @@ import { loadConfig } from '../config.js';
 import { createAppJobs } from '../composition/app-jobs.js';
 import { createAppEventBus } from '../events/app-events.js';
 import { createTestStorage } from './s3rver.js';
+import { countStatements } from './statement-counter.js';
 
 let demoHash: Promise<string> | undefined;
 
@@ -20,6 +21,8 @@ export async function createTestApp(opts: {
   now?: Date;
   /** Seeds something else than the test city (the demo city, say). */
   seed?: (db: Db, clock: ManualClock) => Promise<unknown>;
+  /** Count the statements the app runs (`statements` of the result), for tests that hold a request to a budget. */
+  countStatements?: boolean;
 } = {}) {
   const db = await createTestDb();
   const clock = new ManualClock(opts.now ?? new Date());
@@ -28,11 +31,12 @@ export async function createTestApp(opts: {
   // Objects on disk in a temporary DATA_DIR, or on s3rver when TEST_STORAGE=s3.
   const storage = await createTestStorage();
   const config = loadConfig({ DATA_DIR: storage.dataDir, STORAGE_URL: storage.storageUrl ?? '', ...opts.env });
+  const counted = opts.countStatements ? countStatements(db) : null;
   // The same bus for jobs and app, as main.ts builds them: a processed lesson recounts compliance.
   const events = createAppEventBus();
   const jobs = createAppJobs({ db, clock, config, storage: storage.store, events });
   const built = await buildApp({
-    db, clock, sessionIdleMinutes: opts.idleMinutes ?? 30, sessionMaxHours: opts.maxHours ?? 12, webDir: null,
+    db: counted?.db ?? db, clock, sessionIdleMinutes: opts.idleMinutes ?? 30, sessionMaxHours: opts.maxHours ?? 12, webDir: null,
     config, storage: storage.store, jobs: jobs.queue, events,
   });
   await built.app.ready();
@@ -68,6 +72,7 @@ export async function createTestApp(opts: {
     storage: storage.store,
     jobs,
     events,
+    statements: counted,
     async close() {
       await built.app.close();
       await db.dropAll();

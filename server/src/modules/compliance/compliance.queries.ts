@@ -53,6 +53,15 @@ export function totalsByCounty(db: Kysely<Database>, countyDayScope: Expression<
     .groupBy(['compliance_county_days.county_id', 'compliance_county_days.school_kind']);
 }
 
+/** The county-days in scope over the range, row by row (a city's month: a few thousand rows), for the city dashboard. */
+export function countyDayRows(db: Kysely<Database>, countyDayScope: Expression<SqlBool>, from: string, to: string) {
+  return db.selectFrom('compliance_county_days').where(countyDayScope)
+    .where('compliance_county_days.day', '>=', from).where('compliance_county_days.day', '<=', to)
+    .select(['compliance_county_days.day', 'compliance_county_days.county_id', 'compliance_county_days.school_kind',
+      'compliance_county_days.school_days', 'compliance_county_days.met_days'])
+    .execute();
+}
+
 /**
  * County-days reach whole counties and cities; a scope naming single schools (a principal) must
  * read per-school rows instead, so this answers null for it. With no school ids in the scope,

@@ -20,7 +20,8 @@ import { DEFAULT_MIN_LESSONS, findQuotaRule, insertQuotaRule, listQuotaRules, ty
 import { departmentAnswersFor } from '../../access/department-duties.js';
 import { type NamedPersons, schoolResponsibles } from './responsibility.js';
 import { streaksOf } from './streaks.js';
-import { dailyTotals, heatCells, latestDayWithRows } from './compliance.trend.js';
+import { dailyTotals, heatCells, latestDayWithRows, trendDays } from './compliance.trend.js';
+import * as board from './compliance.county-board.js';
 
 interface Figures {
   schoolDays: number;
@@ -96,6 +97,15 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
       (countyDays ? q.totalsByCounty(db, countyDays, r) : q.totalsByCountyFromSchoolDays(db, schoolInScope(scope, dayCols), regionInScope(scope), r)).execute(),
       q.trackedByCounty(db, schoolInScope(scope, trackCols), r.to),
     ]);
+    return countySummary(r, counties, totals, tracked);
+  }
+
+  /** The per-county summary of a range from its reads: counties in scope, totals per county and kind, tracked schools. */
+  function countySummary(
+    r: q.Range, counties: Awaited<ReturnType<typeof q.countiesInScope>>,
+    totals: readonly { county_id: number; school_kind: SchoolKind; school_days: number | string | null; met_days: number | string | null; pending_days: number | string | null }[],
+    tracked: Awaited<ReturnType<typeof q.trackedByCounty>>,
+  ) {
     const rows = counties.map((c) => {
       const mine = totals.filter((t) => t.county_id === c.id);
       const schools = tracked.filter((t) => t.county_id === c.id);
@@ -173,6 +183,20 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
 
   /** One school day by day: the rollup where tracked, the calendar's verdict everywhere (heatmap). */
   async function schoolDays(actor: Actor, schoolId: number, query: { from: string; to: string }) {
+    return (await schoolDaysAndRows(actor, schoolId, query)).view;
+  }
+
+  /**
+   * The school dashboard's compliance: its days over the range and its trend, which for one
+   * school is the same rows summed per day (what trend gives for the school), read once.
+   */
+  async function schoolBoard(actor: Actor, schoolId: number, query: { from: string; to: string }) {
+    const { view, rows, r } = await schoolDaysAndRows(actor, schoolId, query);
+    const perDay = rows.map((d) => ({ day: d.day, school_days: d.school_day, met_days: d.met }));
+    return { days: view, trend: { from: r.from, to: r.to, days: trendDays(perDay, r) } };
+  }
+
+  async function schoolDaysAndRows(actor: Actor, schoolId: number, query: { from: string; to: string }) {
     const scope = scopeFor(actor);
     const r = range(query.from, query.to);
     const school = await q.findSchool(db, schoolInScope(scope), schoolId);
@@ -192,10 +216,11 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
         required: row.required, counted: row.counted, met: row.school_day === 1 ? row.met === 1 : null, pending,
       };
     });
-    return {
+    const view = {
       school: { id: school.id, code: school.code, name: school.name, kind: school.kind, countyId: school.county_id },
       tracked: school.since !== null, trackedSince: school.since, from: r.from, to: r.to, days,
     };
+    return { view, rows, r };
   }
 
   /** The latest school day up to today with figures in the caller's scope (today when none): the dashboards' as-of day. */
@@ -230,6 +255,123 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
         id: s.id, code: s.code, name: s.name, countyId: s.county_id, countyName: s.county_name,
         ...figures(Number(s.school_days ?? 0), Number(s.met_days ?? 0), Number(s.pending_days ?? 0)), cells: cells.get(s.id) ?? [],
       })),
+    };
+  }
+
+  /**
+   * The city dashboard's compliance: the as-of day and the month per county, the lagging schools
+   * of the month, the trend and the heatmap of the trend's days — what summary, listSchools,
+   * trend and missedDayHeatmap give, with the counties and tracked schools read once and the
+   * day, month and trend taken from one read of the county-days. A scope naming schools (no
+   * county-days) reads through those functions.
+   */
+  async function cityBoard(actor: Actor, periods: {
+    day: { from: string; to: string }; month: { from: string; to: string }; trend: { from: string; to: string }; heatmapRows: number;
+  }) {
+    const scope = scopeFor(actor);
+    const [day, month, trendRange] = [periods.day, periods.month, periods.trend].map((p) => range(p.from, p.to)) as [q.Range, q.Range, q.Range];
+    const countyDays = q.countyDaysInScope(scope);
+    const schoolScope = schoolInScope(scope);
+    const dayScope = schoolInScope(scope, dayCols);
+    const laggingOf = () => q.countSchoolTotals(db, schoolScope, dayScope, month, { met: false, order: 'worst' });
+    if (!countyDays || day.to !== month.to) {
+      const [d, m, lagging, t, heatmap] = await Promise.all([
+        summary(actor, periods.day), summary(actor, periods.month), laggingOf(), trend(actor, periods.trend),
+        missedDayHeatmap(actor, { ...periods.trend, limit: periods.heatmapRows }),
+      ]);
+      return { day: d, month: m, laggingSchools: lagging, trend: t, heatmap };
+    }
+    const from = month.from < trendRange.from ? month.from : trendRange.from;
+    const to = month.to > trendRange.to ? month.to : trendRange.to;
+    const [counties, tracked, rows, lagging, missed] = await Promise.all([
+      q.countiesInScope(db, regionInScope(scope)),
+      q.trackedByCounty(db, schoolInScope(scope, trackCols), month.to),
+      q.countyDayRows(db, countyDays, from, to),
+      laggingOf(),
+      // Every school that missed a day, worst first: the heatmap shows the first, the total counts them all.
+      q.listSchoolTotals(db, schoolScope, dayScope, trendRange, { met: false, order: 'worst' }, 1_000_000, 0),
+    ]);
+    const shown = missed.slice(0, periods.heatmapRows);
+    const cells = await heatCells(db, scope, shown.map((s) => s.id), trendRange);
+    const totalsIn = (r: q.Range) => {
+      const byKey = new Map<string, { county_id: number; school_kind: SchoolKind; school_days: number; met_days: number; pending_days: number }>();
+      for (const x of rows) {
+        if (x.day < r.from || x.day > r.to) continue;
+        const key = `${x.county_id}|${x.school_kind}`;
+        const t = byKey.get(key) ?? { county_id: x.county_id, school_kind: x.school_kind, school_days: 0, met_days: 0, pending_days: 0 };
+        t.school_days += Number(x.school_days);
+        t.met_days += Number(x.met_days);
+        if (r.to >= r.today && x.day >= r.today) t.pending_days += Number(x.school_days) - Number(x.met_days);
+        byKey.set(key, t);
+      }
+      return [...byKey.values()];
+    };
+    const daily = new Map<string, { school_days: number; met_days: number }>();
+    for (const x of rows) {
+      if (x.day < trendRange.from || x.day > trendRange.to) continue;
+      const t = daily.get(x.day) ?? { school_days: 0, met_days: 0 };
+      t.school_days += Number(x.school_days);
+      t.met_days += Number(x.met_days);
+      daily.set(x.day, t);
+    }
+    return {
+      day: countySummary(day, counties, totalsIn(day), tracked),
+      month: countySummary(month, counties, totalsIn(month), tracked),
+      laggingSchools: lagging,
+      trend: { from: trendRange.from, to: trendRange.to, days: trendDays([...daily].map(([d, t]) => ({ day: d, ...t })), trendRange) },
+      heatmap: {
+        from: trendRange.from, to: trendRange.to, days: eachDay(trendRange.from, trendRange.to), total: missed.length,
+        rows: shown.map((s) => ({
+          id: s.id, code: s.code, name: s.name, countyId: s.county_id, countyName: s.county_name,
+          ...figures(Number(s.school_days ?? 0), Number(s.met_days ?? 0), Number(s.pending_days ?? 0)), cells: cells.get(s.id) ?? [],
+        })),
+      },
+    };
+  }
+
+  /**
+   * One county's compliance for its dashboard, school by school: the as-of day, the month, the
+   * lagging schools of the month, the trend and the heatmap of the trend's days — the same figures
+   * as summary, listSchools, trend and missedDayHeatmap give for the county, in two statements.
+   * 404 for a county outside the scope.
+   */
+  async function countyBoard(actor: Actor, countyId: number, periods: {
+    day: { from: string; to: string }; month: { from: string; to: string }; trend: { from: string; to: string }; heatmapRows: number;
+  }) {
+    const scope = scopeFor(actor);
+    const [day, month, trendRange] = [periods.day, periods.month, periods.trend].map((p) => range(p.from, p.to)) as [q.Range, q.Range, q.Range];
+    const found = await board.countyWithSchools(db, regionInScope(scope), schoolInScope(scope), countyId);
+    if (!found) throw notFound('县(市、区)');
+    const from = month.from < trendRange.from ? month.from : trendRange.from;
+    const to = [day.to, month.to, trendRange.to].sort().at(-1)!;
+    const days = await board.countyDays(db, found.schools.map((x) => x.id), from, to);
+
+    const schoolSummary = (r: q.Range) => {
+      const out = board.rankedSchools(found.schools, days, r, 'best').map((s) => ({
+        id: s.id, code: s.code, name: s.name, schools: s.since !== null && s.since <= r.to ? 1 : 0,
+        ...figures(s.totals?.schoolDays ?? 0, s.totals?.metDays ?? 0, s.totals?.pendingDays ?? 0),
+      }));
+      return { from: r.from, to: r.to, today: r.today, level: 'school' as const, rows: rankByRate(out), total: totalOf(out) };
+    };
+    const parts = board.departmentParts(found.schools, days, month);
+    const withFigures = (p: { schools: number; schoolDays: number; metDays: number; pendingDays: number }) =>
+      ({ schools: p.schools, ...figures(p.schoolDays, p.metDays, p.pendingDays) });
+    const missed = board.rankedSchools(found.schools, days, trendRange, 'worst').filter(board.missedSome);
+    const shown = missed.slice(0, periods.heatmapRows);
+    const cells = board.cellsOf(days.filter((d) => d.day >= trendRange.from && d.day <= trendRange.to), shown.map((s) => s.id), trendRange);
+    return {
+      county: { ...found.county, ...withFigures(parts.all), departments: parts.departments.map((d) => ({ department: d.department, ...withFigures(d) })) },
+      day: schoolSummary(day),
+      month: schoolSummary(month),
+      laggingSchools: board.rankedSchools(found.schools, days, month, 'worst').filter(board.missedSome).length,
+      trend: { from: trendRange.from, to: trendRange.to, days: board.dailyOf(days, trendRange) },
+      heatmap: {
+        from: trendRange.from, to: trendRange.to, days: eachDay(trendRange.from, trendRange.to), total: missed.length,
+        rows: shown.map((s) => ({
+          id: s.id, code: s.code, name: s.name, countyId: s.county_id, countyName: s.county_name,
+          ...figures(s.totals?.schoolDays ?? 0, s.totals?.metDays ?? 0, s.totals?.pendingDays ?? 0), cells: cells.get(s.id) ?? [],
+        })),
+      },
     };
   }
 
@@ -272,8 +414,8 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
   }
 
   return {
-    summary, listSchools, exportSchools, schoolDays, latestDay, trend, missedDayHeatmap, onRecordingChanged, onCalendarChanged, addQuotaRule,
-    updateQuotaRule,
+    summary, listSchools, exportSchools, schoolDays, schoolBoard, latestDay, trend, missedDayHeatmap, cityBoard, countyBoard,
+    onRecordingChanged, onCalendarChanged, addQuotaRule, updateQuotaRule,
     /** The rules of a city (and one county), with the article's minimum where none applies. */
     quotaRules: async (cityId: number, countyId?: number) => ({ defaultMinLessons: DEFAULT_MIN_LESSONS, rules: await listQuotaRules(db, cityId, countyId) }),
     findQuotaRule: (id: number) => findQuotaRule(db, id),

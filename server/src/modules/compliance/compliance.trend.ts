@@ -45,6 +45,11 @@ export async function dailyTotals(
       .select([sql<number>`sum(compliance_days.school_day)`.as('school_days'), sql<number>`sum(compliance_days.met)`.as('met_days')])
       .groupBy('compliance_days.day').execute();
   }
+  return trendDays(rows, r);
+}
+
+/** Day by day over the range from per-day sums (days without a row have none); today's unmet days are pending. */
+export function trendDays(rows: readonly DayTotals[], r: Range): TrendDay[] {
   const byDay = new Map(rows.map((row) => [row.day, row]));
   return eachDay(r.from, r.to).map((day) => {
     const row = byDay.get(day);

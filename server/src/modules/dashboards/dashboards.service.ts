@@ -1,7 +1,6 @@
 import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import { addDays, shanghaiDate } from '../../../../shared/dates.js';
-import { notFound } from '../../http/errors.js';
 import { checkDateRange } from '../calendar/date-range.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
@@ -62,11 +61,16 @@ export function createDashboardsService(deps: {
 
   async function rollout(actor: Actor, asOf: string, countyId?: number) {
     if (!deps.rollout || !actor.permissions.has('rollout:read')) return null;
-    const rows = await deps.rollout.countyProgress(actor, { asOf });
+    const rows = await deps.rollout.countyProgress(actor, countyId === undefined ? { asOf } : { asOf, countyId });
     return countyId === undefined ? rows : rows.filter((r) => r.countyId === countyId);
   }
 
-  function dayStatus(actor: Actor, asOf: string, only: { countyId?: number }): Promise<RangeStatus> {
+  /**
+   * What the day is, said once. A day some school was judged on is a school day (one school in
+   * term makes the region's day one), so the calendar is read only to explain a day without figures.
+   */
+  function dayStatus(actor: Actor, asOf: string, only: { countyId?: number }, judgedSchoolDays: number): Promise<RangeStatus> {
+    if (judgedSchoolDays > 0) return Promise.resolve({ dayStatus: 'school-day', dayName: null });
     if (!deps.calendar) return Promise.resolve({ dayStatus: null, dayName: null });
     return deps.calendar.dayStatus(actor, 'compliance:read', only, asOf, asOf);
   }
@@ -79,55 +83,45 @@ export function createDashboardsService(deps: {
     return { target, activated, overdue, rate: target > 0 ? activated / target : null };
   }
 
-  /** Schools that missed at least one day in the range (the list behind the KPI counts the same). */
-  async function laggingSchools(actor: Actor, range: { from: string; to: string; countyId?: number }) {
-    // The dashboard says what the day is once, itself; the list need not work it out again.
-    return (await compliance.listSchools(actor, { ...range, met: false, page: 1, pageSize: 1 }, { dayStatus: false })).total;
-  }
-
   /** Every county in the caller's scope: figures per county, lagging schools, rollout per county. */
   async function city(actor: Actor, query: { asOf?: string }) {
     const asOf = asOfOf(query);
     const p = periodsOf(asOf);
-    const [day, month, lagging, trend, heatmap, progress, bySubject, status] = await Promise.all([
-      compliance.summary(actor, p.day),
-      compliance.summary(actor, p.month),
-      laggingSchools(actor, p.month),
-      compliance.trend(actor, p.trend),
-      compliance.missedDayHeatmap(actor, { ...p.trend, limit: HEATMAP_ROWS.city }),
+    const [board, progress, bySubject] = await Promise.all([
+      compliance.cityBoard(actor, { ...p, heatmapRows: HEATMAP_ROWS.city }),
       rollout(actor, asOf),
       recordings(actor, p.month, {}),
-      dayStatus(actor, asOf, {}),
     ]);
+    const { day, month } = board;
+    const status = await dayStatus(actor, asOf, {}, day.total.schoolDays);
     return {
       level: 'city' as const, asOf, today: day.today, periods: p, ...status,
-      kpis: { day: day.total, month: month.total, laggingSchools: lagging, rollout: rolloutKpi(progress) },
-      day, month, trend, heatmap, rollout: progress, recordings: bySubject,
+      kpis: { day: day.total, month: month.total, laggingSchools: board.laggingSchools, rollout: rolloutKpi(progress) },
+      day, month, trend: board.trend, heatmap: board.heatmap, rollout: progress, recordings: bySubject,
     };
   }
 
-  /** One county in the caller's scope, school by school; 404 for a county outside it. */
+  /**
+   * One county in the caller's scope, school by school; 404 for a county outside it. Compliance
+   * reads the county and its schools once and their days once (countyBoard), and the rollout
+   * loads this county's schools only: eight statements with the session check.
+   */
   async function county(actor: Actor, countyId: number, query: { asOf?: string }) {
     const asOf = asOfOf(query);
     const p = periodsOf(asOf);
-    // The summary answers 404 for a county outside the scope before anything else is read.
-    const month = await compliance.summary(actor, { ...p.month, countyId });
-    const [day, countyRow, lagging, trend, heatmap, progress, bySubject, status] = await Promise.all([
-      compliance.summary(actor, { ...p.day, countyId }),
-      compliance.summary(actor, p.month).then((s) => (s.level === 'county' ? s.rows.find((r) => r.id === countyId) : undefined)),
-      laggingSchools(actor, { ...p.month, countyId }),
-      compliance.trend(actor, { ...p.trend, countyId }),
-      compliance.missedDayHeatmap(actor, { ...p.trend, countyId, limit: HEATMAP_ROWS.county }),
+    // The board answers 404 for a county outside the scope before anything else is read.
+    const board = await compliance.countyBoard(actor, countyId, { ...p, heatmapRows: HEATMAP_ROWS.county });
+    const [progress, bySubject] = await Promise.all([
       rollout(actor, asOf, countyId),
       recordings(actor, p.month, { countyId }),
-      dayStatus(actor, asOf, { countyId }),
     ]);
-    if (!countyRow) throw notFound('县(市、区)');
+    const { day, month } = board;
+    const status = await dayStatus(actor, asOf, { countyId }, day.total.schoolDays);
     return {
       level: 'county' as const, asOf, today: day.today, periods: p, ...status,
-      county: { id: countyRow.id, code: countyRow.code, name: countyRow.name, departments: countyRow.departments },
-      kpis: { day: day.total, month: month.total, laggingSchools: lagging, rollout: rolloutKpi(progress) },
-      day, month, trend, heatmap, rollout: progress, recordings: bySubject,
+      county: { id: board.county.id, code: board.county.code, name: board.county.name, departments: board.county.departments },
+      kpis: { day: day.total, month: month.total, laggingSchools: board.laggingSchools, rollout: rolloutKpi(progress) },
+      day, month, trend: board.trend, heatmap: board.heatmap, rollout: progress, recordings: bySubject,
     };
   }
 
@@ -136,11 +130,8 @@ export function createDashboardsService(deps: {
     const asOf = asOfOf(query);
     const p = periodsOf(asOf);
     // The trend's 30 days, as the regional heatmap: the month so far may be a few days only.
-    const days = await compliance.schoolDays(actor, schoolId, p.trend);
-    const [trend, bySubject] = await Promise.all([
-      compliance.trend(actor, { ...p.trend, schoolId }),
-      recordings(actor, p.month, { schoolId }),
-    ]);
+    const { days, trend } = await compliance.schoolBoard(actor, schoolId, p.trend);
+    const bySubject = await recordings(actor, p.month, { schoolId });
     const asOfDay = days.days.find((d) => d.day === asOf)!;
     const status = statusOfReason(asOfDay.reason);
     return {

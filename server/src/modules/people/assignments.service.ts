@@ -157,7 +157,7 @@ export function createAssignmentService(deps: { db: Db; clock: Clock; audit: Aud
   async function writablePerson(actor: Actor, personId: number) {
     const scope = scopeOf(actor, 'person:write');
     if (!scope) throw forbidden();
-    const person = await q.findPerson(db, personInScope(scope), personId);
+    const person = await q.findPerson(db, personInScope(scope, 'users.id', deps.db.dialect), personId);
     if (!person) throw notFound('人员');
     return person;
   }

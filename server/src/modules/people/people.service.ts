@@ -49,7 +49,7 @@ export function createPeopleService(deps: { db: Db; clock: Clock; audit: AuditSe
   function scopeFor(actor: Actor, action: 'person:read' | 'person:write' | 'person:export') {
     const scope = scopeOf(actor, action);
     if (!scope) throw forbidden();
-    return personInScope(scope);
+    return personInScope(scope, 'users.id', deps.db.dialect);
   }
 
   async function views(rows: q.PersonRow[]): Promise<PersonView[]> {

@@ -66,16 +66,25 @@ export function createProgressViews(deps: { db: Kysely<Database> }, loader: Roll
     return { asOf, total: items.length, items };
   }
 
-  /** Progress per county × batch × school group against the batch's targets (only groups the caller sees). */
-  async function countyProgress(actor: Actor, query: { batch?: string; asOf?: string } = {}): Promise<RolloutCountyRow[]> {
+  /**
+   * Progress per county × batch × school group against the batch's targets (only groups the caller
+   * sees); `countyId` keeps one county (the county dashboard). Four statements: the batches with
+   * their targets and counties, then the schools, their milestones and the deadlines.
+   */
+  async function countyProgress(actor: Actor, query: { batch?: string; asOf?: string; countyId?: number } = {}): Promise<RolloutCountyRow[]> {
     const asOf = dayOf(query.asOf);
-    const allBatches = await q.listBatches(db, citiesOf(actor));
-    const loaded = await load(actor, 'rollout:read', { batch: query.batch }, allBatches);
-    const batchRows = allBatches.filter((b) => query.batch === undefined || b.code === query.batch);
-    const targets = await q.listTargets(db, batchRows.map((b) => b.id));
+    const plan = await q.listBatchesWithTargets(db, citiesOf(actor), query.countyId);
+    const loaded = await load(actor, 'rollout:read', { batch: query.batch, countyId: query.countyId }, plan.batches);
+    const batchRows = plan.batches.filter((b) => query.batch === undefined || b.code === query.batch);
     const codeOf = new Map(batchRows.map((b) => [b.id, b]));
-    const counties = new Map((await q.countiesById(db, [...new Set([...targets.map((t) => t.county_id), ...loaded.map((l) => l.row.county_id)])]))
-      .map((c) => [c.id, c]));
+    const targets = plan.targets.filter((t) => codeOf.has(t.batch_id));
+    // Counties of targets come named with them; a county with schools but no target is named by its schools' rows.
+    const counties = new Map(plan.counties);
+    for (const l of loaded) {
+      if (!counties.has(l.row.county_id)) {
+        counties.set(l.row.county_id, { id: l.row.county_id, code: l.row.county_code, name: l.row.county_name, parent_id: l.row.city_id });
+      }
+    }
     const rows = new Map<string, RolloutCountyRow & { dueOn: string }>();
     const rowFor = (countyId: number, batch: string, group: SchoolGroup, dueOn: string) => {
       const key = `${countyId}:${batch}:${group}`;

@@ -98,6 +98,36 @@ export function countiesOfCity(db: Kysely<Database>, cityId: number) {
 }
 
 /** Counties by id (name, code, city). */
+/**
+ * Batches of the given cities (null: every city) with their county targets, one row per target
+ * (a batch without targets once, its target columns null), each target's county named: what
+ * progress per county reads, in one statement. `countyId` keeps one county's targets.
+ */
+export async function listBatchesWithTargets(db: Kysely<Database>, cityIds: readonly number[] | null, countyId?: number) {
+  let q = db.selectFrom('rollout_batches as b')
+    .leftJoin('rollout_batch_targets as t', (j) => {
+      const on = j.onRef('t.batch_id', '=', 'b.id');
+      return countyId === undefined ? on : on.on('t.county_id', '=', countyId);
+    })
+    .leftJoin('regions as county', 'county.id', 't.county_id')
+    .selectAll('b')
+    .select(['t.county_id', 't.school_group', 't.target', 'county.code as county_code', 'county.name as county_name', 'county.parent_id as county_parent_id'])
+    .orderBy('b.city_id').orderBy('b.due_on').orderBy('b.code');
+  if (cityIds) q = cityIds.length ? q.where('b.city_id', 'in', [...cityIds]) : q.where(sql<SqlBool>`1 = 0`);
+  const rows = await q.execute();
+  const batches = new Map<number, Awaited<ReturnType<typeof listBatches>>[number]>();
+  const targets: { batch_id: number; county_id: number; school_group: SchoolGroup; target: number }[] = [];
+  const counties = new Map<number, { id: number; code: string; name: string; parent_id: number | null }>();
+  for (const r of rows) {
+    const { county_id, school_group, target, county_code, county_name, county_parent_id, ...batch } = r;
+    if (!batches.has(batch.id)) batches.set(batch.id, batch);
+    if (county_id === null || school_group === null || target === null) continue;
+    targets.push({ batch_id: batch.id, county_id, school_group, target });
+    if (county_code !== null && county_name !== null) counties.set(county_id, { id: county_id, code: county_code, name: county_name, parent_id: county_parent_id });
+  }
+  return { batches: [...batches.values()], targets, counties };
+}
+
 export function countiesById(db: Kysely<Database>, ids: readonly number[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.selectFrom('regions').select(['id', 'code', 'name', 'parent_id']).where('id', 'in', [...ids]).execute();
