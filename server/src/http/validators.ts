@@ -1,0 +1,67 @@
+import AjvModule, { type KeywordDefinition, type Options } from 'ajv';
+import formatsModule from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+import { hardenRequestSchema, TEXT_KEYWORD, type RequestPart } from './request-schemas.js';
+
+// Both packages are CommonJS with a `default` export that ESM sees one level down.
+const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
+const addFormats = (formatsModule as unknown as { default: typeof formatsModule }).default ?? formatsModule;
+
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Why an `x-text` check failed; the error handler turns each into its own code. */
+export type TextProblem = 'control' | 'blank';
+
+const textKeyword: KeywordDefinition = {
+  keyword: TEXT_KEYWORD,
+  type: 'string',
+  schemaType: 'string',
+  errors: true,
+  validate: function checkText(kind: string, data: string, parentSchema?: { minLength?: number }) {
+    const control = kind === 'text' ? CONTROL_IN_TEXT : CONTROL_IN_LINE;
+    let problem: TextProblem | null = null;
+    if (control.test(data)) problem = 'control';
+    else if (kind !== 'secret' && (parentSchema?.minLength ?? 0) > 0 && data.trim().length < parentSchema!.minLength!) problem = 'blank';
+    if (!problem) return true;
+    checkText.errors = [{
+      keyword: TEXT_KEYWORD,
+      params: { problem },
+      message: problem === 'control' ? 'must not contain control characters' : 'must not be blank',
+    }];
+    return false;
+  } as KeywordDefinition['validate'] & { errors?: unknown[] },
+};
+
+function makeAjv(options: Options) {
+  const ajv = new Ajv({ useDefaults: true, removeAdditional: false, allErrors: false, addUsedSchema: false, ...options });
+  // `date` in full mode: 2018-02-30 and 6283-73-37 are no dates.
+  addFormats(ajv, { mode: 'full' });
+  ajv.addKeyword(textKeyword);
+  return ajv;
+}
+
+/**
+ * JSON bodies are validated as sent: a number is no text, `true` is no id, `null` is no object.
+ * Query strings and path parameters arrive as text and are still converted to the declared type.
+ */
+export function installValidators(app: FastifyInstance) {
+  const strict = makeAjv({ coerceTypes: false });
+  const coercing = makeAjv({ coerceTypes: 'array' });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+
+  app.addHook('onRoute', (route) => {
+    if (!route.schema) return;
+    const schema = route.schema as Record<string, unknown>;
+    const hardened: Record<string, unknown> = { ...schema };
+    for (const part of ['body', 'querystring', 'params'] as RequestPart[]) {
+      if (schema[part]) hardened[part] = hardenRequestSchema(schema[part], part);
+    }
+    route.schema = hardened;
+  });
+}
+
+/** The validator for answers in tests: the same formats and keyword, without changing the data. */
+export function responseAjv() {
+  return makeAjv({ coerceTypes: false, useDefaults: false, strict: false, allErrors: true });
+}
