@@ -41,6 +41,7 @@ export function hardenRequestSchema(schema: unknown, part: RequestPart): unknown
 function walk(node: unknown, name: string | undefined, part: RequestPart): void {
   if (!node || typeof node !== 'object' || Array.isArray(node)) return;
   const s = node as Schema;
+  mergeIntersection(s);
   const types = [s.type].flat();
   if (types.includes('object') || s.properties) {
     // Unknown JSON fields are refused; query strings keep tolerating extra parameters (cache busters, links).
@@ -74,4 +75,18 @@ function boundInteger(s: Schema, name: string | undefined) {
     s.minimum ??= INT32_MIN;
     s.maximum ??= INT32_MAX;
   }
+}
+
+/**
+ * `Type.Intersect` of objects gives `allOf`, where each part refusing the others' fields would
+ * refuse everything: merge the parts into one object so unknown fields are judged against all.
+ */
+function mergeIntersection(s: Schema) {
+  const parts = s.allOf as Schema[] | undefined;
+  if (!parts?.length || !parts.every((p) => p.type === 'object' && p.properties && !p.anyOf && !p.oneOf && !p.allOf)) return;
+  s.type = 'object';
+  s.properties = Object.assign({}, ...parts.map((p) => p.properties));
+  const required = [...new Set(parts.flatMap((p) => (p.required as string[] | undefined) ?? []))];
+  if (required.length) s.required = required;
+  delete s.allOf;
 }
