@@ -18,6 +18,8 @@ const SINGLE_LINE_MAX = 200;
 
 /** Names of fields that hold ids of rows: `id`, `schoolId`, `schoolIds`. */
 const ID_NAME = /^id$|Ids?$/;
+/** Names of fields that count bytes (`diskFreeBytes`): disks pass 2³¹ bytes, so they go up to 2⁵³−1 (bigint columns). */
+const BYTES_NAME = /Bytes$/;
 
 export type RequestPart = 'body' | 'querystring' | 'params' | 'headers';
 type Schema = Record<string, unknown>;
@@ -68,6 +70,9 @@ function boundInteger(s: Schema, name: string | undefined) {
   if (name && ID_NAME.test(name)) {
     s.minimum ??= 1;
     s.maximum ??= INT32_MAX;
+  } else if (name && BYTES_NAME.test(name)) {
+    s.minimum ??= 0;
+    s.maximum ??= NUMBER_LIMIT;
   } else if (name === 'page') {
     s.minimum ??= 1;
     s.maximum ??= PAGE_MAX;

@@ -39,9 +39,13 @@ export function validationAnswer(errors: FastifySchemaValidationError[], part: s
       : badRequest('TEXT_BLANK', `${label} 不能只有空格，请填写内容`, { field, in: where, rule });
   }
   if (rule === 'format' && params.format === 'date') {
-    return badRequest('DATE_INVALID', `${label} 不是存在的日期，请按 YYYY-MM-DD 填写真实日期`, { field, in: where, rule });
+    const data = (e as { data?: unknown }).data;
+    const day = typeof data === 'string' ? `「${data.slice(0, 20)}」` : '';
+    return badRequest('DATE_INVALID', `${label}${day} 不是存在的日期，请按 YYYY-MM-DD 填写真实日期`, { field, in: where, rule });
   }
-  return badRequest('VALIDATION_FAILED', `请求参数不正确：${label || '请求'}${reason(rule, params)}`, { field, in: where, rule, errors });
+  // Only what the caller needs to fix the request: not the schema, not the value sent.
+  const problems = errors.map(({ instancePath, keyword, params: p, message }) => ({ instancePath, keyword, params: p, message }));
+  return badRequest('VALIDATION_FAILED', `请求参数不正确：${label || '请求'}${reason(rule, params)}`, { field, in: where, rule, errors: problems });
 }
 
 function reason(rule: string, params: Record<string, unknown>): string {

@@ -34,7 +34,8 @@ const textKeyword: KeywordDefinition = {
 };
 
 function makeAjv(options: Options) {
-  const ajv = new Ajv({ useDefaults: true, removeAdditional: false, allErrors: false, addUsedSchema: false, ...options });
+  // verbose: errors carry the refused value, so a message can quote an impossible date back.
+  const ajv = new Ajv({ useDefaults: true, removeAdditional: false, allErrors: false, addUsedSchema: false, verbose: true, ...options });
   // `date` in full mode: 2018-02-30 and 6283-73-37 are no dates.
   addFormats(ajv, { mode: 'full' });
   ajv.addKeyword(textKeyword);
@@ -46,8 +47,8 @@ function makeAjv(options: Options) {
  * Query strings and path parameters arrive as text and are still converted to the declared type.
  */
 export function installValidators(app: FastifyInstance) {
-  const strict = makeAjv({ coerceTypes: false });
-  const coercing = makeAjv({ coerceTypes: 'array' });
+  const strict = requestAjv('body');
+  const coercing = requestAjv('querystring');
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
 
   app.addHook('onRoute', (route) => {
@@ -59,6 +60,11 @@ export function installValidators(app: FastifyInstance) {
     }
     route.schema = hardened;
   });
+}
+
+/** The Ajv that checks one part of a request: bodies as sent, the rest converted from text. */
+export function requestAjv(part: RequestPart) {
+  return makeAjv({ coerceTypes: part === 'body' ? false : 'array' });
 }
 
 /** The validator for answers in tests: the same formats and keyword, without changing the data. */
