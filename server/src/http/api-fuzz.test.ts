@@ -45,7 +45,7 @@ type Headers = Record<string, string>;
 const ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 function operations(t: TestApp): Operation[] {
-  const spec = t.app.swagger() as { paths: Record<string, Record<string, {
+  const spec = t.app.swagger() as unknown as { paths: Record<string, Record<string, {
     parameters?: Parameter[]; security?: Record<string, unknown>[]; requestBody?: { content: Record<string, { schema: JsonSchema }> }; responses: Operation['responses'];
   }>> };
   const access = new Map(t.routes.map((r) => [`${r.method} ${r.url}`, r.access]));

@@ -1,11 +1,10 @@
-import AjvModule, { type KeywordDefinition, type Options } from 'ajv';
-import formatsModule from 'ajv-formats';
+import { Ajv, type AnySchemaObject, type FuncKeywordDefinition, type Options, type SchemaValidateFunction } from 'ajv';
+import formatsModule, { type FormatsPlugin } from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { hardenRequestSchema, TEXT_KEYWORD, type RequestPart } from './request-schemas.js';
 
-// Both packages are CommonJS with a `default` export that ESM sees one level down.
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
-const addFormats = (formatsModule as unknown as { default: typeof formatsModule }).default ?? formatsModule;
+// A CommonJS package whose function is also its `default`; ESM sees either, depending on the loader.
+const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ?? formatsModule) as unknown as FormatsPlugin;
 
 const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -13,24 +12,27 @@ const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** Why an `x-text` check failed; the error handler turns each into its own code. */
 export type TextProblem = 'control' | 'blank';
 
-const textKeyword: KeywordDefinition = {
+const checkText: SchemaValidateFunction = (kind: string, data: string, parentSchema?: AnySchemaObject) => {
+  const control = kind === 'text' ? CONTROL_IN_TEXT : CONTROL_IN_LINE;
+  const minLength = typeof parentSchema?.minLength === 'number' ? parentSchema.minLength : 0;
+  let problem: TextProblem | null = null;
+  if (control.test(data)) problem = 'control';
+  else if (kind !== 'secret' && minLength > 0 && data.trim().length < minLength) problem = 'blank';
+  if (!problem) return true;
+  checkText.errors = [{
+    keyword: TEXT_KEYWORD,
+    params: { problem },
+    message: problem === 'control' ? 'must not contain control characters' : 'must not be blank',
+  }];
+  return false;
+};
+
+const textKeyword: FuncKeywordDefinition = {
   keyword: TEXT_KEYWORD,
   type: 'string',
   schemaType: 'string',
   errors: true,
-  validate: function checkText(kind: string, data: string, parentSchema?: { minLength?: number }) {
-    const control = kind === 'text' ? CONTROL_IN_TEXT : CONTROL_IN_LINE;
-    let problem: TextProblem | null = null;
-    if (control.test(data)) problem = 'control';
-    else if (kind !== 'secret' && (parentSchema?.minLength ?? 0) > 0 && data.trim().length < parentSchema!.minLength!) problem = 'blank';
-    if (!problem) return true;
-    checkText.errors = [{
-      keyword: TEXT_KEYWORD,
-      params: { problem },
-      message: problem === 'control' ? 'must not contain control characters' : 'must not be blank',
-    }];
-    return false;
-  } as KeywordDefinition['validate'] & { errors?: unknown[] },
+  validate: checkText,
 };
 
 function makeAjv(options: Options) {
