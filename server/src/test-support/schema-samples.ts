@@ -154,3 +154,35 @@ export function badParameterTexts(schema: JsonSchema): BadValue[] {
   if (types.has('boolean')) out.push({ kind: 'not a boolean', value: 'maybe' });
   return out;
 }
+
+/** A body with one wrong value (or one unknown field) at `field`, a JSON pointer. */
+export interface WrongBody {
+  field: string;
+  kind: string;
+  body: unknown;
+}
+
+/**
+ * Every body made from `valid` by putting one wrong value at one field, down into nested objects
+ * and the first item of arrays of objects (timetable lessons, calendar days), two levels deep.
+ */
+export function wrongBodies(schema: JsonSchema, valid: unknown, pointer = '', depth = 0): WrongBody[] {
+  if (!schema.properties || !valid || typeof valid !== 'object' || Array.isArray(valid)) return [];
+  const out: WrongBody[] = [];
+  const at = (key: string, value: unknown) => ({ ...(valid as Record<string, unknown>), [key]: value });
+  out.push({ field: `${pointer}/__evil`, kind: 'unknown field', body: at('__evil', true) });
+  for (const [name, child] of Object.entries(schema.properties as Record<string, JsonSchema>)) {
+    for (const bad of badValues(child)) out.push({ field: `${pointer}/${name}`, kind: bad.kind, body: at(name, bad.value) });
+    if (depth >= 1) continue;
+    const current = (valid as Record<string, unknown>)[name];
+    const items = child.items as JsonSchema | undefined;
+    if (child.properties) {
+      for (const w of wrongBodies(child, current, `${pointer}/${name}`, depth + 1)) out.push({ ...w, body: at(name, w.body) });
+    } else if (items?.properties && Array.isArray(current) && current.length) {
+      for (const w of wrongBodies(items, current[0], `${pointer}/${name}/0`, depth + 1)) {
+        out.push({ ...w, body: at(name, [w.body, ...current.slice(1)]) });
+      }
+    }
+  }
+  return out;
+}
