@@ -10,6 +10,8 @@ import type { Db } from './db/database.js';
 import { installAccessHooks } from './http/access-hooks.js';
 import type { AppInstance } from './http/app-types.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { withErrorAnswers } from './http/error-answers.js';
+import { installValidators } from './http/validators.js';
 import { registerWebApp } from './http/web-app.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuditReviewService } from './modules/audit/audit-review.service.js';
@@ -88,8 +90,8 @@ export async function buildApp(deps: AppDeps) {
     logger: deps.logger ?? false,
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as AppInstance;
+  installValidators(app as never);
 
   const events = deps.events ?? createAppEventBus();
   const audit = createAuditService({ db: deps.db, clock: deps.clock });
@@ -138,6 +140,7 @@ export async function buildApp(deps: AppDeps) {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sc_session' }, deviceToken: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }],
     },
+    transform: withErrorAnswers as never,
   });
   await app.register(helmet, {
     contentSecurityPolicy: {

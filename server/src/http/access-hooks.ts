@@ -49,13 +49,12 @@ export function installAccessHooks(app: FastifyInstance, deps: { auth: SessionPo
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
+  // Before the body is read or validated: a caller without a session or the permission learns
+  // nothing about what the route would have accepted (401/403 before any 400).
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config?.sessionCheckedByRoute) return;
     const token = req.cookies[SESSION_COOKIE];
     req.actor = token ? await deps.auth.actorFromToken(token) : null;
-  });
-
-  app.addHook('preHandler', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return checkOrigin(req);
     const actor = req.actor;

@@ -1,14 +1,16 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { AuditPort } from './ports.js';
-import { AppError } from './errors.js';
-
-const FIELD_NAMES: Record<string, string> = {
-  username: '用户名', password: '密码', name: '姓名', phone: '手机号', page: '页码', pageSize: '每页条数',
-};
+import { AppError, notFound } from './errors.js';
+import { validationAnswer } from './validation-answer.js';
 
 /** Turns every failure into `{ code, message }` with a Chinese message; never leaks internals. */
 export function installErrorHandler(app: FastifyInstance, deps: { audit: AuditPort }) {
   app.setErrorHandler(async (err: FastifyError | AppError, req, reply) => {
+    if (!(err instanceof AppError) && err.validation) {
+      const answer = validationAnswer(err.validation, err.validationContext);
+      // A path id no row can have (above 2³¹−1, or 0) is a missing row, like any other unknown id.
+      err = answer === 'not-found' ? notFound() : answer;
+    }
     if (err instanceof AppError) {
       // An out-of-scope id answers 404 like a missing one; the attempt is still on record.
       if (err.status === 404 && req.actor && req.params && Object.keys(req.params as object).length) {
@@ -23,18 +25,11 @@ export function installErrorHandler(app: FastifyInstance, deps: { audit: AuditPo
       }
       return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details });
     }
-    if (err.validation) {
-      const first = err.validation[0];
-      const field = String(first?.instancePath || first?.params?.missingProperty || '').replace(/^\//, '');
-      const label = FIELD_NAMES[field] ?? field;
-      return reply.status(400).send({
-        code: 'VALIDATION_FAILED',
-        message: `请求参数不正确${label ? `：${label}` : ''}（${first?.message ?? '格式错误'}）`,
-        details: err.validation,
-      });
-    }
     if (err.statusCode === 429) {
       return reply.status(429).send({ code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试' });
+    }
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.status(400).send({ code: 'BODY_REQUIRED', message: '请求内容为空：此操作需要一个 JSON 对象', details: { field: '' } });
     }
     if (err.statusCode && err.statusCode < 500) {
       // One code of ours for every malformed request the framework refuses (its own codes name

@@ -16,6 +16,10 @@ export async function sendXlsx<T>(
   reply: FastifyReply,
   opts: { filename: string; sheet: string; columns: ExportColumn<T>[]; rows: AsyncIterable<T> },
 ): Promise<number> {
+  // Read the first row before the first byte goes out: a query that fails (a bad filter, a
+  // database error) then answers as a normal error instead of cutting a started download.
+  const rows = opts.rows[Symbol.asyncIterator]();
+  let next = await rows.next();
   const stream = new PassThrough();
   reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -28,7 +32,8 @@ export async function sendXlsx<T>(
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   let n = 0;
-  for await (const row of opts.rows) {
+  for (; !next.done; next = await rows.next()) {
+    const row = next.value;
     ws.addRow(opts.columns.map((c) => c.value(row))).commit();
     n++;
   }

@@ -1,7 +1,8 @@
 import { type TSchema, Type } from 'typebox';
+import { dayText } from '../../http/schema-types.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
+const DateText = dayText();
 
 /** 通报 (a notice on progress), 表彰 (commendation), 批评 (criticism). */
 export const BULLETIN_KINDS = ['notice', 'commendation', 'criticism'] as const;

@@ -1,8 +1,9 @@
 import { type TSchema, Type } from 'typebox';
 import { SCHOOL_KINDS } from '../../../../shared/domain.js';
+import { dayText } from '../../http/schema-types.js';
 import { DAY_REASONS } from './school-day.js';
 
-const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
+const DateText = dayText();
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const LEVELS = ['city', 'county', 'school'] as const;
 

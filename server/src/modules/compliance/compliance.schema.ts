@@ -1,4 +1,5 @@
 import { type TSchema, Type } from 'typebox';
+import { dayText } from '../../http/schema-types.js';
 import { DEPARTMENTS, SCHOOL_KINDS } from '../../../../shared/domain.js';
 import { DAY_REASONS } from '../calendar/school-day.js';
 import { DAY_STATUSES } from '../calendar/day-status.js';
@@ -11,7 +12,7 @@ export const DayStatusFields = {
   dayName: Type.Union([Type.String(), Type.Null()], { description: 'the holiday\'s name for a one-day holiday' }),
 };
 
-const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
+const DateText = dayText();
 const Rate = Type.Union([Type.Number(), Type.Null()], { description: 'met days ÷ judged school days; null when none judged' });
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 

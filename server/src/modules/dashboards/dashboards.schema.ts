@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { dayText } from '../../http/schema-types.js';
 import { DEPARTMENTS } from '../../../../shared/domain.js';
 import { DayStatusFields, SchoolDaysSchema, SummarySchema } from '../compliance/compliance.schema.js';
 import { HeatmapSchema, TrendSchema } from '../compliance/compliance.trend.schema.js';
@@ -8,7 +9,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 const Rate = Nullable(Type.Number());
 
 export const AsOfQuery = Type.Object({
-  asOf: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD: the day the dashboard is as of; default today (Asia/Shanghai)' })),
+  asOf: Type.Optional(dayText('YYYY-MM-DD: the day the dashboard is as of; default today (Asia/Shanghai)')),
 });
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

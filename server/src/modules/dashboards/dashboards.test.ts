@@ -139,7 +139,7 @@ describe('dashboards: city, county and school views, within the caller\'s scope'
       expect((await (await t.login(who)).get('/api/dashboards/city')).statusCode).toBe(403);
     }
     const city = await t.login('city.admin');
-    expect((await city.get('/api/dashboards/city?asOf=2018-02-30')).json()).toMatchObject({ code: 'DATE_RANGE_INVALID' });
+    expect((await city.get('/api/dashboards/city?asOf=2018-02-30')).json()).toMatchObject({ code: 'DATE_INVALID', details: { field: '/asOf' } });
     expect((await city.get('/api/dashboards/city?asOf=yesterday')).statusCode).toBe(400);
     // Without asOf: today (Saturday 04-07), a day of the Qingming break.
     expect((await city.get('/api/dashboards/city')).json()).toMatchObject({ asOf: '2018-04-07', kpis: { day: { schoolDays: 0, rate: null } } });

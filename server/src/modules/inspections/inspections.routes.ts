@@ -4,6 +4,7 @@ import {
 } from './inspections.schema.js';
 import type { InspectionsService } from './inspections.service.js';
 import { Type } from 'typebox';
+import { dayText } from '../../http/schema-types.js';
 
 /** 督导检查: visits to schools, their findings and the follow-ups the schools put right. */
 export function registerInspectionsRoutes(app: AppInstance, deps: { inspections: InspectionsService }) {
@@ -24,7 +25,7 @@ export function registerInspectionsRoutes(app: AppInstance, deps: { inspections:
     config: { access: 'inspection:read' },
     schema: {
       tags, summary: '督导检查详情 / One visit with its follow-ups', params: IdParams,
-      querystring: Type.Object({ asOf: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }), response: { 200: InspectionSchema },
+      querystring: Type.Object({ asOf: Type.Optional(dayText()) }), response: { 200: InspectionSchema },
     },
   }, async (req) => inspections.get(req.actor!, req.params.id, req.query.asOf));
 

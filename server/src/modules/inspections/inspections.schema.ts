@@ -1,7 +1,8 @@
 import { type TSchema, Type } from 'typebox';
+import { dayText } from '../../http/schema-types.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
+const DateText = dayText();
 
 /**
  * What a visit checks (督导检查项目): the recording room in use, the daily recorded lessons, use of

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { dayText } from '../../http/schema-types.js';
 import { TRACKS } from '../rooms/rooms.schema.js';
 import { COUNTS_REASONS } from './counting.js';
 
@@ -8,7 +9,7 @@ export type Track = (typeof TRACKS)[number];
 export { TRACKS };
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Day = dayText();
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 

@@ -91,7 +91,7 @@ export function registerReportsRoutes(app: AppInstance, deps: { reports: Reports
   app.post('/api/reports/:id/submit', {
     config: { access: 'report:write' },
     schema: { tags, summary: '提交上报 / Submit (or resubmit) to the city bureau', params: IdParams, body: CommentBody, response: { 200: ReportDetailSchema } },
-    preValidation: async (req) => { req.body ??= {}; },
+    preValidation: async (req) => { if (req.body === undefined) req.body = {}; },
   }, async (req) => reports.submit({ actor: req.actor!, ip: req.ip }, req.params.id, req.body.comment));
 
   app.post('/api/reports/:id/return', {
@@ -102,6 +102,6 @@ export function registerReportsRoutes(app: AppInstance, deps: { reports: Reports
   app.post('/api/reports/:id/approve', {
     config: { access: 'report:review' },
     schema: { tags, summary: '审核通过 / Approve; the report becomes read-only (city bureau)', params: IdParams, body: CommentBody, response: { 200: ReportDetailSchema } },
-    preValidation: async (req) => { req.body ??= {}; },
+    preValidation: async (req) => { if (req.body === undefined) req.body = {}; },
   }, async (req) => reports.approve({ actor: req.actor!, ip: req.ip }, req.params.id, req.body.comment));
 }

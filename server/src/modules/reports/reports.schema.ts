@@ -1,4 +1,5 @@
 import { type TSchema, Type } from 'typebox';
+import { dayText } from '../../http/schema-types.js';
 import { DEPARTMENTS, SCHOOL_KINDS } from '../../../../shared/domain.js';
 import { RolloutCountyRowSchema } from '../rollout/rollout.schema.js';
 import { REPORT_PERIODS } from './reports.periods.js';
@@ -7,7 +8,7 @@ export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as
 export const REPORT_ACTIONS = ['create', 'submit', 'return', 'approve'] as const;
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Day = (description = 'YYYY-MM-DD (Asia/Shanghai)') => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description });
+const Day = dayText;
 const DateText = Day();
 const Rate = Nullable(Type.Number({ description: 'met days ÷ judged school days; null when none judged' }));
 const Narrative = (description: string) => Type.String({ maxLength: 5000, description });

@@ -120,7 +120,7 @@ describe('reports up the hierarchy (上报)', () => {
 
     expect((await city.get(`/api/reports/${draft.id}`)).json()).toMatchObject({ can: { review: true } });
     const blank = await city.request('POST', `/api/reports/${draft.id}/return`, { comment: '   ' });
-    expect(blank.json()).toMatchObject({ code: 'REPORT_RETURN_COMMENT' });
+    expect(blank.json()).toMatchObject({ code: 'TEXT_BLANK', details: { field: '/comment' } });
     const comment = '请补充滞后学校的整改计划和完成时限';
     const returned = await city.request('POST', `/api/reports/${draft.id}/return`, { comment });
     expect(returned.statusCode, returned.body).toBe(200);

@@ -85,10 +85,10 @@ describe('moving the city\'s deadlines, from the attacker\'s side too', () => {
     const before = ((await city.get('/api/rollout/deadlines')).json() as { items: DeadlineJson[] }).items;
     const badDay = await city.request('PATCH', `/api/rollout/deadlines/${built.id}`, { dueOn: '2018-02-30' });
     expect(badDay.statusCode).toBe(400);
-    expect(badDay.json()).toMatchObject({ code: 'ROLLOUT_DATE_INVALID' });
+    expect(badDay.json()).toMatchObject({ code: 'DATE_INVALID', details: { field: '/dueOn' } });
     expect((badDay.json() as { message: string }).message).toContain('2018-02-30');
     const blank = await city.request('PATCH', `/api/rollout/deadlines/${built.id}`, { name: '   ' });
-    expect(blank.json()).toMatchObject({ code: 'ROLLOUT_NAME_REQUIRED' });
+    expect(blank.json()).toMatchObject({ code: 'TEXT_BLANK', details: { field: '/name' } });
     expect(((await city.get('/api/rollout/deadlines')).json() as { items: DeadlineJson[] }).items).toEqual(before);
   });
 
@@ -189,8 +189,8 @@ describe('adding and removing the city\'s deadlines, from the attacker\'s side t
     expect(batch).toMatchObject({ status: 400, code: 'ROLLOUT_DEADLINE_BATCH_UNKNOWN' });
     expect(batch.message).toContain('2018-08、2019-02');
     expect(await refused({ requires: [] })).toMatchObject({ status: 400, code: 'ROLLOUT_REQUIREMENTS_REQUIRED' });
-    expect(await refused({ dueOn: '2018-02-30' })).toMatchObject({ status: 400, code: 'ROLLOUT_DATE_INVALID' });
-    expect(await refused({ name: '   ' })).toMatchObject({ status: 400, code: 'ROLLOUT_NAME_REQUIRED' });
+    expect(await refused({ dueOn: '2018-02-30' })).toMatchObject({ status: 400, code: 'DATE_INVALID' });
+    expect(await refused({ name: '   ' })).toMatchObject({ status: 400, code: 'TEXT_BLANK' });
     const same = await refused({ name: '未实施项目学校完成注册激活使用和设备安装', batchCode: '2018-08' });
     expect(same).toMatchObject({ status: 409, code: 'ROLLOUT_DEADLINE_NAME_TAKEN' });
     expect(await deadlines()).toEqual(before);

@@ -1,10 +1,11 @@
 import { type TSchema, Type } from 'typebox';
+import { dayText } from '../../http/schema-types.js';
 import { DEPARTMENTS, SCHOOL_KINDS } from '../../../../shared/domain.js';
 import { DEADLINE_APPLIES, MILESTONES, REQUIREMENTS, SCHOOL_GROUPS } from '../../../../shared/rollout.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
-const AsOf = Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the day the figures are as of; default today (Asia/Shanghai)' }));
+const DateText = dayText();
+const AsOf = Type.Optional(dayText('the day the figures are as of; default today (Asia/Shanghai)'));
 const Person = Type.Object({ userId: Type.Integer(), name: Type.String() });
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

@@ -44,14 +44,23 @@ export function hasDeviceToken(req: { headers: Record<string, string | string[] 
 }
 
 /**
+ * The checks of a device token that need no database, run before the body is validated: a
+ * caller without a token learns nothing about what the route would have accepted (401 before 400).
+ */
+export async function requireDeviceTokenShape(req: { headers: Record<string, string | string[] | undefined> }): Promise<void> {
+  const token = bearerToken(req);
+  if (!token) throw deviceError('DEVICE_TOKEN_MISSING', '缺少设备令牌：请在请求头中携带 Authorization: Bearer <设备令牌>');
+  if (!TOKEN_SHAPE.test(token)) throw deviceError('DEVICE_TOKEN_INVALID', '设备令牌无效：请核对录播主机中配置的令牌，或在平台上重新生成');
+}
+
+/**
  * Authenticates a recorder by `Authorization: Bearer <device token>` (the device API and the tus
  * upload endpoint). Throws 401 DEVICE_TOKEN_MISSING / DEVICE_TOKEN_INVALID / DEVICE_TOKEN_REVOKED.
  * A rotated token is simply unknown: its hash is gone the moment the new one is issued.
  */
 export async function authenticateDevice(db: Db, req: { headers: Record<string, string | string[] | undefined> }): Promise<DeviceIdentity> {
-  const token = bearerToken(req);
-  if (!token) throw deviceError('DEVICE_TOKEN_MISSING', '缺少设备令牌：请在请求头中携带 Authorization: Bearer <设备令牌>');
-  if (!TOKEN_SHAPE.test(token)) throw deviceError('DEVICE_TOKEN_INVALID', '设备令牌无效：请核对录播主机中配置的令牌，或在平台上重新生成');
+  await requireDeviceTokenShape(req);
+  const token = bearerToken(req)!;
   const row = await db.db
     .selectFrom('devices')
     .innerJoin('rooms', 'rooms.id', 'devices.room_id')

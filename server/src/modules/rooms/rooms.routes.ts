@@ -62,8 +62,8 @@ export function registerRoomsRoutes(app: AppInstance, deps: { rooms: RoomsServic
       tags, summary: '添加录播主机 / Add a recorder; the answer shows its token once',
       params: IdParams, body: CreateDeviceBody, response: { 201: DeviceTokenSchema },
     },
-    // The body is optional: a bare POST adds a recorder with the default name.
-    preValidation: async (req) => { req.body ??= {}; },
+    // The body is optional: a bare POST (no body at all) adds a recorder with the default name; `null` is refused.
+    preValidation: async (req) => { if (req.body === undefined) req.body = {}; },
   }, async (req, reply) => {
     const out = await devices.createDevice({ actor: req.actor!, ip: req.ip }, req.params.id, req.body.name);
     return reply.status(201).headers(noStore).send(out);

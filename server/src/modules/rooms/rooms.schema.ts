@@ -1,4 +1,5 @@
 import { type TSchema, Type } from 'typebox';
+import { dayText } from '../../http/schema-types.js';
 import { ROOM_STATUSES } from './room-lifecycle.js';
 
 export const TRACKS = ['composite', 'teacher', 'students', 'blackboard', 'screen'] as const;
@@ -7,7 +8,7 @@ export const ALERT_KINDS = ['offline_before_lesson', 'disk_low'] as const;
 export const RECORDER_STATES = ['recording', 'idle'] as const;
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (Asia/Shanghai)' });
+const DateText = dayText();
 const HhMm = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, Asia/Shanghai' });
 
 export const StatusSchema = Type.Enum(ROOM_STATUSES);

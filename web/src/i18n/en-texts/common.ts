@@ -141,7 +141,11 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     UPLOAD_SCHOOL_FORBIDDEN: 'You can upload lessons only for a school you work at',
     // English only from here: zh-CN has no key, so Chinese users keep the server's own message.
     BAD_REQUEST: 'The server could not process this request; reload the page and try again',
-    VALIDATION_FAILED: 'Some of the request’s fields are not valid; check what you entered and try again',
+    VALIDATION_FAILED: 'The field {{field}} is not valid (wrong type, out of range or wrong format); check what you entered and try again',
+    FIELD_NOT_ALLOWED: 'The request contains the field {{field}}, which this action does not accept; remove it and try again',
+    BODY_REQUIRED: 'This action needs its details as a JSON object; the request was empty or null',
+    TEXT_CONTROL_CHARS: 'The field {{field}} contains invisible control characters (such as NUL); delete them and try again',
+    TEXT_BLANK: 'The field {{field}} cannot be only spaces; fill it in',
     ORIGIN_MISMATCH: 'The request did not come from this site and was refused; open the platform at its own address and try again',
     NOTIFICATION_LINK: 'A notification link must be a path within the platform (starting with /)',
     ROLE_NOT_GRANTABLE: 'You may not grant this role in the chosen unit: you can grant lower roles only within your own scope',
