@@ -1,6 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../http/app-types.js';
-import { AppError, badRequest } from '../../http/errors.js';
+import { readUploadedSheet } from '../../http/uploaded-sheet.js';
 import {
   ChangeResult, TermsImportedSchema, CreateTermBody, DeleteTermResult, IdParams, PublicDaysQuery, PublicDaysSchema, RegionPlaceQuery,
   SavePublicDaysBody, SavePublicDaysResult, TermsSchema, UpdateTermBody,
@@ -57,18 +56,5 @@ export function registerCalendarAdminRoutes(app: AppInstance, deps: { admin: Cal
       tags, summary: '导入校历 / Import a term calendar from Excel: every row checked, then all rows or none',
       consumes: ['multipart/form-data'], querystring: RegionPlaceQuery, response: { 200: TermsImportedSchema },
     },
-  }, async (req) => admin.importTerms(req.actor!, req.query, await readUpload(req), req.ip));
-}
-
-async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
-  const noFile = () => badRequest('IMPORT_NO_FILE', '没有收到文件：请选择 .xlsx 或 .csv 文件后上传（表单字段名 file）');
-  if (!req.isMultipart()) throw noFile();
-  const part = await req.file();
-  if (!part || part.fieldname !== 'file') throw noFile();
-  try {
-    return { filename: part.filename || '未命名文件', data: await part.toBuffer() };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'IMPORT_FILE_TOO_LARGE', '文件超过 20 MB，请拆分为多个文件分别导入');
-    throw err;
-  }
+  }, async (req) => admin.importTerms(req.actor!, req.query, await readUploadedSheet(req), req.ip));
 }

@@ -9,17 +9,13 @@ import type { AnyImportPlan, ImportKind } from './import-plan.js';
 import { buildTemplate } from './import-template.js';
 import { schoolsPlan } from './schools.import-spec.js';
 import { readSheet } from '../../http/sheet-reader.js';
+import type { UploadedFile } from '../../http/uploaded-sheet.js';
 import { staffPlan } from './staff.import-spec.js';
 
 export const IMPORT_PLANS: Record<ImportKind, AnyImportPlan> = { schools: schoolsPlan, classes: classesPlan, staff: staffPlan };
 
 // A file with thousands of wrong rows would otherwise answer with megabytes of messages.
 const MAX_ERRORS_LISTED = 1_000;
-
-export interface UploadedFile {
-  filename: string;
-  data: Buffer;
-}
 
 /** Bulk import of schools, classes and staff from .xlsx or CSV: check every row, then write all rows or none. */
 export function createImportsService(deps: { db: Db; clock: Clock; audit: AuditService }) {
