@@ -34,14 +34,21 @@ const PATTERN_CANDIDATES = [
 ];
 
 const typesOf = (s: JsonSchema): string[] => (s.type === undefined ? [] : [s.type].flat() as string[]);
+// OpenAPI 3.0 has no null type: @fastify/swagger writes a schema's null branch as
+// `{ type: 'object', nullable: true, enum: [null] }`.
+const isNullBranch = (s: JsonSchema): boolean =>
+  typesOf(s).includes('null') || (Array.isArray(s.enum) && s.enum.length > 0 && s.enum.every((v) => v === null));
 
 /** A value the schema accepts; `name` is the field's name (ids and pages get small real-looking numbers). */
 export function validSample(schema: JsonSchema, rnd: Random, name?: string): unknown {
   if ('const' in schema) return schema.const;
-  if (Array.isArray(schema.enum)) return rnd.pick(schema.enum.filter((v) => v !== null));
+  if (Array.isArray(schema.enum)) {
+    const values = schema.enum.filter((v) => v !== null);
+    return values.length ? rnd.pick(values) : null;
+  }
   const union = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
   if (union) {
-    const nonNull = union.filter((b) => !typesOf(b).includes('null'));
+    const nonNull = union.filter((b) => !isNullBranch(b));
     return validSample(rnd.pick(nonNull.length ? nonNull : union), rnd, name);
   }
   if (Array.isArray(schema.allOf)) return validSample(Object.assign({}, ...(schema.allOf as JsonSchema[])), rnd, name);
@@ -116,7 +123,10 @@ export interface BadValue {
 export function badValues(schema: JsonSchema): BadValue[] {
   const out: BadValue[] = [];
   const types = new Set(typesOf(schema));
-  for (const branch of (schema.anyOf ?? schema.oneOf ?? []) as JsonSchema[]) for (const t of typesOf(branch)) types.add(t);
+  for (const branch of (schema.anyOf ?? schema.oneOf ?? []) as JsonSchema[]) {
+    if (isNullBranch(branch)) types.add('null');
+    else for (const t of typesOf(branch)) types.add(t);
+  }
   if (schema.nullable) types.add('null');
   const isEnum = Array.isArray(schema.enum) || 'const' in schema;
   if (!types.size && !isEnum) return out;

@@ -127,12 +127,12 @@ describe('calendar page API: terms, quota rules and a city\'s own national days'
   it('refuses bad term and rule bodies with a clear 400, writing nothing', async () => {
     const base = { cityId: s.cityId, name: '坏学期', stage: null, startsOn: '2018-09-01', endsOn: '2019-01-20' };
     const cases: [unknown, string | null][] = [
-      [{ ...base, isAdmin: true }, null],
-      // (A number for the name is refused once bodies stop coercing types: the strict-input work of issue 8.)
+      [{ ...base, isAdmin: true }, 'FIELD_NOT_ALLOWED'],
+      [{ ...base, name: 12345 }, 'VALIDATION_FAILED'],
       [{ ...base, stage: 'university' }, null],
       [{ ...base, cityId: 3000000000 }, null],
       [null, null],
-      [{ ...base, name: '   ' }, 'TERM_NAME_BLANK'],
+      [{ ...base, name: '   ' }, 'TEXT_BLANK'],
       [{ ...base, endsOn: '2018-08-01' }, 'TERM_DATES_REVERSED'],
       [{ ...base, endsOn: '2019-12-31' }, 'TERM_TOO_LONG'],
       [{ ...base, startsOn: '2018-02-30' }, 'DATE_INVALID'],
