@@ -36,7 +36,7 @@ export const zhCalendar = {
     },
     holidays: {
       title: '法定节假日与调休',
-      note: '来自国家节假日数据集（chinese-days），市级可录入数据集尚未收录年份的安排',
+      note: '来自国务院公布的节假日安排（随平台更新），数据集尚未收录的年份由市级录入',
       day: '日期',
       kind: '类型',
       name: '名称',

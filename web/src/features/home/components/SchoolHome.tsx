@@ -28,7 +28,10 @@ export function SchoolHome({ me, school }: { me: MeView; school: { id: number; n
   const [params] = useSearchParams();
   const fromUrl = params.get('asOf');
   const fallback = useAsOfDay();
-  const asOf = fromUrl && DAY.test(fromUrl) ? fromUrl : fallback;
+  const asked = fromUrl && DAY.test(fromUrl) ? fromUrl : null;
+  // Figures open on the latest day that has them; the timetable looks ahead from today, unless a day is asked for.
+  const asOf = asked ?? fallback;
+  const lessonsFrom = asked ?? platformToday().format('YYYY-MM-DD');
   const teaches = me.assignments.some((a) => a.role === 'teacher');
   const mine = can(me, 'recording:upload') ? <MyLessons key="mine" /> : null;
   return (
@@ -36,7 +39,7 @@ export function SchoolHome({ me, school }: { me: MeView; school: { id: number; n
       {teaches ? mine : null}
       {can(me, 'compliance:read') && asOf ? <QuotaFigures schoolId={school.id} asOf={asOf} /> : null}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>{asOf ? <NextLessons schoolId={school.id} asOf={asOf} /> : null}</Col>
+        <Col xs={24} xl={12}><NextLessons schoolId={school.id} asOf={lessonsFrom} /></Col>
         <Col xs={24} xl={12}><Alerts schoolId={school.id} /></Col>
       </Row>
       {teaches ? null : mine}
