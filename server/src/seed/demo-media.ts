@@ -1,14 +1,14 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { decidePackaging } from '../media/decide.js';
 import { defaultFfmpegBinaries, type FfmpegBinaries } from '../media/ffmpeg-binaries.js';
 import { HLS_PLAYLIST } from '../media/hls-args.js';
 import { makeThumbnails, packageToHls } from '../media/package-hls.js';
 import { masterPlaylist } from '../media/playlist.js';
 import { probeMedia } from '../media/probe.js';
-import { runFfmpeg } from '../media/run-ffmpeg.js';
 import { spriteVtt } from '../modules/recordings/recordings.thumbnails.js';
 import { HISTORY_SOURCE_KEY } from '../modules/recordings/recordings.history.js';
 import type { Track } from '../modules/recordings/recordings.schema.js';
@@ -17,6 +17,7 @@ import {
 } from '../storage/keys.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import { RECENT_GROUP_PREFIX } from './demo-recent-history.js';
+import { testPatternLesson } from './recordings.demo.js';
 
 /**
  * Video for the demo city's lessons: one short clip per track kind (an ffmpeg test pattern with a
@@ -56,17 +57,16 @@ export interface DemoMediaDeps {
   binaries?: () => Promise<FfmpegBinaries>;
 }
 
-/** Demo rows without video, per track. */
-function withoutVideo(db: Db['db']) {
-  return db.selectFrom('recordings')
-    .where('source_key', '=', HISTORY_SOURCE_KEY).where('media_prefix', 'is', null)
-    .where((eb) => eb.or(DEMO_PREFIXES.map((p) => eb.and([eb('group_id', 'like', `${p}%`), eb('sha256', 'like', `${p}%`)]))));
-}
+/** Demo rows without video. */
+const withoutVideo = (eb: ExpressionBuilder<Database, 'recordings'>) => eb.and([
+  eb('source_key', '=', HISTORY_SOURCE_KEY), eb('media_prefix', 'is', null),
+  eb.or(DEMO_PREFIXES.map((p) => eb.and([eb('group_id', 'like', `${p}%`), eb('sha256', 'like', `${p}%`)]))),
+]);
 
 /** Makes (once) and attaches the demo clips; returns how many recordings became watchable. */
 export async function ensureDemoMedia(deps: DemoMediaDeps): Promise<number> {
   const db = deps.db.db;
-  const tracks = (await withoutVideo(db).select('track').distinct().execute()).map((r) => r.track as Track);
+  const tracks = (await db.selectFrom('recordings').where(withoutVideo).select('track').distinct().execute()).map((r) => r.track as Track);
   if (!tracks.length) return 0;
   let binaries: FfmpegBinaries;
   try {
@@ -84,12 +84,9 @@ export async function ensureDemoMedia(deps: DemoMediaDeps): Promise<number> {
       await makeClip(deps, binaries, track, name);
       deps.log.info(`demo clip ${name} made and stored in ${Math.round(performance.now() - started)} ms`);
     }
-    const res = await withoutVideo(db).where('track', '=', track).select('id').execute();
-    for (let i = 0; i < res.length; i += 500) {
-      await db.updateTable('recordings').set({ media_prefix: sharedMediaPrefix(name) })
-        .where('id', 'in', res.slice(i, i + 500).map((r) => r.id)).execute();
-    }
-    attached += res.length;
+    const res = await db.updateTable('recordings').set({ media_prefix: sharedMediaPrefix(name) })
+      .where(withoutVideo).where('track', '=', track).executeTakeFirst();
+    attached += Number(res.numUpdatedRows);
   }
   deps.log.info(`demo lessons watchable: ${attached} recordings now play the shared demo clips`);
   return attached;
@@ -103,14 +100,7 @@ async function makeClip(deps: DemoMediaDeps, binaries: FfmpegBinaries, track: Tr
   try {
     const source = join(work, 'source.mp4');
     const { pattern, tone } = SOURCES[track];
-    const s = DEMO_CLIP_SECONDS;
-    await runFfmpeg([
-      '-f', 'lavfi', '-i', `${pattern}=size=640x360:rate=15:duration=${s}`,
-      '-f', 'lavfi', '-i', `sine=frequency=${tone}:sample_rate=44100:duration=${s}`,
-      '-map', '0:v', '-map', '1:a',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '30', '-pix_fmt', 'yuv420p', '-g', '30', '-keyint_min', '30', '-sc_threshold', '0',
-      '-c:a', 'aac', '-b:a', '64k', '-t', String(s), '-f', 'mp4', source,
-    ], { binaries });
+    await testPatternLesson(source, pattern, tone, DEMO_CLIP_SECONDS, { binaries });
     const info = await probeMedia(source, { binaries });
     const packed = await packageToHls(source, join(work, 'hls', 'source'), info, decidePackaging(info), { binaries, trustedInput: true });
     const thumbs = await makeThumbnails(source, join(work, 'thumbs'), info, { binaries });
@@ -133,6 +123,6 @@ async function makeClip(deps: DemoMediaDeps, binaries: FfmpegBinaries, track: Tr
 
 /** How many demo rows still wait for their clip (0 once all play). */
 export async function demoRowsWithoutVideo(db: Db): Promise<number> {
-  const row = await withoutVideo(db.db).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db.db.selectFrom('recordings').where(withoutVideo).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -4,6 +4,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
+import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
 import { DEMO_SCHOOLS } from './demo-accounts.js';
 import { shanghaiDate } from '../../../shared/dates.js';
@@ -55,7 +56,7 @@ export async function seedDemoLessons(deps: DemoLessonsDeps): Promise<number> {
     for (const [i, lesson] of LESSONS.entries()) {
       for (const [j, t] of TRACKS.entries()) {
         const file = join(dir, `lesson-${i + 1}-${t.track}.mp4`);
-        await generate(file, t.source, lesson.tone + j * 110, seconds);
+        await testPatternLesson(file, t.source, lesson.tone + j * 110, seconds);
         const { size } = await stat(file);
         await deps.ingest.ingestFile({
           localPath: file, sha256: await sha256Of(file), sizeBytes: size, ext: 'mp4', move: true,
@@ -78,14 +79,15 @@ export async function seedDemoLessons(deps: DemoLessonsDeps): Promise<number> {
   return made;
 }
 
-async function generate(out: string, source: string, tone: number, seconds: number): Promise<void> {
+/** A test-pattern lesson with a tone, H.264/AAC in MP4 as a recorder sends it (also the demo's shared clips). */
+export async function testPatternLesson(out: string, pattern: string, tone: number, seconds: number, opts: { binaries?: FfmpegBinaries } = {}): Promise<void> {
   await runFfmpeg([
-    '-f', 'lavfi', '-i', `${source}=size=640x360:rate=15:duration=${seconds}`,
+    '-f', 'lavfi', '-i', `${pattern}=size=640x360:rate=15:duration=${seconds}`,
     '-f', 'lavfi', '-i', `sine=frequency=${tone}:sample_rate=44100:duration=${seconds}`,
     '-map', '0:v', '-map', '1:a',
     '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '30', '-pix_fmt', 'yuv420p', '-g', '30', '-keyint_min', '30', '-sc_threshold', '0',
     '-c:a', 'aac', '-b:a', '64k', '-t', String(seconds), '-f', 'mp4', out,
-  ]);
+  ], opts);
 }
 
 async function sha256Of(file: string): Promise<string> {

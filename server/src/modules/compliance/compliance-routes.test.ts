@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { seedDemoCalendar } from '../calendar/calendar.demo-seed.js';
-import { addRecording, demoSchools } from './compliance.test-kit.js';
+import { demoSchools, recordDemoWeek } from './compliance.test-kit.js';
 import { createComplianceService } from './compliance.service.js';
 
 const RANGE = 'from=2018-04-02&to=2018-04-04';
@@ -19,11 +19,7 @@ describe('compliance routes: figures, rankings and who may see them', () => {
     s = await demoSchools(t.db.db);
     await seedDemoCalendar(t.db.db, s.cityId);
     const compliance = createComplianceService({ db: t.db, clock: t.clock });
-    // 冠县实验小学 meets every day; 冠县第二实验小学 misses Tuesday; 莘县实验小学 records nothing.
-    for (const day of ['2018-04-02', '2018-04-03', '2018-04-04']) {
-      for (const g of ['a', 'b']) await addRecording(t.db.db, { schoolId: s.gxsy.id, day, group: `gxsy-${day}-${g}`, counts: 1 });
-      if (day !== '2018-04-03') for (const g of ['a', 'b']) await addRecording(t.db.db, { schoolId: s.gx2.id, day, group: `gx2-${day}-${g}`, counts: 1 });
-    }
+    await recordDemoWeek(t.db.db, s);
     await compliance.trackSchools([s.gxsy, s.gx2, s.sxsy].map((x) => ({ schoolId: x.id, since: '2018-04-02' })));
   });
   afterAll(async () => t.close());

@@ -151,9 +151,16 @@ export function createComplianceService(deps: { db: Db; clock: Clock; namedPerso
       q.dayRows(db, rows.map((s) => s.id), r.from, r.to),
       schoolResponsibles(db, rows, deps.namedPersons),
     ]);
+    // Grouped once: an export page holds 500 schools, and filtering every day row per school is quadratic.
+    const daysOf = new Map<number, typeof days>();
+    for (const d of days) {
+      const list = daysOf.get(d.school_id);
+      if (list) list.push(d);
+      else daysOf.set(d.school_id, [d]);
+    }
     const items = rows.map((s) => {
       const f = figures(Number(s.school_days ?? 0), Number(s.met_days ?? 0), Number(s.pending_days ?? 0));
-      const streaks = streaksOf(days.filter((d) => d.school_id === s.id).map((d) => ({ day: d.day, schoolDay: d.school_day === 1, met: d.met === 1 })), r.today);
+      const streaks = streaksOf((daysOf.get(s.id) ?? []).map((d) => ({ day: d.day, schoolDay: d.school_day === 1, met: d.met === 1 })), r.today);
       return {
         id: s.id, code: s.code, name: s.name, kind: s.kind, countyId: s.county_id, countyName: s.county_name,
         tracked: s.since !== null, trackedSince: s.since, ...f, rank: f.rate === null ? null : rankOf(Number(s.rate)),

@@ -45,3 +45,14 @@ export async function addRecording(db: Kysely<Database>, spec: RecordingSpec): P
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
+
+/**
+ * The week the compliance and dashboard suites share (Mon 2018-04-02 to Wed 04-04): 冠县实验小学
+ * meets every day; 冠县第二实验小学 misses Tuesday; 莘县实验小学 records nothing.
+ */
+export async function recordDemoWeek(db: Kysely<Database>, s: Awaited<ReturnType<typeof demoSchools>>): Promise<void> {
+  for (const day of ['2018-04-02', '2018-04-03', '2018-04-04']) {
+    for (const g of ['a', 'b']) await addRecording(db, { schoolId: s.gxsy.id, day, group: `gxsy-${day}-${g}`, counts: 1 });
+    if (day !== '2018-04-03') for (const g of ['a', 'b']) await addRecording(db, { schoolId: s.gx2.id, day, group: `gx2-${day}-${g}`, counts: 1 });
+  }
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { seedDemoCalendar } from '../calendar/calendar.demo-seed.js';
-import { addRecording, demoSchools } from '../compliance/compliance.test-kit.js';
+import { addRecording, demoSchools, recordDemoWeek } from '../compliance/compliance.test-kit.js';
 import { createComplianceService } from '../compliance/compliance.service.js';
 import { createRecordingStats } from '../recordings/recordings.stats.js';
 import { createDashboardsService, type RolloutCountyRow } from './dashboards.service.js';
@@ -32,11 +32,7 @@ describe('dashboards: city, county and school views, within the caller\'s scope'
     s = await demoSchools(t.db.db);
     await seedDemoCalendar(t.db.db, s.cityId);
     const compliance = createComplianceService({ db: t.db, clock: t.clock });
-    // 冠县实验小学 meets every day; 冠县第二实验小学 misses Tuesday; 莘县实验小学 records nothing.
-    for (const day of ['2018-04-02', '2018-04-03', '2018-04-04']) {
-      for (const g of ['a', 'b']) await addRecording(t.db.db, { schoolId: s.gxsy.id, day, group: `gxsy-${day}-${g}`, counts: 1 });
-      if (day !== '2018-04-03') for (const g of ['a', 'b']) await addRecording(t.db.db, { schoolId: s.gx2.id, day, group: `gx2-${day}-${g}`, counts: 1 });
-    }
+    await recordDemoWeek(t.db.db, s);
     // A second track of a counted lesson, and a 10-minute lesson: neither adds to the subject bars.
     await addRecording(t.db.db, { schoolId: s.gxsy.id, day: '2018-04-02', group: 'gxsy-2018-04-02-a', counts: 1, track: 'teacher' });
     await addRecording(t.db.db, { schoolId: s.gxsy.id, day: '2018-04-02', group: 'gxsy-short', counts: 0, minutes: 10 });
