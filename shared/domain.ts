@@ -97,6 +97,12 @@ export const ACTIONS = [
   'inspection:write',
   'bulletin:read',
   'bulletin:write',
+  // Online teaching research (issue 9): activities, groups, reviews; observation rubrics (课堂观察量表); class patrol.
+  'research:read',
+  'research:write',
+  'rubric:write',
+  'patrol:read',
+  'patrol:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -59,6 +59,7 @@ import { createBulletinsService } from './modules/bulletins/bulletins.service.js
 import { registerReportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
 import { registerVideoRoutes, videoFor } from './composition/video.js';
+import { createLessonSharing } from './modules/research/lesson-sharing.js';
 import { subscribeAppHandlers } from './composition/app-events.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
 import type { Config } from './config.js';
@@ -122,7 +123,8 @@ export async function buildApp(deps: AppDeps) {
   const reports = createReportsService({ db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify });
   const recordings = deps.config && deps.storage && deps.jobs
     ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
-      viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment })
+      viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment,
+      sharedLesson: createLessonSharing(deps.db.db) })
     : null;
   // Offline rooms before lessons: the calendar says which timetable runs, notifications tell the
   // principal and the 电教馆 (the `room.offline` seam: rooms never import either module).

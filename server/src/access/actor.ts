@@ -57,3 +57,11 @@ export function scopeOf(actor: Pick<Actor, 'userId' | 'grants'>, action: Action)
   }
   return granted ? scope : null;
 }
+
+/**
+ * The scope in which an actor supervises research work (activities, patrols): their `action`
+ * scope from every grant but the teacher's, so a teacher reaches activities only as a member.
+ */
+export function supervisingScope(actor: Pick<Actor, 'userId' | 'grants'>, action: Action): Scope | null {
+  return scopeOf({ userId: actor.userId, grants: actor.grants.filter((g) => g.role !== 'teacher' && g.role !== 'parent') }, action);
+}

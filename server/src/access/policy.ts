@@ -17,26 +17,34 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'person:read', 'person:write', 'person:import', 'person:export', 'room:write', 'calendar:write', 'compliance:read',
     'recording:read', 'rollout:read', 'rollout:write', 'batch:write', 'report:read', 'report:review',
     'inspection:read', 'inspection:write', 'bulletin:read', 'bulletin:write',
+    'research:read', 'research:write', 'rubric:write', 'patrol:read',
   ],
   county_admin: [
     'org:read', 'school:write', 'school:import', 'school:export',
     'person:read', 'person:write', 'person:import', 'person:export', 'room:write', 'calendar:write', 'compliance:read',
     'recording:read', 'rollout:read', 'rollout:write', 'report:read', 'report:write',
     'inspection:read', 'inspection:write', 'bulletin:read',
+    'research:read', 'research:write', 'rubric:write', 'patrol:read', 'patrol:write',
   ],
   // room:write: only the 教科所 runs recording rooms; the rooms service refuses other departments.
   // recording:delete: only the 教科所 (research department) may delete; the recordings service refuses other departments.
   dept_staff: [
     'org:read', 'school:export', 'person:read', 'room:write', 'calendar:write', 'compliance:read', 'recording:read', 'recording:delete',
     'rollout:read', 'rollout:write', 'report:read', 'report:write', 'inspection:read', 'inspection:write', 'bulletin:read',
+    'research:read', 'research:write', 'rubric:write', 'patrol:read', 'patrol:write',
   ],
   // A city-level researcher (市教科院) reviews the counties' reports; the reports service refuses county-level ones.
-  researcher: ['org:read', 'person:read', 'compliance:read', 'recording:read', 'rollout:read', 'report:read', 'report:review', 'inspection:read', 'bulletin:read'],
+  researcher: [
+    'org:read', 'person:read', 'compliance:read', 'recording:read', 'rollout:read', 'report:read', 'report:review', 'inspection:read', 'bulletin:read',
+    'research:read', 'research:write', 'rubric:write', 'patrol:read',
+  ],
   principal: [
     'org:read', 'person:read', 'student:read', 'room:write', 'calendar:write', 'compliance:read',
     'recording:read', 'recording:upload', 'recording:delete', 'rollout:read', 'inspection:read', 'bulletin:read',
+    'research:read', 'research:write', 'patrol:read', 'patrol:write',
   ],
-  teacher: ['org:read', 'student:read', 'recording:read', 'recording:upload', 'bulletin:read'],
+  // A teacher reaches research activities only as a member (or a group they lead): see activityInScope.
+  teacher: ['org:read', 'student:read', 'recording:read', 'recording:upload', 'bulletin:read', 'research:read', 'research:write'],
   parent: ['student:read'],
 };
 

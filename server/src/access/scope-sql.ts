@@ -88,3 +88,44 @@ export function studentInScope(scope: Scope, idCol = 'students.id', schoolCol = 
   }
   return anyOf(parts);
 }
+
+/**
+ * Research activities (教研活动) an actor reaches. Members (the organiser, teachers who teach or
+ * observe, officers added to it) reach their activities; so do the staff who supervise either the
+ * organising node or a participating school — through their non-teacher grants only, so a teacher
+ * reaches an activity only by being in it. Everything attached to an activity (its lessons, their
+ * comments, scores and codings) is seen by exactly those who reach the activity.
+ *
+ * `supervising` is the actor's research:read scope computed from their grants without the teacher
+ * role (scopeOf on those grants); `userId` the actor.
+ */
+export function activityInScope(
+  supervising: Scope | null, userId: number,
+  cols = { id: 'research_activities.id', city: 'research_activities.city_id', county: 'research_activities.county_id', school: 'research_activities.school_id' },
+): Expression<SqlBool> {
+  const parts: RawBuilder<unknown>[] = [
+    sql`${sql.ref(cols.id)} in (select activity_id from research_activity_members where user_id = ${userId})`,
+  ];
+  if (supervising?.all) return EVERYTHING;
+  if (supervising) {
+    const owner: RawBuilder<unknown>[] = [];
+    const taking: RawBuilder<unknown>[] = [];
+    if (supervising.cityIds.length) {
+      owner.push(sql`${sql.ref(cols.city)} in (${sql.join(supervising.cityIds)})`);
+      taking.push(sql`ras.city_id in (${sql.join(supervising.cityIds)})`);
+    }
+    if (supervising.countyIds.length) {
+      owner.push(sql`${sql.ref(cols.county)} in (${sql.join(supervising.countyIds)})`);
+      taking.push(sql`ras.county_id in (${sql.join(supervising.countyIds)})`);
+    }
+    if (supervising.schoolIds.length) {
+      owner.push(sql`${sql.ref(cols.school)} in (${sql.join(supervising.schoolIds)})`);
+      taking.push(sql`ras.school_id in (${sql.join(supervising.schoolIds)})`);
+    }
+    parts.push(...owner);
+    if (taking.length) {
+      parts.push(sql`${sql.ref(cols.id)} in (select ras.activity_id from research_activity_schools ras where ${sql.join(taking, sql` or `)})`);
+    }
+  }
+  return anyOf(parts);
+}

@@ -18,6 +18,7 @@ import { uploadsSettingsFrom } from '../modules/uploads/uploads.settings.js';
 export function videoFor(deps: {
   db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter;
   viewerOf: RecordingsModuleDeps['viewerOf']; notifyDepartment?: RecordingsModuleDeps['notifyDepartment'];
+  sharedLesson?: RecordingsModuleDeps['sharedLesson'];
 }) {
   const recordings = recordingsModuleFor(deps);
   const uploads = createUploadsService({

@@ -15,6 +15,7 @@ import * as demoCurrent from './migrations/20261206_0013_demo_current.js';
 import * as calendarAdmin from './migrations/20261206_0014_calendar_admin.js';
 import * as playback from './migrations/20261206_0017_playback.js';
 import * as listIndexes from './migrations/20261206_0015_list_indexes.js';
+import * as research from './migrations/20261206_0020_research.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0014_calendar_admin': calendarAdmin,
   '20261206_0017_playback': playback,
   '20261206_0015_list_indexes': listIndexes,
+  '20261206_0020_research': research,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,6 +5,11 @@ import type { RoomTable, DeviceTable, RoomTimetableTable, RoomAlertTable, Upload
 import type { JobTable } from './schema/jobs.js';
 import type { SchoolTermTable, PublicDayTable, CalendarOverrideTable, QuotaRuleTable, ComplianceTrackingTable, ComplianceDayTable, ComplianceCountyDayTable } from './schema/compliance.js';
 import type { InspectionTable, InspectionFollowUpTable, NotificationTable, BulletinTable, BulletinSubjectTable, ReportSettingsTable, ReportTable, ReportEventTable } from './schema/supervision.js';
+import type {
+  ResearchGroupTable, ResearchGroupMemberTable, ResearchActivityTable, ResearchActivitySchoolTable, ResearchActivityMemberTable,
+  ResearchActivityLessonTable, ResearchActivityFileTable, RoomBookingTable, LessonCommentTable, LessonCommentEditTable,
+  ObservationRubricTable, ObservationScoreTable, StCodingTable, StAudioDraftTable, PatrolTable,
+} from './schema/research.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -15,6 +20,7 @@ export type * from './schema/jobs.js';
 export type * from './schema/compliance.js';
 export type * from './schema/supervision.js';
 export type * from './schema/rollout.js';
+export type * from './schema/research.js';
 
 /**
  * Table types for Kysely. Conventions that hold on SQLite and PostgreSQL alike:
@@ -58,6 +64,21 @@ export interface Database {
   report_settings: ReportSettingsTable;
   reports: ReportTable;
   report_events: ReportEventTable;
+  research_groups: ResearchGroupTable;
+  research_group_members: ResearchGroupMemberTable;
+  research_activities: ResearchActivityTable;
+  research_activity_schools: ResearchActivitySchoolTable;
+  research_activity_members: ResearchActivityMemberTable;
+  research_activity_lessons: ResearchActivityLessonTable;
+  research_activity_files: ResearchActivityFileTable;
+  room_bookings: RoomBookingTable;
+  lesson_comments: LessonCommentTable;
+  lesson_comment_edits: LessonCommentEditTable;
+  observation_rubrics: ObservationRubricTable;
+  observation_scores: ObservationScoreTable;
+  st_codings: StCodingTable;
+  st_audio_drafts: StAudioDraftTable;
+  patrols: PatrolTable;
   inspections: InspectionTable;
   inspection_follow_ups: InspectionFollowUpTable;
   notifications: NotificationTable;

@@ -35,6 +35,10 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   rollout_batches: 'truncate', rollout_batch_targets: 'truncate', rollout_deadlines: 'truncate', rollout_schools: 'truncate', rollout_milestones: 'truncate',
   report_settings: 'truncate', reports: 'truncate', report_events: 'truncate',
   inspections: 'truncate', inspection_follow_ups: 'truncate', notifications: 'truncate', bulletins: 'truncate', bulletin_subjects: 'truncate',
+  research_groups: 'truncate', research_group_members: 'truncate', research_activities: 'truncate', research_activity_schools: 'truncate',
+  research_activity_members: 'truncate', research_activity_lessons: 'truncate', research_activity_files: 'truncate', room_bookings: 'truncate',
+  lesson_comments: 'truncate', lesson_comment_edits: 'truncate', observation_rubrics: 'truncate', observation_scores: 'truncate',
+  st_codings: 'truncate', st_audio_drafts: 'truncate', patrols: 'truncate',
 };
 
 class UsageError extends Error {}

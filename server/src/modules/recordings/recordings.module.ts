@@ -13,7 +13,7 @@ import { createViewerCheck } from './media-viewer-check.js';
 import { createRecordingPipeline, type PipelineDeps } from './recordings.pipeline.js';
 import { purgeExpiredRecordings } from './recordings.retention.js';
 import { registerRecordingsRoutes } from './recordings.routes.js';
-import { createRecordingsService, type OnRecordingChanged } from './recordings.service.js';
+import { createRecordingsService, type OnRecordingChanged, type SharedLesson } from './recordings.service.js';
 import { type RecordingsSettings, recordingsSettingsFrom } from './recordings.settings.js';
 import { loadOrCreateSecrets } from '../../secrets.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
@@ -39,6 +39,8 @@ export interface RecordingsModuleDeps {
   /** Tells a county department (the 教科所 of both schools when a file is reused); none in a worker. */
   notifyDepartment?: NotifyDepartment;
   settings: RecordingsSettings;
+  /** Lessons shared with people outside the school's scope (research activities); none in a worker. */
+  sharedLesson?: SharedLesson;
   beforeStep?: PipelineDeps['beforeStep'];
 }
 
@@ -69,7 +71,7 @@ export function createRecordingsModule(deps: RecordingsModuleDeps) {
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: deps.settings.workDir });
   const visual = createVisualCheckJob({ db, clock, store, settings: deps.settings, onRecordingChanged, beforeStep: deps.beforeStep });
-  const recordings = createRecordingsService({ db, clock, audit, store, mediaTokenKey: deps.mediaTokenKey, onRecordingChanged });
+  const recordings = createRecordingsService({ db, clock, audit, store, mediaTokenKey: deps.mediaTokenKey, onRecordingChanged, sharedLesson: deps.sharedLesson });
   const viewers = createViewerCheck({
     clock, lookup: async (sessionToken, recordingId) => recordings.watchVerdict(await deps.viewerOf(sessionToken), recordingId),
   });
@@ -88,11 +90,11 @@ export type RecordingsModule = ReturnType<typeof createRecordingsModule>;
 /** The module as the server builds it: settings from config, the media token key from DATA_DIR's secrets. */
 export function recordingsModuleFor(deps: {
   db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter;
-  viewerOf: RecordingsModuleDeps['viewerOf']; notifyDepartment?: NotifyDepartment;
+  viewerOf: RecordingsModuleDeps['viewerOf']; notifyDepartment?: NotifyDepartment; sharedLesson?: SharedLesson;
 }) {
   return createRecordingsModule({
     db: deps.db, clock: deps.clock, audit: deps.audit, store: deps.storage, events: deps.events, viewerOf: deps.viewerOf,
-    notifyDepartment: deps.notifyDepartment,
+    notifyDepartment: deps.notifyDepartment, sharedLesson: deps.sharedLesson,
     enqueue: (kind, payload, opts) => deps.jobs.enqueue(kind, payload, opts),
     mediaTokenKey: loadOrCreateSecrets(deps.config.dataDir).mediaTokenKey,
     settings: recordingsSettingsFrom(deps.config),

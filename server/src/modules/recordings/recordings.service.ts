@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Action } from '../../../../shared/domain.js';
 import { type Actor, scopeOf } from '../../access/actor.js';
 import { schoolInScope } from '../../access/scope-sql.js';
@@ -18,6 +19,11 @@ import type { RecordingStatus, Track } from './recordings.schema.js';
 export type RecordingFilter = q.RecordingFilter;
 /** The list's filter as callers give it: `mine` stands for the caller, never another person's id. */
 export type RecordingListQuery = Omit<RecordingFilter, 'personId'> & { mine?: boolean };
+/**
+ * Whether a lesson outside the actor's scope is shared with them (a research activity they reach
+ * has it attached). Given by the composition root; recordings never reads research's tables.
+ */
+export type SharedLesson = (actor: Actor, lesson: { schoolId: number; groupId: string }) => Promise<boolean>;
 /** Tells supervision that a school day's counted lessons may have changed. */
 export type OnRecordingChanged = (change: { schoolId: number; day: string }) => Promise<unknown>;
 
@@ -41,6 +47,7 @@ const toSummary = (r: q.RecordingSummaryRow) => ({
  */
 export function createRecordingsService(deps: {
   db: Db; clock: Clock; audit: AuditService; store: ObjectStore; mediaTokenKey: string; onRecordingChanged: OnRecordingChanged;
+  sharedLesson?: SharedLesson;
 }) {
   const db = deps.db.db;
   const who = (actor: Actor) => ({ userId: actor.userId, name: actor.name });
@@ -55,6 +62,14 @@ export function createRecordingsService(deps: {
     return schoolInScope(scope, q.RECORDING_SCOPE_COLUMNS);
   }
 
+  /** One lesson track the actor may watch: in their scope, or shared with them through research. */
+  async function findReadable(actor: Actor, id: number) {
+    const inScope = await q.findRecording(db, scopeFor(actor, 'recording:read'), id);
+    if (inScope || !deps.sharedLesson) return inScope;
+    const r = await q.findRecording(db, sql<SqlBool>`1 = 1`, id);
+    return r && (await deps.sharedLesson(actor, { schoolId: r.school_id, groupId: r.group_id })) ? r : undefined;
+  }
+
   async function list(actor: Actor, query: RecordingListQuery, page: number, pageSize: number) {
     const where = scopeFor(actor, 'recording:read');
     const { mine, ...rest } = query;
@@ -67,7 +82,7 @@ export function createRecordingsService(deps: {
   }
 
   async function get(actor: Actor, id: number) {
-    const r = await q.findRecording(db, scopeFor(actor, 'recording:read'), id);
+    const r = await findReadable(actor, id);
     if (!r) throw notFound('录像');
     const tracks = await q.groupTracks(db, r.school_id, r.group_id);
     return {
@@ -82,7 +97,7 @@ export function createRecordingsService(deps: {
 
   /** Media tokens for every ready track of the lesson; audited as a view of the lesson. */
   async function playback(actor: Actor, id: number, ip: string) {
-    const r = await q.findRecording(db, scopeFor(actor, 'recording:read'), id);
+    const r = await findReadable(actor, id);
     if (!r) throw notFound('录像');
     if (r.status !== 'ready') {
       throw new AppError(409, 'RECORDING_NOT_READY', `录像尚未处理完成（进度 ${r.progress}%），处理完成后即可观看`);
@@ -115,13 +130,12 @@ export function createRecordingsService(deps: {
    */
   async function watchVerdict(actor: Actor | null, recordingId: number): Promise<ViewerVerdict> {
     if (!actor) return { sessionId: null, userId: null, mayWatch: false, ready: false, mediaPrefix: null };
-    let where;
+    let r;
     try {
-      where = scopeFor(actor, 'recording:read');
+      r = await findReadable(actor, recordingId);
     } catch {
       return { sessionId: actor.sessionId, userId: actor.userId, mayWatch: false, ready: false, mediaPrefix: null };
     }
-    const r = await q.findRecording(db, where, recordingId);
     return { sessionId: actor.sessionId, userId: actor.userId, mayWatch: r !== undefined, ready: r?.status === 'ready', mediaPrefix: r?.media_prefix ?? null };
   }
 

@@ -17,6 +17,17 @@ import { type SyncedVideo, useSyncedTracks } from './use-synced-tracks';
 import { Watermark } from './Watermark';
 
 type PlaybackTrack = Playback['tracks'][number];
+
+/**
+ * The player as the tools beside it see it (comments at a time, S-T coding, rubric scoring): the
+ * lesson's clock in milliseconds — the main picture's time plus its track's start offset — and a
+ * seek on that clock. Handed out again whenever the main picture changes.
+ */
+export interface LessonPlayerHandle {
+  video: HTMLVideoElement;
+  lessonMs(): number;
+  seekLessonMs(ms: number): void;
+}
 /** One picture; all tracks side by side in a grid; the main picture with the others small in a corner. */
 type Layout = 'single' | 'grid' | 'pip';
 
@@ -38,7 +49,12 @@ function shownTracks(tracks: PlaybackTrack[], main: PlaybackTrack, layout: Layou
  * began seconds apart). The seek bar shows the scrub thumbnails on hover. Resumes where this
  * browser left off, renews the media tokens while playing, and overlays the viewer's name and time.
  */
-export function LessonPlayer({ recordingId, track }: { recordingId: number; track: Track }) {
+export function LessonPlayer({ recordingId, track, onHandle }: {
+  recordingId: number;
+  track: Track;
+  /** Told the player's handle once the main picture plays, and null when it goes. */
+  onHandle?: (handle: LessonPlayerHandle | null) => void;
+}) {
   const me = useMe();
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -76,6 +92,21 @@ export function LessonPlayer({ recordingId, track }: { recordingId: number; trac
     [shownKey, main?.recordingId],
   );
   useSyncedTracks(leader, followers);
+
+  useEffect(() => {
+    if (!onHandle) return;
+    if (!leaderVideo || !main) {
+      onHandle(null);
+      return;
+    }
+    const offset = main.startOffsetMs;
+    onHandle({
+      video: leaderVideo,
+      lessonMs: () => Math.round(leaderVideo.currentTime * 1000) + offset,
+      seekLessonMs: (ms) => { leaderVideo.currentTime = Math.max(0, (ms - offset) / 1000); },
+    });
+    return () => onHandle(null);
+  }, [leaderVideo, main?.startOffsetMs, onHandle]);
 
   // The main picture is heard; the others are muted (their sound is the same lesson from elsewhere).
   useEffect(() => {
