@@ -5,6 +5,7 @@ import { addReportsToFixture } from '../../modules/reports/reports-fixture.js';
 import { addInspectionsToFixture } from '../../modules/inspections/inspections-fixture.js';
 import { addNotificationsToFixture } from '../../modules/notifications/notifications-fixture.js';
 import { addBulletinsToFixture } from '../../modules/bulletins/bulletins-fixture.js';
+import { addResearchToFixture } from '../../modules/research/research-fixture.js';
 import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
@@ -74,6 +75,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   };
   await addRoomsToFixture(t, fixture);
   await addRecordingsToFixture(t, fixture);
+  await addResearchToFixture(t, fixture);
   await addRolloutToFixture(t, fixture);
   await addReportsToFixture(t, fixture);
   await addInspectionsToFixture(t, fixture);
