@@ -43,6 +43,9 @@ export const PAGE_ACCESS = {
   rollout: ['rollout:read'],
   // City and county staff set terms, rules and exceptions; a principal their school's exceptions.
   calendar: ['calendar:write'],
+  // Online teaching research: activities, groups, rubrics and the research analysis; class patrol.
+  research: ['research:read'],
+  patrol: ['patrol:read'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

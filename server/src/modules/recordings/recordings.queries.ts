@@ -45,7 +45,7 @@ function listBase(db: DB, where: Expression<SqlBool>, f: RecordingFilter) {
 
 const SUMMARY = [
   'recordings.id', 'recordings.group_id', 'recordings.track', 'recordings.title', 'recordings.subject', 'recordings.grade',
-  'recordings.teacher_name', 'recordings.school_id', 'recordings.county_id', 'recordings.city_id', 'recordings.room_id',
+  'recordings.teacher_name', 'recordings.teacher_user_id', 'recordings.school_id', 'recordings.county_id', 'recordings.city_id', 'recordings.room_id',
   'recordings.lesson_start', 'recordings.lesson_end', 'recordings.school_day', 'recordings.status', 'recordings.progress',
   'recordings.duration_seconds', 'recordings.counts', 'recordings.counts_reason', 'recordings.counts_reason_code',
   'recordings.counts_reason_values', 'recordings.failure_code',

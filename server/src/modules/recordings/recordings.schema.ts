@@ -35,6 +35,8 @@ export const RecordingSummarySchema = Type.Object({
   subject: Type.String(),
   grade: Type.String(),
   teacherName: Type.String(),
+  /** The teacher's account where the lesson names one (research tells them of comments). */
+  teacherUserId: Nullable(Type.Integer()),
   schoolId: Type.Integer(),
   schoolName: Type.String(),
   schoolCode: Type.String(),

@@ -29,7 +29,7 @@ export type OnRecordingChanged = (change: { schoolId: number; day: string }) => 
 
 const toSummary = (r: q.RecordingSummaryRow) => ({
   id: r.id, groupId: r.group_id, track: r.track, title: r.title, subject: r.subject, grade: r.grade,
-  teacherName: r.teacher_name, schoolId: r.school_id, schoolName: r.school_name, schoolCode: r.school_code,
+  teacherName: r.teacher_name, teacherUserId: r.teacher_user_id, schoolId: r.school_id, schoolName: r.school_name, schoolCode: r.school_code,
   countyId: r.county_id, roomId: r.room_id, lessonStart: r.lesson_start, lessonEnd: r.lesson_end, schoolDay: r.school_day,
   status: r.status as RecordingStatus, progress: r.progress, durationSeconds: r.duration_seconds, counts: r.counts === 1,
   countsReason: r.counts_reason, countsReasonCode: r.counts_reason_code as CountsReason | null,

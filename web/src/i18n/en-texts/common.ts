@@ -30,6 +30,8 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     reports: 'Reports',
     rollout: 'Rollout',
     calendar: 'School calendar',
+    research: 'Teaching research',
+    patrol: 'Class patrol',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',
     expand: 'Expand menu',

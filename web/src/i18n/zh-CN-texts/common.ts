@@ -28,6 +28,8 @@ export const zhCommon = {
     reports: '上报',
     rollout: '推进进度',
     calendar: '校历与录播规则',
+    research: '在线教研',
+    patrol: '巡课',
     openMenu: '打开菜单',
     collapse: '收起菜单',
     expand: '展开菜单',
