@@ -60,6 +60,8 @@ import { registerReportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
 import { registerVideoRoutes, videoFor } from './composition/video.js';
 import { createLessonSharing } from './modules/research/lesson-sharing.js';
+import { createResearchReach } from './modules/research/research-reach.js';
+import { notFound } from './http/errors.js';
 import { subscribeAppHandlers } from './composition/app-events.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
 import type { Config } from './config.js';
@@ -126,6 +128,16 @@ export async function buildApp(deps: AppDeps) {
       viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment,
       sharedLesson: createLessonSharing(deps.db.db) })
     : null;
+  // What research may reach: activities through the access gate, lessons through the recordings
+  // service (which asks research back, through lesson-sharing, for lessons shared by activities).
+  const researchReach = createResearchReach({
+    db: deps.db.db, clock: deps.clock,
+    lessonOf: async (actor, recordingId) => {
+      if (!recordings) throw notFound('录像');
+      const r = await recordings.recordings.get(actor, recordingId);
+      return { recordingId: r.id, schoolId: r.schoolId, groupId: r.groupId, teacherUserId: r.teacherUserId, title: r.title, durationSeconds: r.durationSeconds };
+    },
+  });
   // Offline rooms before lessons: the calendar says which timetable runs, notifications tell the
   // principal and the 电教馆 (the `room.offline` seam: rooms never import either module).
   const roomAlerts = createRoomAlerts({
@@ -133,7 +145,7 @@ export async function buildApp(deps: AppDeps) {
     timetableWeekdays: (schoolIds, day) => timetableWeekdays(deps.db.db, schoolIds, day),
     onRoomOffline: createRoomOfflineNotices({ db: deps.db.db, notify: notifications.notify }),
   });
-  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts };
+  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach };
 
   await app.register(swagger, {
     openapi: {
