@@ -61,6 +61,8 @@ import { createReportsService } from './modules/reports/reports.service.js';
 import { registerVideoRoutes, videoFor } from './composition/video.js';
 import { createLessonSharing } from './modules/research/lesson-sharing.js';
 import { createResearchReach } from './modules/research/research-reach.js';
+import { registerAnalysisRoutes } from './modules/research/analysis.routes.js';
+import { createAnalysisService } from './modules/research/analysis.service.js';
 import { notFound } from './http/errors.js';
 import { subscribeAppHandlers } from './composition/app-events.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
@@ -201,6 +203,7 @@ export async function buildApp(deps: AppDeps) {
   registerBulletinsRoutes(app, { bulletins });
   registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
   if (recordings) registerVideoRoutes(app, recordings);
+  registerAnalysisRoutes(app, { analysis: createAnalysisService({ db: deps.db.db, clock: deps.clock, listTerms: calendar.admin.listTerms }), audit });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
