@@ -19,13 +19,13 @@ export function registerAnalysisRoutes(app: AppInstance, deps: { analysis: Analy
   /** Streams a list and audits the export (what was asked, how many rows went out). */
   async function exportList<T>(
     reply: FastifyReply, actor: Actor, ip: string,
-    answer: { period: PeriodOf; rows: T[] }, list: { name: string; sheet?: string; columns: ExportColumn<T>[]; detail: Record<string, unknown> },
+    answer: { period: PeriodOf; rows: T[] }, list: { name: string; sheet?: string; columns: ExportColumn<T>[]; detail: Record<string, unknown>; schoolId?: number },
   ) {
     const when = answer.period.name ?? `${answer.period.from}至${answer.period.to}`;
     const count = await sendXlsx(reply, { filename: `${list.name}_${when}.xlsx`, sheet: list.sheet ?? list.name, columns: list.columns, rows: each(answer.rows) });
     await audit.record({
-      actor: { userId: actor.userId, name: actor.name }, action: 'research_analysis.export', targetType: 'school', result: 'success', ip,
-      detail: { ...list.detail, from: answer.period.from, to: answer.period.to, rows: count },
+      actor: { userId: actor.userId, name: actor.name }, action: 'research_analysis.export', targetType: 'school', targetId: list.schoolId, result: 'success', ip,
+      detail: { ...list.detail, period: `${answer.period.from}—${answer.period.to}`, rows: count },
     });
     return reply;
   }
@@ -44,7 +44,7 @@ export function registerAnalysisRoutes(app: AppInstance, deps: { analysis: Analy
     config: { access },
     schema: { tags, summary: '导出各县区教研参与 / The county list as shown, to .xlsx', querystring: PeriodQuery },
   }, async (req, reply) => exportList(reply, req.actor!, req.ip, await analysis.counties(req.actor!, req.query), {
-    name: '各县区教研参与', columns: countyColumns, detail: { list: 'counties' },
+    name: '各县区教研参与', columns: countyColumns, detail: { table: '各县区教研参与' },
   }));
 
   app.get('/api/research/analysis/schools', {
@@ -56,7 +56,7 @@ export function registerAnalysisRoutes(app: AppInstance, deps: { analysis: Analy
     config: { access },
     schema: { tags, summary: '导出各校教研参与 / The school list as shown, to .xlsx', querystring: CountyPeriodQuery },
   }, async (req, reply) => exportList(reply, req.actor!, req.ip, await analysis.schools(req.actor!, req.query), {
-    name: '各校教研参与', columns: schoolColumns, detail: { list: 'schools', countyId: req.query.countyId ?? null },
+    name: '各校教研参与', columns: schoolColumns, detail: { table: '各校教研参与', countyId: req.query.countyId ?? null },
   }));
 
   app.get('/api/research/analysis/absent', {
@@ -68,7 +68,7 @@ export function registerAnalysisRoutes(app: AppInstance, deps: { analysis: Analy
     config: { access },
     schema: { tags, summary: '导出未参与教研的学校 / The list as shown, to .xlsx', querystring: CountyPeriodQuery },
   }, async (req, reply) => exportList(reply, req.actor!, req.ip, await analysis.absent(req.actor!, req.query), {
-    name: '未参与教研的学校', columns: absentColumns, detail: { list: 'absent', countyId: req.query.countyId ?? null },
+    name: '未参与教研的学校', columns: absentColumns, detail: { table: '未参与教研的学校', countyId: req.query.countyId ?? null },
   }));
 
   app.get('/api/research/analysis/schools/:id/teachers', {
@@ -85,7 +85,7 @@ export function registerAnalysisRoutes(app: AppInstance, deps: { analysis: Analy
   }, async (req, reply) => {
     const answer = await analysis.teachers(req.actor!, req.params.id, req.query);
     return exportList(reply, req.actor!, req.ip, answer, {
-      name: `${answer.school.name}教师教研情况`, sheet: '教师教研情况', columns: teacherColumns, detail: { list: 'teachers', schoolId: answer.school.id },
+      name: `${answer.school.name}教师教研情况`, sheet: '教师教研情况', columns: teacherColumns, detail: { table: '教师教研情况' }, schoolId: answer.school.id,
     });
   });
 

@@ -99,7 +99,7 @@ export function createAnalysisService(deps: {
   async function periodOf(actor: Actor, query: PeriodQuery, place: ReturnType<typeof homePlace>): Promise<PeriodOf> {
     if (query.from !== undefined || query.to !== undefined) {
       if (query.from === undefined || query.to === undefined || query.termId !== undefined) {
-        throw new AppError(400, 'DATE_RANGE_INVALID', '请给出学期（termId），或同时给出开始和结束日期（from、to），二者不能混用');
+        throw new AppError(400, 'RESEARCH_ANALYSIS_PERIOD', '请给出学期（termId），或同时给出开始和结束日期（from、to），二者不能混用');
       }
       checkDateRange(query.from, query.to);
       return { termId: null, name: null, from: query.from, to: query.to };

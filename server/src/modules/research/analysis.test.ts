@@ -29,7 +29,7 @@ describe('research analysis', () => {
   const iso = () => new Date().toISOString();
 
   beforeAll(async () => {
-    t = await createTestApp({ now: new Date('2018-04-10T10:00:00+08:00') });
+    t = await createTestApp({ now: new Date('2018-04-10T10:00:00+08:00'), countStatements: true });
     const db = t.db.db;
     id.gxsy = await schoolIdOf(db, DEMO_SCHOOLS.guanxianShiyan.code);
     id.gx2 = await schoolIdOf(db, DEMO_SCHOOLS.guanxianDier.code);
@@ -287,5 +287,22 @@ describe('research analysis', () => {
     expect(counties).toEqual([expect.objectContaining({ 县区: '冠县', 参与学校: 2, 参与活动: 2 })]);
     const audited = await t.db.db.selectFrom('audit_log').select('detail').where('action', '=', 'research_analysis.export').execute();
     expect(audited.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reads each list in a handful of grouped statements, however many schools the county has', async () => {
+    const statementsOf = async (username: string, url: string) => {
+      const client = await t.login(username);
+      await client.get(url); // the first request of a session may refresh it; count a later one
+      t.statements!.reset();
+      expect((await client.get(url)).statusCode, url).toBe(200);
+      return t.statements!.statements.map((x) => x.table);
+    };
+    // The session (1), the calendar's terms (3), the schools (1) and one statement per figure (6).
+    for (const who of ['guanxian.research', 'city.admin']) {
+      expect((await statementsOf(who, '/api/research/analysis/schools')).length, who).toBeLessThanOrEqual(11);
+      expect((await statementsOf(who, '/api/research/analysis/counties')).length, who).toBeLessThanOrEqual(13);
+      expect((await statementsOf(who, '/api/research/analysis/absent')).length, who).toBeLessThanOrEqual(9);
+    }
+    expect((await statementsOf('gxsy.principal', `/api/research/analysis/schools/${id.gxsy}/teachers`)).length).toBeLessThanOrEqual(14);
   });
 });
