@@ -146,8 +146,8 @@ function Participation({ level, counties, schools, onCounty, onSchool }: {
   const names = chart.ids.map((id) => schools.find((r) => r.schoolId === id)?.name);
   const pick = (index: number | undefined) => (index !== undefined && chart.ids[index] !== undefined ? onSchool(chart.ids[index]!) : undefined);
   return (
-    <ChartCard title={t('researchAnalysis.chartSchools')} empty={!schools.length} testId="analysis-chart">
-      {chart.cut ? <Typography.Text type="secondary">{t('researchAnalysis.chartMore', { n: CHART_SCHOOLS })}</Typography.Text> : null}
+    <ChartCard title={t('researchAnalysis.chartSchools')} empty={!chart.ids.length} testId="analysis-chart">
+      <Typography.Text type="secondary">{chart.cut ? t('researchAnalysis.chartMore', { n: CHART_SCHOOLS }) : t('researchAnalysis.chartOnlyTaking')}</Typography.Text>
       <EChart option={chart.option} height={chart.height} testId="analysis-school-bars"
         onClick={(c) => pick(c.componentType === 'series' ? c.dataIndex : names.indexOf(String(c.value)))} />
     </ChartCard>

@@ -43,7 +43,8 @@ function ActivitiesCell({ row, to }: { row: Figured; to?: string }) {
 function figureColumns<T extends Figured>(t: (key: string) => string, linkOf?: (row: T) => string | undefined, lessonsTitle?: string): ColumnsType<T> {
   const n = (get: (r: T) => number) => ({ align: 'right' as const, width: 88, sorter: (a: T, b: T) => get(a) - get(b), render: (_: unknown, r: T) => get(r) });
   return [
-    { title: t('researchAnalysis.col.activities'), key: 'activities', ...n((r) => r.activities.total), render: (_, r) => <ActivitiesCell row={r} to={linkOf?.(r)} /> },
+    // The most active first: the lists are read for who does research (those who do not have their own list).
+    { title: t('researchAnalysis.col.activities'), key: 'activities', ...n((r) => r.activities.total), defaultSortOrder: 'descend', render: (_, r) => <ActivitiesCell row={r} to={linkOf?.(r)} /> },
     { title: t('researchAnalysis.col.organised'), key: 'organised', ...n((r) => r.activities.organised) },
     { title: lessonsTitle ?? t('researchAnalysis.col.lessonsAttached'), key: 'lessonsAttached', ...n((r) => r.lessonsAttached) },
     { title: t('researchAnalysis.col.lessonsObserved'), key: 'lessonsObserved', ...n((r) => r.lessonsObserved) },
@@ -68,7 +69,7 @@ export function SchoolTable({ rows, loading, onPick, picked }: {
       size="middle"
       loading={loading}
       dataSource={rows}
-      pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      pagination={rows.length > 20 ? { defaultPageSize: 20, showSizeChanger: true } : false}
       scroll={{ x: 1300 }}
       rowClassName={(r) => (r.schoolId === picked ? 'ant-table-row-selected' : '')}
       data-testid="analysis-schools"

@@ -13,11 +13,11 @@ export const CHART_SCHOOLS = 40;
 const tr = (t: TFunction, key: string) => (t as unknown as (k: string) => string)(key);
 
 /**
- * Activities per school stacked by kind, the most active at the top; schools that took part in
- * nothing are drawn too (an empty bar) while there is room, so the gap shows.
+ * Activities per school that took part, stacked by kind, the most active at the top. Schools that
+ * took part in nothing have their own list (with who answers for them), not empty bars here.
  */
 export function schoolBars(t: TFunction, rows: AnalysisSchoolRow[]): { option: EChartsOption; ids: number[]; height: number; cut: boolean } {
-  const sorted = [...rows].sort((a, b) => b.activities.total - a.activities.total || a.code.localeCompare(b.code));
+  const sorted = rows.filter((r) => r.tookPart).sort((a, b) => b.activities.total - a.activities.total || a.code.localeCompare(b.code));
   const shown = sorted.slice(0, CHART_SCHOOLS).reverse();
   const option: EChartsOption = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
