@@ -84,13 +84,24 @@ export function countyInScope(db: Db, scope: Scope, countyId: number) {
     .where(regionInScope(scope)).executeTakeFirst();
 }
 
+/** Ids of the period's activities (an uncorrelated subquery). */
+function termActivityIds(p: Period): RawBuilder<unknown> {
+  return sql`(select id from research_activities where deleted_at is null and starts_on <= ${p.to} and ends_on >= ${p.from})`;
+}
+
 /**
- * Who took part in an activity for a school: the participating schools, the organising school, and
- * the schools of its members. One row per (activity, school); union removes repeats.
+ * Who took part in the period's activities for the schools asked for: the participating schools,
+ * the organising school, and the schools of the members. One row per (activity, school); each
+ * branch is narrowed to the period and the schools before the union removes repeats.
  */
-const PARTICIPATION = sql`(select activity_id, school_id from research_activity_schools
-  union select id as activity_id, school_id from research_activities where school_id is not null
-  union select activity_id, school_id from research_activity_members where school_id is not null)`;
+function participationPairs(p: Period, f: SchoolFilter): RawBuilder<unknown> {
+  return sql`(select ras.activity_id, ras.school_id from research_activity_schools ras
+      where ras.activity_id in ${termActivityIds(p)} and ${inSchools('ras.school_id', f)}
+    union select a.id as activity_id, a.school_id from research_activities a
+      where a.deleted_at is null and a.starts_on <= ${p.to} and a.ends_on >= ${p.from} and a.school_id is not null and ${inSchools('a.school_id', f)}
+    union select m.activity_id, m.school_id from research_activity_members m
+      where m.activity_id in ${termActivityIds(p)} and m.school_id is not null and ${inSchools('m.school_id', f)})`;
+}
 
 export interface ParticipationRow {
   owner: number;
@@ -109,10 +120,9 @@ export function participation(db: Db, p: Period, f: SchoolFilter, by: 'school' |
   return rows(db, sql<ParticipationRow>`
     select ${owner} as owner, ta.kind as kind, count(distinct ta.id) as activities,
       count(distinct case when ${organiser} = ${owner} then ta.id end) as organised
-    from ${PARTICIPATION} pa
+    from ${participationPairs(p, f)} pa
     join ${termActivities(p)} ta on ta.id = pa.activity_id
     join schools on schools.id = pa.school_id
-    where ${schoolPredicate(f)}
     group by ${owner}, ta.kind`);
 }
 
