@@ -46,12 +46,17 @@ function termActivities(p: Period): RawBuilder<unknown> {
     where deleted_at is null and starts_on <= ${p.to} and ends_on >= ${p.from})`;
 }
 
-/** A lesson of an activity was reviewed in it: a live comment, a rubric score or an S-T coding. */
+/**
+ * A lesson of an activity was reviewed in it: a live comment by someone other than its teacher
+ * (notes on one's own lesson are not an observation), a rubric score or an S-T coding.
+ */
 function reviewed(l: string): RawBuilder<SqlBool> {
   const a = sql.ref(`${l}.activity_id`);
   const s = sql.ref(`${l}.school_id`);
   const g = sql.ref(`${l}.group_id`);
-  return sql<SqlBool>`(exists (select 1 from lesson_comments c where c.activity_id = ${a} and c.school_id = ${s} and c.group_id = ${g} and c.deleted_at is null)
+  const teacher = sql.ref(`${l}.teacher_user_id`);
+  return sql<SqlBool>`(exists (select 1 from lesson_comments c where c.activity_id = ${a} and c.school_id = ${s} and c.group_id = ${g} and c.deleted_at is null
+      and (${teacher} is null or c.author_user_id <> ${teacher}))
     or exists (select 1 from observation_scores o where o.activity_id = ${a} and o.school_id = ${s} and o.group_id = ${g})
     or exists (select 1 from st_codings sc where sc.school_id = ${s} and sc.group_id = ${g} and sc.activity_id = ${a}))`;
 }

@@ -18,7 +18,8 @@ import { addActivity, addLesson, schoolIdOf, userIdOf } from './research.test-ki
  *    sxsy.principal deleted; on L2 by T1. A rubric score on L3. Codings: L1 by guanxian.research
  *    TTTTTTTTTT and by T2 TTTTTSSSSS (mean Rt .75, Ch .05: a lecture); L2 by T1 TSTSTSTSTS (dialogue).
  *    Outside any activity: a comment on L1 by T2 (not research activity: not counted).
- * A2 集体备课 organised by gxsy (gxsy.principal): school gxsy; member T1; lesson L4 (T1), not reviewed.
+ * A2 集体备课 organised by gxsy (gxsy.principal): school gxsy; member T1; lesson L4 (T1), with only a note by T1
+ *    himself on it (given, but not an observation of L4).
  * A3 公开课 at gx2, deleted: member T2, lesson L5 (T2) with a comment — counts for nothing.
  * A4 评课议课 at gxsy in October 2017 (last term): member T1, lesson L6 (T1), a comment by guanxian.research.
  */
@@ -91,6 +92,7 @@ describe('research analysis', () => {
     await comment(A1, L1, id.T1);
     await comment(A1, L1, id.sxsyPrincipal, true);
     await comment(A1, L2, id.T1);
+    await comment(A2, L4, id.T1);
     await comment(null, L1, id.T2);
     await comment(A3, L5, id.gxsyPrincipal);
     await comment(A4, L6, id.gxResearch);
@@ -140,7 +142,7 @@ describe('research analysis', () => {
     expect(row(id.gxsy)).toMatchObject({
       tookPart: true, participants: 2,
       activities: { total: 2, organised: 1, byKind: { ...noKinds, same_topic: 1, joint_prep: 1 } },
-      lessonsAttached: 2, lessonsObserved: 1, commentsReceived: 2, commentsGiven: 2,
+      lessonsAttached: 2, lessonsObserved: 1, commentsReceived: 2, commentsGiven: 3,
       st: { codings: 2, lessons: 1, types: { practice: 0, lecture: 1, dialogue: 0, mixed: 0 }, meanRt: 0.75, meanCh: 0.05 },
     });
     expect(row(id.gx2)).toMatchObject({
@@ -167,7 +169,7 @@ describe('research analysis', () => {
     expect(gx).toMatchObject({
       schools: countySchools.guanxian, schoolsTakingPart: 2, participants: 3,
       activities: { total: 2, organised: 1, byKind: { ...noKinds, same_topic: 1, joint_prep: 1 } },
-      lessonsAttached: 3, lessonsObserved: 2, commentsReceived: 3, commentsGiven: 3,
+      lessonsAttached: 3, lessonsObserved: 2, commentsReceived: 3, commentsGiven: 4,
       st: { codings: 3, lessons: 2, types: { practice: 0, lecture: 1, dialogue: 1, mixed: 0 }, meanRt: 0.625, meanCh: 0.475 },
     });
     expect(rows.find((r) => r.countyId === id.shenxian)).toMatchObject({ schools: countySchools.shenxian, schoolsTakingPart: 1, activities: { total: 1, organised: 0 } });
@@ -202,7 +204,7 @@ describe('research analysis', () => {
     const row = (userId: number) => answer.rows.find((r: { userId: number }) => r.userId === userId);
     expect(row(id.T1)).toMatchObject({
       role: 'teacher', activities: { total: 2, organised: 0, byKind: { ...noKinds, same_topic: 1, joint_prep: 1 } },
-      lessonsAttached: 2, lessonsObserved: 1, commentsReceived: 2, commentsGiven: 2, codingsGiven: 1,
+      lessonsAttached: 2, lessonsObserved: 1, commentsReceived: 2, commentsGiven: 3, codingsGiven: 1,
       st: { codings: 2, lessons: 1, types: { practice: 0, lecture: 1, dialogue: 0, mixed: 0 } },
     });
     expect(row(id.gxsyPrincipal)).toMatchObject({ role: 'principal', activities: { total: 1, organised: 1, byKind: { ...noKinds, joint_prep: 1 } }, lessonsAttached: 0 });
@@ -275,7 +277,7 @@ describe('research analysis', () => {
     const schools = await read('/api/research/analysis/schools/export.xlsx');
     expect(schools).toHaveLength(countySchools.guanxian);
     expect(schools.find((r) => r['学校'] === DEMO_SCHOOLS.guanxianShiyan.name)).toMatchObject({
-      参与活动: 2, 组织活动: 1, 集体备课: 1, 同课异构: 1, 提供课例: 2, 被观评课例: 1, 收到评论: 2, 发表评论: 2, 讲授型: 1, '平均 Rt': '75.0%',
+      参与活动: 2, 组织活动: 1, 集体备课: 1, 同课异构: 1, 提供课例: 2, 被观评课例: 1, 收到评论: 2, 发表评论: 3, 讲授型: 1, '平均 Rt': '75.0%',
     });
     expect(schools.some((r) => r['学校'] === DEMO_SCHOOLS.shenxianShiyan.name)).toBe(false);
     const absent = await read(`/api/research/analysis/absent/export.xlsx?countyId=${id.guanxian}`);
@@ -285,8 +287,10 @@ describe('research analysis', () => {
     expect(teachers.find((r) => r['姓名'] === '李晓燕')).toMatchObject({ 角色: '教师', 参与活动: 2, 执教课例: 2, '所做 S-T 编码': 1 });
     const counties = await read('/api/research/analysis/counties/export.xlsx');
     expect(counties).toEqual([expect.objectContaining({ 县区: '冠县', 参与学校: 2, 参与活动: 2 })]);
-    const audited = await t.db.db.selectFrom('audit_log').select('detail').where('action', '=', 'research_analysis.export').execute();
-    expect(audited.length).toBeGreaterThanOrEqual(4);
+    // The audit row follows the last byte of the download: wait for it rather than race it.
+    const audited = () => t.db.db.selectFrom('audit_log').select('detail').where('action', '=', 'research_analysis.export').execute();
+    await expect.poll(async () => (await audited()).length).toBeGreaterThanOrEqual(4);
+    expect((await audited()).map((r) => JSON.parse(r.detail).table)).toEqual(expect.arrayContaining(['各校教研参与', '未参与教研的学校', '教师教研情况', '各县区教研参与']));
   });
 
   it('reads each list in a handful of grouped statements, however many schools the county has', async () => {
