@@ -13,6 +13,8 @@ import { authorOf, type AuthorView, clockText, commentView, rubricItemsOf, threa
 import type { ActivityRow, ReachedLesson, ResearchReach } from './research-reach.js';
 
 type Who = { actor: Actor; ip: string };
+/** One person to tell of a comment, and how. */
+type Telling = { userId: number; kind: 'lesson_comment' | 'lesson_comment_reply'; title: string };
 
 /** Slack past a lesson's recorded length for a comment's time: tracks start a little apart. */
 const PAST_END_SLACK_MS = 10 * 60 * 1000;
@@ -139,13 +141,11 @@ export function createCommentsService(deps: CommentsDeps) {
     const place = placeOf(lesson, activity);
     await checkRoom(place);
     const at = now();
-    const id = await q.insertComment(db, {
+    const row = await write({
       school_id: lesson.schoolId, group_id: lesson.groupId, recording_id: lesson.recordingId, activity_id: place.activityId, parent_id: null,
       author_user_id: w.actor.userId, at_ms: body.atMs, body: body.body.trim(), rubric_item_key: tag, created_at: at, updated_at: at,
       deleted_at: null, deleted_by_user_id: null,
-    });
-    const row = (await q.findComment(db, id))!;
-    await tell(w.actor, row, lesson, null);
+    }, await whoToTell(w.actor, lesson, place.activityId, null));
     return viewOne(w.actor, row, lesson, activity);
   }
 
@@ -157,14 +157,28 @@ export function createCommentsService(deps: CommentsDeps) {
     const tag = await checkTag(activity, body.rubricItemKey);
     await checkRoom(placeOf(lesson, activity));
     const at = now();
-    const id = await q.insertComment(db, {
+    const row = await write({
       school_id: parent.school_id, group_id: parent.group_id, recording_id: parent.recording_id, activity_id: parent.activity_id, parent_id: parent.id,
       author_user_id: w.actor.userId, at_ms: parent.at_ms, body: body.body.trim(), rubric_item_key: tag, created_at: at, updated_at: at,
       deleted_at: null, deleted_by_user_id: null,
-    });
-    const row = (await q.findComment(db, id))!;
-    await tell(w.actor, row, lesson, parent);
+    }, await whoToTell(w.actor, lesson, parent.activity_id, parent));
     return viewOne(w.actor, row, lesson, activity);
+  }
+
+  /** The comment and the notifications about it in one transaction: one commit (one disk flush on SQLite). */
+  async function write(values: Omit<q.CommentRow, 'id'>, tell: Telling[]): Promise<q.CommentRow> {
+    const id = await db.transaction().execute(async (trx) => {
+      const commentId = await q.insertComment(trx, values);
+      const link = values.activity_id !== null
+        ? `/research/activities/${values.activity_id}/lessons/${values.recording_id}?comment=${commentId}`
+        : `/recordings/${values.recording_id}?comment=${commentId}`;
+      const snippet = values.body.length > SNIPPET ? `${values.body.slice(0, SNIPPET)}…` : values.body;
+      for (const one of tell) {
+        await deps.notify([one.userId], { kind: one.kind, title: one.title, body: `${clockText(values.at_ms)} · ${snippet}`, link, dedupeKey: `lesson_comment:${commentId}` }, trx);
+      }
+      return commentId;
+    });
+    return (await q.findComment(db, id))!;
   }
 
   /** Only the author edits, while reviews are open; the wording replaced is kept. */
@@ -209,29 +223,24 @@ export function createCommentsService(deps: CommentsDeps) {
   }
 
   /**
-   * Someone other than themselves wrote: the lesson's teacher hears of every comment and reply on
-   * their lesson, a comment's author of replies to it — each only while they may open it.
+   * Who hears of a new comment or reply by someone else: the lesson's teacher of every comment and
+   * reply on their lesson, a comment's author of replies to it — each only while they may open it.
    */
-  async function tell(actor: Actor, row: q.CommentRow, lesson: ReachedLesson, parent: q.CommentRow | null) {
-    const link = row.activity_id !== null
-      ? `/research/activities/${row.activity_id}/lessons/${row.recording_id}?comment=${row.id}`
-      : `/recordings/${row.recording_id}?comment=${row.id}`;
-    const snippet = row.body.length > SNIPPET ? `${row.body.slice(0, SNIPPET)}…` : row.body;
-    const body = `${clockText(row.at_ms)} · ${snippet}`;
-    const where = { recordingId: row.recording_id, activityId: row.activity_id };
+  async function whoToTell(actor: Actor, lesson: ReachedLesson, activityId: number | null, parent: q.CommentRow | null): Promise<Telling[]> {
+    const where = { recordingId: lesson.recordingId, activityId };
+    const out: Telling[] = [];
     const parentAuthor = parent && parent.author_user_id !== actor.userId ? parent.author_user_id : null;
     if (parentAuthor !== null && await mayOpen(parentAuthor, where)) {
-      await deps.notify([parentAuthor], {
-        kind: 'lesson_comment_reply', title: `${actor.name}回复了您在「${lesson.title}」的评论`, body, link, dedupeKey: `lesson_comment:${row.id}`,
-      });
+      out.push({ userId: parentAuthor, kind: 'lesson_comment_reply', title: `${actor.name}回复了您在「${lesson.title}」的评论` });
     }
     const teacher = lesson.teacherUserId;
     if (teacher !== null && teacher !== actor.userId && teacher !== parentAuthor && await mayOpen(teacher, where)) {
-      await deps.notify([teacher], {
-        kind: 'lesson_comment', title: parent ? `${actor.name}在您的课「${lesson.title}」下回复了评论` : `${actor.name}评论了您的课「${lesson.title}」`,
-        body, link, dedupeKey: `lesson_comment:${row.id}`,
+      out.push({
+        userId: teacher, kind: 'lesson_comment',
+        title: parent ? `${actor.name}在您的课「${lesson.title}」下回复了评论` : `${actor.name}评论了您的课「${lesson.title}」`,
       });
     }
+    return out;
   }
 
   /** Whether a person (by their roles, not a session) reaches the lesson where the comment was made. */
