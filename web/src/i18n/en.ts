@@ -13,6 +13,7 @@ import { enCalendar } from './en-texts/calendar';
 import { enReuse } from './en-texts/reuse';
 import { enResearchAnalysis } from './en-texts/research-analysis';
 import { enResearchErrors } from './en-texts/research-errors';
+import { enResearchComments } from './en-texts/research-comments';
 import type { EnglishMessages } from './en-texts/english-messages';
 
 /**
@@ -33,6 +34,7 @@ export const en: EnglishMessages = {
   ...enPlayback,
   ...enCalendar,
   ...enReuse,
+  ...enResearchComments,
   ...enResearchAnalysis,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },
