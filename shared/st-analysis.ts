@@ -172,3 +172,24 @@ export function alignedSamples(
   }
   return { a: outA, b: outB, stepSeconds: step };
 }
+
+/**
+ * A jump larger than this between two ticks of a playing video is a seek, not playback: nothing
+ * is sampled across it. Browsers tick about four times a second and play at most 16×.
+ */
+const MAX_STEP_MS = 20_000;
+
+/**
+ * The sample boundaries (indexes i, at i × interval on the lesson clock) that playback crossed
+ * going from `beforeMs` to `nowMs`: those with beforeMs < i × interval ≤ nowMs, within `max`.
+ * None when the clock went back or jumped (a seek): seeking never codes.
+ */
+export function crossedSamples(beforeMs: number, nowMs: number, intervalSeconds: number, max: number | null): number[] {
+  if (nowMs <= beforeMs || nowMs - beforeMs > MAX_STEP_MS) return [];
+  const step = intervalSeconds * 1000;
+  const first = beforeMs < 0 ? 0 : Math.floor(beforeMs / step) + 1;
+  const last = Math.floor(nowMs / step);
+  const out: number[] = [];
+  for (let i = first; i <= last && (max === null || i < max); i++) out.push(i);
+  return out;
+}

@@ -1,5 +1,5 @@
 import {
-  alignedSamples, analyseCodes, isCodeString, lessonType, maxSamples, sampleIndexAt, ST_CODES, ST_THRESHOLDS, stCurve, UNCODED,
+  alignedSamples, analyseCodes, crossedSamples, isCodeString, lessonType, maxSamples, sampleIndexAt, ST_CODES, ST_THRESHOLDS, stCurve, UNCODED,
   type LessonType, type StCode, type StCurvePoint, type StFigures,
 } from '../../../../shared/st-analysis.js';
 import { cohensKappa, type KappaResult } from './agreement.js';
@@ -10,7 +10,7 @@ import { cohensKappa, type KappaResult } from './agreement.js';
  * and the agreement of two codings of one lesson.
  */
 export {
-  alignedSamples, analyseCodes, isCodeString, lessonType, maxSamples, sampleIndexAt, ST_CODES, ST_THRESHOLDS, stCurve, UNCODED,
+  alignedSamples, analyseCodes, crossedSamples, isCodeString, lessonType, maxSamples, sampleIndexAt, ST_CODES, ST_THRESHOLDS, stCurve, UNCODED,
   type LessonType, type StCode, type StCurvePoint, type StFigures,
 };
 

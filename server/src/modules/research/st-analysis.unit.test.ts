@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseCodes, codingAgreement, isCodeString, lessonType, maxSamples, sampleIndexAt, stCurve } from './st-analysis.js';
+import { analyseCodes, codingAgreement, crossedSamples, isCodeString, lessonType, maxSamples, sampleIndexAt, stCurve } from './st-analysis.js';
 
 describe('S-T analysis: Rt, Ch and the lesson type', () => {
   it('a lecture-led lesson, worked by the definitions of 傅德荣、章慧敏 (2001): N, N_T, runs → Rt, Ch, 讲授型', () => {
@@ -101,6 +101,27 @@ describe('S-T curve and the lesson clock', () => {
     expect(sampleIndexAt(29_999, 30)).toBe(0);
     expect(sampleIndexAt(30_000, 30)).toBe(1);
     expect(sampleIndexAt(-5, 30)).toBe(0);
+  });
+});
+
+describe('sampling while the lesson plays', () => {
+  it('takes the boundaries playback crossed between two ticks, on the lesson clock', () => {
+    expect(crossedSamples(-1, 250, 30, null)).toEqual([0]); // playing from the start takes the sample at 0 s
+    expect(crossedSamples(29_800, 30_050, 30, null)).toEqual([1]);
+    expect(crossedSamples(30_050, 30_300, 30, null)).toEqual([]);
+    expect(crossedSamples(29_999, 30_000, 30, null)).toEqual([1]); // a boundary is taken when reached
+  });
+
+  it('at 16× speed (4 s of lesson a tick) or a late tick, every boundary crossed is taken', () => {
+    expect(crossedSamples(58_000, 62_000, 10, null)).toEqual([6]);
+    expect(crossedSamples(9_000, 21_000, 10, null)).toEqual([1, 2]);
+  });
+
+  it('takes nothing when the clock went back or jumped (a seek), and nothing past the lesson', () => {
+    expect(crossedSamples(90_000, 20_000, 30, null)).toEqual([]);
+    expect(crossedSamples(20_000, 900_000, 30, null)).toEqual([]);
+    expect(crossedSamples(2_699_000, 2_701_000, 30, 91)).toEqual([90]);
+    expect(crossedSamples(2_729_000, 2_731_000, 30, 91)).toEqual([]);
   });
 });
 
