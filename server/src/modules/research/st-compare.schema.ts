@@ -1,4 +1,5 @@
 import { type TSchema, Type } from 'typebox';
+import { TRACKS } from '../rooms/rooms.schema.js';
 import { FiguresSchema, LessonTypeSchema } from './st-codings.schema.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -24,7 +25,7 @@ export const CurveSchema = Type.Object({
 export const CompareLessonSchema = Type.Object({
   recordingId: Type.Integer(),
   /** The representative track's kind, for the player. */
-  track: Type.String(),
+  track: Type.Enum(TRACKS),
   title: Type.String(),
   teacherName: Type.String(),
   schoolId: Type.Integer(),

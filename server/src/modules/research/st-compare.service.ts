@@ -54,7 +54,7 @@ export function createStCompareService(deps: { db: Db; reach: ResearchReach }) {
       const meanCh = mean(coded.map((r) => r.figures.ch!));
       const chosen = rows.find((r) => r.row.coder_user_id === query.coderUserId) ?? rows[0];
       return {
-        recordingId: lesson.recordingId, track: brief.track, title: brief.title, teacherName: brief.teacher_name, schoolId: brief.school_id,
+        recordingId: lesson.recordingId, track: brief.track as CompareLesson['track'], title: brief.title, teacherName: brief.teacher_name, schoolId: brief.school_id,
         schoolName: brief.school_name, durationSeconds: brief.duration_seconds, position: brief.position,
         codings: rows.map((r) => ({
           codingId: r.row.id, coderUserId: r.row.coder_user_id, coderName: r.row.coder_name, rt: r.figures.rt, ch: r.figures.ch, type: r.figures.type, n: r.figures.n,

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { LessonPlayerHandle } from '../recordings/components/LessonPlayer';
+import { StCoding } from './components/st/StCoding';
 
 /**
  * The tools beside a lesson's player on the research lesson page (comments at a time, rubric
@@ -33,4 +34,7 @@ export interface LessonTool {
 }
 
 /** Registered tools, in tab order. */
-export const LESSON_TOOLS: LessonTool[] = [];
+export const LESSON_TOOLS: LessonTool[] = [
+  // S-T coding works outside an activity too (at an interval the observer chooses).
+  { key: 'st', titleKey: 'researchSt.tab', Component: StCoding },
+];

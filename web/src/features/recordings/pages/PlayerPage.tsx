@@ -6,12 +6,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useErrorText } from '../../../api/error-text';
 import { useApi } from '../../../api/use-api';
-import { canAsRoomKeeper } from '../../../app/access';
+import { can, canAsRoomKeeper } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { FullPageSpin } from '../../../app/components/FullPageSpin';
 import { deleteRecording, getRecording } from '../api/recordings.api';
-import { LessonPlayer } from '../components/LessonPlayer';
+import { LessonPlayer, type LessonPlayerHandle } from '../components/LessonPlayer';
+import { StCoding } from '../../research/components/st/StCoding';
 import { TrackOffsets } from '../components/TrackOffsets';
 import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
 import { ReuseFlag } from '../components/ReuseFlag';
@@ -31,6 +32,8 @@ export default function PlayerPage() {
   const pending = data?.status === 'queued' || data?.status === 'processing';
   // Bumped when the tracks' offsets change: the player starts again with them.
   const [playerRound, setPlayerRound] = useState(0);
+  // The research tools under the player (S-T coding outside any activity) drive it through its handle.
+  const [player, setPlayer] = useState<LessonPlayerHandle | null>(null);
 
   useEffect(() => {
     if (!pending) return;
@@ -83,7 +86,7 @@ export default function PlayerPage() {
           ) : null}
         </Flex>
         {data.status === 'ready' && data.hasVideo ? (
-          <LessonPlayer key={`${data.id}:${playerRound}`} recordingId={data.id} track={data.track} />
+          <LessonPlayer key={`${data.id}:${playerRound}`} recordingId={data.id} track={data.track} onHandle={setPlayer} />
         ) : (
           <Flex vertical gap={8} style={{ maxWidth: 480, padding: '24px 0' }} data-testid="recording-pending">
             <RecordingState recording={data} wide />
@@ -119,6 +122,16 @@ export default function PlayerPage() {
           ]}
         />
       </Card>
+      {data.status === 'ready' && data.hasVideo && can(me, 'research:read') ? (
+        <Card variant="borderless" title={t('researchSt.title')}>
+          <StCoding
+            ctx={{
+              activity: null, recordingId: data.id, player,
+              lesson: { schoolId: data.schoolId, groupId: data.groupId, teacherUserId: data.teacherUserId, title: data.title, durationSeconds: data.durationSeconds },
+            }}
+          />
+        </Card>
+      ) : null}
     </Flex>
   );
 }

@@ -39,7 +39,7 @@ export function stCurveOption(t: TFunction, curves: readonly CurveInput[], axisM
   const axis = (name: string) => ({
     type: 'value' as const, min: 0, max, name, nameLocation: 'middle' as const, nameGap: 28, minInterval: 1,
   });
-  const series: NonNullable<EChartsOption['series']> = [
+  const series: object[] = [
     {
       name: t('researchSt.diagonal'), type: 'line', data: [[0, 0], [max, max]], showSymbol: false, silent: true,
       lineStyle: { type: 'dashed', color: '#bfbfbf', width: 1 }, tooltip: { show: false },
