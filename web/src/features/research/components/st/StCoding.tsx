@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Col, Divider, Flex, Popconfirm, Row, Select, Space, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Divider, Flex, Popconfirm, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StCoding as Coding, StLessonCodings } from '@shared/research-st-types';
 import { analyseCodes, maxSamples, sampleIndexAt, stCurve, UNCODED } from '@shared/st-analysis';
@@ -12,12 +12,13 @@ import { deleteStCoding, listStCodings, saveStCoding } from '../../api/st.api';
 import type { LessonToolContext } from '../../lesson-tools';
 import { type Code, CodeStrip } from './CodeStrip';
 import { OtherCodings } from './OtherCodings';
-import { CODE_COLORS, rtChOption, stCurveOption } from './st-chart-options';
+import { CODE_COLORS } from './st-chart-options';
 import { ST_DRAFT_PANELS } from './st-draft-slot';
-import { EChart } from './st-echarts';
 import { StFigures } from './StFigures';
 import { behaviourKey } from './st-keys';
 import { useStSampler } from './use-st-sampler';
+
+const StCharts = lazy(() => import('./StCharts'));
 
 const BEHAVIOURS = ['T', 'S', 'D'] as const;
 type Behaviour = (typeof BEHAVIOURS)[number];
@@ -163,16 +164,16 @@ function StCoder({ ctx, data, reload }: { ctx: LessonToolContext; data: StLesson
   }
 
   const figures = useMemo(() => analyseCodes(codes), [codes]);
-  const others = data.codings.filter((c) => !c.mine);
-  const curveOption = useMemo(() => stCurveOption(t, [
+  const others = useMemo(() => data.codings.filter((c) => !c.mine), [data.codings]);
+  const curves = useMemo(() => [
     { name: t('researchSt.mine'), points: stCurve(codes, intervalSeconds), strong: true, cursorSeconds: currentIndex === null ? null : currentIndex * intervalSeconds },
     ...others.map((c) => ({ name: c.coderName, points: stCurve(c.codes, c.intervalSeconds) })),
-  ], duration ? duration / 60 : undefined), [t, codes, intervalSeconds, currentIndex, others, duration]);
-  const rtChPoints = [
+  ], [t, codes, intervalSeconds, currentIndex, others]);
+  const rtChKey = JSON.stringify([figures.rt, figures.ch, others.map((c) => [c.coderName, c.figures.rt, c.figures.ch])]);
+  const rtChPoints = useMemo(() => [
     ...(figures.rt !== null ? [{ name: t('researchSt.mine'), rt: figures.rt, ch: figures.ch! }] : []),
     ...others.filter((c) => c.figures.rt !== null).map((c) => ({ name: c.coderName, rt: c.figures.rt!, ch: c.figures.ch! })),
-  ];
-  const rtChChart = useMemo(() => rtChOption(t, rtChPoints), [t, JSON.stringify(rtChPoints)]); // eslint-disable-line react-hooks/exhaustive-deps
+  ], [t, rtChKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const dirty = version !== savedVersion.current;
   const status = saving ? t('researchSt.saving')
@@ -235,16 +236,9 @@ function StCoder({ ctx, data, reload }: { ctx: LessonToolContext; data: StLesson
         testId="st-strip"
       />
       <StFigures figures={figures} testId="st-figures" />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <Typography.Text strong>{t('researchSt.curveTitle')}</Typography.Text>
-          <EChart option={curveOption} height={300} testId="st-curve" />
-        </Col>
-        <Col xs={24} lg={12}>
-          <Typography.Text strong>{t('researchSt.rtChTitle')}</Typography.Text>
-          <EChart option={rtChChart} height={300} testId="st-rtch" />
-        </Col>
-      </Row>
+      <Suspense fallback={<Spin />}>
+        <StCharts curves={curves} axisMinutes={duration ? duration / 60 : undefined} points={rtChPoints} />
+      </Suspense>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('researchSt.method')}</Typography.Text>
       {ownId !== null && mayCode ? (
         <Flex justify="flex-end">

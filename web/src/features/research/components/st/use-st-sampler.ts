@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { crossedSamples, sampleIndexAt } from '@shared/st-analysis';
 import type { LessonPlayerHandle } from '../../../recordings/components/LessonPlayer';
 
+const LANDING_MS = 500;
+
 /**
  * Samples the observer's current behaviour at every interval boundary the lesson passes while it
  * plays, at any speed, on the lesson's clock (the player's handle), never on the wall clock:
@@ -30,9 +32,12 @@ export function useStSampler(opts: {
       return;
     }
     const video = player.video;
-    // Just before the playing position: a boundary exactly there is taken on the next tick.
-    let before: number | null = player.lessonMs() - 1;
-    const restart = () => { before = player.lessonMs() - 1; };
+    // Playback (re)starts a little before where the video stands: a boundary up to half a second
+    // behind it is taken on the next tick (a seek to 0:00 lands a few frames in; the player may
+    // nudge the start), one further behind is not (the observer did not watch that moment).
+    const startBefore = () => player.lessonMs() - LANDING_MS;
+    let before: number | null = startBefore();
+    const restart = () => { before = startBefore(); };
     const stop = () => { before = null; };
     const tick = () => {
       const now = player.lessonMs();
