@@ -98,7 +98,8 @@ export function rtChOption(t: TFunction, points: readonly RtChPoint[]): EChartsO
         return `${item.seriesName}<br/>Rt ${item.value[0]!.toFixed(2)} · Ch ${item.value[1]!.toFixed(2)}`;
       },
     },
-    grid: { left: 40, right: 16, top: 16, bottom: 40 },
+    legend: { top: 0, type: 'scroll', data: points.map((p) => p.name) },
+    grid: { left: 40, right: 16, top: points.length ? 36 : 16, bottom: 40 },
     xAxis: { type: 'value', min: 0, max: 1, name: 'Rt', nameLocation: 'middle', nameGap: 26, interval: 0.1 },
     yAxis: { type: 'value', min: 0, max: 1, name: 'Ch', nameLocation: 'middle', nameGap: 28, interval: 0.1 },
     series: [
@@ -112,7 +113,7 @@ export function rtChOption(t: TFunction, points: readonly RtChPoint[]): EChartsO
           label(t('researchSt.types.practice'), lo / 2, 0.08),
           label(t('researchSt.types.lecture'), (1 + hi) / 2, 0.08),
           label(t('researchSt.types.mixed'), 0.5, 0.2),
-          label(t('researchSt.types.dialogue'), 0.5, 0.62),
+          label(t('researchSt.types.dialogue'), 0.5, 0.8),
         ],
       },
       ...points.map((p, i) => ({
