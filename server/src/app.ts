@@ -61,6 +61,8 @@ import { createReportsService } from './modules/reports/reports.service.js';
 import { registerVideoRoutes, videoFor } from './composition/video.js';
 import { createLessonSharing } from './modules/research/lesson-sharing.js';
 import { createResearchReach } from './modules/research/research-reach.js';
+import { createCommentsService } from './modules/research/comments.service.js';
+import { registerCommentsRoutes } from './modules/research/comments.routes.js';
 import { registerStRoutes } from './modules/research/st-codings.routes.js';
 import { createStCodingsService } from './modules/research/st-codings.service.js';
 import { createStCompareService } from './modules/research/st-compare.service.js';
@@ -205,6 +207,7 @@ export async function buildApp(deps: AppDeps) {
   registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
   registerStRoutes(app, { codings: createStCodingsService({ db: deps.db, clock: deps.clock, reach: researchReach }), compare: createStCompareService({ db: deps.db, reach: researchReach }) });
   if (recordings) registerVideoRoutes(app, recordings);
+  registerCommentsRoutes(app, { comments: createCommentsService({ db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, assignmentsOf: auth.assignmentViewsOf }) });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

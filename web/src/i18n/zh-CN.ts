@@ -11,6 +11,7 @@ import { zhRecordOnly } from './zh-CN-texts/record-only';
 import { zhPlayback } from './zh-CN-texts/playback';
 import { zhCalendar } from './zh-CN-texts/calendar';
 import { zhReuse } from './zh-CN-texts/reuse';
+import { zhResearchComments } from './zh-CN-texts/research-comments';
 import { zhResearchSt } from './zh-CN-texts/research-st';
 
 /**
@@ -32,6 +33,7 @@ export const zhCN = {
   ...zhPlayback,
   ...zhCalendar,
   ...zhReuse,
+  ...zhResearchComments,
   ...zhResearchSt,
 };
 
