@@ -13,6 +13,7 @@ import { seedRecentHistory } from './demo-recent-history.js';
 import { seedDemoRooms } from './demo-rooms.js';
 import { seedCurrentTerms } from './demo-school-year.js';
 import { seedCity } from './seed-city.js';
+import { seedDemoSt } from './st.demo-seed.js';
 import { seedDemoResearchAnalysis } from './demo-research-analysis.js';
 
 /**
@@ -47,6 +48,9 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   // Research over the recent lessons, so 教研分析 has figures (and schools that took part in nothing).
   if (recent) log(`demo research: ${JSON.stringify(await seedDemoResearchAnalysis(db.db, recent, now))}`);
   log(`demo now: ${rooms.length} rooms; ${recent ? `${recent.recordings} recordings at ${recent.schools} schools from ${recent.from} to ${recent.to}` : 'no term before today'} in ${Math.round(performance.now() - recentStarted)} ms`);
+  // S-T codings of the activities' lessons and of two recent lessons, once both exist.
+  const st = await seedDemoSt(db.db, now);
+  log(`demo S-T: ${st.codings} codings`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

@@ -14,6 +14,7 @@ import { enReuse } from './en-texts/reuse';
 import { enResearchAnalysis } from './en-texts/research-analysis';
 import { enResearchErrors } from './en-texts/research-errors';
 import { enResearchComments } from './en-texts/research-comments';
+import { enResearchSt } from './en-texts/research-st';
 import type { EnglishMessages } from './en-texts/english-messages';
 
 /**
@@ -35,6 +36,7 @@ export const en: EnglishMessages = {
   ...enCalendar,
   ...enReuse,
   ...enResearchComments,
+  ...enResearchSt,
   ...enResearchAnalysis,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },

@@ -12,6 +12,7 @@ import { zhPlayback } from './zh-CN-texts/playback';
 import { zhCalendar } from './zh-CN-texts/calendar';
 import { zhReuse } from './zh-CN-texts/reuse';
 import { zhResearchComments } from './zh-CN-texts/research-comments';
+import { zhResearchSt } from './zh-CN-texts/research-st';
 import { zhResearchAnalysis } from './zh-CN-texts/research-analysis';
 
 /**
@@ -34,6 +35,7 @@ export const zhCN = {
   ...zhCalendar,
   ...zhReuse,
   ...zhResearchComments,
+  ...zhResearchSt,
   ...zhResearchAnalysis,
 };
 

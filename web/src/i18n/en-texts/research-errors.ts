@@ -13,4 +13,10 @@ export const enResearchErrors: Record<string, string> = {
   COMMENT_DELETED: 'This comment has been deleted; it can no longer be replied to or edited',
   COMMENT_NOT_AUTHOR: 'Only the comment\'s author can edit it',
   COMMENT_DELETE_NOT_ALLOWED: 'Only the comment\'s author or the activity\'s organiser can delete it',
+  ST_CODES_INVALID: 'An S-T coding may hold only T (teacher), S (students), D (dialogue) and - (not coded): character {{position}} is “{{char}}”',
+  ST_CODES_TOO_LONG: 'The coding has {{samples}} samples, more than the {{maxSamples}} this lesson holds at one every {{intervalSeconds}} s: remove the codes past its end',
+  ST_INTERVAL_REQUIRED: 'Outside a research activity, choose the sampling interval first (10–120 s)',
+  ST_INTERVAL_FIXED: 'This activity codes one sample every {{intervalSeconds}} s; another interval cannot be used',
+  ST_CODING_NOT_YOURS: 'Only the observer who made an S-T coding may delete it',
+  ST_COMPARE_LESSONS: 'Choose two or three different lessons of this activity to compare (tracks of one lesson count as one)',
 };
