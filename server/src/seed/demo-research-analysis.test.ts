@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { addLesson, schoolIdOf, userIdOf } from '../modules/research/research.test-kit.js';
 import { DEMO_SCHOOLS } from './demo-accounts.js';
 import { seedDemoResearchAnalysis } from './demo-research-analysis.js';
+import { seedDemoSt } from './st.demo-seed.js';
 
 describe('demo seed: research over the recent lessons, for 教研分析', () => {
   let t: TestApp;
@@ -21,6 +22,8 @@ describe('demo seed: research over the recent lessons, for 教研分析', () => 
       for (const day of ['2018-03-20', '2018-04-02']) await addLesson(db, { schoolId: s.id, teacherUserId: teacher, lessonStart: `${day}T01:00:00.000Z` });
     }
     expect(await seedDemoResearchAnalysis(db, window, t.clock.now())).toMatchObject({ activities: 4 });
+    // As on the first start: the S-T demo codes the 同课异构's lessons after this seed.
+    expect((await seedDemoSt(db, t.clock.now())).codings).toBeGreaterThan(0);
   });
   afterAll(async () => t.close());
 

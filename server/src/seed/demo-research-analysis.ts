@@ -8,7 +8,8 @@ import { SeededRandom } from './seeded-random.js';
  * A term's worth of research in the demo city, so 教研分析 shows real figures on the first start:
  * four activities over the recent lessons (the last weeks seedRecentHistory made) — the city's
  * 同课异构 across 冠县 and 莘县, 冠县教科所's 集体备课 with three of its schools, 冠县实验小学's own
- * 公开课, and 莘县教科所's 评课议课 — with comments and S-T codings on their lessons. Most of the
+ * 公开课, and 莘县教科所's 评课议课 — with comments and S-T codings on their lessons (the 同课异构's
+ * codings are the S-T demo's, st.demo-seed.ts, which runs after this). Most of the
  * city's schools take part in nothing, as in a real first term, so the "never took part" list has
  * names on it. Rows go straight into the research tables, as the test kit's do.
  */
@@ -134,7 +135,7 @@ export async function seedDemoResearchAnalysis(db: Db, window: { from: string; t
       const kind = a.reviews.codings[position % Math.max(a.reviews.codings.length, 1)];
       for (const coder of kind ? critics.slice(0, 2) : []) {
         await db.insertInto('st_codings').values({
-          school_id: l.school_id, group_id: l.group_id, activity_id: row.id, coder_user_id: coder, interval_seconds: 30, codes: codesOf(rng, kind!),
+          school_id: l.school_id, group_id: l.group_id, activity_id: row.id, coder_user_id: coder, recording_id: l.id, interval_seconds: 30, codes: codesOf(rng, kind!),
           created_at: iso, updated_at: iso,
         }).execute();
         made.codings++;
@@ -149,7 +150,8 @@ export async function seedDemoResearchAnalysis(db: Db, window: { from: string; t
     owner: { cityId: gxsy.city_id, countyId: null, schoolId: null }, schoolIds: [gxsy.id, gx2.id, sxsy.id],
     observers: [{ userId: p.gxResearch, schoolId: null }, { userId: p.sxResearch, schoolId: null }, { userId: p.sxsyPrincipal, schoolId: sxsy.id }, { userId: p.gxsyTeacher, schoolId: gxsy.id }, { userId: p.gx2Teacher, schoolId: gx2.id }],
     lessons: [take(gxsy.id, p.gxsyTeacher), take(gx2.id, p.gx2Teacher), take(sxsy.id)],
-    reviews: { comments: 3, codings: ['lecture', 'dialogue', 'mixed'] },
+    // Its S-T codings come from the S-T demo (st.demo-seed.ts codes every 同课异构 lesson, after this).
+    reviews: { comments: 3, codings: [] },
   });
   await activity({
     kind: 'joint_prep', topic: '单元整体教学集体备课', subject: '语文', grade: '四年级', organiser: p.gxResearch,
@@ -159,7 +161,7 @@ export async function seedDemoResearchAnalysis(db: Db, window: { from: string; t
   await activity({
     kind: 'open_lesson', topic: '校级公开课：古诗两首', subject: '语文', grade: '四年级', organiser: p.gxsyPrincipal, status: 'summarised',
     owner: { cityId: gxsy.city_id, countyId: gxsy.county_id, schoolId: gxsy.id }, schoolIds: [gxsy.id],
-    observers: [{ userId: p.gxsyTeacher, schoolId: gxsy.id }], lessons: [take(gxsy.id)], reviews: { comments: 2, codings: ['dialogue'] },
+    observers: [{ userId: p.gxsyTeacher, schoolId: gxsy.id }], lessons: [take(gxsy.id)], reviews: { comments: 2, codings: ['lecture'] },
   });
   await activity({
     kind: 'lesson_review', topic: '评课议课：课堂提问的有效性', subject: '数学', grade: '五年级', organiser: p.sxResearch,

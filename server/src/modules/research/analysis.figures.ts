@@ -1,17 +1,18 @@
+import { analyseCodes, type LessonType, lessonType } from './st-analysis.js';
+
 /**
- * The research analysis's pure arithmetic: S-T lesson types mixed per school or teacher, activity
- * counts by kind, and the sum of school rows into a county row. No database here, so each rule is
- * unit-tested on its own (analysis.figures.unit.test.ts).
+ * The research analysis's pure arithmetic: S-T lesson types mixed per school or teacher (each
+ * coding read by st-analysis.ts), activity counts by kind, and the sum of school rows into a
+ * county row. No database here, so each rule is unit-tested on its own (analysis.figures.unit.test.ts).
  */
 
 export const ACTIVITY_KINDS = ['joint_prep', 'same_topic', 'open_lesson', 'lesson_review'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-/** 练习型 · 讲授型 · 对话型 · 混合型 */
-export const LESSON_TYPES = ['practice', 'lecture', 'dialogue', 'mixed'] as const;
-export type LessonType = (typeof LESSON_TYPES)[number];
+/** 练习型 · 讲授型 · 对话型 · 混合型, as st-analysis.ts names them. */
+export const LESSON_TYPES = ['practice', 'lecture', 'dialogue', 'mixed'] as const satisfies readonly LessonType[];
 
-export interface StFigures {
+export interface StMixFigures {
   /** Codings made (one per observer and lesson). */
   codings: number;
   /** Lessons with at least one coding. */
@@ -30,38 +31,7 @@ export interface ActivityFigures {
   byKind: Record<ActivityKind, number>;
 }
 
-/**
- * Rt, Ch and the lesson type of one S-T coding. Replaced by st-analysis.ts at merge: until the S-T
- * helper's pure module is on main, this minimal reading of the same published method stands in.
- *
- * The method (傅德荣、章慧敏《教育信息处理》, 北京师范大学出版社 2001; 刘飞、黄荣怀 2014): with N coded
- * samples, N_T of them teacher behaviour and g runs of equal codes, Rt = N_T / N and Ch = (g − 1) / N;
- * 练习型 Rt ≤ 0.3, 讲授型 Rt ≥ 0.7, 对话型 Ch ≥ 0.4, otherwise 混合型. A D (dialogue) sample counts
- * half to the teacher and forms runs of its own; '-' (not coded) is skipped.
- */
-export function stOfCodes(codes: string): { rt: number; ch: number; type: LessonType } | null {
-  const samples = [...codes].filter((c) => c === 'T' || c === 'S' || c === 'D');
-  if (!samples.length) return null;
-  let teacher = 0;
-  let runs = 0;
-  for (const [i, c] of samples.entries()) {
-    teacher += c === 'T' ? 1 : c === 'D' ? 0.5 : 0;
-    if (i === 0 || samples[i - 1] !== c) runs++;
-  }
-  const rt = teacher / samples.length;
-  const ch = (runs - 1) / samples.length;
-  return { rt, ch, type: typeOf(rt, ch) };
-}
-
-/** The lesson type from Rt and Ch by the thresholds above (Rt first, as the method reads them). */
-export function typeOf(rt: number, ch: number): LessonType {
-  if (rt <= 0.3) return 'practice';
-  if (rt >= 0.7) return 'lecture';
-  if (ch >= 0.4) return 'dialogue';
-  return 'mixed';
-}
-
-export function emptySt(): StFigures {
+export function emptySt(): StMixFigures {
   return { codings: 0, lessons: 0, types: { practice: 0, lecture: 0, dialogue: 0, mixed: 0 }, meanRt: null, meanCh: null };
 }
 
@@ -82,15 +52,15 @@ export interface CodingRow {
  * observers takes the mean of their Rt and Ch, then its type; codings with nothing coded count as
  * codings but give the lesson no type (a lesson with only such codings is not a coded lesson).
  */
-export function stByOwner(rows: readonly CodingRow[]): Map<number, StFigures> {
+export function stByOwner(rows: readonly CodingRow[]): Map<number, StMixFigures> {
   const lessons = new Map<string, { owner: number; rt: number[]; ch: number[] }>();
-  const out = new Map<number, StFigures>();
+  const out = new Map<number, StMixFigures>();
   for (const r of rows) {
     const figures = out.get(r.owner) ?? emptySt();
     figures.codings++;
     out.set(r.owner, figures);
-    const st = stOfCodes(r.codes);
-    if (!st) continue;
+    const st = analyseCodes(r.codes);
+    if (st.rt === null || st.ch === null) continue;
     const key = `${r.owner}|${r.lesson}`;
     const lesson = lessons.get(key) ?? { owner: r.owner, rt: [], ch: [] };
     lesson.rt.push(st.rt);
@@ -103,7 +73,7 @@ export function stByOwner(rows: readonly CodingRow[]): Map<number, StFigures> {
     const ch = mean(l.ch);
     const figures = out.get(l.owner)!;
     figures.lessons++;
-    figures.types[typeOf(rt, ch)]++;
+    figures.types[lessonType(rt, ch)]++;
     const sum = sums.get(l.owner) ?? { rt: 0, ch: 0 };
     sums.set(l.owner, { rt: sum.rt + rt, ch: sum.ch + ch });
   }
@@ -116,7 +86,7 @@ export function stByOwner(rows: readonly CodingRow[]): Map<number, StFigures> {
 }
 
 /** Sums S-T figures (a county from its schools); the means are weighted by coded lessons. */
-export function addSt(a: StFigures, b: StFigures): StFigures {
+export function addSt(a: StMixFigures, b: StMixFigures): StMixFigures {
   const lessons = a.lessons + b.lessons;
   const weighted = (x: number | null, nx: number, y: number | null, ny: number) =>
     lessons === 0 ? null : round(((x ?? 0) * nx + (y ?? 0) * ny) / lessons);

@@ -1,29 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activitiesByOwner, addSt, emptySt, stByOwner, stOfCodes, typeOf } from './analysis.figures.js';
-
-describe('research analysis: S-T of one coding (stand-in until st-analysis.ts)', () => {
-  it('all T is a lecture, all S practice, alternation dialogue, two halves mixed', () => {
-    expect(stOfCodes('TTTTTTTTTT')).toEqual({ rt: 1, ch: 0, type: 'lecture' });
-    expect(stOfCodes('SSSSSSSSSS')).toEqual({ rt: 0, ch: 0, type: 'practice' });
-    // 10 samples, 10 runs: Ch = 9/10.
-    expect(stOfCodes('TSTSTSTSTS')).toEqual({ rt: 0.5, ch: 0.9, type: 'dialogue' });
-    expect(stOfCodes('TTTTTSSSSS')).toEqual({ rt: 0.5, ch: 0.1, type: 'mixed' });
-  });
-
-  it('skips uncoded samples, counts D half to the teacher, and has nothing to say without a coded sample', () => {
-    expect(stOfCodes('--TT-')).toEqual({ rt: 1, ch: 0, type: 'lecture' });
-    expect(stOfCodes('DDDD')).toEqual({ rt: 0.5, ch: 0, type: 'mixed' });
-    expect(stOfCodes('----')).toBeNull();
-    expect(stOfCodes('')).toBeNull();
-  });
-
-  it('reads Rt before Ch at the thresholds (Rt ≤ 0.3 practice, ≥ 0.7 lecture, else Ch ≥ 0.4 dialogue)', () => {
-    expect(typeOf(0.3, 0.9)).toBe('practice');
-    expect(typeOf(0.7, 0.9)).toBe('lecture');
-    expect(typeOf(0.31, 0.4)).toBe('dialogue');
-    expect(typeOf(0.69, 0.39)).toBe('mixed');
-  });
-});
+import { activitiesByOwner, addSt, emptySt, stByOwner } from './analysis.figures.js';
 
 describe('research analysis: figures per owner', () => {
   it('types a lesson coded twice by the mean of its codings, and counts every coding', () => {
@@ -36,6 +12,12 @@ describe('research analysis: figures per owner', () => {
     ]);
     expect(st.get(1)).toEqual({ codings: 4, lessons: 2, types: { practice: 1, lecture: 1, dialogue: 0, mixed: 0 }, meanRt: 0.375, meanCh: 0.025 });
     expect(st.get(2)).toEqual({ codings: 1, lessons: 1, types: { practice: 0, lecture: 0, dialogue: 1, mixed: 0 }, meanRt: 0.5, meanCh: 0.9 });
+  });
+
+  it('reads each coding as st-analysis.ts does: D half the teacher\'s, uncoded samples skipped', () => {
+    // DDDD: Rt .5, Ch 0 (mixed); --TT-: Rt 1, Ch 0 (lecture).
+    expect(stByOwner([{ owner: 1, lesson: 'a', codes: 'DDDD' }]).get(1)).toMatchObject({ lessons: 1, types: { mixed: 1 }, meanRt: 0.5, meanCh: 0 });
+    expect(stByOwner([{ owner: 1, lesson: 'a', codes: '--TT-' }]).get(1)).toMatchObject({ lessons: 1, types: { lecture: 1 }, meanRt: 1 });
   });
 
   it('adds two owners\' S-T figures, weighting the means by coded lessons', () => {

@@ -8,7 +8,7 @@ import { checkDateRange } from '../calendar/date-range.js';
 import type { CalendarAdminService } from '../calendar/calendar-admin.service.js';
 import { departmentNamesOf, departmentStaffOf, namesOf, principalsOf, staffOfSchoolAndCounty } from '../people/who-answers.js';
 import {
-  type ActivityFigures, type CodingRow, type StFigures, activitiesByOwner, addSt, emptyActivities, emptySt, stByOwner,
+  type ActivityFigures, type CodingRow, type StMixFigures, activitiesByOwner, addSt, emptyActivities, emptySt, stByOwner,
 } from './analysis.figures.js';
 import * as q from './analysis.queries.js';
 
@@ -35,7 +35,7 @@ interface Figures {
   lessonsObserved: number;
   commentsReceived: number;
   commentsGiven: number;
-  st: StFigures;
+  st: StMixFigures;
 }
 
 /**

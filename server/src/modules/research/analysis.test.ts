@@ -104,8 +104,8 @@ describe('research analysis', () => {
     await db.insertInto('observation_scores').values({
       activity_id: A1, rubric_id: rubric.id, school_id: L3.schoolId, group_id: L3.groupId, observer_user_id: id.gxResearch, item_key: 'goal', score: 4, note: '', updated_at: iso(),
     }).execute();
-    const coding = (l: { groupId: string; schoolId: number }, coder: number, codes: string) => db.insertInto('st_codings').values({
-      school_id: l.schoolId, group_id: l.groupId, activity_id: A1, coder_user_id: coder, interval_seconds: 30, codes, created_at: iso(), updated_at: iso(),
+    const coding = (l: { recordingId: number; groupId: string; schoolId: number }, coder: number, codes: string) => db.insertInto('st_codings').values({
+      school_id: l.schoolId, group_id: l.groupId, activity_id: A1, coder_user_id: coder, recording_id: l.recordingId, interval_seconds: 30, codes, created_at: iso(), updated_at: iso(),
     }).execute();
     await coding(L1, id.gxResearch, 'TTTTTTTTTT');
     await coding(L1, id.T2, 'TTTTTSSSSS');
