@@ -66,6 +66,8 @@ import { registerCommentsRoutes } from './modules/research/comments.routes.js';
 import { registerStRoutes } from './modules/research/st-codings.routes.js';
 import { createStCodingsService } from './modules/research/st-codings.service.js';
 import { createStCompareService } from './modules/research/st-compare.service.js';
+import { registerAnalysisRoutes } from './modules/research/analysis.routes.js';
+import { createAnalysisService } from './modules/research/analysis.service.js';
 import { notFound } from './http/errors.js';
 import { subscribeAppHandlers } from './composition/app-events.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
@@ -208,6 +210,7 @@ export async function buildApp(deps: AppDeps) {
   registerStRoutes(app, { codings: createStCodingsService({ db: deps.db, clock: deps.clock, reach: researchReach }), compare: createStCompareService({ db: deps.db, reach: researchReach }) });
   if (recordings) registerVideoRoutes(app, recordings);
   registerCommentsRoutes(app, { comments: createCommentsService({ db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, assignmentsOf: auth.assignmentViewsOf }) });
+  registerAnalysisRoutes(app, { analysis: createAnalysisService({ db: deps.db.db, clock: deps.clock, listTerms: calendar.admin.listTerms }), audit });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

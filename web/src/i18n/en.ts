@@ -11,6 +11,7 @@ import { enRecordOnly } from './en-texts/record-only';
 import { enPlayback } from './en-texts/playback';
 import { enCalendar } from './en-texts/calendar';
 import { enReuse } from './en-texts/reuse';
+import { enResearchAnalysis } from './en-texts/research-analysis';
 import { enResearchErrors } from './en-texts/research-errors';
 import { enResearchComments } from './en-texts/research-comments';
 import { enResearchSt } from './en-texts/research-st';
@@ -36,6 +37,7 @@ export const en: EnglishMessages = {
   ...enReuse,
   ...enResearchComments,
   ...enResearchSt,
+  ...enResearchAnalysis,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },
 };

@@ -13,6 +13,7 @@ import { zhCalendar } from './zh-CN-texts/calendar';
 import { zhReuse } from './zh-CN-texts/reuse';
 import { zhResearchComments } from './zh-CN-texts/research-comments';
 import { zhResearchSt } from './zh-CN-texts/research-st';
+import { zhResearchAnalysis } from './zh-CN-texts/research-analysis';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -35,6 +36,7 @@ export const zhCN = {
   ...zhReuse,
   ...zhResearchComments,
   ...zhResearchSt,
+  ...zhResearchAnalysis,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */
