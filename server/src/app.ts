@@ -60,6 +60,8 @@ import { registerReportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
 import { registerVideoRoutes, videoFor } from './composition/video.js';
 import { createLessonSharing } from './modules/research/lesson-sharing.js';
+import { registerPatrolRoutes } from './modules/patrol/patrol.routes.js';
+import { createPatrolService } from './modules/patrol/patrol.service.js';
 import { createResearchReach } from './modules/research/research-reach.js';
 import { notFound } from './http/errors.js';
 import { subscribeAppHandlers } from './composition/app-events.js';
@@ -138,6 +140,8 @@ export async function buildApp(deps: AppDeps) {
       return { recordingId: r.id, schoolId: r.schoolId, groupId: r.groupId, teacherUserId: r.teacherUserId, title: r.title, durationSeconds: r.durationSeconds };
     },
   });
+  // Class patrol (巡课): today's lessons through the recordings service, asked with the actor.
+  const patrol = createPatrolService({ db: deps.db, clock: deps.clock, audit, lessons: recordings?.recordings ?? null, org, calendar });
   // Offline rooms before lessons: the calendar says which timetable runs, notifications tell the
   // principal and the 电教馆 (the `room.offline` seam: rooms never import either module).
   const roomAlerts = createRoomAlerts({
@@ -201,6 +205,7 @@ export async function buildApp(deps: AppDeps) {
   registerBulletinsRoutes(app, { bulletins });
   registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
   if (recordings) registerVideoRoutes(app, recordings);
+  registerPatrolRoutes(app, { patrol, audit });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
