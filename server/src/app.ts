@@ -124,7 +124,11 @@ export async function buildApp(deps: AppDeps) {
   const calendar = createCalendarService({ db: deps.db, clock: deps.clock, audit, events });
   const quotaRules = createQuotaRulesAdmin({ db: deps.db, audit, compliance });
   const dashboards = createDashboardsService({ clock: deps.clock, compliance, recordingStats: createRecordingStats({ db: deps.db }), rollout, calendar });
-  const reports = createReportsService({ db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify });
+  const reports = createReportsService({
+    db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify,
+    // Built below with the lessons it patrols; asked only once requests come.
+    patrol: { countyFigures: (actor, period) => patrol.countyFigures(actor, period) },
+  });
   const recordings = deps.config && deps.storage && deps.jobs
     ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
       viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment,
@@ -203,7 +207,7 @@ export async function buildApp(deps: AppDeps) {
   registerNotificationsRoutes(app, { notifications });
   registerInspectionsRoutes(app, { inspections });
   registerBulletinsRoutes(app, { bulletins });
-  registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
+  registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, patrol, clock: deps.clock } });
   if (recordings) registerVideoRoutes(app, recordings);
   registerPatrolRoutes(app, { patrol, audit });
 

@@ -166,14 +166,19 @@ export function createPatrolStats(deps: {
     return { ...t, meanScore: mean(t.meanScore) };
   }
 
-  /** Per county over a range (the reports' Excel), within the actor's patrol:read scope; [] without it. */
+  /** Per county over a range and their total (the reports' Excel), within the actor's patrol:read scope; null without it. */
   async function countyRows(actor: Actor, range: { from: string; to: string }) {
     const scope = scopeOf(actor, 'patrol:read');
-    if (!scope) return [];
-    return (await q.countyStats(db, q.patrolInScope(scope), range)).map((r) => ({
-      countyId: r.county_id, countyCode: r.county_code, countyName: r.county_name, patrols: Number(r.patrols), lessons: Number(r.lessons),
-      schools: Number(r.schools), meanScore: mean(r.mean_score),
-    }));
+    if (!scope) return null;
+    const where = q.patrolInScope(scope);
+    const [rows, total] = await Promise.all([q.countyStats(db, where, range), q.totals(db, where, range)]);
+    return {
+      rows: rows.map((r) => ({
+        countyId: r.county_id, countyCode: r.county_code, countyName: r.county_name, patrols: Number(r.patrols), lessons: Number(r.lessons),
+        schools: Number(r.schools), meanScore: mean(r.mean_score),
+      })),
+      total: { ...total, meanScore: mean(total.meanScore) },
+    };
   }
 
   return { stats, exportStats, countyFigures, countyRows };
