@@ -36,6 +36,9 @@ const RolloutOverduePage = lazyPage(() => import('../features/rollout/pages/Roll
 const RolloutSchoolPage = lazyPage(() => import('../features/rollout/pages/RolloutSchoolPage'));
 const RolloutBatchesPage = lazyPage(() => import('../features/rollout/pages/RolloutBatchesPage'));
 const CalendarPage = lazyPage(() => import('../features/calendar/pages/CalendarPage'));
+const PatrolWallPage = lazyPage(() => import('../features/patrol/pages/PatrolWallPage'));
+const PatrolLessonPage = lazyPage(() => import('../features/patrol/pages/PatrolLessonPage'));
+const PatrolStatsPage = lazyPage(() => import('../features/patrol/pages/PatrolStatsPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -88,6 +91,9 @@ export function AppRoutes() {
         <Route path="rollout/batches" element={<RequirePage page="rollout"><RolloutBatchesPage /></RequirePage>} />
         <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
         <Route path="calendar" element={<RequirePage page="calendar"><CalendarPage /></RequirePage>} />
+        <Route path="patrol" element={<RequirePage page="patrol"><PatrolWallPage /></RequirePage>} />
+        <Route path="patrol/stats" element={<RequirePage page="patrol"><PatrolStatsPage /></RequirePage>} />
+        <Route path="patrol/lessons/:id" element={<RequirePage page="patrol"><PatrolLessonPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

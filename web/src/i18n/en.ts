@@ -13,6 +13,7 @@ import { enCalendar } from './en-texts/calendar';
 import { enReuse } from './en-texts/reuse';
 import { enResearchErrors } from './en-texts/research-errors';
 import type { EnglishMessages } from './en-texts/english-messages';
+import { enPatrol } from './en-texts/patrol';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -32,6 +33,7 @@ export const en: EnglishMessages = {
   ...enPlayback,
   ...enCalendar,
   ...enReuse,
+  ...enPatrol,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },
 };

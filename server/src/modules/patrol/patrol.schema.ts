@@ -1,6 +1,7 @@
 import { type TSchema, Type } from 'typebox';
 import { dayText } from '../../http/schema-types.js';
 import { DAY_STATUSES } from '../calendar/day-status.js';
+import { TRACKS } from '../rooms/rooms.schema.js';
 import { PATROL_NOTE_MAX, PatrolScoresSchema } from './patrol.form.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -21,6 +22,7 @@ export const WallQuery = Type.Object({
 export const WallLessonSchema = Type.Object({
   recordingId: Type.Integer({ description: 'the lesson\'s first track: open it in the player' }),
   groupId: Type.String(),
+  track: Type.Enum(TRACKS, { description: 'the track the player opens on' }),
   schoolId: Type.Integer(),
   schoolCode: Type.String(),
   schoolName: Type.String(),
@@ -78,6 +80,8 @@ export const LessonPatrolsSchema = Type.Object({
   lesson: WallLessonSchema,
   /** Whether the caller may score this lesson now (patrol:write over its school, and it is today's). */
   canPatrol: Type.Boolean(),
+  /** Why not: the caller only reads patrols, the lesson is not today's, or it cannot be watched. */
+  whyNot: Nullable(Type.Enum(['no_right', 'not_today', 'not_ready'] as const)),
   mine: Nullable(PatrolSchema),
   patrols: Type.Array(PatrolSchema),
 });

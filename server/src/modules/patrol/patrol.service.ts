@@ -105,7 +105,7 @@ export function createPatrolService(deps: {
         const of = marks.filter((m) => m.school_id === r.schoolId && m.group_id === r.groupId);
         const mine = of.find((m) => m.patroller_user_id === w.actor.userId);
         return {
-          recordingId: r.id, groupId: r.groupId, schoolId: r.schoolId, schoolCode: r.schoolCode, schoolName: r.schoolName, title: r.title,
+          recordingId: r.id, groupId: r.groupId, track: r.track, schoolId: r.schoolId, schoolCode: r.schoolCode, schoolName: r.schoolName, title: r.title,
           subject: r.subject, grade: r.grade, teacherName: r.teacherName, lessonStart: r.lessonStart, lessonEnd: r.lessonEnd,
           state: stateOf(r), progress: r.progress, poster: posters.get(r.id) ?? null,
           patrols: of.length, mine: mine ? { id: mine.id, score: Number(mine.total) } : null,
@@ -132,14 +132,18 @@ export function createPatrolService(deps: {
     const day = today();
     const mine = patrols.find((p) => p.mine && p.patrolDay === day) ?? null;
     const posters = stateOf(r) === 'ready' ? await lessonsOrFail().posters(w.actor, [r.id], w.ip) : new Map<number, string>();
+    const whyNot = write === null || !reaches(write, school) ? 'no_right' as const
+      : r.schoolDay !== day ? 'not_today' as const
+        : stateOf(r) !== 'ready' ? 'not_ready' as const : null;
     return {
       lesson: {
-        recordingId: r.id, groupId: r.groupId, schoolId: r.schoolId, schoolCode: school.code, schoolName: r.schoolName, title: r.title,
+        recordingId: r.id, groupId: r.groupId, track: r.track, schoolId: r.schoolId, schoolCode: school.code, schoolName: r.schoolName, title: r.title,
         subject: r.subject, grade: r.grade, teacherName: r.teacherName, lessonStart: r.lessonStart, lessonEnd: r.lessonEnd,
         state: stateOf(r), progress: r.progress, poster: posters.get(r.id) ?? null,
         patrols: patrols.filter((p) => p.patrolDay === day).length, mine: mine ? { id: mine.id, score: mine.score } : null,
       },
-      canPatrol: write !== null && reaches(write, school) && r.schoolDay === day && stateOf(r) === 'ready',
+      canPatrol: whyNot === null,
+      whyNot,
       mine,
       patrols,
     };

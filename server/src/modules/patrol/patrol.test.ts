@@ -128,7 +128,7 @@ describe('class patrol (巡课): today\'s wall, the patrol form, and who may pat
     expect((await wall(inspector, `&countyId=${(await t.db.db.selectFrom('schools').select('county_id').where('id', '=', school.sxsy).executeTakeFirstOrThrow()).county_id}`)).items).toEqual([]);
 
     const detail = (await inspector.get(`/api/patrol/lessons/${lesson.a}`)).json();
-    expect(detail.canPatrol).toBe(true);
+    expect(detail).toMatchObject({ canPatrol: true, whyNot: null });
     expect(detail.mine).toMatchObject({ score: 4 });
     expect(detail.patrols.map((p: Patrol) => p.patrollerName).sort()).toEqual(['刘振海', '马建国'].sort());
     // The principal sees the inspector's patrol of their school's lesson, and its note.
@@ -148,7 +148,7 @@ describe('class patrol (巡课): today\'s wall, the patrol form, and who may pat
     const researcher = await t.login('guanxian.researcher');
     expect((await researcher.get('/api/patrol/wall')).statusCode).toBe(200);
     expect((await patrol(researcher, lesson.a, { scores: scores(3, 3, 3, 3) })).statusCode).toBe(403);
-    expect((await researcher.get(`/api/patrol/lessons/${lesson.a}`)).json().canPatrol).toBe(false);
+    expect((await researcher.get(`/api/patrol/lessons/${lesson.a}`)).json()).toMatchObject({ canPatrol: false, whyNot: 'no_right' });
   });
 
   it('lists the records in scope, the caller\'s own with mine=true', async () => {
@@ -217,7 +217,7 @@ describe('class patrol (巡课): today\'s wall, the patrol form, and who may pat
       expect((await wall(principal)).items).toEqual([]);
       expect((await principal.get('/api/patrol/stats')).json().totals.patrols).toBe(4);
       const detail = (await principal.get(`/api/patrol/lessons/${lesson.a}`)).json();
-      expect(detail).toMatchObject({ canPatrol: false, mine: null });
+      expect(detail).toMatchObject({ canPatrol: false, whyNot: 'not_today', mine: null });
     } finally {
       t.clock.set(new Date('2018-04-04T11:00:00+08:00'));
     }
