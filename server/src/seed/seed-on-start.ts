@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoHistory } from './demo-history.js';
 import { seedRecentHistory } from './demo-recent-history.js';
 import { seedDemoRooms } from './demo-rooms.js';
+import { seedDemoPatrols } from './demo-patrol.js';
 import { seedCurrentTerms } from './demo-school-year.js';
 import { seedCity } from './seed-city.js';
 
@@ -44,6 +45,8 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   const rooms = await seedDemoRooms(db.db, city.id, now);
   const recent = await seedRecentHistory(db, city.id, { clock, terms: [...DEMO_TERMS, ...currentTerms], rooms });
   log(`demo now: ${rooms.length} rooms; ${recent ? `${recent.recordings} recordings at ${recent.schools} schools from ${recent.from} to ${recent.to}` : 'no term before today'} in ${Math.round(performance.now() - recentStarted)} ms`);
+  // Class patrols over those weeks (not today: the wall opens unpatrolled).
+  if (recent) log(`demo patrols: ${await seedDemoPatrols(db, { from: recent.from, today: shanghaiDate(now) })}`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }
