@@ -12,7 +12,7 @@ import type { ExportQuery, StatsQuery } from './patrol.schema.js';
 
 /** Teachers listed on the statistics page; the export holds them all. */
 export const TEACHERS_SHOWN = 500;
-/** The range when no term applies at the place: the last 90 days. */
+/** The range when no term has begun at the place: the last 90 days. */
 const FALLBACK_DAYS = 90;
 
 export interface Term { id: number; name: string; startsOn: string; endsOn: string }
@@ -33,11 +33,16 @@ export function termsByName(terms: readonly Term[]): Term[] {
   return [...byName.values()].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
 }
 
-/** The term the page opens on: the one holding today, else the last one begun, else the next. */
-export function currentTerm(terms: readonly Term[], today: string): Term | null {
-  return terms.find((t) => t.startsOn <= today && today <= t.endsOn)
-    ?? terms.filter((t) => t.startsOn <= today).sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0]
-    ?? terms[terms.length - 1] ?? null;
+/**
+ * Where the statistics open: the term holding today; in a break, from the start of the last term
+ * begun up to today (so what was patrolled since is counted); with no term begun, the last days.
+ */
+export function defaultRange(terms: readonly Term[], today: string): { from: string; to: string; term: Term | null } {
+  const holding = terms.find((t) => t.startsOn <= today && today <= t.endsOn);
+  if (holding) return { from: holding.startsOn, to: holding.endsOn, term: holding };
+  const last = terms.filter((t) => t.startsOn <= today).sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
+  if (last) return { from: last.startsOn, to: today, term: null };
+  return { from: addDays(today, -(FALLBACK_DAYS - 1)), to: today, term: null };
 }
 
 const mean = (v: number | null) => (v === null ? null : Math.round(Number(v) * 100) / 100);
@@ -104,20 +109,12 @@ export function createPatrolStats(deps: {
       }
       return { from: query.from, to: query.to, term: null, terms };
     }
-    let term: Term | null;
-    if (query.termId !== undefined) {
-      const id = query.termId;
-      term = terms.find((t) => t.id === id) ?? null;
-      if (!term) {
-        // A term of another stage or county is folded under its name's lowest id: find it by any of its ids.
-        const named = listed.find((t) => t.id === id)?.name;
-        term = terms.find((t) => t.name === named) ?? null;
-      }
-      if (!term) throw notFound('学期');
-    } else {
-      term = currentTerm(terms, deps.today());
-    }
-    if (!term) return { from: addDays(deps.today(), -(FALLBACK_DAYS - 1)), to: deps.today(), term: null, terms };
+    if (query.termId === undefined) return { ...defaultRange(terms, deps.today()), terms };
+    const id = query.termId;
+    // A term of another stage or county is folded under its name's lowest id: find it by any of its ids.
+    const named = listed.find((t) => t.id === id)?.name;
+    const term = terms.find((t) => t.id === id) ?? terms.find((t) => t.name === named);
+    if (!term) throw notFound('学期');
     return { from: term.startsOn, to: term.endsOn, term, terms };
   }
 

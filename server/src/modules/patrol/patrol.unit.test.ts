@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PATROL_ITEMS, patrolScore } from './patrol.form.js';
-import { currentTerm, termsByName } from './patrol.stats.js';
+import { defaultRange, termsByName } from './patrol.stats.js';
 
 describe('the patrol form', () => {
   it('scores a patrol as the mean of its items, to one decimal', () => {
@@ -27,12 +27,12 @@ describe('terms for the statistics', () => {
     ]);
   });
 
-  it('opens on the term holding today, else the last begun, else the next', () => {
+  it('opens on the term holding today; in a break, from the last term\'s start to today; before any, on the last 90 days', () => {
     const byName = termsByName(terms);
-    expect(currentTerm(byName, '2018-04-04')?.id).toBe(2);
-    expect(currentTerm(byName, '2018-08-01')?.id).toBe(2);
-    expect(currentTerm(byName, '2019-03-01')?.id).toBe(3);
-    expect(currentTerm(byName, '2017-01-01')?.id).toBe(2);
-    expect(currentTerm([], '2018-04-04')).toBeNull();
+    expect(defaultRange(byName, '2018-04-04')).toEqual({ from: '2018-03-05', to: '2018-07-06', term: byName[1] });
+    expect(defaultRange(byName, '2018-08-01')).toEqual({ from: '2018-03-05', to: '2018-08-01', term: null });
+    expect(defaultRange(byName, '2019-03-01')).toEqual({ from: '2018-09-01', to: '2019-03-01', term: null });
+    expect(defaultRange(byName, '2017-01-01')).toEqual({ from: '2016-10-04', to: '2017-01-01', term: null });
+    expect(defaultRange([], '2018-04-04')).toEqual({ from: '2018-01-05', to: '2018-04-04', term: null });
   });
 });

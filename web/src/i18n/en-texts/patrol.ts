@@ -47,7 +47,8 @@ export const enPatrol: Pick<EnglishMessages, 'patrol'> = {
     stats: {
       term: 'Term',
       range: '{{from}} to {{to}}',
-      noTerm: 'No term set: the last 90 days',
+      termRange: '{{term}} ({{from}} to {{to}})',
+      noTerm: 'No term set: the last 90 days ({{from}} to {{to}})',
       patrols: 'Patrols',
       lessons: 'Lessons patrolled',
       schools: 'Schools patrolled',

@@ -45,7 +45,8 @@ export const zhPatrol = {
     stats: {
       term: '学期',
       range: '{{from}} 至 {{to}}',
-      noTerm: '未设学期，显示最近 90 天',
+      termRange: '{{term}}（{{from}} 至 {{to}}）',
+      noTerm: '未设学期，显示最近 90 天（{{from}} 至 {{to}}）',
       patrols: '巡课次数',
       lessons: '巡课节数',
       schools: '巡课学校',

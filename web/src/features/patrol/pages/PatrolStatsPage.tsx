@@ -2,7 +2,8 @@ import { Button, Card, Col, Flex, Row, Segmented, Select, Statistic, Table, Typo
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { PatrolSchoolStat, PatrolStatsFilters, PatrolTeacherStat } from '@shared/patrol-api-types';
+import type { TFunction } from 'i18next';
+import type { PatrolSchoolStat, PatrolStats, PatrolStatsFilters, PatrolTeacherStat } from '@shared/patrol-api-types';
 import { useApi } from '../../../api/use-api';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
@@ -15,6 +16,13 @@ import { PatrolTabs } from '../components/PatrolTabs';
 
 const VIEWS = ['school', 'teacher', 'records'] as const;
 const score = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+
+/** The period shown: the term and its dates, or the dates alone (a break, or no term at the place). */
+function rangeNote(t: TFunction, data: PatrolStats): string {
+  const dates = { from: data.from, to: data.to };
+  if (data.term) return t('patrol.stats.termRange', { term: data.term.name, ...dates });
+  return data.terms.length ? t('patrol.stats.range', dates) : t('patrol.stats.noTerm', dates);
+}
 
 function readFilters(params: URLSearchParams): PatrolStatsFilters {
   return { termId: readInt(params, 'termId'), countyId: readInt(params, 'countyId'), schoolId: readInt(params, 'schoolId') };
@@ -36,7 +44,7 @@ export default function PatrolStatsPage() {
     <>
       <PageHeader
         title={t('patrol.title')}
-        note={data ? (data.term ? `${data.term.name}（${t('patrol.stats.range', { from: data.from, to: data.to })}）` : `${t('patrol.stats.noTerm')}（${t('patrol.stats.range', { from: data.from, to: data.to })}）`) : undefined}
+        note={data ? rangeNote(t, data) : undefined}
         extra={(
           <>
             <Button icon={<DownloadOutlined />} loading={bySchool.exporting} onClick={() => void bySchool.run()} data-testid="export-schools">{t('patrol.stats.exportSchools')}</Button>
