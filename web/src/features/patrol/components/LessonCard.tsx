@@ -10,7 +10,7 @@ const STATE_COLORS: Record<PatrolLessonState, string> = { ready: 'success', proc
 /** The poster frame, or a plain panel while there is none (or it fails to load). */
 function Poster({ src }: { src: string | null }) {
   const [broken, setBroken] = useState(false);
-  const style = { width: '100%', aspectRatio: '16 / 9', objectFit: 'cover' as const, display: 'block', background: '#1f2a3d' };
+  const style = { width: '100%', aspectRatio: '16 / 9', background: '#1f2a3d' };
   if (!src || broken) {
     return (
       <Flex align="center" justify="center" style={{ ...style, color: 'rgba(255,255,255,0.55)', fontSize: 32 }}>
@@ -18,7 +18,7 @@ function Poster({ src }: { src: string | null }) {
       </Flex>
     );
   }
-  return <img src={src} alt="" loading="lazy" style={style} onError={() => setBroken(true)} />;
+  return <img src={src} alt="" loading="lazy" style={{ ...style, objectFit: 'cover', display: 'block' }} onError={() => setBroken(true)} />;
 }
 
 /** One lesson on today's wall: poster, school, teacher, subject, time, its state and the patrols made. */
