@@ -63,6 +63,11 @@ import { createLessonSharing } from './modules/research/lesson-sharing.js';
 import { registerPatrolRoutes } from './modules/patrol/patrol.routes.js';
 import { createPatrolService } from './modules/patrol/patrol.service.js';
 import { createResearchReach } from './modules/research/research-reach.js';
+import { createCommentsService } from './modules/research/comments.service.js';
+import { registerCommentsRoutes } from './modules/research/comments.routes.js';
+import { registerStRoutes } from './modules/research/st-codings.routes.js';
+import { createStCodingsService } from './modules/research/st-codings.service.js';
+import { createStCompareService } from './modules/research/st-compare.service.js';
 import { notFound } from './http/errors.js';
 import { subscribeAppHandlers } from './composition/app-events.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
@@ -208,7 +213,9 @@ export async function buildApp(deps: AppDeps) {
   registerInspectionsRoutes(app, { inspections });
   registerBulletinsRoutes(app, { bulletins });
   registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, patrol, clock: deps.clock } });
+  registerStRoutes(app, { codings: createStCodingsService({ db: deps.db, clock: deps.clock, reach: researchReach }), compare: createStCompareService({ db: deps.db, reach: researchReach }) });
   if (recordings) registerVideoRoutes(app, recordings);
+  registerCommentsRoutes(app, { comments: createCommentsService({ db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, assignmentsOf: auth.assignmentViewsOf }) });
   registerPatrolRoutes(app, { patrol, audit });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });

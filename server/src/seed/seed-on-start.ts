@@ -14,6 +14,7 @@ import { seedDemoRooms } from './demo-rooms.js';
 import { seedDemoPatrols } from './demo-patrol.js';
 import { seedCurrentTerms } from './demo-school-year.js';
 import { seedCity } from './seed-city.js';
+import { seedDemoSt } from './st.demo-seed.js';
 
 /**
  * On first start with an empty database, seeds the Liaocheng demo city: the 2018 programme as the
@@ -45,6 +46,9 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   const rooms = await seedDemoRooms(db.db, city.id, now);
   const recent = await seedRecentHistory(db, city.id, { clock, terms: [...DEMO_TERMS, ...currentTerms], rooms });
   log(`demo now: ${rooms.length} rooms; ${recent ? `${recent.recordings} recordings at ${recent.schools} schools from ${recent.from} to ${recent.to}` : 'no term before today'} in ${Math.round(performance.now() - recentStarted)} ms`);
+  // S-T codings of the activities' lessons and of two recent lessons, once both exist.
+  const st = await seedDemoSt(db.db, now);
+  log(`demo S-T: ${st.codings} codings`);
   // Class patrols over those weeks (not today: the wall opens unpatrolled).
   if (recent) log(`demo patrols: ${await seedDemoPatrols(db, { from: recent.from, today: shanghaiDate(now) })}`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);

@@ -36,6 +36,7 @@ const RolloutOverduePage = lazyPage(() => import('../features/rollout/pages/Roll
 const RolloutSchoolPage = lazyPage(() => import('../features/rollout/pages/RolloutSchoolPage'));
 const RolloutBatchesPage = lazyPage(() => import('../features/rollout/pages/RolloutBatchesPage'));
 const CalendarPage = lazyPage(() => import('../features/calendar/pages/CalendarPage'));
+const StComparePage = lazyPage(() => import('../features/research/pages/StComparePage'));
 const PatrolWallPage = lazyPage(() => import('../features/patrol/pages/PatrolWallPage'));
 const PatrolLessonPage = lazyPage(() => import('../features/patrol/pages/PatrolLessonPage'));
 const PatrolStatsPage = lazyPage(() => import('../features/patrol/pages/PatrolStatsPage'));
@@ -91,6 +92,7 @@ export function AppRoutes() {
         <Route path="rollout/batches" element={<RequirePage page="rollout"><RolloutBatchesPage /></RequirePage>} />
         <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
         <Route path="calendar" element={<RequirePage page="calendar"><CalendarPage /></RequirePage>} />
+        <Route path="research/activities/:id/compare" element={<RequirePage page="research"><StComparePage /></RequirePage>} />
         <Route path="patrol" element={<RequirePage page="patrol"><PatrolWallPage /></RequirePage>} />
         <Route path="patrol/stats" element={<RequirePage page="patrol"><PatrolStatsPage /></RequirePage>} />
         <Route path="patrol/lessons/:id" element={<RequirePage page="patrol"><PatrolLessonPage /></RequirePage>} />

@@ -12,6 +12,8 @@ import { enPlayback } from './en-texts/playback';
 import { enCalendar } from './en-texts/calendar';
 import { enReuse } from './en-texts/reuse';
 import { enResearchErrors } from './en-texts/research-errors';
+import { enResearchComments } from './en-texts/research-comments';
+import { enResearchSt } from './en-texts/research-st';
 import type { EnglishMessages } from './en-texts/english-messages';
 import { enPatrol } from './en-texts/patrol';
 
@@ -33,6 +35,8 @@ export const en: EnglishMessages = {
   ...enPlayback,
   ...enCalendar,
   ...enReuse,
+  ...enResearchComments,
+  ...enResearchSt,
   ...enPatrol,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },

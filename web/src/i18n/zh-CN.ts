@@ -11,6 +11,8 @@ import { zhRecordOnly } from './zh-CN-texts/record-only';
 import { zhPlayback } from './zh-CN-texts/playback';
 import { zhCalendar } from './zh-CN-texts/calendar';
 import { zhReuse } from './zh-CN-texts/reuse';
+import { zhResearchComments } from './zh-CN-texts/research-comments';
+import { zhResearchSt } from './zh-CN-texts/research-st';
 import { zhPatrol } from './zh-CN-texts/patrol';
 
 /**
@@ -32,6 +34,8 @@ export const zhCN = {
   ...zhPlayback,
   ...zhCalendar,
   ...zhReuse,
+  ...zhResearchComments,
+  ...zhResearchSt,
   ...zhPatrol,
 };
 
