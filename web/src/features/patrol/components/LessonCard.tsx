@@ -12,10 +12,13 @@ function Poster({ src }: { src: string | null }) {
   const [broken, setBroken] = useState(false);
   const style = { width: '100%', aspectRatio: '16 / 9', background: '#1f2a3d' };
   if (!src || broken) {
+    // Wrapped: the card's cover makes its direct child a block, which would undo the centring.
     return (
-      <Flex align="center" justify="center" style={{ ...style, color: 'rgba(255,255,255,0.55)', fontSize: 32 }}>
-        <VideoCameraOutlined />
-      </Flex>
+      <div>
+        <Flex align="center" justify="center" style={{ ...style, color: 'rgba(255,255,255,0.55)', fontSize: 32 }}>
+          <VideoCameraOutlined />
+        </Flex>
+      </div>
     );
   }
   return <img src={src} alt="" loading="lazy" style={{ ...style, objectFit: 'cover', display: 'block' }} onError={() => setBroken(true)} />;
