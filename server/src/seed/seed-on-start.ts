@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoHistory } from './demo-history.js';
 import { seedRecentHistory } from './demo-recent-history.js';
 import { seedDemoRooms } from './demo-rooms.js';
+import { seedDemoPatrols } from './demo-patrol.js';
 import { seedCurrentTerms } from './demo-school-year.js';
 import { seedCity } from './seed-city.js';
 import { seedDemoSt } from './st.demo-seed.js';
@@ -51,6 +52,8 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   // S-T codings of the activities' lessons and of two recent lessons, once both exist.
   const st = await seedDemoSt(db.db, now);
   log(`demo S-T: ${st.codings} codings`);
+  // Class patrols over those weeks (not today: the wall opens unpatrolled).
+  if (recent) log(`demo patrols: ${await seedDemoPatrols(db, { from: recent.from, today: shanghaiDate(now) })}`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

@@ -38,6 +38,9 @@ const RolloutBatchesPage = lazyPage(() => import('../features/rollout/pages/Roll
 const CalendarPage = lazyPage(() => import('../features/calendar/pages/CalendarPage'));
 const StComparePage = lazyPage(() => import('../features/research/pages/StComparePage'));
 const ResearchAnalysisPage = lazyPage(() => import('../features/research/pages/ResearchAnalysisPage'));
+const PatrolWallPage = lazyPage(() => import('../features/patrol/pages/PatrolWallPage'));
+const PatrolLessonPage = lazyPage(() => import('../features/patrol/pages/PatrolLessonPage'));
+const PatrolStatsPage = lazyPage(() => import('../features/patrol/pages/PatrolStatsPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -92,6 +95,9 @@ export function AppRoutes() {
         <Route path="calendar" element={<RequirePage page="calendar"><CalendarPage /></RequirePage>} />
         <Route path="research/activities/:id/compare" element={<RequirePage page="research"><StComparePage /></RequirePage>} />
         <Route path="research/analysis" element={<RequirePage page="research"><ResearchAnalysisPage /></RequirePage>} />
+        <Route path="patrol" element={<RequirePage page="patrol"><PatrolWallPage /></RequirePage>} />
+        <Route path="patrol/stats" element={<RequirePage page="patrol"><PatrolStatsPage /></RequirePage>} />
+        <Route path="patrol/lessons/:id" element={<RequirePage page="patrol"><PatrolLessonPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

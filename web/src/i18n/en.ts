@@ -16,6 +16,7 @@ import { enResearchErrors } from './en-texts/research-errors';
 import { enResearchComments } from './en-texts/research-comments';
 import { enResearchSt } from './en-texts/research-st';
 import type { EnglishMessages } from './en-texts/english-messages';
+import { enPatrol } from './en-texts/patrol';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -38,6 +39,7 @@ export const en: EnglishMessages = {
   ...enResearchComments,
   ...enResearchSt,
   ...enResearchAnalysis,
+  ...enPatrol,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },
 };

@@ -14,6 +14,7 @@ import { zhReuse } from './zh-CN-texts/reuse';
 import { zhResearchComments } from './zh-CN-texts/research-comments';
 import { zhResearchSt } from './zh-CN-texts/research-st';
 import { zhResearchAnalysis } from './zh-CN-texts/research-analysis';
+import { zhPatrol } from './zh-CN-texts/patrol';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -37,6 +38,7 @@ export const zhCN = {
   ...zhResearchComments,
   ...zhResearchSt,
   ...zhResearchAnalysis,
+  ...zhPatrol,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

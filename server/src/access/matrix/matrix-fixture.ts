@@ -9,6 +9,7 @@ import { addResearchToFixture } from '../../modules/research/research-fixture.js
 import { addCommentsToFixture } from '../../modules/research/comments-fixture.js';
 import { addStToFixture } from '../../modules/research/st-fixture.js';
 import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js';
+import { addPatrolToFixture } from '../../modules/patrol/patrol-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -86,5 +87,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addNotificationsToFixture(t, fixture);
   await addBulletinsToFixture(t, fixture);
   await addCalendarToFixture(t, fixture);
+  await addPatrolToFixture(t, fixture);
   return fixture;
 }

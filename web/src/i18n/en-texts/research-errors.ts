@@ -19,4 +19,9 @@ export const enResearchErrors: Record<string, string> = {
   ST_INTERVAL_FIXED: 'This activity codes one sample every {{intervalSeconds}} s; another interval cannot be used',
   ST_CODING_NOT_YOURS: 'Only the observer who made an S-T coding may delete it',
   ST_COMPARE_LESSONS: 'Choose two or three different lessons of this activity to compare (tracks of one lesson count as one)',
+  // Class patrol (巡课).
+  PATROL_UNAVAILABLE: 'Class patrol is not available: this server runs without recorded lessons (no storage configured). Ask the system administrator',
+  PATROL_NOT_TODAY: 'Patrols are for today\'s lessons: this lesson was recorded on another day. Past patrols are in the patrol statistics',
+  PATROL_LESSON_NOT_READY: 'This lesson cannot be watched yet (still processing, or without video): patrol a lesson marked ready to watch',
+  PATROL_RANGE_INVALID: 'Give both a start and an end date (from, to), the start not after the end, or choose a term',
 };
