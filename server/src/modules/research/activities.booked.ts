@@ -18,7 +18,8 @@ export interface CoveringBooking {
  * becomes ready (`recording.ready`), it attaches itself to the booking's activity — named by its
  * composite track where it has one — and the organiser is told. Subscribed where the app and a
  * job worker are composed, so it runs in whichever process processed the lesson. Idempotent: the
- * lesson's other tracks, or a rerun of the job, find it attached (and move it to the composite).
+ * lesson's other tracks, or a rerun of the job, find it attached. Any attached lesson (booked or
+ * not) is named by its composite track once that is ready.
  */
 export function createBookedLessons(deps: {
   db: Kysely<Database>; clock: Clock; audit: Pick<AuditService, 'record'>; notify: NotificationsService['notify'];
@@ -26,18 +27,19 @@ export function createBookedLessons(deps: {
 }) {
   const { db } = deps;
 
+  /** The ready track that names a lesson: its composite picture once ready, else its first ready track. */
+  async function representativeOf(fact: LessonFact): Promise<number> {
+    const tracks = (await deps.lessonFacts.tracksOf(fact.schoolId, fact.groupId)).filter((t) => t.status === 'ready');
+    return representativeTrack(tracks.map((t) => ({ id: t.recordingId, track: t.track })))?.id ?? fact.recordingId;
+  }
+
   async function attachBooked(activityId: number, fact: LessonFact, bookingId: number): Promise<boolean> {
     const act = await db.selectFrom('research_activities').selectAll().where('id', '=', activityId).where('deleted_at', 'is', null).executeTakeFirst();
     if (!act || act.status === 'summarised') return false;
     const school = await db.selectFrom('research_activity_schools').select('id').where('activity_id', '=', act.id).where('school_id', '=', fact.schoolId).executeTakeFirst();
     if (!school) return false;
-    const tracks = (await deps.lessonFacts.tracksOf(fact.schoolId, fact.groupId)).filter((t) => t.status !== 'failed');
-    const repId = representativeTrack(tracks.map((t) => ({ id: t.recordingId, track: t.track })))?.id ?? fact.recordingId;
-    const existing = await q.findLesson(db, act.id, fact);
-    if (existing) {
-      if (existing.recording_id !== repId) await db.updateTable('research_activity_lessons').set({ recording_id: repId }).where('id', '=', existing.id).execute();
-      return false;
-    }
+    const repId = await representativeOf(fact);
+    if (await q.findLesson(db, act.id, fact)) return false;
     try {
       await q.insertLesson(db, {
         activity_id: act.id, recording_id: repId, school_id: fact.schoolId, county_id: fact.countyId, city_id: fact.cityId, group_id: fact.groupId,
@@ -65,7 +67,12 @@ export function createBookedLessons(deps: {
   async function onRecordingReady(change: { recordingId?: number }): Promise<number> {
     if (change.recordingId === undefined) return 0;
     const fact = (await deps.lessonFacts.byIds([change.recordingId])).get(change.recordingId);
-    if (!fact || fact.status !== 'ready' || fact.roomId === null) return 0;
+    if (!fact || fact.status !== 'ready') return 0;
+    // A lesson attached while only another track played is named by its composite once that is ready.
+    const named = await representativeOf(fact);
+    await db.updateTable('research_activity_lessons').set({ recording_id: named })
+      .where('school_id', '=', fact.schoolId).where('group_id', '=', fact.groupId).where('recording_id', '!=', named).execute();
+    if (fact.roomId === null) return 0;
     let attached = 0;
     for (const b of await deps.bookingsCovering(fact.roomId, fact.lessonStart)) {
       if (b.purpose !== 'research' || b.purposeRef === null) continue;

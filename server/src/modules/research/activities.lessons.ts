@@ -15,7 +15,7 @@ type Who = { actor: Actor; ip: string };
 
 /** A lesson as the recordings service shows it to the actor (its `get`: 404 unless they may watch it). */
 export type WatchableLesson = (actor: Actor, recordingId: number) => Promise<{
-  id: number; schoolId: number; groupId: string; teacherUserId: number | null; status: string; tracks: { id: number; track: string }[];
+  id: number; schoolId: number; groupId: string; teacherUserId: number | null; status: string; tracks: { id: number; track: string; status: string }[];
 }>;
 
 /**
@@ -62,7 +62,8 @@ export function createActivityLessons(deps: {
     }
     if (lesson.status === 'failed') throw conflict('RESEARCH_LESSON_FAILED', '这节课处理失败、无法播放，不能挂接；请重新上传后再挂接');
     if (await q.findLesson(db, act.id, lesson)) throw conflict('RESEARCH_LESSON_ATTACHED', '这节课已经挂接在本活动中');
-    const rep = representativeTrack(lesson.tracks) ?? { id: lesson.id };
+    // Named by a track that plays: the composite once it is ready, else another ready one.
+    const rep = representativeTrack(lesson.tracks.filter((t) => t.status === 'ready')) ?? representativeTrack(lesson.tracks) ?? { id: lesson.id };
     const fact = (await deps.lessonFacts.byIds([rep.id])).get(rep.id)!;
     const id = await q.insertLesson(db, {
       activity_id: act.id, recording_id: rep.id, school_id: fact.schoolId, county_id: fact.countyId, city_id: fact.cityId, group_id: fact.groupId,

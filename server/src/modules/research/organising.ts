@@ -75,17 +75,16 @@ export async function ownNode(db: Kysely<Database>, actor: Actor): Promise<Node>
 }
 
 /**
- * The schools chosen on a form, each one the actor can see (else 404, as for any unknown id) and
- * `allowed` lets them invite (else 400 naming it).
+ * The schools chosen on a form, each one `allowed` lets the actor invite; one they may not invite
+ * is a 404 when they cannot see it either (as for any unknown id), else a 400 naming it.
  */
 export async function checkSchools(db: Kysely<Database>, actor: Actor, ids: readonly number[], allowed: (s: SchoolNode) => boolean): Promise<SchoolNode[]> {
   const rows = await q.schoolNodes(db, ids);
   const seen = scopeOf(actor, 'org:read');
   for (const id of ids) {
     const s = rows.find((r) => r.id === id);
-    if (!s || !seen || !(seen.all || seen.cityIds.includes(s.city_id) || seen.countyIds.includes(s.county_id) || seen.schoolIds.includes(s.id))) {
-      throw notFound('学校');
-    }
+    // A group's leader knows its members' schools (allowed) without seeing them otherwise.
+    if (!s || !(allowed(s) || nodeCovered(seen, { cityId: s.city_id, countyId: s.county_id, schoolId: s.id }))) throw notFound('学校');
     if (!allowed(s)) {
       throw badRequest('RESEARCH_SCHOOL_OUTSIDE', `${s.name}不在本次教研的组织范围内：市级活动可邀请全市学校，县级活动限本县学校，校级活动限本校（教研组活动限组员所在学校）`, { schoolId: s.id });
     }
