@@ -36,6 +36,13 @@ const RolloutOverduePage = lazyPage(() => import('../features/rollout/pages/Roll
 const RolloutSchoolPage = lazyPage(() => import('../features/rollout/pages/RolloutSchoolPage'));
 const RolloutBatchesPage = lazyPage(() => import('../features/rollout/pages/RolloutBatchesPage'));
 const CalendarPage = lazyPage(() => import('../features/calendar/pages/CalendarPage'));
+// Online teaching research (教研): activities, their lessons, groups.
+const ResearchHomePage = lazyPage(() => import('../features/research/pages/ResearchHomePage'));
+const ActivityFormPage = lazyPage(() => import('../features/research/pages/ActivityFormPage'));
+const ActivityDetailPage = lazyPage(() => import('../features/research/pages/ActivityDetailPage'));
+const ResearchLessonPage = lazyPage(() => import('../features/research/pages/ResearchLessonPage'));
+const GroupsPage = lazyPage(() => import('../features/research/pages/GroupsPage'));
+const GroupPage = lazyPage(() => import('../features/research/pages/GroupPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -88,6 +95,13 @@ export function AppRoutes() {
         <Route path="rollout/batches" element={<RequirePage page="rollout"><RolloutBatchesPage /></RequirePage>} />
         <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
         <Route path="calendar" element={<RequirePage page="calendar"><CalendarPage /></RequirePage>} />
+        <Route path="research" element={<RequirePage page="research"><ResearchHomePage /></RequirePage>} />
+        <Route path="research/activities/new" element={<RequirePage page="research"><ActivityFormPage /></RequirePage>} />
+        <Route path="research/activities/:id" element={<RequirePage page="research"><ActivityDetailPage /></RequirePage>} />
+        <Route path="research/activities/:id/edit" element={<RequirePage page="research"><ActivityFormPage /></RequirePage>} />
+        <Route path="research/activities/:id/lessons/:recordingId" element={<RequirePage page="research"><ResearchLessonPage /></RequirePage>} />
+        <Route path="research/groups" element={<RequirePage page="research"><GroupsPage /></RequirePage>} />
+        <Route path="research/groups/:id" element={<RequirePage page="research"><GroupPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
