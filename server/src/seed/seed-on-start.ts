@@ -10,6 +10,7 @@ import { seedDemoReports } from './reports.demo-seed.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoHistory } from './demo-history.js';
 import { seedRecentHistory } from './demo-recent-history.js';
+import { seedDemoResearch } from './demo-research.js';
 import { seedDemoRooms } from './demo-rooms.js';
 import { seedCurrentTerms } from './demo-school-year.js';
 import { seedCity } from './seed-city.js';
@@ -44,6 +45,9 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   const rooms = await seedDemoRooms(db.db, city.id, now);
   const recent = await seedRecentHistory(db, city.id, { clock, terms: [...DEMO_TERMS, ...currentTerms], rooms });
   log(`demo now: ${rooms.length} rooms; ${recent ? `${recent.recordings} recordings at ${recent.schools} schools from ${recent.from} to ${recent.to}` : 'no term before today'} in ${Math.round(performance.now() - recentStarted)} ms`);
+  // Research activities and groups made from those lessons (a city 同课异构 across 冠县 and 莘县, a county 公开课, a 教研组).
+  const research = await seedDemoResearch(db.db, { clock });
+  log(`demo research: ${research.activities} activities with ${research.lessons} lessons, ${research.groups} groups`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }
