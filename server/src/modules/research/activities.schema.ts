@@ -173,8 +173,11 @@ export const ActivityDetailSchema = Type.Object({
   lessons: Type.Array(ActivityLessonSchema),
   files: Type.Array(ActivityFileSchema),
   bookings: Type.Array(BookingSchema),
-  /** What the viewer may do: edit (and change state), attach lessons and files, review lessons. */
-  may: Type.Object({ edit: Type.Boolean(), attach: Type.Boolean(), review: Type.Boolean() }),
+  /** What the viewer may do: edit (and change the state), attach lessons and files, review the lessons. */
+  mayEdit: Type.Boolean(),
+  mayAttach: Type.Boolean(),
+  mayReview: Type.Boolean(),
+  /** Whether the viewer organises it (or supervises its organising node): they moderate it. */
   organises: Type.Boolean(),
   isMember: Type.Boolean(),
 });

@@ -101,11 +101,9 @@ export function createActivityReads(deps: ActivityReadDeps) {
       lessons: lessons.map((l) => lessonView(l, facts.get(l.recording_id), open && writer && (organises || (member && l.attached_by_user_id === actor.userId)))),
       files: files.map((f) => fileView(f, open && writer && (organises || f.uploaded_by_user_id === actor.userId))),
       bookings,
-      may: {
-        edit: organises && open && writer,
-        attach: (organises || member) && open && writer,
-        review: (organises || member) && reviewsOpen(act, deps.clock.now()),
-      },
+      mayEdit: organises && open && writer,
+      mayAttach: (organises || member) && open && writer,
+      mayReview: (organises || member) && reviewsOpen(act, deps.clock.now()),
       organises,
       isMember: member,
     };

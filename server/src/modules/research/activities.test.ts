@@ -91,16 +91,16 @@ describe('research activities: organising, taking part, states, lessons and file
     const lesson = await addLesson(t.db.db, { schoolId: ids.gx, teacherUserId: ids.gxTeacher, title: '认识钟表' });
     const act = (await county.request('POST', '/api/research/activities', base({ schoolIds: [ids.gx], members: [{ userId: ids.gxTeacher, role: 'teacher' }] }))).json();
     const url = `/api/research/activities/${act.id}`;
-    expect(act.may).toEqual({ edit: true, attach: true, review: false });
-    expect((await teacher.get(url)).json()).toMatchObject({ organises: false, isMember: true, may: { edit: false, attach: true, review: false } });
+    expect(act).toMatchObject({ mayEdit: true, mayAttach: true, mayReview: false });
+    expect((await teacher.get(url)).json()).toMatchObject({ organises: false, isMember: true, mayEdit: false, mayAttach: true, mayReview: false });
     expect((await teacher.request('POST', `${url}/open`)).json().code).toBe('RESEARCH_ORGANISER_ONLY');
     expect((await county.request('POST', `${url}/summary`, { summary: '太早' })).json().code).toBe('RESEARCH_SUMMARY_TOO_EARLY');
-    expect((await county.request('POST', `${url}/open`)).json()).toMatchObject({ status: 'open', may: { review: true } });
+    expect((await county.request('POST', `${url}/open`)).json()).toMatchObject({ status: 'open', mayReview: true });
     expect((await county.request('POST', `${url}/open`)).json().code).toBe('RESEARCH_NOT_PLANNED');
-    expect((await teacher.get(url)).json().may.review).toBe(true);
+    expect((await teacher.get(url)).json().mayReview).toBe(true);
     expect((await teacher.request('POST', `${url}/lessons`, { recordingId: lesson.recordingId })).statusCode).toBe(201);
     const summarised = await county.request('POST', `${url}/summary`, { summary: '两位老师都注重动手操作。' });
-    expect(summarised.json()).toMatchObject({ status: 'summarised', summary: '两位老师都注重动手操作。', summarisedByName: '邢文军', may: { edit: false, attach: false, review: false } });
+    expect(summarised.json()).toMatchObject({ status: 'summarised', summary: '两位老师都注重动手操作。', summarisedByName: '邢文军', mayEdit: false, mayAttach: false, mayReview: false });
     for (const [method, path, body] of [
       ['PATCH', url, { topic: '改' }], ['POST', `${url}/open`, undefined], ['POST', `${url}/summary`, { summary: '再写' }],
       ['DELETE', `${url}/lessons/${lesson.recordingId}`, undefined],

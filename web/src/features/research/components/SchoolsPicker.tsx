@@ -27,6 +27,8 @@ export function SchoolsPicker({ value = [], onChange, extra = [] }: {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [countyId, setCountyId] = useState<number | undefined>();
+  // Bumped after each pick: the picker empties for the next school.
+  const [round, setRound] = useState(0);
   const counties = [...new Map(value.map((s) => [s.countyId, s.countyName])).entries()];
   const missing = extra.filter((s) => !value.some((v) => v.id === s.id));
 
@@ -35,6 +37,7 @@ export function SchoolsPicker({ value = [], onChange, extra = [] }: {
     try {
       const school = await getSchool(id);
       onChange?.([...value, { id: school.id, name: school.name, countyId: school.countyId, countyName: school.countyName }]);
+      setRound((n) => n + 1);
     } catch (reason) {
       void message.error(errorText(reason));
     }
@@ -43,15 +46,17 @@ export function SchoolsPicker({ value = [], onChange, extra = [] }: {
   return (
     <Flex vertical gap={8} data-testid="schools-picker">
       <Flex gap={8} wrap>
-        <CountySelect value={countyId} onChange={setCountyId} label={t('researchActivities.form.countyFirst')} hideSingle />
+        <div style={{ width: 180 }}>
+          <CountySelect value={countyId} onChange={setCountyId} label={t('researchActivities.form.countyFirst')} hideSingle />
+        </div>
         <SchoolSelect
-          key={countyId ?? 0}
+          key={`${countyId ?? 0}:${round}`}
           countyId={countyId}
           value={undefined}
           onChange={(id) => void add(id)}
           placeholder={t('researchActivities.form.addSchool')}
           aria-label={t('researchActivities.form.addSchool')}
-          style={{ minWidth: 260 }}
+          style={{ width: 320, maxWidth: '100%' }}
           data-testid="add-school"
         />
         {missing.length ? (

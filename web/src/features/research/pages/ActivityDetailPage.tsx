@@ -69,13 +69,13 @@ export default function ActivityDetailPage() {
 
   const actions = (
     <Flex gap={8} wrap>
-      {a.may.edit ? <Link to={`/research/activities/${a.id}/edit`}><Button icon={<EditOutlined />} data-testid="edit-activity">{t('researchActivities.edit')}</Button></Link> : null}
-      {a.may.edit && a.status === 'planned' ? (
+      {a.mayEdit ? <Link to={`/research/activities/${a.id}/edit`}><Button icon={<EditOutlined />} data-testid="edit-activity">{t('researchActivities.edit')}</Button></Link> : null}
+      {a.mayEdit && a.status === 'planned' ? (
         <Popconfirm title={t('researchActivities.detail.openConfirm')} onConfirm={act(() => openActivity(a.id), t('researchActivities.detail.opened'))}>
           <Button type="primary" icon={<UnlockOutlined />} data-testid="open-activity">{t('researchActivities.detail.open')}</Button>
         </Popconfirm>
       ) : null}
-      {a.may.edit && a.status === 'open' ? (
+      {a.mayEdit && a.status === 'open' ? (
         <Button type="primary" onClick={() => setDialog('summary')} data-testid="summarise-activity">{t('researchActivities.detail.summarise')}</Button>
       ) : null}
       {a.organises ? (
@@ -117,7 +117,7 @@ export default function ActivityDetailPage() {
             { key: 'members', label: t('researchActivities.detail.tabs.members', { count: a.members.length }), children: <MembersTab members={a.members} /> },
             {
               key: 'files', label: t('researchActivities.detail.tabs.files', { count: a.files.length }),
-              children: <FilesPanel activityId={a.id} files={a.files} lessons={a.lessons} mayUpload={a.may.attach} onChanged={reload} />,
+              children: <FilesPanel activityId={a.id} files={a.files} lessons={a.lessons} mayUpload={a.mayAttach} onChanged={reload} />,
             },
             { key: 'summary', label: t('researchActivities.detail.tabs.summary'), children: <SummaryTab activity={a} onWrite={() => setDialog('summary')} /> },
           ]}
@@ -177,8 +177,8 @@ function LessonsTab({ activity: a, onAttach, onBook, reload }: { activity: Activ
   return (
     <Flex vertical gap={16}>
       <Flex gap={8} wrap>
-        {a.may.attach ? <Button type="primary" icon={<LinkOutlined />} onClick={onAttach} data-testid="attach-lesson">{t('researchActivities.attach.title')}</Button> : null}
-        {a.may.edit ? <Button icon={<CalendarOutlined />} onClick={onBook} data-testid="book-room">{t('researchActivities.booking.title')}</Button> : null}
+        {a.mayAttach ? <Button type="primary" icon={<LinkOutlined />} onClick={onAttach} data-testid="attach-lesson">{t('researchActivities.attach.title')}</Button> : null}
+        {a.mayEdit ? <Button icon={<CalendarOutlined />} onClick={onBook} data-testid="book-room">{t('researchActivities.booking.title')}</Button> : null}
       </Flex>
       <Table<ActivityLesson>
         rowKey="id"
@@ -227,7 +227,7 @@ function LessonsTab({ activity: a, onAttach, onBook, reload }: { activity: Activ
               { title: t('researchActivities.booking.teacher'), dataIndex: 'teacherName' },
               {
                 key: 'cancel', width: 90,
-                render: (_, b) => a.may.edit ? (
+                render: (_, b) => a.mayEdit ? (
                   <Popconfirm title={t('researchActivities.booking.cancelConfirm')} onConfirm={() => cancelBooking(b.roomId, b.id).then(reload, (e: unknown) => { void message.error(errorText(e)); })}>
                     <Button type="link" size="small" danger>{t('researchActivities.booking.cancel')}</Button>
                   </Popconfirm>
@@ -271,7 +271,7 @@ function SummaryTab({ activity: a, onWrite }: { activity: ActivityDetail; onWrit
   }
   return (
     <Empty description={a.status === 'open' ? t('researchActivities.detail.noSummaryYet') : t('researchActivities.detail.summaryAfterOpen')}>
-      {a.may.edit && a.status === 'open' ? <Button type="primary" onClick={onWrite}>{t('researchActivities.detail.summarise')}</Button> : null}
+      {a.mayEdit && a.status === 'open' ? <Button type="primary" onClick={onWrite}>{t('researchActivities.detail.summarise')}</Button> : null}
     </Empty>
   );
 }
