@@ -27,12 +27,13 @@ const SXSY = '1371522001';
 describe('教研活动: a city 同课异构 set up, a lesson attached, watched from the other county', () => {
   it('creates the activity through the form, attaches a lesson, and plays it on the research lesson page', async () => {
     const teacher = await session.loginAs('gxsy.teacher');
-    // A lesson of hers that plays: the newest of the dialog's own list (her lessons on its subject).
+    // A lesson of hers that plays: the newest of the dialog's own list (her lessons at her school, on its subject).
     const all = await getJson<{ items: Listed[] }>(teacher, '/api/recordings?mine=true&status=ready&pageSize=100');
     const subject = all.items.find((r) => r.track === 'composite')?.subject ?? '数学';
+    const gxId = all.items[0]!.schoolId;
     let lesson: Listed | undefined;
     await expect.poll(async () => {
-      const page = await getJson<{ items: Listed[] }>(teacher, `/api/recordings?mine=true&subject=${encodeURIComponent(subject)}&page=1&pageSize=50`);
+      const page = await getJson<{ items: Listed[] }>(teacher, `/api/recordings?mine=true&schoolId=${gxId}&subject=${encodeURIComponent(subject)}&page=1&pageSize=50`);
       lesson = page.items.find((r) => r.status === 'ready' && r.hasVideo && r.track === 'composite');
       return lesson !== undefined;
     }, CLIPS).toBe(true);

@@ -11,8 +11,8 @@ export const enResearchActivities: Pick<EnglishMessages, 'researchActivities' | 
     tabs: { mine: 'I take part in', supervised: 'I supervise' },
     links: { groups: 'Research groups', rubrics: 'Observation rubrics', analysis: 'Research analysis' },
     filters: { text: 'Search topics', status: 'Status', kind: 'Kind', subject: 'Subject', county: 'County', school: 'School' },
-    kinds: { joint_prep: 'Joint preparation', same_topic: 'Same topic, several teachers', open_lesson: 'Open lesson', lesson_review: 'Lesson review' },
-    statuses: { planned: 'Planned', open: 'Open for review', summarised: 'Summarised' },
+    kinds: { joint_prep: 'Joint prep', same_topic: 'Same topic', open_lesson: 'Open lesson', lesson_review: 'Review' },
+    statuses: { planned: 'Planned', open: 'In review', summarised: 'Summarised' },
     levels: { city: 'City', county: 'County', school: 'School' },
     columns: { topic: 'Topic', kind: 'Kind', organiser: 'Organised by', schools: 'Schools', schedule: 'Dates', lessons: 'Lessons', status: 'Status' },
     form: {

@@ -6,6 +6,7 @@ import type { Recording } from '@shared/api-types';
 import type { ActivityDetail } from '@shared/research-activities-types';
 import { useErrorText } from '../../../api/error-text';
 import { useApi } from '../../../api/use-api';
+import { useMe } from '../../../app/auth';
 import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 import { formatInstant } from '../../../app/time';
 import { listRecordings } from '../../recordings/api/recordings.api';
@@ -32,7 +33,10 @@ export function AttachLessonDialog({ activity, onClose, onAttached }: { activity
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [mine, setMine] = useState(!activity.organises);
-  const [schoolId, setSchoolId] = useState<number | undefined>(activity.schools.length === 1 ? activity.schools[0]!.id : undefined);
+  const me = useMe();
+  // One school at a time (the list pages through that school's lessons): the viewer's own in the activity, else the first.
+  const ownSchool = activity.members.find((m) => m.userId === me.id)?.schoolId;
+  const [schoolId, setSchoolId] = useState<number>(activity.schools.find((s) => s.id === ownSchool)?.id ?? activity.schools[0]!.id);
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const [subject, setSubject] = useState<string | undefined>(activity.subject || undefined);
   const [page, setPage] = useState(1);
@@ -41,8 +45,7 @@ export function AttachLessonDialog({ activity, onClose, onAttached }: { activity
   const list = useApi((signal) => listRecordings({
     mine: mine || undefined, schoolId, subject, from: range?.[0].format('YYYY-MM-DD'), to: range?.[1].format('YYYY-MM-DD'), page, pageSize: 50,
   }, signal), [mine, schoolId, subject, range?.[0].valueOf(), range?.[1].valueOf(), page]);
-  const participating = new Set(activity.schools.map((s) => s.id));
-  const rows = lessonsOf(list.data?.items ?? []).filter((r) => participating.has(r.schoolId));
+  const rows = lessonsOf(list.data?.items ?? []);
 
   async function attach(r: Recording) {
     setBusy(r.id);
@@ -62,7 +65,6 @@ export function AttachLessonDialog({ activity, onClose, onAttached }: { activity
       <Typography.Paragraph type="secondary">{activity.organises ? t('researchActivities.attach.helpOrganiser') : t('researchActivities.attach.helpMember')}</Typography.Paragraph>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <Select
-          allowClear
           placeholder={t('researchActivities.attach.school')}
           aria-label={t('researchActivities.attach.school')}
           value={schoolId}
@@ -96,7 +98,7 @@ export function AttachLessonDialog({ activity, onClose, onAttached }: { activity
           { title: t('researchActivities.lessons.school'), dataIndex: 'schoolName', width: 150, ellipsis: true },
           { title: t('researchActivities.lessons.when'), dataIndex: 'lessonStart', width: 140, render: (v: string) => formatInstant(v) },
           { title: t('researchActivities.lessons.duration'), dataIndex: 'durationSeconds', width: 80, render: (v: number | null) => formatDuration(v) },
-          { title: t('researchActivities.lessons.status'), key: 'status', width: 110, render: (_, r) => <RecordingState recording={r} /> },
+          { title: t('researchActivities.lessons.status'), key: 'status', width: 150, render: (_, r) => <RecordingState recording={r} /> },
           {
             key: 'pick', width: 90,
             render: (_, r) => attached.has(r.id)

@@ -39,7 +39,8 @@ export function useMemberOptions(schools: SchoolChoice[], groupMembers: MemberOp
     ]).then((lists) => {
       if (controller.signal.aborted) return;
       const seen = new Map<number, MemberOption>();
-      for (const o of [...groupMembers, ...lists.flat()]) if (!seen.has(o.userId)) seen.set(o.userId, o);
+      // The schools' and counties' own answers name the place best; the known people fill in the rest.
+      for (const o of [...lists.flat(), ...groupMembers]) if (!seen.has(o.userId)) seen.set(o.userId, o);
       setOptions([...seen.values()]);
       setLoading(false);
     });

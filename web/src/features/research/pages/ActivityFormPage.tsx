@@ -70,8 +70,8 @@ export default function ActivityFormPage() {
   // Who may be invited: the group's members and the current members (their names) besides the schools' people.
   const known = useMemo<MemberOption[]>(() => [
     ...(group.data?.members ?? []).map((m) => ({ userId: m.userId, name: m.name, place: m.schoolName ?? group.data!.name })),
-    ...(existing.data?.members ?? []).map((m) => ({ userId: m.userId, name: m.name, place: m.schoolName ?? '' })),
-  ], [group.data, existing.data]);
+    ...(existing.data?.members ?? []).map((m) => ({ userId: m.userId, name: m.name, place: m.schoolName ?? t('researchActivities.members.officer') })),
+  ], [group.data, existing.data, t]);
   const people = useMemberOptions(schools, known);
   const groupSchools = useMemo<SchoolChoice[]>(() => {
     const out = new Map<number, SchoolChoice>();

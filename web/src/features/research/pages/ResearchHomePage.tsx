@@ -78,7 +78,7 @@ export default function ResearchHomePage() {
             placeholder={t('researchActivities.filters.text')}
             aria-label={t('researchActivities.filters.text')}
             onSearch={(q) => patch({ q })}
-            style={{ width: 200 }}
+            style={{ width: 220 }}
           />
           <Select
             allowClear
@@ -166,7 +166,7 @@ export default function ResearchHomePage() {
             },
             { title: t('researchActivities.columns.schedule'), key: 'schedule', width: 190, render: (_, row) => `${row.startsOn} ~ ${row.endsOn}` },
             { title: t('researchActivities.columns.lessons'), dataIndex: 'lessonCount', width: 80, align: 'right' },
-            { title: t('researchActivities.columns.status'), dataIndex: 'status', width: 90, render: (status: ActivitySummary['status']) => <ActivityStatusTag status={status} /> },
+            { title: t('researchActivities.columns.status'), dataIndex: 'status', width: 110, render: (status: ActivitySummary['status']) => <ActivityStatusTag status={status} /> },
           ]}
         />
       </Card>
