@@ -91,7 +91,7 @@ export function listResearchPeople(node: { schoolId: number } | { countyId: numb
 export async function listRubricOptions(signal?: AbortSignal): Promise<{ id: number; name: string }[]> {
   try {
     const answer = await api.get<{ items?: { id: number; name: string; status?: string }[] } | { id: number; name: string; status?: string }[]>(
-      '/api/research/rubrics', { query: { status: 'published', pageSize: 100 }, signal },
+      '/api/research/rubrics', { signal },
     );
     const items = Array.isArray(answer) ? answer : answer.items ?? [];
     return items.filter((r) => r.status === undefined || r.status === 'published').map((r) => ({ id: r.id, name: r.name }));
