@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLesson, schoolIdOf, userIdOf } from '../modules/research/research.test-kit.js';
+import { addActivity, addLesson, schoolIdOf, userIdOf } from '../modules/research/research.test-kit.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { DEMO_SCHOOLS } from './demo-accounts.js';
 import { seedDemoResearch } from './demo-research.js';
@@ -25,6 +25,18 @@ describe('demo research', () => {
 
   it('runs once', async () => {
     expect(await seedDemoResearch(t.db.db, { clock: t.clock })).toEqual({ activities: 0, lessons: 0, groups: 0 });
+  });
+
+  it('leaves the city 同课异构 to the research analysis\'s demo when it made one', async () => {
+    const other = await createTestApp();
+    try {
+      const db = other.db.db;
+      const cityId = (await db.selectFrom('regions').select('id').where('level', '=', 'city').executeTakeFirstOrThrow()).id;
+      await addActivity(db, { organiserUserId: await userIdOf(db, 'city.research'), owner: { cityId }, kind: 'same_topic' });
+      expect(await seedDemoResearch(db, { clock: other.clock })).toMatchObject({ groups: 2, activities: 1 });
+    } finally {
+      await other.close();
+    }
   });
 
   it('shows the city 同课异构 across 冠县 and 莘县 to the city, both counties and the teachers in it', async () => {

@@ -34,11 +34,12 @@ interface DemoLesson {
  * - a county 公开课 of 冠县教科所, already summarised, in 冠县's 名师工作室;
  * - 冠县实验小学's 数学教研组 (set up by its principal, led by gxsy.teacher) with a 集体备课 being planned.
  * Lessons are the recent weeks' (they share the demo clips, so they play), else the 2018 term's.
- * Runs once: nothing is added when the database has research activities already.
+ * Beside the research analysis's demo activities (demo-research-analysis.ts): the 同课异构 is made
+ * only when the city has none yet. Runs once: nothing is added once research groups exist.
  */
 export async function seedDemoResearch(db: Db, opts: { clock: Clock }): Promise<DemoResearch> {
   const none = { activities: 0, lessons: 0, groups: 0 };
-  if (await db.selectFrom('research_activities').select('id').limit(1).executeTakeFirst()) return none;
+  if (await db.selectFrom('research_groups').select('id').limit(1).executeTakeFirst()) return none;
   const user = async (username: string) => (await db.selectFrom('users').select(['id', 'name']).where('username', '=', username).executeTakeFirst()) ?? null;
   const school = async (code: string) => (await db.selectFrom('schools').select(['id', 'county_id', 'city_id', 'name']).where('code', '=', code).executeTakeFirst()) ?? null;
   const [gx, gx2, sx] = [await school(DEMO_SCHOOLS.guanxianShiyan.code), await school(DEMO_SCHOOLS.guanxianDier.code), await school(DEMO_SCHOOLS.shenxianShiyan.code)];
@@ -97,7 +98,10 @@ export async function seedDemoResearch(db: Db, opts: { clock: Clock }): Promise<
   const topicOf = (title: string) => title.split(' · ').pop() ?? title;
   const out = { activities: 0, lessons: 0, groups: 0 };
 
-  if (pair) {
+  // The research analysis's demo may have made the city's 同课异构 already.
+  const citySameTopic = await db.selectFrom('research_activities').select('id')
+    .where('kind', '=', 'same_topic').where('county_id', 'is', null).where('deleted_at', 'is', null).limit(1).executeTakeFirst();
+  if (pair && !citySameTopic) {
     const [a, b] = pair;
     await activity({
       kind: 'same_topic', topic: `同课异构：${topicOf(a.title)}`, subject: a.subject, grade: a.grade,

@@ -14,6 +14,8 @@ import { seedDemoResearch } from './demo-research.js';
 import { seedDemoRooms } from './demo-rooms.js';
 import { seedCurrentTerms } from './demo-school-year.js';
 import { seedCity } from './seed-city.js';
+import { seedDemoSt } from './st.demo-seed.js';
+import { seedDemoResearchAnalysis } from './demo-research-analysis.js';
 
 /**
  * On first start with an empty database, seeds the Liaocheng demo city: the 2018 programme as the
@@ -44,10 +46,15 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   const recentStarted = performance.now();
   const rooms = await seedDemoRooms(db.db, city.id, now);
   const recent = await seedRecentHistory(db, city.id, { clock, terms: [...DEMO_TERMS, ...currentTerms], rooms });
+  // Research over the recent lessons, so 教研分析 has figures (and schools that took part in nothing).
+  if (recent) log(`demo research: ${JSON.stringify(await seedDemoResearchAnalysis(db.db, recent, now))}`);
   log(`demo now: ${rooms.length} rooms; ${recent ? `${recent.recordings} recordings at ${recent.schools} schools from ${recent.from} to ${recent.to}` : 'no term before today'} in ${Math.round(performance.now() - recentStarted)} ms`);
-  // Research activities and groups made from those lessons (a city 同课异构 across 冠县 and 莘县, a county 公开课, a 教研组).
+  // S-T codings of the activities' lessons and of two recent lessons, once both exist.
+  const st = await seedDemoSt(db.db, now);
+  log(`demo S-T: ${st.codings} codings`);
+  // Research groups (冠县's 名师工作室 and 冠县实验小学's 教研组) with their activities; a city 同课异构 if none is there yet.
   const research = await seedDemoResearch(db.db, { clock });
-  log(`demo research: ${research.activities} activities with ${research.lessons} lessons, ${research.groups} groups`);
+  log(`demo research groups: ${research.groups} groups, ${research.activities} activities with ${research.lessons} lessons`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

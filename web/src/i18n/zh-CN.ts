@@ -11,6 +11,9 @@ import { zhRecordOnly } from './zh-CN-texts/record-only';
 import { zhPlayback } from './zh-CN-texts/playback';
 import { zhCalendar } from './zh-CN-texts/calendar';
 import { zhReuse } from './zh-CN-texts/reuse';
+import { zhResearchComments } from './zh-CN-texts/research-comments';
+import { zhResearchSt } from './zh-CN-texts/research-st';
+import { zhResearchAnalysis } from './zh-CN-texts/research-analysis';
 import { zhResearchActivities } from './zh-CN-texts/research-activities';
 
 /**
@@ -32,6 +35,9 @@ export const zhCN = {
   ...zhPlayback,
   ...zhCalendar,
   ...zhReuse,
+  ...zhResearchComments,
+  ...zhResearchSt,
+  ...zhResearchAnalysis,
   ...zhResearchActivities,
 };
 

@@ -79,6 +79,7 @@ export const enResearchActivities: Pick<EnglishMessages, 'researchActivities' | 
       statuses: { queued: 'Queued', processing: 'Processing', ready: 'Ready', failed: 'Failed', gone: 'Deleted' },
       empty: 'No lessons yet: members attach lessons they taught, and the organiser may book a room to record one',
       detach: 'Remove',
+      compare: 'Compare side by side',
       detachConfirm: 'Remove this lesson from the activity? The recording itself stays.',
     },
     attach: {

@@ -77,6 +77,7 @@ export const zhResearchActivities = {
       statuses: { queued: '排队中', processing: '处理中', ready: '可观看', failed: '处理失败', gone: '已删除' },
       empty: '尚未挂接课例：成员可挂接自己执教的录播课，组织者也可预约录播室录制',
       detach: '移除',
+      compare: '同课异构对比',
       detachConfirm: '从活动中移除这节课例？录像本身不受影响。',
     },
     attach: {

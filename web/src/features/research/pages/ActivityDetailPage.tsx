@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Form, Input, Popconfirm, Result, Table, Tabs, Tag, Typography } from 'antd';
-import { CalendarOutlined, DeleteOutlined, EditOutlined, LinkOutlined, PlayCircleOutlined, UnlockOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ColumnWidthOutlined, DeleteOutlined, EditOutlined, LinkOutlined, PlayCircleOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ActivityDetail, ActivityLesson, ActivityMember } from '@shared/research-activities-types';
@@ -179,6 +179,12 @@ function LessonsTab({ activity: a, onAttach, onBook, reload }: { activity: Activ
       <Flex gap={8} wrap>
         {a.mayAttach ? <Button type="primary" icon={<LinkOutlined />} onClick={onAttach} data-testid="attach-lesson">{t('researchActivities.attach.title')}</Button> : null}
         {a.mayEdit ? <Button icon={<CalendarOutlined />} onClick={onBook} data-testid="book-room">{t('researchActivities.booking.title')}</Button> : null}
+        {a.lessons.length >= 2 ? (
+          // 同课异构: the first two or three lessons side by side with their S-T curves.
+          <Link to={`/research/activities/${a.id}/compare?lessons=${a.lessons.slice(0, 3).map((l) => l.recordingId).join(',')}`}>
+            <Button icon={<ColumnWidthOutlined />} data-testid="compare-lessons">{t('researchActivities.lessons.compare')}</Button>
+          </Link>
+        ) : null}
       </Flex>
       <Table<ActivityLesson>
         rowKey="id"

@@ -8,7 +8,7 @@ import { useApi } from '../../../api/use-api';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { FullPageSpin } from '../../../app/components/FullPageSpin';
 import { formatInstant } from '../../../app/time';
-import { type LessonPlayerHandle, LessonPlayer } from '../../recordings/components/LessonPlayer';
+import { type LessonPlayerHandle, LessonPlayer, type PlayerMarker } from '../../recordings/components/LessonPlayer';
 import { formatDuration } from '../../recordings/components/RecordingState';
 import { downloadActivityFile, getLessonBrief } from '../api/activities.api';
 import { ActivityKindTag, ActivityStatusTag } from '../components/activity-tags';
@@ -26,6 +26,10 @@ export default function ResearchLessonPage() {
   const { data, error, reload } = useApi((signal) => getLessonBrief(id, recordingId, signal), [id, recordingId]);
   const [player, setPlayer] = useState<LessonPlayerHandle | null>(null);
   const onHandle = useCallback((handle: LessonPlayerHandle | null) => setPlayer(handle), []);
+  // Each tool's markers on the seek bar (comments at their moments), kept per tool.
+  const [markerSets, setMarkerSets] = useState<Record<string, readonly PlayerMarker[]>>({});
+  const showMarkers = useCallback((key: string, list: readonly PlayerMarker[]) => setMarkerSets((before) => ({ ...before, [key]: list })), []);
+  const markers = useMemo(() => Object.values(markerSets).flat(), [markerSets]);
 
   const ctx = useMemo<LessonToolContext | null>(() => data ? {
     activity: {
@@ -38,7 +42,8 @@ export default function ResearchLessonPage() {
       title: data.lesson.title, durationSeconds: data.lesson.durationSeconds,
     },
     player,
-  } : null, [data, player]);
+    showMarkers,
+  } : null, [data, player, showMarkers]);
 
   if (!Number.isInteger(id) || !Number.isInteger(recordingId) || (error instanceof ApiError && error.status === 404)) {
     return (
@@ -75,7 +80,7 @@ export default function ResearchLessonPage() {
         <Col xs={24} xl={tools.length ? 15 : 24}>
           <Card variant="borderless">
             {lesson.status === 'ready' ? (
-              <LessonPlayer recordingId={lesson.recordingId} track={data.track as Track} onHandle={onHandle} />
+              <LessonPlayer recordingId={lesson.recordingId} track={data.track as Track} onHandle={onHandle} markers={markers} />
             ) : (
               <Empty description={t('researchActivities.lessonPage.notPlayable', { status: t(`researchActivities.lessons.statuses.${lesson.status}`) })} />
             )}
