@@ -71,7 +71,12 @@ import { createStCompareService } from './modules/research/st-compare.service.js
 import { registerAnalysisRoutes } from './modules/research/analysis.routes.js';
 import { createAnalysisService } from './modules/research/analysis.service.js';
 import { notFound } from './http/errors.js';
-import { subscribeAppHandlers } from './composition/app-events.js';
+import { subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
+import { createResearchActivities } from './modules/research/activities.module.js';
+import { createBookedLessons } from './modules/research/activities.booked.js';
+import { createLessonFacts } from './modules/recordings/recordings.lesson-facts.js';
+import { createBookingsService } from './modules/rooms/bookings.service.js';
+import { registerBookingsRoutes } from './modules/rooms/bookings.routes.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -160,7 +165,22 @@ export async function buildApp(deps: AppDeps) {
     timetableWeekdays: (schoolIds, day) => timetableWeekdays(deps.db.db, schoolIds, day),
     onRoomOffline: createRoomOfflineNotices({ db: deps.db.db, notify: notifications.notify }),
   });
-  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach };
+  // Research activities and groups. Rooms' one-off bookings ask research whether an organiser may
+  // book (research's bookingCheck) and research lists an activity's bookings (a getter: built after).
+  const lessonFacts = createLessonFacts(deps.db.db);
+  const research = createResearchActivities({
+    db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, lessonFacts, store: deps.storage,
+    watchable: async (actor, id) => {
+      if (!recordings) throw notFound('录像');
+      return recordings.recordings.get(actor, id);
+    },
+    bookings: () => bookings,
+  });
+  const bookings = createBookingsService({ db: deps.db, clock: deps.clock, audit, rooms, purposeCheck: research.bookingCheck });
+  subscribeResearchHandlers(events, {
+    booked: createBookedLessons({ db: deps.db.db, clock: deps.clock, audit, notify: notifications.notify, lessonFacts, bookingsCovering: bookings.covering }),
+  });
+  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings };
 
   await app.register(swagger, {
     openapi: {
@@ -220,6 +240,8 @@ export async function buildApp(deps: AppDeps) {
   registerCommentsRoutes(app, { comments: createCommentsService({ db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, assignmentsOf: auth.assignmentViewsOf }) });
   registerAnalysisRoutes(app, { analysis: createAnalysisService({ db: deps.db.db, clock: deps.clock, listTerms: calendar.admin.listTerms }), audit });
   registerPatrolRoutes(app, { patrol, audit });
+  research.register(app);
+  registerBookingsRoutes(app, { bookings });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { systemClock } from './clock.js';
 import { createAppJobs } from './composition/app-jobs.js';
-import { subscribeAppHandlers } from './composition/app-events.js';
+import { bookedLessonsFor, subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDb } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -29,6 +29,7 @@ async function main() {
   // A lesson processed here recounts its school-day here too.
   const events = createAppEventBus();
   subscribeAppHandlers(events, { compliance: createComplianceService({ db, clock: systemClock }) });
+  subscribeResearchHandlers(events, { booked: bookedLessonsFor(db, systemClock) });
   const { registry } = createAppJobs({ db, clock: systemClock, config, storage, events });
   const runner = createJobRunner({ db, clock: systemClock, registry, log, concurrency });
   runner.start();

@@ -1,5 +1,12 @@
 import type { AppEventBus } from '../events/app-events.js';
 import type { ComplianceService } from '../modules/compliance/compliance.service.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import { createAuditService } from '../modules/audit/audit.service.js';
+import { createNotificationsService } from '../modules/notifications/notifications.service.js';
+import { createLessonFacts } from '../modules/recordings/recordings.lesson-facts.js';
+import { type BookedLessons, createBookedLessons } from '../modules/research/activities.booked.js';
+import { bookingsCoveringLesson } from '../modules/rooms/bookings.service.js';
 
 /**
  * Who hears which event: the one place where a higher module subscribes to what a lower one tells.
@@ -11,4 +18,21 @@ export function subscribeAppHandlers(events: AppEventBus, deps: { compliance: Pi
   events.on('recording.ready', (change) => compliance.onRecordingChanged(change));
   events.on('recording.changed', (change) => compliance.onRecordingChanged(change));
   events.on('calendar.changed', async ({ place, days }) => ({ schoolDaysRecounted: (await compliance.onCalendarChanged(place, days)).length }));
+}
+
+/**
+ * Research hears `recording.ready`: a lesson recorded in a room during a research booking joins
+ * the booking's activity (modules/research/activities.booked.ts). Subscribed apart from the
+ * compliance handlers because research is built after them; the server and a job worker both call it.
+ */
+export function subscribeResearchHandlers(events: AppEventBus, deps: { booked: Pick<BookedLessons, 'onRecordingReady'> }) {
+  events.on('recording.ready', (change) => deps.booked.onRecordingReady(change));
+}
+
+/** The booked-lesson handler as a job worker builds it: from the database alone. */
+export function bookedLessonsFor(db: Db, clock: Clock): BookedLessons {
+  return createBookedLessons({
+    db: db.db, clock, audit: createAuditService({ db, clock }), notify: createNotificationsService({ db, clock }).notify,
+    lessonFacts: createLessonFacts(db.db), bookingsCovering: bookingsCoveringLesson(db.db),
+  });
 }

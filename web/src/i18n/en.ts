@@ -15,6 +15,7 @@ import { enResearchAnalysis } from './en-texts/research-analysis';
 import { enResearchErrors } from './en-texts/research-errors';
 import { enResearchComments } from './en-texts/research-comments';
 import { enResearchSt } from './en-texts/research-st';
+import { enResearchActivities } from './en-texts/research-activities';
 import type { EnglishMessages } from './en-texts/english-messages';
 import { enPatrol } from './en-texts/patrol';
 
@@ -40,6 +41,7 @@ export const en: EnglishMessages = {
   ...enResearchSt,
   ...enResearchAnalysis,
   ...enPatrol,
+  ...enResearchActivities,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },
 };

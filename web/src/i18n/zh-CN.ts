@@ -15,6 +15,7 @@ import { zhResearchComments } from './zh-CN-texts/research-comments';
 import { zhResearchSt } from './zh-CN-texts/research-st';
 import { zhResearchAnalysis } from './zh-CN-texts/research-analysis';
 import { zhPatrol } from './zh-CN-texts/patrol';
+import { zhResearchActivities } from './zh-CN-texts/research-activities';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -39,6 +40,7 @@ export const zhCN = {
   ...zhResearchSt,
   ...zhResearchAnalysis,
   ...zhPatrol,
+  ...zhResearchActivities,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -8,6 +8,7 @@ import { addBulletinsToFixture } from '../../modules/bulletins/bulletins-fixture
 import { addResearchToFixture } from '../../modules/research/research-fixture.js';
 import { addCommentsToFixture } from '../../modules/research/comments-fixture.js';
 import { addStToFixture } from '../../modules/research/st-fixture.js';
+import { addActivitiesToFixture } from '../../modules/research/activities-fixture.js';
 import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js';
 import { addPatrolToFixture } from '../../modules/patrol/patrol-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
@@ -81,6 +82,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addResearchToFixture(t, fixture);
   await addCommentsToFixture(t, fixture);
   await addStToFixture(t, fixture);
+  await addActivitiesToFixture(t, fixture);
   await addRolloutToFixture(t, fixture);
   await addReportsToFixture(t, fixture);
   await addInspectionsToFixture(t, fixture);

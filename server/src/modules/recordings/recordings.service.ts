@@ -25,7 +25,7 @@ export type RecordingListQuery = Omit<RecordingFilter, 'personId'> & { mine?: bo
  */
 export type SharedLesson = (actor: Actor, lesson: { schoolId: number; groupId: string }) => Promise<boolean>;
 /** Tells supervision that a school day's counted lessons may have changed. */
-export type OnRecordingChanged = (change: { schoolId: number; day: string }) => Promise<unknown>;
+export type OnRecordingChanged = (change: { schoolId: number; day: string; recordingId?: number }) => Promise<unknown>;
 
 const toSummary = (r: q.RecordingSummaryRow) => ({
   id: r.id, groupId: r.group_id, track: r.track, title: r.title, subject: r.subject, grade: r.grade,
