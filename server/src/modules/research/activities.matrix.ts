@@ -8,17 +8,19 @@ import { researchOf } from './research-fixture.js';
  * organised by matrix.<target> at each target school (research-fixture.ts, activities-fixture.ts);
  * gxsy.teacher is a member at `own` only. Reach: the city everywhere, 冠县's staff (bureau,
  * 教科所, 教研员) at own and sibling, the principal at own, the teacher at own as a member;
- * system roles and parents hold no research action. Organising (edit, open, summarise, delete,
+ * system roles and parents hold no research action; a county 督学 reads what its county's researchers read. Organising (edit, open, summarise, delete,
  * book a room, detach, delete a file) is for the organiser and the supervisors of the node, so
  * the member teacher gets 403 at own. Routes that change state act on each actor's own records.
  */
 const READ_LIST = allExcept<ListOutcome>(403, {
-  anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', principal: 'o--', teacher: 'o--',
+  anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', inspector: 'os-', principal: 'o--', teacher: 'o--',
 });
 const READ_ITEM = allExcept<ItemOutcome>(403, {
   anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404],
   principal: [200, 404, 404], teacher: [200, 404, 404],
 });
+/** What a county's 督学 reads as its researchers do (research:read), though it organises nothing. */
+const INSPECTED_ITEM = { ...READ_ITEM, inspector: [200, 200, 404] } as Record<keyof typeof READ_ITEM, ItemOutcome>;
 const READ_PLAIN = allExcept<number>(200, { anonymous: 401, sysadmin: 403, secadmin: 403, auditor: 403, parent: 403 });
 /** The organiser's (and the node's supervisors') writes; the member teacher gets `member` at own. */
 const ORGANISE = (ok: number, member = 403) => allExcept<ItemOutcome>(403, {
@@ -57,17 +59,17 @@ export const activitiesMatrix: MatrixEntry[] = [
   {
     route: 'GET /api/research/activities/:id', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: `/api/research/activities/${researchOf(f).activity[t]}` }),
-    expect: READ_ITEM,
+    expect: INSPECTED_ITEM,
   },
   {
     route: 'GET /api/research/activities/:id/lessons/:recordingId', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: `/api/research/activities/${researchOf(f).activity[t]}/lessons/${recordingsOf(f).recording[t]}` }),
-    expect: READ_ITEM,
+    expect: INSPECTED_ITEM,
   },
   {
     route: 'GET /api/research/activities/:id/files/:fileId', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: `/api/research/activities/${researchOf(f).activity[t]}/files/${activitiesOf(f).file[t]}` }),
-    expect: READ_ITEM,
+    expect: INSPECTED_ITEM,
   },
   {
     // A school-level activity of the target school: the city, its county's staff and its principal may; a teacher at their own school too.
@@ -128,7 +130,7 @@ export const activitiesMatrix: MatrixEntry[] = [
   {
     route: 'GET /api/research/groups/:id', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: `/api/research/groups/${activitiesOf(f).group[t]}` }),
-    expect: READ_ITEM,
+    expect: INSPECTED_ITEM,
   },
   {
     // A school's 教研组 is set up by its principal or the officers above; a teacher may not.
