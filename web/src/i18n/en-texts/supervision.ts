@@ -182,6 +182,12 @@ export const enSupervision: Pick<EnglishMessages, 'reports' | 'inspections' | 'n
       follow_up_reopened: 'Reopened',
       bulletin: 'Bulletin',
       room_offline: 'Room offline',
+      lesson_comment: 'Lesson comment',
+      lesson_comment_reply: 'Reply',
+      research_invited: 'Research invitation',
+      research_activity: 'Research activity',
+      research_group: 'Research group',
+      research_lesson_recorded: 'Booked lesson',
     },
   },
   bulletins: {

@@ -180,6 +180,12 @@ export const zhSupervision = {
       follow_up_reopened: '整改退回',
       bulletin: '通报',
       room_offline: '录播室离线',
+      lesson_comment: '评课',
+      lesson_comment_reply: '评课回复',
+      research_invited: '教研邀请',
+      research_activity: '教研活动',
+      research_group: '教研组',
+      research_lesson_recorded: '预约课例',
     },
   },
   bulletins: {
