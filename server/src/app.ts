@@ -61,6 +61,8 @@ import { createReportsService } from './modules/reports/reports.service.js';
 import { registerVideoRoutes, videoFor } from './composition/video.js';
 import { createLessonSharing } from './modules/research/lesson-sharing.js';
 import { createResearchReach } from './modules/research/research-reach.js';
+import { registerStAudioRoutes } from './modules/research/st-audio.routes.js';
+import { createStAudioService } from './modules/research/st-audio.service.js';
 import { notFound } from './http/errors.js';
 import { subscribeAppHandlers } from './composition/app-events.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
@@ -111,7 +113,9 @@ export async function buildApp(deps: AppDeps) {
   const devices = createDevicesService({ db: deps.db, clock: deps.clock, audit, rooms });
   const rollout = createRolloutService({ db: deps.db, clock: deps.clock, audit });
   const compliance = createComplianceService({ db: deps.db, clock: deps.clock, namedPersons: rollout.namedPersons });
-  subscribeAppHandlers(events, { compliance });
+  subscribeAppHandlers(events, {
+    compliance, enqueueJob: deps.jobs && ((kind, payload, opts) => deps.jobs!.enqueue(kind, payload, opts)), warn: (obj, msg) => app.log.warn(obj, msg),
+  });
   const notifications = createNotificationsService({ db: deps.db, clock: deps.clock });
   const notificationGenerators = createNotificationGenerators({
     db: deps.db.db, clock: deps.clock, compliance, notify: notifications.notify,
@@ -201,6 +205,7 @@ export async function buildApp(deps: AppDeps) {
   registerBulletinsRoutes(app, { bulletins });
   registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
   if (recordings) registerVideoRoutes(app, recordings);
+  if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
