@@ -15,6 +15,7 @@ import { peopleMatrix } from '../modules/people/people.matrix.js';
 import { studentsMatrix } from '../modules/students/students.matrix.js';
 import { foundationMatrix } from './matrix/foundation.matrix.js';
 import { importsMatrix } from '../modules/imports/imports.matrix.js';
+import { stAudioMatrix } from '../modules/research/st-audio.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
@@ -23,7 +24,7 @@ import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, 
  * a neighbour in the same county, another county}, against outcomes written down by hand.
  * A route registered without an entry here fails the first test.
  */
-const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix];
+const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix, ...stAudioMatrix];
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;
