@@ -136,12 +136,8 @@ export function createStAudioJobs(deps: StAudioJobDeps) {
     return pairMono(teacher, students);
   }
 
-  /** One track's audio, streamed from ffmpeg into the frame meter: nothing but levels is kept. */
   async function measure(track: LessonAudioTrack, layout: 'stereo' | 'mono', work: string, signal: AbortSignal): Promise<FrameLevels> {
-    const source = await localSource(track, work);
-    const meter = createFrameMeter({ channels: layout === 'stereo' ? 2 : 1, sampleRate: PCM_SAMPLE_RATE, frameMs: ST_AUDIO_TUNING.frameMs });
-    await streamPcm(pcmDecodeArgs(source, { layout, streamIndex: track.audio!.streamIndex }), (chunk) => meter.push(chunk), { signal, binaries: deps.binaries });
-    return meter.finish();
+    return frameLevelsOfFile(await localSource(track, work), { layout, streamIndex: track.audio!.streamIndex, signal, binaries: deps.binaries });
   }
 
   /** The uploaded file: the disk store's own file, or a download from S3 into the work folder (as the pipeline does). */
@@ -222,6 +218,19 @@ class MissingSource extends Error {
   constructor(key: string) {
     super(`no object ${key}`);
   }
+}
+
+/**
+ * A file's audio stream, decoded by ffmpeg to 8 kHz PCM streamed into the frame meter: nothing but
+ * one level per 20 ms frame and channel is kept (the job's step, and the bench's).
+ */
+export async function frameLevelsOfFile(path: string, opts: {
+  layout: 'stereo' | 'mono'; streamIndex?: number; signal?: AbortSignal; binaries?: FfmpegBinaries; trustedInput?: boolean;
+}): Promise<FrameLevels> {
+  const meter = createFrameMeter({ channels: opts.layout === 'stereo' ? 2 : 1, sampleRate: PCM_SAMPLE_RATE, frameMs: ST_AUDIO_TUNING.frameMs });
+  const args = pcmDecodeArgs(path, { layout: opts.layout, streamIndex: opts.streamIndex, trustedInput: opts.trustedInput });
+  await streamPcm(args, (chunk) => meter.push(chunk), { signal: opts.signal, binaries: opts.binaries });
+  return meter.finish();
 }
 
 function detailOf(plan: Exclude<StAudioPlan, { kind: 'unavailable' }>, a: StAudioAnalysis): StAudioDetail {
