@@ -79,7 +79,7 @@ async function benchLesson(): Promise<string> {
   return path;
 }
 
-// `npx tsx bench/research-st-audio.ts`: runs on its own until `npm run bench -- research` calls it.
+// `npx tsx bench/research-st-audio.ts` runs this part alone; `npm run bench -- research` runs it with the others.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   benchResearchStAudio().catch((err) => {
     console.error(err);

@@ -61,6 +61,8 @@ import { createReportsService } from './modules/reports/reports.service.js';
 import { registerVideoRoutes, videoFor } from './composition/video.js';
 import { createLessonSharing } from './modules/research/lesson-sharing.js';
 import { createResearchReach } from './modules/research/research-reach.js';
+import { createCommentsService } from './modules/research/comments.service.js';
+import { registerCommentsRoutes } from './modules/research/comments.routes.js';
 import { registerStAudioRoutes } from './modules/research/st-audio.routes.js';
 import { createStAudioService } from './modules/research/st-audio.service.js';
 import { notFound } from './http/errors.js';
@@ -205,6 +207,7 @@ export async function buildApp(deps: AppDeps) {
   registerBulletinsRoutes(app, { bulletins });
   registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
   if (recordings) registerVideoRoutes(app, recordings);
+  registerCommentsRoutes(app, { comments: createCommentsService({ db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, assignmentsOf: auth.assignmentViewsOf }) });
   if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });

@@ -11,6 +11,7 @@ import { reportsMatrix } from '../modules/reports/reports.matrix.js';
 import { inspectionsMatrix } from '../modules/inspections/inspections.matrix.js';
 import { notificationsMatrix } from '../modules/notifications/notifications.matrix.js';
 import { bulletinsMatrix } from '../modules/bulletins/bulletins.matrix.js';
+import { commentsMatrix } from '../modules/research/comments.matrix.js';
 import { peopleMatrix } from '../modules/people/people.matrix.js';
 import { studentsMatrix } from '../modules/students/students.matrix.js';
 import { foundationMatrix } from './matrix/foundation.matrix.js';
@@ -24,7 +25,7 @@ import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, 
  * a neighbour in the same county, another county}, against outcomes written down by hand.
  * A route registered without an entry here fails the first test.
  */
-const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix, ...stAudioMatrix];
+const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix, ...commentsMatrix, ...stAudioMatrix];
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
-import type { LessonPlayerHandle } from '../recordings/components/LessonPlayer';
+import type { LessonPlayerHandle, PlayerMarker } from '../recordings/components/LessonPlayer';
+import { LessonComments } from './components/comments/LessonComments';
 
 /**
  * The tools beside a lesson's player on the research lesson page (comments at a time, rubric
@@ -21,6 +22,12 @@ export interface LessonToolContext {
   lesson: { schoolId: number; groupId: string; teacherUserId: number | null; title: string; durationSeconds: number | null };
   /** Null until the main picture plays. */
   player: LessonPlayerHandle | null;
+  /**
+   * Puts a tool's markers on the player's seek bar (replacing that tool's earlier ones): the page
+   * keeps them per tool key and passes them all to LessonPlayer's `markers`. Optional: without it
+   * the tool works, unmarked.
+   */
+  showMarkers?: (toolKey: string, markers: readonly PlayerMarker[]) => void;
 }
 
 export interface LessonTool {
@@ -33,4 +40,6 @@ export interface LessonTool {
 }
 
 /** Registered tools, in tab order. */
-export const LESSON_TOOLS: LessonTool[] = [];
+export const LESSON_TOOLS: LessonTool[] = [
+  { key: 'comments', titleKey: 'researchComments.tab', Component: LessonComments },
+];
