@@ -13,6 +13,7 @@ import { enCalendar } from './en-texts/calendar';
 import { enReuse } from './en-texts/reuse';
 import { enResearchErrors } from './en-texts/research-errors';
 import { enResearchComments } from './en-texts/research-comments';
+import { enResearchStAudio } from './en-texts/research-st-audio';
 import type { EnglishMessages } from './en-texts/english-messages';
 
 /**
@@ -34,6 +35,7 @@ export const en: EnglishMessages = {
   ...enCalendar,
   ...enReuse,
   ...enResearchComments,
+  ...enResearchStAudio,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },
 };

@@ -12,6 +12,7 @@ import { zhPlayback } from './zh-CN-texts/playback';
 import { zhCalendar } from './zh-CN-texts/calendar';
 import { zhReuse } from './zh-CN-texts/reuse';
 import { zhResearchComments } from './zh-CN-texts/research-comments';
+import { zhResearchStAudio } from './zh-CN-texts/research-st-audio';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -33,6 +34,7 @@ export const zhCN = {
   ...zhCalendar,
   ...zhReuse,
   ...zhResearchComments,
+  ...zhResearchStAudio,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

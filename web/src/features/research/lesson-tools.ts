@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { LessonPlayerHandle, PlayerMarker } from '../recordings/components/LessonPlayer';
 import { LessonComments } from './components/comments/LessonComments';
+import { StAudioDraft } from './components/st-audio/StAudioDraft';
 
 /**
  * The tools beside a lesson's player on the research lesson page (comments at a time, rubric
@@ -42,4 +43,5 @@ export interface LessonTool {
 /** Registered tools, in tab order. */
 export const LESSON_TOOLS: LessonTool[] = [
   { key: 'comments', titleKey: 'researchComments.tab', Component: LessonComments },
+  { key: 'st-draft', titleKey: 'researchStAudio.tab', Component: StAudioDraft },
 ];
