@@ -11,4 +11,10 @@ export const enResearchErrors: Record<string, string> = {
   COMMENT_DELETED: 'This comment has been deleted; it can no longer be replied to or edited',
   COMMENT_NOT_AUTHOR: 'Only the comment\'s author can edit it',
   COMMENT_DELETE_NOT_ALLOWED: 'Only the comment\'s author or the activity\'s organiser can delete it',
+  // Why a lesson has no S-T draft from audio (a draft's reasonCode; the draft view words them too).
+  ST_AUDIO_MONO: 'The lesson\'s audio has one channel (or its channels carry the same sound): no automatic S-T draft, code it by hand',
+  ST_AUDIO_NONE: 'The lesson has no audio to analyse (no sound track, or its original file was not kept): code it by hand',
+  ST_AUDIO_SILENT: 'Hardly any speech can be heard in the lesson\'s audio (a microphone may have been off): code it by hand',
+  ST_AUDIO_NOT_READY: 'A track of this lesson is still being processed; the S-T draft is made again once it is done',
+  ST_AUDIO_FAILED: 'Analysing the lesson\'s audio failed several times: try again later, or ask the platform administrator',
 };
