@@ -63,6 +63,11 @@ import { createLessonSharing } from './modules/research/lesson-sharing.js';
 import { createResearchReach } from './modules/research/research-reach.js';
 import { createCommentsService } from './modules/research/comments.service.js';
 import { registerCommentsRoutes } from './modules/research/comments.routes.js';
+import { registerStRoutes } from './modules/research/st-codings.routes.js';
+import { createStCodingsService } from './modules/research/st-codings.service.js';
+import { createStCompareService } from './modules/research/st-compare.service.js';
+import { registerAnalysisRoutes } from './modules/research/analysis.routes.js';
+import { createAnalysisService } from './modules/research/analysis.service.js';
 import { registerStAudioRoutes } from './modules/research/st-audio.routes.js';
 import { createStAudioService } from './modules/research/st-audio.service.js';
 import { notFound } from './http/errors.js';
@@ -206,8 +211,10 @@ export async function buildApp(deps: AppDeps) {
   registerInspectionsRoutes(app, { inspections });
   registerBulletinsRoutes(app, { bulletins });
   registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
+  registerStRoutes(app, { codings: createStCodingsService({ db: deps.db, clock: deps.clock, reach: researchReach }), compare: createStCompareService({ db: deps.db, reach: researchReach }) });
   if (recordings) registerVideoRoutes(app, recordings);
   registerCommentsRoutes(app, { comments: createCommentsService({ db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, assignmentsOf: auth.assignmentViewsOf }) });
+  registerAnalysisRoutes(app, { analysis: createAnalysisService({ db: deps.db.db, clock: deps.clock, listTerms: calendar.admin.listTerms }), audit });
   if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });

@@ -42,22 +42,23 @@ export async function seedDemoStAudioLesson(deps: {
   const dir = join(deps.workDir, 'demo-st-audio');
   await mkdir(dir, { recursive: true });
   const file = join(dir, 'st-demo.mp4');
+  let recordingId: number;
   try {
     await runFfmpeg(demoLessonArgs(file));
-    await deps.ingest.ingestFile({
+    ({ recordingId } = await deps.ingest.ingestFile({
       localPath: file, sha256: await sha256Of(file), sizeBytes: (await stat(file)).size, ext: 'mp4', move: true,
       uploadedBy: { userId: null, deviceId: null },
       meta: {
         schoolId: school.id, roomId: null, groupId, track: 'composite', title: '数学 · 分数的初步认识（S-T 自动草稿演示）', subject: '数学',
         grade: '三年级', classId: null, teacherUserId: null, teacherName: '李晓燕', lessonStart: `${day}T14:00:00+08:00`, lessonEnd: null,
       },
-    });
+    }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
   const now = deps.clock.now().toISOString();
   await db.insertInto('st_codings').values({
-    school_id: school.id, group_id: groupId, activity_id: null, coder_user_id: coder.id, interval_seconds: INTERVAL,
+    school_id: school.id, group_id: groupId, activity_id: null, coder_user_id: coder.id, recording_id: recordingId, interval_seconds: INTERVAL,
     codes: scriptCodes().replaceAll('-', 'S'), created_at: now, updated_at: now,
   }).execute();
   deps.log?.info({ groupId }, 'demo lesson for the S-T audio draft queued');

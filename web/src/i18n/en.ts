@@ -11,8 +11,10 @@ import { enRecordOnly } from './en-texts/record-only';
 import { enPlayback } from './en-texts/playback';
 import { enCalendar } from './en-texts/calendar';
 import { enReuse } from './en-texts/reuse';
+import { enResearchAnalysis } from './en-texts/research-analysis';
 import { enResearchErrors } from './en-texts/research-errors';
 import { enResearchComments } from './en-texts/research-comments';
+import { enResearchSt } from './en-texts/research-st';
 import { enResearchStAudio } from './en-texts/research-st-audio';
 import type { EnglishMessages } from './en-texts/english-messages';
 
@@ -35,6 +37,8 @@ export const en: EnglishMessages = {
   ...enCalendar,
   ...enReuse,
   ...enResearchComments,
+  ...enResearchSt,
+  ...enResearchAnalysis,
   ...enResearchStAudio,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },

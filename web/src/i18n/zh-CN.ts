@@ -12,6 +12,8 @@ import { zhPlayback } from './zh-CN-texts/playback';
 import { zhCalendar } from './zh-CN-texts/calendar';
 import { zhReuse } from './zh-CN-texts/reuse';
 import { zhResearchComments } from './zh-CN-texts/research-comments';
+import { zhResearchSt } from './zh-CN-texts/research-st';
+import { zhResearchAnalysis } from './zh-CN-texts/research-analysis';
 import { zhResearchStAudio } from './zh-CN-texts/research-st-audio';
 
 /**
@@ -34,6 +36,8 @@ export const zhCN = {
   ...zhCalendar,
   ...zhReuse,
   ...zhResearchComments,
+  ...zhResearchSt,
+  ...zhResearchAnalysis,
   ...zhResearchStAudio,
 };
 

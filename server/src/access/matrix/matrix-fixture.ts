@@ -7,6 +7,7 @@ import { addNotificationsToFixture } from '../../modules/notifications/notificat
 import { addBulletinsToFixture } from '../../modules/bulletins/bulletins-fixture.js';
 import { addResearchToFixture } from '../../modules/research/research-fixture.js';
 import { addCommentsToFixture } from '../../modules/research/comments-fixture.js';
+import { addStToFixture } from '../../modules/research/st-fixture.js';
 import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
@@ -78,6 +79,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addRecordingsToFixture(t, fixture);
   await addResearchToFixture(t, fixture);
   await addCommentsToFixture(t, fixture);
+  await addStToFixture(t, fixture);
   await addRolloutToFixture(t, fixture);
   await addReportsToFixture(t, fixture);
   await addInspectionsToFixture(t, fixture);

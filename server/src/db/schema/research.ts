@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Online teaching research (在线教研) and class patrol (巡课); rooms' one-off bookings.
@@ -211,6 +211,8 @@ export interface StCodingTable {
   /** The activity it was made in; null: outside any activity. */
   activity_id: number | null;
   coder_user_id: number;
+  /** The track it was coded on, the id the research reach takes (added by 20261206_0024; optional on insert). */
+  recording_id: ColumnType<number | null, number | null | undefined, number | null>;
   interval_seconds: number;
   codes: string;
   created_at: string;

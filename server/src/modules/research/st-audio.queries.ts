@@ -1,4 +1,4 @@
-import type { Expression, Kysely, Selectable, SqlBool, Updateable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, StAudioDraftTable } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -55,23 +55,13 @@ export async function settleDraft(db: Db, row: StAudioDraftRow, patch: Updateabl
 }
 
 /**
- * The human S-T codings of a lesson the caller may see: `activity` (an activity id) those made in
- * it; otherwise those made outside any activity and those made in `reachable` activities (the
- * access gate's predicate on research_activities). With the coder's name.
+ * The human S-T codings of a lesson in one place, as the S-T tool lists them (st-codings.queries.ts):
+ * those made in `activityId`, or with null those made outside any activity. With the coder's name.
  */
-export async function visibleCodings(db: Db, lesson: { schoolId: number; groupId: string }, where: { activityId: number } | { reachable: Expression<SqlBool> }) {
-  let query = db.selectFrom('st_codings').innerJoin('users', 'users.id', 'st_codings.coder_user_id')
+export async function codingsOfLesson(db: Db, lesson: { schoolId: number; groupId: string }, activityId: number | null) {
+  const query = db.selectFrom('st_codings').innerJoin('users', 'users.id', 'st_codings.coder_user_id')
     .select(['st_codings.id', 'st_codings.activity_id', 'st_codings.coder_user_id', 'users.name as coder_name', 'st_codings.interval_seconds', 'st_codings.codes', 'st_codings.updated_at'])
     .where('st_codings.school_id', '=', lesson.schoolId).where('st_codings.group_id', '=', lesson.groupId);
-  if ('activityId' in where) {
-    query = query.where('st_codings.activity_id', '=', where.activityId);
-  } else {
-    const reachable = where.reachable;
-    query = query.where((eb) => eb.or([
-      eb('st_codings.activity_id', 'is', null),
-      eb('st_codings.activity_id', 'in', eb.selectFrom('research_activities').select('research_activities.id')
-        .where('research_activities.deleted_at', 'is', null).where(reachable)),
-    ]));
-  }
-  return query.orderBy('st_codings.id').limit(200).execute();
+  return (activityId === null ? query.where('st_codings.activity_id', 'is', null) : query.where('st_codings.activity_id', '=', activityId))
+    .orderBy('st_codings.id').limit(200).execute();
 }

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, supervisingScope } from '../../access/actor.js';
-import { activityInScope } from '../../access/scope-sql.js';
+import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
 import type { EnqueueOptions } from '../../jobs/job-queue.js';
@@ -21,8 +20,9 @@ export interface StAudioWhere {
 /**
  * The automatic S-T draft of a lesson as people ask for it and read it: whoever may review the
  * lesson (the research reach: in an activity they reach, or a lesson they may watch) may request
- * a draft — the worker computes it (st-audio.jobs.ts) — and read it beside the human codings they
- * may see, with Cohen's kappa against each.
+ * a draft — the worker computes it (st-audio.jobs.ts) — and read it beside the human codings of
+ * the same place, as the S-T tool shows them (made in that activity, or outside any), with Cohen's
+ * kappa against each.
  *
  * Agreement: intervals where either side has '-' are skipped — the draft's '-' says the audio was
  * mostly silence (seat work, a pause), where the S-T method still wants a human's judgement, and a
@@ -46,7 +46,7 @@ export function createStAudioService(deps: { db: Kysely<Database>; clock: Clock;
     const { lesson, activity } = await deps.reach.lesson(actor, { recordingId, activityId: where.activityId ?? null });
     const interval = intervalOf(where, activity);
     const row = await q.draftOf(db, lesson.schoolId, lesson.groupId, interval);
-    return view(actor, recordingId, lesson, activity, interval, row);
+    return view(recordingId, lesson, activity, interval, row);
   }
 
   /**
@@ -74,13 +74,11 @@ export function createStAudioService(deps: { db: Kysely<Database>; clock: Clock;
       actor: { userId: actor.userId, name: actor.name }, ip: who.ip, action: 'research.st_audio.request', targetType: 'recording',
       targetId: recordingId, result: 'success', detail: { schoolId: lesson.schoolId, groupId: lesson.groupId, intervalSeconds: interval, state: row.status },
     });
-    return view(actor, recordingId, lesson, activity, interval, row);
+    return view(recordingId, lesson, activity, interval, row);
   }
 
-  async function view(actor: Actor, recordingId: number, lesson: ReachedLesson, activity: ActivityRow | null, interval: number, row: q.StAudioDraftRow | undefined) {
-    const codings = await q.visibleCodings(db, lesson, activity
-      ? { activityId: activity.id }
-      : { reachable: activityInScope(supervisingScope(actor, 'research:read'), actor.userId) });
+  async function view(recordingId: number, lesson: ReachedLesson, activity: ActivityRow | null, interval: number, row: q.StAudioDraftRow | undefined) {
+    const codings = await q.codingsOfLesson(db, lesson, activity?.id ?? null);
     const draft = row?.status === 'done' && row.codes ? [...row.codes] : null;
     return {
       recordingId,

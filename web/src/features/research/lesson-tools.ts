@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { LessonPlayerHandle, PlayerMarker } from '../recordings/components/LessonPlayer';
 import { LessonComments } from './components/comments/LessonComments';
-import { StAudioDraft } from './components/st-audio/StAudioDraft';
+import { StCoding } from './components/st/StCoding';
 
 /**
  * The tools beside a lesson's player on the research lesson page (comments at a time, rubric
@@ -43,5 +43,6 @@ export interface LessonTool {
 /** Registered tools, in tab order. */
 export const LESSON_TOOLS: LessonTool[] = [
   { key: 'comments', titleKey: 'researchComments.tab', Component: LessonComments },
-  { key: 'st-draft', titleKey: 'researchStAudio.tab', Component: StAudioDraft },
+  // S-T coding works outside an activity too (at an interval the observer chooses).
+  { key: 'st', titleKey: 'researchSt.tab', Component: StCoding },
 ];

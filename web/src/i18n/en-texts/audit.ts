@@ -47,6 +47,7 @@ export const enAudit: Pick<EnglishMessages, 'audit' | 'auditActions'> = {
       export: 'Export report', figures: 'Fill report figures', settings: 'Change report settings',
     },
     compliance: { _all: 'All compliance events', export: 'Export school compliance' },
+    research_analysis: { _all: 'All research analysis events', export: 'Export research analysis' },
     calendar: { _all: 'All calendar events', exception: { save: 'Save calendar exception', delete: 'Delete calendar exception' } },
   },
 };

@@ -3,7 +3,6 @@ import type { EnglishMessages } from './english-messages';
 /** The S-T draft computed from a lesson's audio channels, beside human coding. */
 export const enResearchStAudio: Pick<EnglishMessages, 'researchStAudio'> = {
   researchStAudio: {
-    tab: 'S-T draft',
     title: 'Automatic S-T draft (from the audio)',
     help: 'Where the recorder keeps the teacher\'s wireless microphone and the room\'s microphones on two channels (or on the teacher and students tracks), the server judges each interval as teacher (T), students (S) or quiet (-) from the sound. The audio is never sent anywhere. The draft is a guide: human coding decides.',
     interval: 'Interval',

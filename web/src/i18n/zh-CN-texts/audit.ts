@@ -46,6 +46,7 @@ export const zhAudit = {
       export: '导出报表', figures: '生成报表数据', settings: '修改报表设置',
     },
     compliance: { _all: '全部达标操作', export: '导出学校达标情况' },
+    research_analysis: { _all: '全部教研分析操作', export: '导出教研分析' },
     calendar: { _all: '全部校历操作', exception: { save: '保存校历例外', delete: '删除校历例外' } },
   },
 };

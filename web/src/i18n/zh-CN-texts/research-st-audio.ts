@@ -1,7 +1,6 @@
 /** S-T 自动草稿: the draft coding computed from a lesson's audio channels, beside human coding. */
 export const zhResearchStAudio = {
   researchStAudio: {
-    tab: 'S-T 草稿',
     title: 'S-T 自动草稿（由录音生成）',
     help: '录播主机把教师无线麦与教室拾音麦分别录入两个声道（或教师、学生两个机位）时，平台在服务器上按声音判断每个时段是教师（T）、学生（S）还是安静（-）。录音不会上传到任何地方。草稿只供参考，请以人工编码为准。',
     interval: '间隔',

@@ -13,6 +13,7 @@ import { FullPageSpin } from '../../../app/components/FullPageSpin';
 import { deleteRecording, getRecording } from '../api/recordings.api';
 import { LessonPlayer, type LessonPlayerHandle, type PlayerMarker } from '../components/LessonPlayer';
 import { LessonComments } from '../../research/components/comments/LessonComments';
+import { StCoding } from '../../research/components/st/StCoding';
 import { TrackOffsets } from '../components/TrackOffsets';
 import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
 import { ReuseFlag } from '../components/ReuseFlag';
@@ -32,7 +33,7 @@ export default function PlayerPage() {
   const pending = data?.status === 'queued' || data?.status === 'processing';
   // Bumped when the tracks' offsets change: the player starts again with them.
   const [playerRound, setPlayerRound] = useState(0);
-  // 评课 outside any activity under the player: the comments drive it through its handle and mark its seek bar.
+  // The research tools outside any activity under the player (评课, S-T coding) drive it through its handle; comments mark its seek bar.
   const [player, setPlayer] = useState<LessonPlayerHandle | null>(null);
   const [markerSets, setMarkerSets] = useState<Record<string, readonly PlayerMarker[]>>({});
   const showMarkers = useCallback((key: string, list: readonly PlayerMarker[]) => setMarkerSets((before) => ({ ...before, [key]: list })), []);
@@ -135,6 +136,16 @@ export default function PlayerPage() {
           ]}
         />
       </Card>
+      {data.status === 'ready' && data.hasVideo && can(me, 'research:read') ? (
+        <Card variant="borderless" title={t('researchSt.title')}>
+          <StCoding
+            ctx={{
+              activity: null, recordingId: data.id, player,
+              lesson: { schoolId: data.schoolId, groupId: data.groupId, teacherUserId: data.teacherUserId, title: data.title, durationSeconds: data.durationSeconds },
+            }}
+          />
+        </Card>
+      ) : null}
     </Flex>
   );
 }

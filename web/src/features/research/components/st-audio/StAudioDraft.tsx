@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../../../app/components/ErrorAlert';
 import { formatDuration } from '../../../recordings/components/RecordingState';
 import { getStAudioDraft, requestStAudioDraft } from '../../api/st-audio.api';
 import type { LessonToolContext } from '../../lesson-tools';
+import type { StDraftPanelProps } from '../st/st-draft-slot';
 
 const POLL_MS = 3_000;
 /** Intervals offered besides the activity's own (the S-T method's usual 30 s among them). */
@@ -32,11 +33,15 @@ function kappaLevel(kappa: number): 'high' | 'good' | 'fair' | 'low' {
 /**
  * The automatic S-T draft of a lesson from its audio: its state (queued, unavailable with the
  * reason, failed, done), the strip of T / S / - cells (a click seeks the player to the interval),
- * the request button, and the agreement with each human coding the viewer may see. Placed as its
- * own lesson tool (LESSON_TOOLS 'st-draft') and inside the S-T coding tool, which may fix the
- * interval to its own (`intervalSeconds`).
+ * the request button, and the agreement with each human coding the viewer may see. It sits in
+ * the S-T coding tool (st-draft-slot.ts), which fixes the interval to its own (`intervalSeconds`).
  */
-export function StAudioDraft({ ctx, intervalSeconds: fixed }: { ctx: LessonToolContext; intervalSeconds?: number }) {
+export function StAudioDraft({ ctx, intervalSeconds: fixed, refreshKey = '' }: {
+  ctx: LessonToolContext;
+  intervalSeconds?: number;
+  /** Changes when the human codings beside it change (the S-T tool saves as one codes), to read the agreement again. */
+  refreshKey?: string;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
@@ -46,7 +51,7 @@ export function StAudioDraft({ ctx, intervalSeconds: fixed }: { ctx: LessonToolC
   const intervalSeconds = fixed ?? chosen;
   const { data, error, reload } = useApi(
     (signal) => getStAudioDraft(ctx.recordingId, { activityId, intervalSeconds }, signal),
-    [ctx.recordingId, activityId, intervalSeconds],
+    [ctx.recordingId, activityId, intervalSeconds, refreshKey],
   );
   const [asking, setAsking] = useState(false);
   const mayRequest = can(me, 'research:write');
@@ -117,6 +122,12 @@ export function StAudioDraft({ ctx, intervalSeconds: fixed }: { ctx: LessonToolC
       {data ? <Agreements draft={data} mayRequest={mayRequest} onUseInterval={(s) => void ask(s)} /> : null}
     </Flex>
   );
+}
+
+/** The draft as a panel of the S-T coding tool (its ST_DRAFT_PANELS): at the tool's interval, read again as codings are saved. */
+export function StAudioDraftPanel({ ctx, codings, intervalSeconds }: StDraftPanelProps) {
+  const refreshKey = codings.map((c) => `${c.id}:${c.updatedAt}`).join(',');
+  return <StAudioDraft ctx={ctx} intervalSeconds={intervalSeconds} refreshKey={refreshKey} />;
 }
 
 function DraftStrip({ draft, seek }: { draft: Draft; seek: (ms: number) => void }) {
