@@ -60,6 +60,8 @@ import { registerReportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
 import { registerVideoRoutes, videoFor } from './composition/video.js';
 import { createLessonSharing } from './modules/research/lesson-sharing.js';
+import { registerPatrolRoutes } from './modules/patrol/patrol.routes.js';
+import { createPatrolService } from './modules/patrol/patrol.service.js';
 import { createResearchReach } from './modules/research/research-reach.js';
 import { createCommentsService } from './modules/research/comments.service.js';
 import { registerCommentsRoutes } from './modules/research/comments.routes.js';
@@ -71,7 +73,12 @@ import { createAnalysisService } from './modules/research/analysis.service.js';
 import { registerStAudioRoutes } from './modules/research/st-audio.routes.js';
 import { createStAudioService } from './modules/research/st-audio.service.js';
 import { notFound } from './http/errors.js';
-import { subscribeAppHandlers } from './composition/app-events.js';
+import { subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
+import { createResearchActivities } from './modules/research/activities.module.js';
+import { createBookedLessons } from './modules/research/activities.booked.js';
+import { createLessonFacts } from './modules/recordings/recordings.lesson-facts.js';
+import { createBookingsService } from './modules/rooms/bookings.service.js';
+import { registerBookingsRoutes } from './modules/rooms/bookings.routes.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -120,9 +127,7 @@ export async function buildApp(deps: AppDeps) {
   const devices = createDevicesService({ db: deps.db, clock: deps.clock, audit, rooms });
   const rollout = createRolloutService({ db: deps.db, clock: deps.clock, audit });
   const compliance = createComplianceService({ db: deps.db, clock: deps.clock, namedPersons: rollout.namedPersons });
-  subscribeAppHandlers(events, {
-    compliance, enqueueJob: deps.jobs && ((kind, payload, opts) => deps.jobs!.enqueue(kind, payload, opts)), warn: (obj, msg) => app.log.warn(obj, msg),
-  });
+  subscribeAppHandlers(events, { compliance });
   const notifications = createNotificationsService({ db: deps.db, clock: deps.clock });
   const notificationGenerators = createNotificationGenerators({
     db: deps.db.db, clock: deps.clock, compliance, notify: notifications.notify,
@@ -133,7 +138,11 @@ export async function buildApp(deps: AppDeps) {
   const calendar = createCalendarService({ db: deps.db, clock: deps.clock, audit, events });
   const quotaRules = createQuotaRulesAdmin({ db: deps.db, audit, compliance });
   const dashboards = createDashboardsService({ clock: deps.clock, compliance, recordingStats: createRecordingStats({ db: deps.db }), rollout, calendar });
-  const reports = createReportsService({ db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify });
+  const reports = createReportsService({
+    db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify,
+    // Built below with the lessons it patrols; asked only once requests come.
+    patrol: { countyFigures: (actor, period) => patrol.countyFigures(actor, period) },
+  });
   const recordings = deps.config && deps.storage && deps.jobs
     ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
       viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment,
@@ -149,6 +158,8 @@ export async function buildApp(deps: AppDeps) {
       return { recordingId: r.id, schoolId: r.schoolId, groupId: r.groupId, teacherUserId: r.teacherUserId, title: r.title, durationSeconds: r.durationSeconds };
     },
   });
+  // Class patrol (巡课): today's lessons through the recordings service, asked with the actor.
+  const patrol = createPatrolService({ db: deps.db, clock: deps.clock, audit, lessons: recordings?.recordings ?? null, org, calendar });
   // Offline rooms before lessons: the calendar says which timetable runs, notifications tell the
   // principal and the 电教馆 (the `room.offline` seam: rooms never import either module).
   const roomAlerts = createRoomAlerts({
@@ -156,7 +167,23 @@ export async function buildApp(deps: AppDeps) {
     timetableWeekdays: (schoolIds, day) => timetableWeekdays(deps.db.db, schoolIds, day),
     onRoomOffline: createRoomOfflineNotices({ db: deps.db.db, notify: notifications.notify }),
   });
-  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach };
+  // Research activities and groups. Rooms' one-off bookings ask research whether an organiser may
+  // book (research's bookingCheck) and research lists an activity's bookings (a getter: built after).
+  const lessonFacts = createLessonFacts(deps.db.db);
+  const research = createResearchActivities({
+    db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, lessonFacts, store: deps.storage,
+    watchable: async (actor, id) => {
+      if (!recordings) throw notFound('录像');
+      return recordings.recordings.get(actor, id);
+    },
+    bookings: () => bookings,
+  });
+  const bookings = createBookingsService({ db: deps.db, clock: deps.clock, audit, rooms, purposeCheck: research.bookingCheck });
+  subscribeResearchHandlers(events, {
+    booked: createBookedLessons({ db: deps.db.db, clock: deps.clock, audit, notify: notifications.notify, lessonFacts, bookingsCovering: bookings.covering }),
+    enqueueJob: deps.jobs && ((kind, payload, opts) => deps.jobs!.enqueue(kind, payload, opts)), warn: (obj, msg) => app.log.warn(obj, msg),
+  });
+  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings };
 
   await app.register(swagger, {
     openapi: {
@@ -210,11 +237,14 @@ export async function buildApp(deps: AppDeps) {
   registerNotificationsRoutes(app, { notifications });
   registerInspectionsRoutes(app, { inspections });
   registerBulletinsRoutes(app, { bulletins });
-  registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
+  registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, patrol, clock: deps.clock } });
   registerStRoutes(app, { codings: createStCodingsService({ db: deps.db, clock: deps.clock, reach: researchReach }), compare: createStCompareService({ db: deps.db, reach: researchReach }) });
   if (recordings) registerVideoRoutes(app, recordings);
   registerCommentsRoutes(app, { comments: createCommentsService({ db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, assignmentsOf: auth.assignmentViewsOf }) });
   registerAnalysisRoutes(app, { analysis: createAnalysisService({ db: deps.db.db, clock: deps.clock, listTerms: calendar.admin.listTerms }), audit });
+  registerPatrolRoutes(app, { patrol, audit });
+  research.register(app);
+  registerBookingsRoutes(app, { bookings });
   if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { systemClock } from './clock.js';
 import { createAppJobs } from './composition/app-jobs.js';
-import { subscribeAppHandlers } from './composition/app-events.js';
+import { bookedLessonsFor, subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDb } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -28,8 +28,9 @@ async function main() {
   useFfmpegOverrides(config);
   // A lesson processed here recounts its school-day here too.
   const events = createAppEventBus();
-  subscribeAppHandlers(events, {
-    compliance: createComplianceService({ db, clock: systemClock }),
+  subscribeAppHandlers(events, { compliance: createComplianceService({ db, clock: systemClock }) });
+  subscribeResearchHandlers(events, {
+    booked: bookedLessonsFor(db, systemClock),
     // Bound late: the queue is built just below, before any job runs.
     enqueueJob: (kind, payload, opts) => queue.enqueue(kind, payload, opts), warn: (obj, msg) => log.warn(obj, msg),
   });

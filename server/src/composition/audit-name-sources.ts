@@ -5,6 +5,7 @@ import { regionNames, schoolNames } from '../modules/org/org.names.js';
 import { personNames } from '../modules/people/people.names.js';
 import { recordingTitles } from '../modules/recordings/recordings.names.js';
 import { roomNames } from '../modules/rooms/rooms.names.js';
+import { activityTopics, groupNames } from '../modules/research/research.names.js';
 
 /**
  * Who names what the audit log points at: each owning module looks up its own rows. Composed
@@ -18,5 +19,7 @@ export function auditNameSources(db: Kysely<Database>): AuditNameSources {
     region: (ids) => regionNames(db, ids),
     recording: (ids) => recordingTitles(db, ids),
     room: (ids) => roomNames(db, ids),
+    research_activity: (ids) => activityTopics(db, ids),
+    research_group: (ids) => groupNames(db, ids),
   };
 }

@@ -17,6 +17,7 @@ import * as playback from './migrations/20261206_0017_playback.js';
 import * as listIndexes from './migrations/20261206_0015_list_indexes.js';
 import * as research from './migrations/20261206_0020_research.js';
 import * as stCodings from './migrations/20261206_0024_st_codings.js';
+import * as patrol from './migrations/20261206_0026_patrol.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0015_list_indexes': listIndexes,
   '20261206_0020_research': research,
   '20261206_0024_st_codings': stCodings,
+  '20261206_0026_patrol': patrol,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -14,8 +14,8 @@ export type CalendarPlace = { cityId: number } | { countyId: number } | { school
  * each is in docs/architecture.md; the subscriptions are in composition/app-events.ts.
  */
 export interface AppEvents {
-  /** A lesson finished processing and is playable (recordings' pipeline). */
-  'recording.ready': { payload: SchoolDayChange; reply: unknown };
+  /** A lesson finished processing and is playable (recordings' pipeline); `recordingId` names the track. */
+  'recording.ready': { payload: SchoolDayChange & { recordingId?: number }; reply: unknown };
   /** A lesson left its school-day otherwise: deleted, or purged past its retention (recordings). */
   'recording.changed': { payload: SchoolDayChange; reply: unknown };
   /** Holidays, workdays or terms changed on these days at this place (calendar). */

@@ -10,7 +10,9 @@ import { seedDemoReports } from './reports.demo-seed.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoHistory } from './demo-history.js';
 import { seedRecentHistory } from './demo-recent-history.js';
+import { seedDemoResearch } from './demo-research.js';
 import { seedDemoRooms } from './demo-rooms.js';
+import { seedDemoPatrols } from './demo-patrol.js';
 import { seedCurrentTerms } from './demo-school-year.js';
 import { seedCity } from './seed-city.js';
 import { seedDemoSt } from './st.demo-seed.js';
@@ -51,6 +53,11 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   // S-T codings of the activities' lessons and of two recent lessons, once both exist.
   const st = await seedDemoSt(db.db, now);
   log(`demo S-T: ${st.codings} codings`);
+  // Class patrols over those weeks (not today: the wall opens unpatrolled).
+  if (recent) log(`demo patrols: ${await seedDemoPatrols(db, { from: recent.from, today: shanghaiDate(now) })}`);
+  // Research groups (冠县's 名师工作室 and 冠县实验小学's 教研组) with their activities; a city 同课异构 if none is there yet.
+  const research = await seedDemoResearch(db.db, { clock });
+  log(`demo research groups: ${research.groups} groups, ${research.activities} activities with ${research.lessons} lessons`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

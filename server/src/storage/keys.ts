@@ -13,6 +13,7 @@ import { InvalidObjectKeyError, KEY_PART_PATTERN } from './object-store.js';
  *   recordings/<id>/thumbs/sprite.jpg, .vtt      the same as one sprite sheet and its WebVTT map
  *   shared-media/<name>/…                        media several recordings play (the demo city's clips),
  *                                                laid out like `recordings/<id>/` (hls/, poster.jpg, thumbs/)
+ *   research/activities/<id>/files/<name>.<ext>  a research activity's lesson plans and courseware
  *
  * Everything of a recording lives under `recordings/<id>/`, so retention removes it with one
  * deletePrefix(recordingPrefix(id)), and re-packaging can clear hlsPrefix(id) first.
@@ -104,4 +105,16 @@ export function keyUnderMediaPrefix(ownKey: string, mediaPrefix: string | null):
  */
 export function sharedMediaKey(name: string, ownKey: (recordingId: number) => string): string {
   return keyUnderMediaPrefix(ownKey(1), sharedMediaPrefix(name));
+}
+
+/** `research/activities/<id>/files/` — the files (lesson plans, courseware) of one research activity. */
+export const researchFilesPrefix = (activityId: number) => {
+  if (!Number.isSafeInteger(activityId) || activityId <= 0) throw new InvalidObjectKeyError(`activity id must be a positive integer, got ${activityId}`);
+  return `research/activities/${activityId}/files/`;
+};
+
+/** One file of a research activity: `name` a random token (never the person's file name), `ext` without the dot. */
+export function researchFileKey(activityId: number, name: string, ext: string): string {
+  if (!/^[a-z0-9]{1,8}$/.test(ext)) throw new InvalidObjectKeyError(`invalid research file extension: ${JSON.stringify(ext)}`);
+  return `${researchFilesPrefix(activityId)}${part(name, 'research file name')}.${ext}`;
 }

@@ -38,6 +38,16 @@ const RolloutBatchesPage = lazyPage(() => import('../features/rollout/pages/Roll
 const CalendarPage = lazyPage(() => import('../features/calendar/pages/CalendarPage'));
 const StComparePage = lazyPage(() => import('../features/research/pages/StComparePage'));
 const ResearchAnalysisPage = lazyPage(() => import('../features/research/pages/ResearchAnalysisPage'));
+const PatrolWallPage = lazyPage(() => import('../features/patrol/pages/PatrolWallPage'));
+const PatrolLessonPage = lazyPage(() => import('../features/patrol/pages/PatrolLessonPage'));
+const PatrolStatsPage = lazyPage(() => import('../features/patrol/pages/PatrolStatsPage'));
+// Online teaching research (教研): activities, their lessons, groups.
+const ResearchHomePage = lazyPage(() => import('../features/research/pages/ResearchHomePage'));
+const ActivityFormPage = lazyPage(() => import('../features/research/pages/ActivityFormPage'));
+const ActivityDetailPage = lazyPage(() => import('../features/research/pages/ActivityDetailPage'));
+const ResearchLessonPage = lazyPage(() => import('../features/research/pages/ResearchLessonPage'));
+const GroupsPage = lazyPage(() => import('../features/research/pages/GroupsPage'));
+const GroupPage = lazyPage(() => import('../features/research/pages/GroupPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -92,6 +102,16 @@ export function AppRoutes() {
         <Route path="calendar" element={<RequirePage page="calendar"><CalendarPage /></RequirePage>} />
         <Route path="research/activities/:id/compare" element={<RequirePage page="research"><StComparePage /></RequirePage>} />
         <Route path="research/analysis" element={<RequirePage page="research"><ResearchAnalysisPage /></RequirePage>} />
+        <Route path="patrol" element={<RequirePage page="patrol"><PatrolWallPage /></RequirePage>} />
+        <Route path="patrol/stats" element={<RequirePage page="patrol"><PatrolStatsPage /></RequirePage>} />
+        <Route path="patrol/lessons/:id" element={<RequirePage page="patrol"><PatrolLessonPage /></RequirePage>} />
+        <Route path="research" element={<RequirePage page="research"><ResearchHomePage /></RequirePage>} />
+        <Route path="research/activities/new" element={<RequirePage page="research"><ActivityFormPage /></RequirePage>} />
+        <Route path="research/activities/:id" element={<RequirePage page="research"><ActivityDetailPage /></RequirePage>} />
+        <Route path="research/activities/:id/edit" element={<RequirePage page="research"><ActivityFormPage /></RequirePage>} />
+        <Route path="research/activities/:id/lessons/:recordingId" element={<RequirePage page="research"><ResearchLessonPage /></RequirePage>} />
+        <Route path="research/groups" element={<RequirePage page="research"><GroupsPage /></RequirePage>} />
+        <Route path="research/groups/:id" element={<RequirePage page="research"><GroupPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -15,8 +15,10 @@ import { enResearchAnalysis } from './en-texts/research-analysis';
 import { enResearchErrors } from './en-texts/research-errors';
 import { enResearchComments } from './en-texts/research-comments';
 import { enResearchSt } from './en-texts/research-st';
+import { enResearchActivities } from './en-texts/research-activities';
 import { enResearchStAudio } from './en-texts/research-st-audio';
 import type { EnglishMessages } from './en-texts/english-messages';
+import { enPatrol } from './en-texts/patrol';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -39,6 +41,8 @@ export const en: EnglishMessages = {
   ...enResearchComments,
   ...enResearchSt,
   ...enResearchAnalysis,
+  ...enPatrol,
+  ...enResearchActivities,
   ...enResearchStAudio,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },

@@ -14,6 +14,8 @@ import { zhReuse } from './zh-CN-texts/reuse';
 import { zhResearchComments } from './zh-CN-texts/research-comments';
 import { zhResearchSt } from './zh-CN-texts/research-st';
 import { zhResearchAnalysis } from './zh-CN-texts/research-analysis';
+import { zhPatrol } from './zh-CN-texts/patrol';
+import { zhResearchActivities } from './zh-CN-texts/research-activities';
 import { zhResearchStAudio } from './zh-CN-texts/research-st-audio';
 
 /**
@@ -38,6 +40,8 @@ export const zhCN = {
   ...zhResearchComments,
   ...zhResearchSt,
   ...zhResearchAnalysis,
+  ...zhPatrol,
+  ...zhResearchActivities,
   ...zhResearchStAudio,
 };
 

@@ -8,7 +8,9 @@ import { addBulletinsToFixture } from '../../modules/bulletins/bulletins-fixture
 import { addResearchToFixture } from '../../modules/research/research-fixture.js';
 import { addCommentsToFixture } from '../../modules/research/comments-fixture.js';
 import { addStToFixture } from '../../modules/research/st-fixture.js';
+import { addActivitiesToFixture } from '../../modules/research/activities-fixture.js';
 import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js';
+import { addPatrolToFixture } from '../../modules/patrol/patrol-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -80,11 +82,13 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addResearchToFixture(t, fixture);
   await addCommentsToFixture(t, fixture);
   await addStToFixture(t, fixture);
+  await addActivitiesToFixture(t, fixture);
   await addRolloutToFixture(t, fixture);
   await addReportsToFixture(t, fixture);
   await addInspectionsToFixture(t, fixture);
   await addNotificationsToFixture(t, fixture);
   await addBulletinsToFixture(t, fixture);
   await addCalendarToFixture(t, fixture);
+  await addPatrolToFixture(t, fixture);
   return fixture;
 }

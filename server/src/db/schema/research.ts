@@ -256,4 +256,6 @@ export interface PatrolTable {
   total: number;
   note: string;
   created_at: string;
+  /** When the patroller last corrected it that day (migration 0026); null: never. */
+  updated_at: string | null;
 }

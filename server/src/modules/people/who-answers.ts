@@ -100,3 +100,52 @@ export async function namesOf(db: Kysely<Database>, userIds: readonly number[]):
   }
   return out;
 }
+
+/** One role an enabled staff account holds, with its node (research checks who may join an activity). */
+export interface StaffGrantRow extends PersonRef {
+  role: Role;
+  department: Department | null;
+  cityId: number | null;
+  countyId: number | null;
+  schoolId: number | null;
+}
+
+const STAFF_GRANT_COLUMNS = [
+  'users.id', 'users.name', 'role_assignments.role', 'role_assignments.department',
+  'role_assignments.city_id', 'role_assignments.county_id', 'role_assignments.school_id',
+] as const;
+
+const toStaffGrant = (r: { id: number; name: string; role: string; department: Department | null; city_id: number | null; county_id: number | null; school_id: number | null }): StaffGrantRow => ({
+  userId: r.id, name: r.name, role: r.role as Role, department: r.department, cityId: r.city_id, countyId: r.county_id, schoolId: r.school_id,
+});
+
+/** Every role of these enabled staff accounts (several rows for a person with several roles). */
+export async function staffGrantsOf(db: Kysely<Database>, userIds: readonly number[]): Promise<StaffGrantRow[]> {
+  const ids = [...new Set(userIds)];
+  const out: StaffGrantRow[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db.selectFrom('role_assignments').innerJoin('users', 'users.id', 'role_assignments.user_id')
+      .select(STAFF_GRANT_COLUMNS).where('users.id', 'in', ids.slice(i, i + CHUNK))
+      .where('users.disabled', '=', 0).where('users.kind', '=', 'staff').orderBy('users.id').execute();
+    out.push(...rows.map(toStaffGrant));
+  }
+  return out;
+}
+
+/**
+ * Enabled staff holding `roles` at exactly one node: a school's staff, a county's own level
+ * (bureau and departments), or a city's own level; by name, at most `limit`.
+ */
+export async function staffAtNode(
+  db: Kysely<Database>, node: { schoolId: number } | { countyId: number } | { cityId: number }, roles: readonly Role[], opts: { text?: string; limit: number },
+): Promise<StaffGrantRow[]> {
+  if (!roles.length) return [];
+  let q = db.selectFrom('role_assignments').innerJoin('users', 'users.id', 'role_assignments.user_id')
+    .select(STAFF_GRANT_COLUMNS).where('role_assignments.role', 'in', [...roles])
+    .where('users.disabled', '=', 0).where('users.kind', '=', 'staff');
+  if ('schoolId' in node) q = q.where('role_assignments.school_id', '=', node.schoolId);
+  else if ('countyId' in node) q = q.where('role_assignments.county_id', '=', node.countyId).where('role_assignments.school_id', 'is', null);
+  else q = q.where('role_assignments.city_id', '=', node.cityId).where('role_assignments.county_id', 'is', null);
+  if (opts.text) q = q.where('users.name', 'like', `%${opts.text.replace(/[%_\\]/g, '')}%`);
+  return (await q.orderBy('users.name').orderBy('users.id').limit(opts.limit).execute()).map(toStaffGrant);
+}

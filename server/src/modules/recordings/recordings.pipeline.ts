@@ -76,7 +76,7 @@ export function createRecordingPipeline(deps: PipelineDeps) {
     if (!row) return 'gone';
     if (row.status === 'ready') {
       // A rerun after a crash between "ready" and the follow-ups: repeat them (both are idempotent).
-      await deps.onRecordingChanged({ schoolId: row.school_id, day: row.school_day });
+      await deps.onRecordingChanged({ schoolId: row.school_id, day: row.school_day, recordingId });
       await deps.enqueueThumbnails(recordingId);
       await deps.enqueueVisualCheck?.(recordingId);
       return 'already-ready';
@@ -180,7 +180,7 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       await deps.store.deletePrefix(recordingPrefix(row.id));
       return 'gone';
     }
-    await deps.onRecordingChanged({ schoolId: row.school_id, day: row.school_day });
+    await deps.onRecordingChanged({ schoolId: row.school_id, day: row.school_day, recordingId: row.id });
     await deps.enqueueThumbnails(row.id);
     await deps.enqueueVisualCheck?.(row.id);
     return 'ready';

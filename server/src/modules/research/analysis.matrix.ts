@@ -5,7 +5,7 @@ import { allExcept, type ItemOutcome, type ListOutcome, type MatrixEntry } from 
 /**
  * Access-matrix entries of the research analysis (教研分析). It reads through the supervising
  * research:read scope: the city every county, a county's bureau, departments and researcher their
- * county, a principal their school; a teacher supervises nothing (403 on the overviews) but sees
+ * county (and so does a county's 督学), a principal their school; a teacher supervises nothing (403 on the overviews) but sees
  * their own row of their own school's teacher list and their own figures. The fixture's
  * activities (research-fixture.ts) lie in April 2018, one per target school: in April every
  * target took part, in May none did (the "never took part" list is tried on May).
@@ -13,12 +13,12 @@ import { allExcept, type ItemOutcome, type ListOutcome, type MatrixEntry } from 
 const APRIL = 'from=2018-04-01&to=2018-04-30';
 const MAY = 'from=2018-05-01&to=2018-05-31';
 
-const READERS = { anonymous: 401, city_admin: 200, county_admin: 200, dept_staff: 200, researcher: 200, principal: 200, teacher: 200 } as const;
-const SCHOOLS = allExcept<ListOutcome>(403, { anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', principal: 'o--' });
+const READERS = { anonymous: 401, city_admin: 200, county_admin: 200, dept_staff: 200, researcher: 200, inspector: 200, principal: 200, teacher: 200 } as const;
+const SCHOOLS = allExcept<ListOutcome>(403, { anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', inspector: 'os-', principal: 'o--' });
 // A county's line stands for its schools: the own county's marker is the sibling's too.
-const COUNTIES = allExcept<ListOutcome>(403, { anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', principal: 'os-' });
+const COUNTIES = allExcept<ListOutcome>(403, { anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', inspector: 'os-', principal: 'os-' });
 const TEACHERS = allExcept<ItemOutcome>(403, {
-  anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404],
+  anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404], inspector: [200, 200, 404],
   principal: [200, 404, 404], teacher: [200, 404, 404],
 });
 

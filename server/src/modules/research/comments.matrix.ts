@@ -15,18 +15,20 @@ const reach = (ok: number, no = 404) => allExcept<ItemOutcome>(403, {
   anonymous: 401, city_admin: ok, county_admin: [ok, ok, no], dept_staff: [ok, ok, no], researcher: [ok, ok, no],
   principal: [ok, no, no], teacher: [ok, no, no],
 });
+// Reading only: a 督学 (inspector) holds research:read over their county and no research:write.
+const readReach = (ok: number) => ({ ...reach(ok), inspector: [ok, ok, 404] as ItemOutcome });
 
 export const commentsMatrix: MatrixEntry[] = [
   {
     route: 'GET /api/research/lessons/:recordingId/comments', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: `/api/research/lessons/${recordingsOf(f).recording[t]}/comments?activityId=${researchOf(f).activity[t]}` }),
-    expect: reach(200),
+    expect: readReach(200),
   },
   {
     // Outside any activity: whoever may watch the lesson.
     route: 'GET /api/research/lessons/:recordingId/comments', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: `/api/research/lessons/${recordingsOf(f).recording[t]}/comments` }),
-    expect: reach(200),
+    expect: readReach(200),
   },
   {
     route: 'POST /api/research/lessons/:recordingId/comments', kind: 'item',
@@ -56,6 +58,6 @@ export const commentsMatrix: MatrixEntry[] = [
   {
     route: 'GET /api/research/comments/:id/edits', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: `/api/research/comments/${commentsOf(f).outsideComment[t]}/edits` }),
-    expect: reach(200),
+    expect: readReach(200),
   },
 ];

@@ -7,11 +7,11 @@ import { stOf } from './st-fixture.js';
  * Access-matrix entries of S-T analysis (codings and the 同课异构 comparison). The targets are the
  * research fixture's activities (research-fixture.ts) with their lessons and the codings of
  * st-fixture.ts. Who reaches an activity: the city all three; the 冠县 bureau, its 教科所 and its
- * researcher own and sibling; the principal and gxsy.teacher (a member) only their own school's.
+ * researcher (and its 督学, who reads only) own and sibling; the principal and gxsy.teacher (a member) only their own school's.
  * research:read and research:write are not the system roles' nor parents' (403).
  */
 const READ = allExcept<ItemOutcome>(403, {
-  anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404],
+  anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404], inspector: [200, 200, 404],
   principal: [200, 404, 404], teacher: [200, 404, 404],
 });
 const WRITE = (ok: number) => allExcept<ItemOutcome>(403, {

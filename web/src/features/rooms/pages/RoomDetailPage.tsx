@@ -15,6 +15,7 @@ import { DevicesCard } from '../components/DevicesCard';
 import { ConnectivityBadge, formatGb, HeartbeatTime, RoomStatusTag } from '../components/room-status';
 import { RoomFormModal } from '../components/RoomFormModal';
 import { TimetableCard } from '../components/TimetableCard';
+import { RoomBookingsCard } from '../components/RoomBookingsCard';
 import { formatShortDate } from '../../../app/time';
 
 const STAGE_DATE = { planned: 'plannedOn', installed: 'installedOn', activated: 'activatedOn', in_use: 'inUseOn' } as const;
@@ -117,6 +118,7 @@ export default function RoomDetailPage() {
       ) : null}
       <DevicesCard room={data} writable={writable} onChanged={room.reload} />
       <TimetableCard room={data} writable={writable} />
+      <RoomBookingsCard room={data} />
       {editing ? (
         <RoomFormModal
           room={data}
