@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, DEMO_SCHOOLS } from '../server/src/seed/demo-accounts.js
 import { seedCity } from '../server/src/seed/seed-city.js';
 import { openObjectStore } from '../server/src/storage/storage-url.js';
 import { fmt } from './support.js';
+import { benchResearchStAudio } from './research-st-audio.js';
 
 /**
  * Issue 9, acceptance 7: `npm run bench -- research` runs the parts below one after another, each
@@ -29,6 +30,7 @@ export interface ResearchBenchPart {
 
 export const RESEARCH_PARTS: ResearchBenchPart[] = [
   { name: 'comments', run: () => benchComments() },
+  { name: 'st-audio', run: () => benchResearchStAudio() },
 ];
 
 export async function benchResearch(parts: readonly ResearchBenchPart[] = RESEARCH_PARTS) {

@@ -70,6 +70,8 @@ import { createStCodingsService } from './modules/research/st-codings.service.js
 import { createStCompareService } from './modules/research/st-compare.service.js';
 import { registerAnalysisRoutes } from './modules/research/analysis.routes.js';
 import { createAnalysisService } from './modules/research/analysis.service.js';
+import { registerStAudioRoutes } from './modules/research/st-audio.routes.js';
+import { createStAudioService } from './modules/research/st-audio.service.js';
 import { notFound } from './http/errors.js';
 import { subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
 import { createResearchActivities } from './modules/research/activities.module.js';
@@ -179,6 +181,7 @@ export async function buildApp(deps: AppDeps) {
   const bookings = createBookingsService({ db: deps.db, clock: deps.clock, audit, rooms, purposeCheck: research.bookingCheck });
   subscribeResearchHandlers(events, {
     booked: createBookedLessons({ db: deps.db.db, clock: deps.clock, audit, notify: notifications.notify, lessonFacts, bookingsCovering: bookings.covering }),
+    enqueueJob: deps.jobs && ((kind, payload, opts) => deps.jobs!.enqueue(kind, payload, opts)), warn: (obj, msg) => app.log.warn(obj, msg),
   });
   const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings };
 
@@ -242,6 +245,7 @@ export async function buildApp(deps: AppDeps) {
   registerPatrolRoutes(app, { patrol, audit });
   research.register(app);
   registerBookingsRoutes(app, { bookings });
+  if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -13,6 +13,7 @@ import { startMaintenance } from './maintenance.js';
 import { announceFfmpeg } from './media/ffmpeg-binaries.js';
 import { loadOrCreateSecrets } from './secrets.js';
 import { seedDemoLessons } from './seed/recordings.demo.js';
+import { seedDemoStAudioLesson } from './seed/demo-st-audio.js';
 import { seedDemoIfEmpty } from './seed/seed-on-start.js';
 import { ensureDemoMedia } from './seed/demo-media.js';
 import { startDemoRecorders } from './seed/demo-recorders.js';
@@ -85,6 +86,8 @@ async function main() {
         if (!seeded || !services.recordings) return;
         const n = await seedDemoLessons({ db, clock: systemClock, ingest: services.recordings.ingest, workDir, log: app.log });
         app.log.info(`demo lessons queued: ${n}`);
+        // One more lesson with two audio channels: the worker makes its S-T draft (ffmpeg only).
+        await seedDemoStAudioLesson({ db, clock: systemClock, ingest: services.recordings.ingest, workDir, log: app.log });
       })
       .catch((err) => app.log.warn({ err }, 'demo lessons could not be made'));
   }

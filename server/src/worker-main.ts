@@ -29,8 +29,12 @@ async function main() {
   // A lesson processed here recounts its school-day here too.
   const events = createAppEventBus();
   subscribeAppHandlers(events, { compliance: createComplianceService({ db, clock: systemClock }) });
-  subscribeResearchHandlers(events, { booked: bookedLessonsFor(db, systemClock) });
-  const { registry } = createAppJobs({ db, clock: systemClock, config, storage, events });
+  subscribeResearchHandlers(events, {
+    booked: bookedLessonsFor(db, systemClock),
+    // Bound late: the queue is built just below, before any job runs.
+    enqueueJob: (kind, payload, opts) => queue.enqueue(kind, payload, opts), warn: (obj, msg) => log.warn(obj, msg),
+  });
+  const { registry, queue } = createAppJobs({ db, clock: systemClock, config, storage, events });
   const runner = createJobRunner({ db, clock: systemClock, registry, log, concurrency });
   runner.start();
   log.info({ workerId: runner.workerId, concurrency, kinds: registry.kinds() }, `job worker started (database: ${db.dialect}, storage: ${storage.kind})`);

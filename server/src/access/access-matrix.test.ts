@@ -21,6 +21,7 @@ import { analysisMatrix } from '../modules/research/analysis.matrix.js';
 import { patrolMatrix } from '../modules/patrol/patrol.matrix.js';
 import { activitiesMatrix } from '../modules/research/activities.matrix.js';
 import { bookingsMatrix } from '../modules/rooms/bookings.matrix.js';
+import { stAudioMatrix } from '../modules/research/st-audio.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
@@ -29,7 +30,7 @@ import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, 
  * a neighbour in the same county, another county}, against outcomes written down by hand.
  * A route registered without an entry here fails the first test.
  */
-const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix, ...commentsMatrix, ...stCodingsMatrix, ...analysisMatrix, ...patrolMatrix, ...activitiesMatrix, ...bookingsMatrix];
+const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix, ...commentsMatrix, ...stCodingsMatrix, ...analysisMatrix, ...patrolMatrix, ...activitiesMatrix, ...bookingsMatrix, ...stAudioMatrix];
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -7,6 +7,8 @@ import { createNotificationsService } from '../modules/notifications/notificatio
 import { createLessonFacts } from '../modules/recordings/recordings.lesson-facts.js';
 import { type BookedLessons, createBookedLessons } from '../modules/research/activities.booked.js';
 import { bookingsCoveringLesson } from '../modules/rooms/bookings.service.js';
+import { stAudioOnRecordingReady } from '../modules/research/st-audio.jobs.js';
+import type { EnqueueJob } from './app-jobs.js';
 
 /**
  * Who hears which event: the one place where a higher module subscribes to what a lower one tells.
@@ -25,8 +27,15 @@ export function subscribeAppHandlers(events: AppEventBus, deps: { compliance: Pi
  * the booking's activity (modules/research/activities.booked.ts). Subscribed apart from the
  * compliance handlers because research is built after them; the server and a job worker both call it.
  */
-export function subscribeResearchHandlers(events: AppEventBus, deps: { booked: Pick<BookedLessons, 'onRecordingReady'> }) {
+export function subscribeResearchHandlers(events: AppEventBus, deps: {
+  booked: Pick<BookedLessons, 'onRecordingReady'>;
+  /** The platform queue's enqueue, where jobs are queued from this process: the S-T drafts from audio. */
+  enqueueJob?: EnqueueJob;
+  warn?: (obj: object, msg: string) => void;
+}) {
   events.on('recording.ready', (change) => deps.booked.onRecordingReady(change));
+  // A lesson with two audio channels or tracks gets its S-T draft (only a scan job is queued here).
+  if (deps.enqueueJob) events.on('recording.ready', stAudioOnRecordingReady(deps.enqueueJob, deps.warn));
 }
 
 /** The booked-lesson handler as a job worker builds it: from the database alone. */

@@ -7,6 +7,7 @@ import type { AnyJobDefinition } from '../jobs/job-definition.js';
 import { createJobQueue, type EnqueueOptions, type JobQueue } from '../jobs/job-queue.js';
 import { buildJobRegistry, type JobRegistry } from '../jobs/registry.js';
 import { recordingJobsFor } from '../modules/recordings/recordings.module.js';
+import { stAudioJobsFor } from './research-jobs.js';
 
 /** What the platform's job handlers are built from; the server and `npm run worker` pass the same. */
 export interface AppJobDeps {
@@ -26,7 +27,7 @@ export type EnqueueJob = (kind: string, payload: unknown, opts?: EnqueueOptions)
  * (`...recordingJobDefinitions({ pipeline: createRecordingPipeline({ ... }), ... })`).
  */
 function appJobDefinitions(deps: AppJobDeps & { enqueue: EnqueueJob }): AnyJobDefinition[] {
-  return [...recordingJobsFor(deps)];
+  return [...recordingJobsFor(deps), ...stAudioJobsFor(deps)];
 }
 
 /**

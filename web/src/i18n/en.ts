@@ -16,6 +16,7 @@ import { enResearchErrors } from './en-texts/research-errors';
 import { enResearchComments } from './en-texts/research-comments';
 import { enResearchSt } from './en-texts/research-st';
 import { enResearchActivities } from './en-texts/research-activities';
+import { enResearchStAudio } from './en-texts/research-st-audio';
 import type { EnglishMessages } from './en-texts/english-messages';
 import { enPatrol } from './en-texts/patrol';
 
@@ -42,6 +43,7 @@ export const en: EnglishMessages = {
   ...enResearchAnalysis,
   ...enPatrol,
   ...enResearchActivities,
+  ...enResearchStAudio,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },
 };

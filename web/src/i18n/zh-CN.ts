@@ -16,6 +16,7 @@ import { zhResearchSt } from './zh-CN-texts/research-st';
 import { zhResearchAnalysis } from './zh-CN-texts/research-analysis';
 import { zhPatrol } from './zh-CN-texts/patrol';
 import { zhResearchActivities } from './zh-CN-texts/research-activities';
+import { zhResearchStAudio } from './zh-CN-texts/research-st-audio';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -41,6 +42,7 @@ export const zhCN = {
   ...zhResearchAnalysis,
   ...zhPatrol,
   ...zhResearchActivities,
+  ...zhResearchStAudio,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

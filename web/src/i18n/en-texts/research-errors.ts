@@ -63,4 +63,10 @@ export const enResearchErrors: Record<string, string> = {
   ROOM_BOOKING_PAST: 'That time has passed: choose a lesson time still ahead',
   ROOM_BOOKING_RANGE: 'The end date is before the start date: swap them',
   ROOM_BOOKING_TOO_LONG: 'A booking lasts at most 4 hours: book each lesson separately',
+  // Why a lesson has no S-T draft from audio (a draft's reasonCode; the draft view words them too).
+  ST_AUDIO_MONO: 'The lesson\'s audio has one channel (or its channels carry the same sound): no automatic S-T draft, code it by hand',
+  ST_AUDIO_NONE: 'The lesson has no audio to analyse (no sound track, or its original file was not kept): code it by hand',
+  ST_AUDIO_SILENT: 'Hardly any speech can be heard in the lesson\'s audio (a microphone may have been off): code it by hand',
+  ST_AUDIO_NOT_READY: 'A track of this lesson is still being processed; the S-T draft is made again once it is done',
+  ST_AUDIO_FAILED: 'Analysing the lesson\'s audio failed several times: try again later, or ask the platform administrator',
 };

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { StCoding as Coding } from '@shared/research-st-types';
 import type { LessonToolContext } from '../../lesson-tools';
+import { StAudioDraftPanel } from '../st-audio/StAudioDraft';
 
 /**
  * The place for automatic drafts (the S-T draft from a lesson's audio) beside the human codings
@@ -15,4 +16,6 @@ export interface StDraftPanelProps {
   intervalSeconds: number;
 }
 
-export const ST_DRAFT_PANELS: { key: string; Component: ComponentType<StDraftPanelProps> }[] = [];
+export const ST_DRAFT_PANELS: { key: string; Component: ComponentType<StDraftPanelProps> }[] = [
+  { key: 'st-audio', Component: StAudioDraftPanel },
+];

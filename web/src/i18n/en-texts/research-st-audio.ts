@@ -1,0 +1,51 @@
+import type { EnglishMessages } from './english-messages';
+
+/** The S-T draft computed from a lesson's audio channels, beside human coding. */
+export const enResearchStAudio: Pick<EnglishMessages, 'researchStAudio'> = {
+  researchStAudio: {
+    title: 'Automatic S-T draft (from the audio)',
+    help: 'Where the recorder keeps the teacher\'s wireless microphone and the room\'s microphones on two channels (or on the teacher and students tracks), the server judges each interval as teacher (T), students (S) or quiet (-) from the sound. The audio is never sent anywhere. The draft is a guide: human coding decides.',
+    interval: 'Interval',
+    seconds: '{{count}} s',
+    request: 'Make the draft',
+    requestAgain: 'Make it again',
+    requested: 'Requested: the server is analysing the audio',
+    states: {
+      none: 'Not made yet',
+      queued: 'Analysing…',
+      done: 'Ready',
+      unavailable: 'Not available',
+      failed: 'Failed',
+    },
+    queuedHelp: 'A 45-minute lesson usually takes under a minute; this view refreshes by itself.',
+    manualOnly: 'This lesson can only be coded by hand.',
+    reasons: {
+      ST_AUDIO_MONO: 'The lesson\'s audio has one channel (or its channels carry the same sound), so the teacher\'s voice cannot be told from the students\'.',
+      ST_AUDIO_NONE: 'The lesson has no audio to analyse (no sound track, or its original file was not kept).',
+      ST_AUDIO_SILENT: 'Hardly any speech can be heard in the audio (a microphone may have been off).',
+      ST_AUDIO_NOT_READY: 'A track of this lesson is still being processed; the draft is made again once it is done.',
+      ST_AUDIO_FAILED: 'Analysing the audio failed several times: try again later, or ask the platform administrator.',
+    },
+    codes: { T: 'Teacher', S: 'Students', '-': 'Quiet' },
+    cell: '{{from}}–{{to}}: {{code}}',
+    legend: 'Click a cell to jump to that interval',
+    shares: 'Teacher speaking {{teacher}}% · students speaking {{students}}% · quiet {{silence}}%',
+    rt: 'Rt (T among the draft\'s decided intervals) {{value}}',
+    source: {
+      channels: 'Teacher\'s channel: {{side}} ({{how}})',
+      tracks: 'The teacher track\'s and the students track\'s audio',
+      left: 'left',
+      right: 'right',
+      snr: 'judged by how clearly it carries speech',
+      convention: 'both alike, the left one by convention',
+    },
+    agreement: 'Agreement with human coding',
+    noCodings: 'No human coding yet.',
+    kappa: 'κ = {{value}}',
+    kappaNone: 'κ cannot be computed',
+    compared: '{{items}} of {{intervals}} intervals compared (intervals with "-" on either side are skipped)',
+    otherInterval: 'Coded every {{count}} s, unlike the draft',
+    useInterval: 'Make it at {{count}} s',
+    levels: { high: 'strong agreement', good: 'good agreement', fair: 'fair agreement', low: 'poor agreement' },
+  },
+};
