@@ -61,6 +61,7 @@ import { createReportsService } from './modules/reports/reports.service.js';
 import { registerVideoRoutes, videoFor } from './composition/video.js';
 import { createLessonSharing } from './modules/research/lesson-sharing.js';
 import { createResearchReach } from './modules/research/research-reach.js';
+import { registerRubricsModuleRoutes, rubricsModuleFor } from './modules/research/rubrics.module.js';
 import { notFound } from './http/errors.js';
 import { subscribeAppHandlers } from './composition/app-events.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps) {
       return { recordingId: r.id, schoolId: r.schoolId, groupId: r.groupId, teacherUserId: r.teacherUserId, title: r.title, durationSeconds: r.durationSeconds };
     },
   });
+  const rubricsArea = rubricsModuleFor({ db: deps.db.db, clock: deps.clock, audit, reach: researchReach });
   // Offline rooms before lessons: the calendar says which timetable runs, notifications tell the
   // principal and the 电教馆 (the `room.offline` seam: rooms never import either module).
   const roomAlerts = createRoomAlerts({
@@ -201,6 +203,7 @@ export async function buildApp(deps: AppDeps) {
   registerBulletinsRoutes(app, { bulletins });
   registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
   if (recordings) registerVideoRoutes(app, recordings);
+  registerRubricsModuleRoutes(app, rubricsArea);
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

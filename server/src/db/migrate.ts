@@ -16,6 +16,7 @@ import * as calendarAdmin from './migrations/20261206_0014_calendar_admin.js';
 import * as playback from './migrations/20261206_0017_playback.js';
 import * as listIndexes from './migrations/20261206_0015_list_indexes.js';
 import * as research from './migrations/20261206_0020_research.js';
+import * as rubricVersions from './migrations/20261206_0023_rubric_versions.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0017_playback': playback,
   '20261206_0015_list_indexes': listIndexes,
   '20261206_0020_research': research,
+  '20261206_0023_rubric_versions': rubricVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

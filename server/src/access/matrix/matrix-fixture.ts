@@ -6,6 +6,7 @@ import { addInspectionsToFixture } from '../../modules/inspections/inspections-f
 import { addNotificationsToFixture } from '../../modules/notifications/notifications-fixture.js';
 import { addBulletinsToFixture } from '../../modules/bulletins/bulletins-fixture.js';
 import { addResearchToFixture } from '../../modules/research/research-fixture.js';
+import { addRubricsToFixture } from '../../modules/research/rubrics-fixture.js';
 import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
@@ -76,6 +77,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addRoomsToFixture(t, fixture);
   await addRecordingsToFixture(t, fixture);
   await addResearchToFixture(t, fixture);
+  await addRubricsToFixture(t, fixture);
   await addRolloutToFixture(t, fixture);
   await addReportsToFixture(t, fixture);
   await addInspectionsToFixture(t, fixture);
