@@ -105,7 +105,7 @@ function comments(doc: Doc, r: ActivityRecord) {
     if (!l.comments.length) return;
     heading(doc, `课例 ${i + 1}：${l.title}`, 11);
     table(doc, [50, 70, 100, '*', 90], ['时间点', '评论人', '观察项目', '内容', '发表时间'],
-      l.comments.map((c) => [c.at, c.authorName, c.tag ?? '', c.replyTo ? `↳ ${c.body}` : c.body, c.createdAt]));
+      l.comments.map((c) => [c.at, c.authorName, c.tag ?? '', c.replyTo ? `（回复）${c.body}` : c.body, c.createdAt]));
   });
 }
 

@@ -91,9 +91,9 @@ export function lessonResults(items: FlatItem[], scores: ScoreRecord[]) {
   });
   const totals = observers.filter((o) => o.total !== null).map((o) => o.total!);
   const maxTotal = items.reduce((sum, i) => sum + i.weight * i.max, 0);
-  const meanTotal = totals.length ? r2(totals.reduce((a, b) => a + b, 0) / totals.length) : null;
+  const meanTotal = totals.length ? totals.reduce((a, b) => a + b, 0) / totals.length : null;
   return {
-    observers, items: itemStats, meanTotal, completeObservers: totals.length,
+    observers, items: itemStats, meanTotal: r2(meanTotal), completeObservers: totals.length,
     meanPercent: meanTotal !== null && maxTotal > 0 ? r2((meanTotal / maxTotal) * 100) : null,
     agreement: agreementOf(units, observerIds),
     units,

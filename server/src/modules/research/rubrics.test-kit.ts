@@ -39,3 +39,16 @@ export async function addRubric(db: Kysely<Database>, opts: {
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** A teacher of a school who is in no activity: the non-member of the attacker probes. */
+export async function addTeacher(t: { db: { db: Kysely<Database> } }, username: string, schoolCode: string): Promise<number> {
+  const db = t.db.db;
+  const s = await db.selectFrom('schools').select(['id', 'county_id', 'city_id']).where('code', '=', schoolCode).executeTakeFirstOrThrow();
+  const hash = (await db.selectFrom('users').select('password_hash').where('username', '=', 'gxsy.teacher').executeTakeFirstOrThrow()).password_hash;
+  const now = new Date().toISOString();
+  const user = await db.insertInto('users').values({
+    username, name: '路人甲', phone: null, password_hash: hash, kind: 'staff', disabled: 0, failed_logins: 0, locked_until: null, created_at: now, updated_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('role_assignments').values({ user_id: user.id, role: 'teacher', department: null, city_id: s.city_id, county_id: s.county_id, school_id: s.id, created_at: now }).execute();
+  return user.id;
+}

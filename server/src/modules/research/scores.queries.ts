@@ -17,9 +17,9 @@ export async function observerScores(db: Db, lesson: LessonKey, rubricId: number
     .orderBy('id').execute();
 }
 
-/** Upserts and deletes one observer's item scores in one transaction. */
+/** Upserts and deletes one observer's item scores in one transaction; a note left out stays as it was. */
 export async function saveScores(db: Db, lesson: LessonKey, rubricId: number, observerUserId: number, now: string,
-  items: { itemKey: string; score: number | null; note: string }[]) {
+  items: { itemKey: string; score: number | null; note: string | undefined }[]) {
   await db.transaction().execute(async (trx) => {
     for (const item of items) {
       const drop = trx.deleteFrom('observation_scores')
@@ -32,9 +32,9 @@ export async function saveScores(db: Db, lesson: LessonKey, rubricId: number, ob
       const score = item.score;
       await trx.insertInto('observation_scores').values({
         activity_id: lesson.activityId, rubric_id: rubricId, school_id: lesson.schoolId, group_id: lesson.groupId,
-        observer_user_id: observerUserId, item_key: item.itemKey, score, note: item.note, updated_at: now,
+        observer_user_id: observerUserId, item_key: item.itemKey, score, note: item.note ?? '', updated_at: now,
       }).onConflict((oc) => oc.columns(['activity_id', 'school_id', 'group_id', 'observer_user_id', 'item_key'])
-        .doUpdateSet({ rubric_id: rubricId, score, note: item.note, updated_at: now }))
+        .doUpdateSet({ rubric_id: rubricId, score, updated_at: now, ...(item.note === undefined ? {} : { note: item.note }) }))
         .execute();
     }
   });

@@ -11,6 +11,7 @@ export const SaveScoresBody = Type.Object({
     itemKey: Type.String({ pattern: RUBRIC_KEY_PATTERN, minLength: 1, maxLength: 40 }),
     /** A level's score; null takes the item's score (and note) back. */
     score: Nullable(Type.Number({ minimum: 0, maximum: 1000 })),
+    /** Left out: the note stays as it was. */
     note: Type.Optional(Type.String({ maxLength: 500 })),
   }), { minItems: 1, maxItems: 100 }),
 });

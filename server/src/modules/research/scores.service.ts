@@ -78,7 +78,7 @@ export function createScoresService(deps: {
       }
     }
     await q.saveScores(db, { activityId: act.id, schoolId: lesson.schoolId, groupId: lesson.groupId }, rubric.id, w.actor.userId,
-      deps.clock.now().toISOString(), body.items.map((i) => ({ itemKey: i.itemKey, score: i.score, note: (i.note ?? '').trim() })));
+      deps.clock.now().toISOString(), body.items.map((i) => ({ itemKey: i.itemKey, score: i.score, note: i.note?.trim() })));
     return sheet(w.actor, ref);
   }
 
