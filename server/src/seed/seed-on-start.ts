@@ -7,6 +7,7 @@ import { seedDemoRollout } from './rollout.demo-seed.js';
 import { seedDemoBulletins } from './bulletins.demo-seed.js';
 import { seedDemoInspections } from './inspections.demo-seed.js';
 import { seedDemoReports } from './reports.demo-seed.js';
+import { seedDemoRubricScores, seedDemoRubrics } from './demo-rubrics.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoHistory } from './demo-history.js';
 import { seedRecentHistory } from './demo-recent-history.js';
@@ -44,6 +45,9 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   const rooms = await seedDemoRooms(db.db, city.id, now);
   const recent = await seedRecentHistory(db, city.id, { clock, terms: [...DEMO_TERMS, ...currentTerms], rooms });
   log(`demo now: ${rooms.length} rooms; ${recent ? `${recent.recordings} recordings at ${recent.schools} schools from ${recent.from} to ${recent.to}` : 'no term before today'} in ${Math.round(performance.now() - recentStarted)} ms`);
+  // Observation rubrics (课堂观察量表), and scores for the demo's research activities, where there are any.
+  const [cityRubric] = await seedDemoRubrics(db.db);
+  if (cityRubric) await seedDemoRubricScores(db.db, cityRubric);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }
