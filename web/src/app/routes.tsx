@@ -36,6 +36,8 @@ const RolloutOverduePage = lazyPage(() => import('../features/rollout/pages/Roll
 const RolloutSchoolPage = lazyPage(() => import('../features/rollout/pages/RolloutSchoolPage'));
 const RolloutBatchesPage = lazyPage(() => import('../features/rollout/pages/RolloutBatchesPage'));
 const CalendarPage = lazyPage(() => import('../features/calendar/pages/CalendarPage'));
+const RubricsPage = lazyPage(() => import('../features/research/pages/RubricsPage'));
+const RubricResultsPage = lazyPage(() => import('../features/research/pages/RubricResultsPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -88,6 +90,8 @@ export function AppRoutes() {
         <Route path="rollout/batches" element={<RequirePage page="rollout"><RolloutBatchesPage /></RequirePage>} />
         <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
         <Route path="calendar" element={<RequirePage page="calendar"><CalendarPage /></RequirePage>} />
+        <Route path="research/rubrics" element={<RequirePage page="research"><RubricsPage /></RequirePage>} />
+        <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

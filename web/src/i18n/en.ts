@@ -12,6 +12,7 @@ import { enPlayback } from './en-texts/playback';
 import { enCalendar } from './en-texts/calendar';
 import { enReuse } from './en-texts/reuse';
 import { enResearchErrors } from './en-texts/research-errors';
+import { enResearchRubrics } from './en-texts/research-rubrics';
 import type { EnglishMessages } from './en-texts/english-messages';
 
 /**
@@ -32,6 +33,7 @@ export const en: EnglishMessages = {
   ...enPlayback,
   ...enCalendar,
   ...enReuse,
+  ...enResearchRubrics,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },
 };

@@ -11,6 +11,7 @@ import { zhRecordOnly } from './zh-CN-texts/record-only';
 import { zhPlayback } from './zh-CN-texts/playback';
 import { zhCalendar } from './zh-CN-texts/calendar';
 import { zhReuse } from './zh-CN-texts/reuse';
+import { zhResearchRubrics } from './zh-CN-texts/research-rubrics';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -31,6 +32,7 @@ export const zhCN = {
   ...zhPlayback,
   ...zhCalendar,
   ...zhReuse,
+  ...zhResearchRubrics,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

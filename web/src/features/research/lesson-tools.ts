@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { LessonPlayerHandle } from '../recordings/components/LessonPlayer';
+import { RubricScoring } from './components/RubricScoring';
 
 /**
  * The tools beside a lesson's player on the research lesson page (comments at a time, rubric
@@ -33,4 +34,6 @@ export interface LessonTool {
 }
 
 /** Registered tools, in tab order. */
-export const LESSON_TOOLS: LessonTool[] = [];
+export const LESSON_TOOLS: LessonTool[] = [
+  { key: 'rubric', titleKey: 'researchRubrics.toolTitle', inActivityOnly: true, Component: RubricScoring },
+];
