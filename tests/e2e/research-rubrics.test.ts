@@ -25,7 +25,7 @@ describe('observation rubrics', () => {
     await page.locator('.ant-table-row').filter({ hasText: '冠县小学语文课堂观察量表' }).waitFor();
 
     await page.locator('[data-testid=create-rubric]').click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.ant-drawer');
     await drawer.locator('[data-testid=rubric-name]').fill(name);
     // The starter item, then a second item with its four levels.
     await drawer.locator('input[id$="items_0_text"]').fill('目标明确具体');

@@ -89,6 +89,6 @@ export const enResearchRubrics: Pick<EnglishMessages, 'researchRubrics'> = {
     incomplete: 'Incomplete {{done}}/{{total}}',
     exportExcel: 'Export Excel',
     exportPdf: 'Export PDF',
-    backToActivity: 'Back to the activity',
+    activity: 'Research activity',
   },
 };

@@ -87,6 +87,6 @@ export const zhResearchRubrics = {
     incomplete: '未评完 {{done}}/{{total}}',
     exportExcel: '导出 Excel',
     exportPdf: '导出 PDF',
-    backToActivity: '返回教研活动',
+    activity: '教研活动',
   },
 };

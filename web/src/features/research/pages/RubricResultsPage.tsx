@@ -20,7 +20,7 @@ export default function RubricResultsPage() {
     <>
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/research">{t('nav.research')}</Link> }, { title: <Link to={`/research/activities/${activityId}`}>{t('researchRubrics.backToActivity')}</Link> }, { title: t('researchRubrics.resultsTitle') }]}
+        items={[{ title: <Link to="/research">{t('nav.research')}</Link> }, { title: <Link to={`/research/activities/${activityId}`}>{t('researchRubrics.activity')}</Link> }, { title: t('researchRubrics.resultsTitle') }]}
       />
       <PageHeader
         title={t('researchRubrics.resultsTitle')}

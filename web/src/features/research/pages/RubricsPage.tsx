@@ -66,12 +66,14 @@ export default function RubricsPage() {
           loading={list.loading}
           dataSource={list.data?.items ?? []}
           pagination={false}
-          scroll={{ x: 900 }}
+          tableLayout="fixed"
+          scroll={{ x: 1100 }}
           locale={{ emptyText: t('researchRubrics.empty') }}
           columns={[
             {
               title: t('researchRubrics.name'),
               dataIndex: 'name',
+              width: 300,
               render: (name: string, row) => (
                 <Flex vertical>
                   <Flex gap={6} align="center" wrap>
@@ -85,11 +87,11 @@ export default function RubricsPage() {
             {
               title: t('researchRubrics.owner'),
               key: 'owner',
-              width: 140,
+              width: 130,
               render: (_, row) => <span>{row.owner.name} <Typography.Text type="secondary">{t(`researchRubrics.ownerLevels.${row.owner.level}`)}</Typography.Text></span>,
             },
-            { title: t('researchRubrics.status'), dataIndex: 'status', width: 90, render: (s: RubricStatus) => <RubricStatusTag status={s} /> },
-            { title: t('researchRubrics.levels'), key: 'size', width: 150, render: (_, row) => t('researchRubrics.size', { dimensions: row.dimensionCount, items: row.itemCount }) },
+            { title: t('researchRubrics.status'), dataIndex: 'status', width: 100, render: (s: RubricStatus) => <RubricStatusTag status={s} /> },
+            { title: t('researchRubrics.levels'), key: 'size', width: 160, render: (_, row) => t('researchRubrics.size', { dimensions: row.dimensionCount, items: row.itemCount }) },
             { title: t('researchRubrics.activityCount'), dataIndex: 'activityCount', width: 90, align: 'right' },
             { title: t('researchRubrics.scoreCount'), dataIndex: 'scoreCount', width: 90, align: 'right' },
             { title: t('researchRubrics.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatInstant(v) },
