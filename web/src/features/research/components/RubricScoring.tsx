@@ -120,7 +120,7 @@ export function RubricScoring({ ctx }: { ctx: LessonToolContext }) {
                   disabled={!canScore}
                   onChange={(e) => choose(item.key, e.target.value as number)}
                 >
-                  <Space direction="vertical" size={2}>
+                  <Space orientation="vertical" size={2}>
                     {item.levels.map((level) => (
                       <Radio key={level.score} value={level.score} data-testid={`rubric-level-${item.key}-${level.score}`}>
                         <Typography.Text strong>{level.label}（{level.score}）</Typography.Text>
