@@ -4,10 +4,12 @@
 // DATABASE_URL is set), lists (every list and dashboard route as each role at province scale; the
 // province is kept in bench/out/), video (issue 3's lesson-video pipeline: upload, packaging,
 // serving, memory, transcode; needs ffmpeg, and wrk for the serving figure). With no names, all run.
+// research: issue 9's figures (lesson comments posted and read; research.bench.ts lists its parts).
 import { benchAccessGate } from './access-gate.bench.js';
 import { benchCompliance } from './compliance.bench.js';
 import { benchLists } from './lists.bench.js';
 import { benchVideo } from './video.bench.js';
+import { benchResearch } from './research.bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -16,6 +18,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   compliance: () => benchCompliance(),
   lists: () => benchLists(),
   video: () => benchVideo(seconds),
+  research: () => benchResearch(),
 };
 
 async function main() {

@@ -27,6 +27,8 @@ export const ROLES = [
   'county_admin',
   'dept_staff',
   'researcher',
+  // 督学 / 责任督学: a county- or city-appointed school inspector who patrols and inspects schools.
+  'inspector',
   'principal',
   'teacher',
   'parent',
@@ -39,11 +41,11 @@ export const SYSTEM_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor']
 export function grantableRoles(granter: Role): readonly Role[] {
   switch (granter) {
     case 'secadmin':
-      return ['sysadmin', 'secadmin', 'auditor', 'city_admin', 'county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
+      return ['sysadmin', 'secadmin', 'auditor', 'city_admin', 'county_admin', 'dept_staff', 'researcher', 'inspector', 'principal', 'teacher'];
     case 'city_admin':
-      return ['city_admin', 'county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
+      return ['city_admin', 'county_admin', 'dept_staff', 'researcher', 'inspector', 'principal', 'teacher'];
     case 'county_admin':
-      return ['county_admin', 'dept_staff', 'researcher', 'principal', 'teacher'];
+      return ['county_admin', 'dept_staff', 'researcher', 'inspector', 'principal', 'teacher'];
     default:
       return [];
   }
@@ -58,6 +60,8 @@ export const ROLE_SCOPE_LEVEL: Record<Role, 'system' | 'city' | 'county' | 'city
   county_admin: 'county',
   dept_staff: 'county',
   researcher: 'city_or_county',
+  // Scoped like county staff: a county's 责任督学, or the city's.
+  inspector: 'city_or_county',
   principal: 'school',
   teacher: 'school',
   parent: 'guardian',

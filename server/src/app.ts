@@ -60,7 +60,16 @@ import { registerReportsRoutes } from './modules/reports/reports.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
 import { registerVideoRoutes, videoFor } from './composition/video.js';
 import { createLessonSharing } from './modules/research/lesson-sharing.js';
+import { registerPatrolRoutes } from './modules/patrol/patrol.routes.js';
+import { createPatrolService } from './modules/patrol/patrol.service.js';
 import { createResearchReach } from './modules/research/research-reach.js';
+import { createCommentsService } from './modules/research/comments.service.js';
+import { registerCommentsRoutes } from './modules/research/comments.routes.js';
+import { registerStRoutes } from './modules/research/st-codings.routes.js';
+import { createStCodingsService } from './modules/research/st-codings.service.js';
+import { createStCompareService } from './modules/research/st-compare.service.js';
+import { registerAnalysisRoutes } from './modules/research/analysis.routes.js';
+import { createAnalysisService } from './modules/research/analysis.service.js';
 import { registerRubricsModuleRoutes, rubricsModuleFor } from './modules/research/rubrics.module.js';
 import { notFound } from './http/errors.js';
 import { subscribeAppHandlers } from './composition/app-events.js';
@@ -123,7 +132,11 @@ export async function buildApp(deps: AppDeps) {
   const calendar = createCalendarService({ db: deps.db, clock: deps.clock, audit, events });
   const quotaRules = createQuotaRulesAdmin({ db: deps.db, audit, compliance });
   const dashboards = createDashboardsService({ clock: deps.clock, compliance, recordingStats: createRecordingStats({ db: deps.db }), rollout, calendar });
-  const reports = createReportsService({ db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify });
+  const reports = createReportsService({
+    db: deps.db, clock: deps.clock, audit, org, compliance, rollout, notify: notifications.notify,
+    // Built below with the lessons it patrols; asked only once requests come.
+    patrol: { countyFigures: (actor, period) => patrol.countyFigures(actor, period) },
+  });
   const recordings = deps.config && deps.storage && deps.jobs
     ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
       viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment,
@@ -139,6 +152,8 @@ export async function buildApp(deps: AppDeps) {
       return { recordingId: r.id, schoolId: r.schoolId, groupId: r.groupId, teacherUserId: r.teacherUserId, title: r.title, durationSeconds: r.durationSeconds };
     },
   });
+  // Class patrol (巡课): today's lessons through the recordings service, asked with the actor.
+  const patrol = createPatrolService({ db: deps.db, clock: deps.clock, audit, lessons: recordings?.recordings ?? null, org, calendar });
   const rubricsArea = rubricsModuleFor({ db: deps.db.db, clock: deps.clock, audit, reach: researchReach });
   // Offline rooms before lessons: the calendar says which timetable runs, notifications tell the
   // principal and the 电教馆 (the `room.offline` seam: rooms never import either module).
@@ -201,8 +216,12 @@ export async function buildApp(deps: AppDeps) {
   registerNotificationsRoutes(app, { notifications });
   registerInspectionsRoutes(app, { inspections });
   registerBulletinsRoutes(app, { bulletins });
-  registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, clock: deps.clock } });
+  registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, patrol, clock: deps.clock } });
+  registerStRoutes(app, { codings: createStCodingsService({ db: deps.db, clock: deps.clock, reach: researchReach }), compare: createStCompareService({ db: deps.db, reach: researchReach }) });
   if (recordings) registerVideoRoutes(app, recordings);
+  registerCommentsRoutes(app, { comments: createCommentsService({ db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, assignmentsOf: auth.assignmentViewsOf }) });
+  registerAnalysisRoutes(app, { analysis: createAnalysisService({ db: deps.db.db, clock: deps.clock, listTerms: calendar.admin.listTerms }), audit });
+  registerPatrolRoutes(app, { patrol, audit });
   registerRubricsModuleRoutes(app, rubricsArea);
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });

@@ -11,10 +11,14 @@ import { reportsMatrix } from '../modules/reports/reports.matrix.js';
 import { inspectionsMatrix } from '../modules/inspections/inspections.matrix.js';
 import { notificationsMatrix } from '../modules/notifications/notifications.matrix.js';
 import { bulletinsMatrix } from '../modules/bulletins/bulletins.matrix.js';
+import { commentsMatrix } from '../modules/research/comments.matrix.js';
 import { peopleMatrix } from '../modules/people/people.matrix.js';
 import { studentsMatrix } from '../modules/students/students.matrix.js';
 import { foundationMatrix } from './matrix/foundation.matrix.js';
+import { stCodingsMatrix } from '../modules/research/st-codings.matrix.js';
 import { importsMatrix } from '../modules/imports/imports.matrix.js';
+import { analysisMatrix } from '../modules/research/analysis.matrix.js';
+import { patrolMatrix } from '../modules/patrol/patrol.matrix.js';
 import { rubricsMatrix } from '../modules/research/rubrics.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
@@ -24,7 +28,7 @@ import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, 
  * a neighbour in the same county, another county}, against outcomes written down by hand.
  * A route registered without an entry here fails the first test.
  */
-const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix];
+const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix, ...commentsMatrix, ...stCodingsMatrix, ...analysisMatrix, ...patrolMatrix];
 MATRIX.push(...rubricsMatrix);
 
 describe('access matrix: route × role × scope', () => {

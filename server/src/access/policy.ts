@@ -38,6 +38,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'org:read', 'person:read', 'compliance:read', 'recording:read', 'rollout:read', 'report:read', 'report:review', 'inspection:read', 'bulletin:read',
     'research:read', 'research:write', 'rubric:write', 'patrol:read',
   ],
+  // 督学: watches and scores lessons (巡课) and reads what supervision knows of the schools; writes nothing else.
+  inspector: [
+    'org:read', 'compliance:read', 'recording:read', 'inspection:read', 'bulletin:read', 'research:read', 'patrol:read', 'patrol:write',
+  ],
   principal: [
     'org:read', 'person:read', 'student:read', 'room:write', 'calendar:write', 'compliance:read',
     'recording:read', 'recording:upload', 'recording:delete', 'rollout:read', 'inspection:read', 'bulletin:read',

@@ -16,6 +16,8 @@ import * as calendarAdmin from './migrations/20261206_0014_calendar_admin.js';
 import * as playback from './migrations/20261206_0017_playback.js';
 import * as listIndexes from './migrations/20261206_0015_list_indexes.js';
 import * as research from './migrations/20261206_0020_research.js';
+import * as stCodings from './migrations/20261206_0024_st_codings.js';
+import * as patrol from './migrations/20261206_0026_patrol.js';
 import * as rubricVersions from './migrations/20261206_0023_rubric_versions.js';
 
 /**
@@ -39,6 +41,8 @@ const migrations: Record<string, Migration> = {
   '20261206_0017_playback': playback,
   '20261206_0015_list_indexes': listIndexes,
   '20261206_0020_research': research,
+  '20261206_0024_st_codings': stCodings,
+  '20261206_0026_patrol': patrol,
   '20261206_0023_rubric_versions': rubricVersions,
 };
 

@@ -45,6 +45,12 @@ const COUNTY_PEOPLE: Record<string, readonly [string, string, string, string, st
   gaotang: ['侯志军', '付振华', '范秀兰', '路晓燕', '段文涛'],
 };
 
+// Each county's 责任督学 (school inspector), by county slug; fictional people as above.
+const COUNTY_INSPECTORS: Record<string, string> = {
+  dongchangfu: '陈保国', linqing: '杨秀芝', yanggu: '黄立军', shenxian: '王淑琴',
+  chiping: '李德明', donge: '张桂香', guanxian: '刘振海', gaotang: '赵玉兰',
+};
+
 function countyAccounts(): DemoAccount[] {
   return LIAOCHENG.counties.flatMap((county) => {
     const people = COUNTY_PEOPLE[county.slug];
@@ -57,6 +63,7 @@ function countyAccounts(): DemoAccount[] {
       { username: `${county.slug}.edtech`, name: edtech, role: 'dept_staff', department: 'edtech', scope },
       { username: `${county.slug}.preschool`, name: preschool, role: 'dept_staff', department: 'preschool', scope },
       { username: `${county.slug}.researcher`, name: researcher, role: 'researcher', scope },
+      { username: `${county.slug}.inspector`, name: COUNTY_INSPECTORS[county.slug] ?? `${county.name}督学`, role: 'inspector', scope },
     ] satisfies DemoAccount[];
   });
 }
@@ -73,6 +80,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'auditor', name: '安全审计员', role: 'auditor', scope: { level: 'system' } },
   { username: 'city.admin', name: '孙立新', role: 'city_admin', scope: { level: 'city', code: LIAOCHENG.code } },
   { username: 'city.research', name: '高文静', role: 'researcher', scope: { level: 'city', code: LIAOCHENG.code } },
+  { username: 'city.inspector', name: '周建明', role: 'inspector', scope: { level: 'city', code: LIAOCHENG.code } },
   ...countyAccounts(),
   { username: 'gxsy.principal', name: '马建国', role: 'principal', scope: { level: 'school', code: GXSY } },
   { username: 'gxsy.teacher', name: '李晓燕', role: 'teacher', scope: { level: 'school', code: GXSY } },

@@ -117,6 +117,20 @@ describe('the demo city started on a school day (Monday 2027-03-15, 10:30)', () 
     expect(online.length).toBeGreaterThan(operating.length / 2);
   });
 
+  it('opens the principal\'s patrol wall on today\'s lessons, unpatrolled, and the statistics on the weeks\' patrols', async () => {
+    const principal = await t.login('gxsy.principal');
+    const wall = (await principal.get('/api/patrol/wall')).json();
+    expect(wall.day).toBe(today);
+    expect(wall.total).toBeGreaterThan(0);
+    expect(wall.items.every((l: { mine: unknown }) => l.mine === null)).toBe(true);
+    const stats = (await principal.get('/api/patrol/stats')).json();
+    expect(stats.term.startsOn <= today && today <= stats.term.endsOn).toBe(true);
+    expect(stats.totals.patrols).toBeGreaterThan(5);
+    const county = (await (await t.login('guanxian.inspector')).get('/api/patrol/stats')).json();
+    expect(county.schools.length).toBeGreaterThan(3);
+    expect(county.totals.patrollers).toBeGreaterThanOrEqual(2);
+  });
+
   it('keeps the demo recorders left online beating while the server runs, and the offline ones silent', async () => {
     const later = new Date(now.getTime() + 3 * 3_600_000);
     const before = await t.db.db.selectFrom('devices').select(['id', 'last_state', 'last_heartbeat_at']).execute();

@@ -35,7 +35,7 @@ describe('the demo\'s observation rubrics', () => {
     const lesson = await addLesson(db, { schoolId: gxsy, teacherUserId: await userIdOf(db, 'gxsy.teacher') });
     const { activityId } = await addActivity(db, {
       organiserUserId: await userIdOf(db, 'city.research'), owner: { cityId: city }, schoolIds: [gxsy], lessons: [{ recordingId: lesson.recordingId }],
-      members: [{ userId: await userIdOf(db, 'gxsy.teacher'), schoolId: gxsy }],
+      members: [{ userId: await userIdOf(db, 'gxsy.teacher'), schoolId: gxsy }, { userId: await userIdOf(db, 'gx2.teacher'), role: 'observer' }],
     });
     expect(await seedDemoRubricScores(db, ids[0]!)).toBe(3 * 9);
     const res = await (await t.login('city.research')).get(`/api/research/activities/${activityId}/rubric-results`);

@@ -116,8 +116,9 @@ export async function seedDemoRubrics(db: Kysely<Database>): Promise<number[]> {
 /**
  * Scores for the demo's research activities (when the demo has any): an open or summarised
  * activity without a rubric observes on the city's; up to three of its observers (members first,
- * then the county's and the city's research officers) score each lesson around a level of their
- * own, so the results page shows means, spread and agreement. Nothing happens without activities.
+ * then the 教科所 of its schools' counties and the city's research officer, all of whom reach it)
+ * score each lesson around a level of their own, so the results page shows means, spread and
+ * agreement. Nothing happens without activities.
  */
 export async function seedDemoRubricScores(db: Kysely<Database>, cityRubricId: number): Promise<number> {
   const rubric = await db.selectFrom('observation_rubrics').select(['id', 'definition']).where('id', '=', cityRubricId).executeTakeFirst();
@@ -126,7 +127,7 @@ export async function seedDemoRubricScores(db: Kysely<Database>, cityRubricId: n
   const activities = await db.selectFrom('research_activities').select(['id', 'rubric_id', 'county_id', 'updated_at'])
     .where('deleted_at', 'is', null).where('status', 'in', ['open', 'summarised']).orderBy('id').execute();
   const rnd = new SeededRandom(20180404);
-  const officers = (await db.selectFrom('users').select('id').where('username', 'in', ['guanxian.research', 'shenxian.research', 'city.research']).execute()).map((u) => u.id);
+  const cityOfficer = await userId(db, 'city.research');
   let written = 0;
   for (const act of activities) {
     const rubricId = act.rubric_id ?? cityRubricId;
@@ -135,6 +136,13 @@ export async function seedDemoRubricScores(db: Kysely<Database>, cityRubricId: n
     const lessons = await db.selectFrom('research_activity_lessons').select(['school_id', 'group_id', 'teacher_user_id']).where('activity_id', '=', act.id).orderBy('position').execute();
     const members = (await db.selectFrom('research_activity_members').select(['user_id', 'role']).where('activity_id', '=', act.id).orderBy('id').execute())
       .filter((m) => m.role !== 'teacher').map((m) => m.user_id);
+    // Officers who reach the activity: the 教科所 of its schools' counties, and the city's research officer.
+    const counties = (await db.selectFrom('research_activity_schools').select('county_id').where('activity_id', '=', act.id).execute()).map((r) => r.county_id);
+    const officers = [
+      ...(counties.length ? (await db.selectFrom('role_assignments').select('user_id').where('role', '=', 'dept_staff').where('department', '=', 'research')
+        .where('county_id', 'in', counties).orderBy('user_id').execute()).map((r) => r.user_id) : []),
+      ...(cityOfficer ? [cityOfficer] : []),
+    ];
     for (const lesson of lessons) {
       const observers = [...new Set([...members, ...officers])].filter((id) => id !== lesson.teacher_user_id).slice(0, 3);
       const quality = 2 + Math.floor(rnd.next() * 3); // the lesson's level, 2–4

@@ -12,8 +12,11 @@ import { DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoHistory } from './demo-history.js';
 import { seedRecentHistory } from './demo-recent-history.js';
 import { seedDemoRooms } from './demo-rooms.js';
+import { seedDemoPatrols } from './demo-patrol.js';
 import { seedCurrentTerms } from './demo-school-year.js';
 import { seedCity } from './seed-city.js';
+import { seedDemoSt } from './st.demo-seed.js';
+import { seedDemoResearchAnalysis } from './demo-research-analysis.js';
 
 /**
  * On first start with an empty database, seeds the Liaocheng demo city: the 2018 programme as the
@@ -44,7 +47,14 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   const recentStarted = performance.now();
   const rooms = await seedDemoRooms(db.db, city.id, now);
   const recent = await seedRecentHistory(db, city.id, { clock, terms: [...DEMO_TERMS, ...currentTerms], rooms });
+  // Research over the recent lessons, so 教研分析 has figures (and schools that took part in nothing).
+  if (recent) log(`demo research: ${JSON.stringify(await seedDemoResearchAnalysis(db.db, recent, now))}`);
   log(`demo now: ${rooms.length} rooms; ${recent ? `${recent.recordings} recordings at ${recent.schools} schools from ${recent.from} to ${recent.to}` : 'no term before today'} in ${Math.round(performance.now() - recentStarted)} ms`);
+  // S-T codings of the activities' lessons and of two recent lessons, once both exist.
+  const st = await seedDemoSt(db.db, now);
+  log(`demo S-T: ${st.codings} codings`);
+  // Class patrols over those weeks (not today: the wall opens unpatrolled).
+  if (recent) log(`demo patrols: ${await seedDemoPatrols(db, { from: recent.from, today: shanghaiDate(now) })}`);
   // Observation rubrics (课堂观察量表), and scores for the demo's research activities, where there are any.
   const [cityRubric] = await seedDemoRubrics(db.db);
   if (cityRubric) await seedDemoRubricScores(db.db, cityRubric);

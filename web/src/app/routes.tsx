@@ -36,6 +36,11 @@ const RolloutOverduePage = lazyPage(() => import('../features/rollout/pages/Roll
 const RolloutSchoolPage = lazyPage(() => import('../features/rollout/pages/RolloutSchoolPage'));
 const RolloutBatchesPage = lazyPage(() => import('../features/rollout/pages/RolloutBatchesPage'));
 const CalendarPage = lazyPage(() => import('../features/calendar/pages/CalendarPage'));
+const StComparePage = lazyPage(() => import('../features/research/pages/StComparePage'));
+const ResearchAnalysisPage = lazyPage(() => import('../features/research/pages/ResearchAnalysisPage'));
+const PatrolWallPage = lazyPage(() => import('../features/patrol/pages/PatrolWallPage'));
+const PatrolLessonPage = lazyPage(() => import('../features/patrol/pages/PatrolLessonPage'));
+const PatrolStatsPage = lazyPage(() => import('../features/patrol/pages/PatrolStatsPage'));
 const RubricsPage = lazyPage(() => import('../features/research/pages/RubricsPage'));
 const RubricResultsPage = lazyPage(() => import('../features/research/pages/RubricResultsPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
@@ -90,6 +95,11 @@ export function AppRoutes() {
         <Route path="rollout/batches" element={<RequirePage page="rollout"><RolloutBatchesPage /></RequirePage>} />
         <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
         <Route path="calendar" element={<RequirePage page="calendar"><CalendarPage /></RequirePage>} />
+        <Route path="research/activities/:id/compare" element={<RequirePage page="research"><StComparePage /></RequirePage>} />
+        <Route path="research/analysis" element={<RequirePage page="research"><ResearchAnalysisPage /></RequirePage>} />
+        <Route path="patrol" element={<RequirePage page="patrol"><PatrolWallPage /></RequirePage>} />
+        <Route path="patrol/stats" element={<RequirePage page="patrol"><PatrolStatsPage /></RequirePage>} />
+        <Route path="patrol/lessons/:id" element={<RequirePage page="patrol"><PatrolLessonPage /></RequirePage>} />
         <Route path="research/rubrics" element={<RequirePage page="research"><RubricsPage /></RequirePage>} />
         <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />

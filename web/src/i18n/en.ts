@@ -11,9 +11,13 @@ import { enRecordOnly } from './en-texts/record-only';
 import { enPlayback } from './en-texts/playback';
 import { enCalendar } from './en-texts/calendar';
 import { enReuse } from './en-texts/reuse';
+import { enResearchAnalysis } from './en-texts/research-analysis';
 import { enResearchErrors } from './en-texts/research-errors';
+import { enResearchComments } from './en-texts/research-comments';
+import { enResearchSt } from './en-texts/research-st';
 import { enResearchRubrics } from './en-texts/research-rubrics';
 import type { EnglishMessages } from './en-texts/english-messages';
+import { enPatrol } from './en-texts/patrol';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -33,6 +37,10 @@ export const en: EnglishMessages = {
   ...enPlayback,
   ...enCalendar,
   ...enReuse,
+  ...enResearchComments,
+  ...enResearchSt,
+  ...enResearchAnalysis,
+  ...enPatrol,
   ...enResearchRubrics,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },

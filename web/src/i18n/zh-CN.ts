@@ -11,6 +11,10 @@ import { zhRecordOnly } from './zh-CN-texts/record-only';
 import { zhPlayback } from './zh-CN-texts/playback';
 import { zhCalendar } from './zh-CN-texts/calendar';
 import { zhReuse } from './zh-CN-texts/reuse';
+import { zhResearchComments } from './zh-CN-texts/research-comments';
+import { zhResearchSt } from './zh-CN-texts/research-st';
+import { zhResearchAnalysis } from './zh-CN-texts/research-analysis';
+import { zhPatrol } from './zh-CN-texts/patrol';
 import { zhResearchRubrics } from './zh-CN-texts/research-rubrics';
 
 /**
@@ -32,6 +36,10 @@ export const zhCN = {
   ...zhPlayback,
   ...zhCalendar,
   ...zhReuse,
+  ...zhResearchComments,
+  ...zhResearchSt,
+  ...zhResearchAnalysis,
+  ...zhPatrol,
   ...zhResearchRubrics,
 };
 

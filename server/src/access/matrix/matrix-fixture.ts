@@ -6,8 +6,11 @@ import { addInspectionsToFixture } from '../../modules/inspections/inspections-f
 import { addNotificationsToFixture } from '../../modules/notifications/notifications-fixture.js';
 import { addBulletinsToFixture } from '../../modules/bulletins/bulletins-fixture.js';
 import { addResearchToFixture } from '../../modules/research/research-fixture.js';
+import { addCommentsToFixture } from '../../modules/research/comments-fixture.js';
+import { addStToFixture } from '../../modules/research/st-fixture.js';
 import { addRubricsToFixture } from '../../modules/research/rubrics-fixture.js';
 import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js';
+import { addPatrolToFixture } from '../../modules/patrol/patrol-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -77,6 +80,8 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addRoomsToFixture(t, fixture);
   await addRecordingsToFixture(t, fixture);
   await addResearchToFixture(t, fixture);
+  await addCommentsToFixture(t, fixture);
+  await addStToFixture(t, fixture);
   await addRubricsToFixture(t, fixture);
   await addRolloutToFixture(t, fixture);
   await addReportsToFixture(t, fixture);
@@ -84,5 +89,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addNotificationsToFixture(t, fixture);
   await addBulletinsToFixture(t, fixture);
   await addCalendarToFixture(t, fixture);
+  await addPatrolToFixture(t, fixture);
   return fixture;
 }

@@ -11,6 +11,7 @@ export const MATRIX_ACTORS = {
   county_admin: 'guanxian.admin',
   dept_staff: 'guanxian.research',
   researcher: 'guanxian.researcher',
+  inspector: 'guanxian.inspector',
   principal: 'gxsy.principal',
   teacher: 'gxsy.teacher',
   parent: 'gxsy.parent',

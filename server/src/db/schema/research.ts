@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Online teaching research (在线教研) and class patrol (巡课); rooms' one-off bookings.
@@ -215,6 +215,8 @@ export interface StCodingTable {
   /** The activity it was made in; null: outside any activity. */
   activity_id: number | null;
   coder_user_id: number;
+  /** The track it was coded on, the id the research reach takes (added by 20261206_0024; optional on insert). */
+  recording_id: ColumnType<number | null, number | null | undefined, number | null>;
   interval_seconds: number;
   codes: string;
   created_at: string;
@@ -258,4 +260,6 @@ export interface PatrolTable {
   total: number;
   note: string;
   created_at: string;
+  /** When the patroller last corrected it that day (migration 0026); null: never. */
+  updated_at: string | null;
 }

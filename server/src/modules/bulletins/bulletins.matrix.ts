@@ -7,9 +7,9 @@ import { bulletinsOf } from './bulletins-fixture.js';
  * reaches the city and county bureaus, departments, researchers, principals and teachers; only the
  * city bureau (bulletin:write) publishes.
  */
-const READERS = { city_admin: 200, county_admin: 200, dept_staff: 200, researcher: 200, principal: 200, teacher: 200 } as const;
+const READERS = { city_admin: 200, county_admin: 200, dept_staff: 200, researcher: 200, inspector: 200, principal: 200, teacher: 200 } as const;
 const READ_LIST = allExcept<ListOutcome>(403, {
-  anonymous: 401, city_admin: 'osf', county_admin: 'osf', dept_staff: 'osf', researcher: 'osf', principal: 'osf', teacher: 'osf',
+  anonymous: 401, city_admin: 'osf', county_admin: 'osf', dept_staff: 'osf', researcher: 'osf', inspector: 'osf', principal: 'osf', teacher: 'osf',
 });
 const READ_ITEM = allExcept<ItemOutcome>(403, { anonymous: 401, ...READERS });
 const CITY_ONLY = (ok: number) => allExcept<number>(403, { anonymous: 401, city_admin: ok });

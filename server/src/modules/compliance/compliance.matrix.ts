@@ -9,14 +9,14 @@ import { allExcept, type ItemOutcome, type ListOutcome, type MatrixEntry } from 
 const RANGE = 'from=2018-04-02&to=2018-04-04';
 
 const READ_COUNTIES = allExcept<ListOutcome>(403, {
-  anonymous: 401, sysadmin: 'osf', city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', principal: 'os-',
+  anonymous: 401, sysadmin: 'osf', city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', inspector: 'os-', principal: 'os-',
 });
 const READ_SCHOOLS = allExcept<ListOutcome>(403, {
-  anonymous: 401, sysadmin: 'osf', city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', principal: 'o--',
+  anonymous: 401, sysadmin: 'osf', city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', inspector: 'os-', principal: 'o--',
 });
 const READ_SCHOOL = allExcept<ItemOutcome>(403, {
   anonymous: 401, sysadmin: 200, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404],
-  researcher: [200, 200, 404], principal: [200, 404, 404],
+  researcher: [200, 200, 404], inspector: [200, 200, 404], principal: [200, 404, 404],
 });
 
 export const complianceMatrix: MatrixEntry[] = [

@@ -7,20 +7,20 @@ import { allExcept, type ItemOutcome, type ListOutcome, type MatrixEntry } from 
  */
 const AS_OF = 'asOf=2018-04-04';
 
-const READERS = { anonymous: 401, sysadmin: 200, city_admin: 200, county_admin: 200, dept_staff: 200, researcher: 200, principal: 200 } as const;
+const READERS = { anonymous: 401, sysadmin: 200, city_admin: 200, county_admin: 200, dept_staff: 200, researcher: 200, inspector: 200, principal: 200 } as const;
 
 // A principal's city dashboard holds their own county's line (their school's figures alone).
 const CITY = allExcept<ListOutcome>(403, {
-  anonymous: 401, sysadmin: 'osf', city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', principal: 'os-',
+  anonymous: 401, sysadmin: 'osf', city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', inspector: 'os-', principal: 'os-',
 });
 // `own` and `sibling` name the actor's county (冠县), `foreign` another (莘县).
 const COUNTY = allExcept<ItemOutcome>(403, {
   anonymous: 401, sysadmin: 200, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404],
-  researcher: [200, 200, 404], principal: [200, 200, 404],
+  researcher: [200, 200, 404], inspector: [200, 200, 404], principal: [200, 200, 404],
 });
 const SCHOOL = allExcept<ItemOutcome>(403, {
   anonymous: 401, sysadmin: 200, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404],
-  researcher: [200, 200, 404], principal: [200, 404, 404],
+  researcher: [200, 200, 404], inspector: [200, 200, 404], principal: [200, 404, 404],
 });
 
 export const dashboardsMatrix: MatrixEntry[] = [

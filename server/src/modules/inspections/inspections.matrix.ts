@@ -10,17 +10,17 @@ import { inspectionsOf } from './inspections-fixture.js';
  * Rectification is the route of inspection:read whose service admits only the school's principal.
  */
 const READ_LIST = allExcept<ListOutcome>(403, {
-  anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', principal: 'o--',
+  anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', inspector: 'os-', principal: 'o--',
 });
 const READ_ITEM = allExcept<ItemOutcome>(403, {
-  anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404], principal: [200, 404, 404],
+  anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404], inspector: [200, 200, 404], principal: [200, 404, 404],
 });
 const WRITE_ITEM = (ok: number) => allExcept<ItemOutcome>(403, {
   anonymous: 401, city_admin: ok, county_admin: [ok, ok, 404], dept_staff: [ok, ok, 404],
 });
 // Readers in reach who are not the school's principal are refused by the service (403), out of reach 404.
 const RECTIFY = allExcept<ItemOutcome>(403, {
-  anonymous: 401, county_admin: [403, 403, 404], dept_staff: [403, 403, 404], researcher: [403, 403, 404], principal: [200, 404, 404],
+  anonymous: 401, county_admin: [403, 403, 404], dept_staff: [403, 403, 404], researcher: [403, 403, 404], inspector: [403, 403, 404], principal: [200, 404, 404],
 });
 
 export const inspectionsMatrix: MatrixEntry[] = [

@@ -35,6 +35,8 @@ describe('nodeRefOf: the node a role must name (ROLE_SCOPE_LEVEL)', () => {
     expect(nodeRefOf({ role: 'dept_staff', department: 'edtech', countyId: GUANXIAN }).level).toBe('county');
     expect(nodeRefOf({ role: 'researcher', cityId: CITY }).level).toBe('city');
     expect(nodeRefOf({ role: 'researcher', countyId: GUANXIAN }).level).toBe('county');
+    expect(nodeRefOf({ role: 'inspector', cityId: CITY }).level).toBe('city');
+    expect(nodeRefOf({ role: 'inspector', countyId: GUANXIAN }).level).toBe('county');
     expect(nodeRefOf({ role: 'teacher', schoolId: GXSY }).level).toBe('school');
     expect(nodeRefOf({ role: 'auditor' })).toEqual({ level: 'none' });
   });
@@ -46,6 +48,7 @@ describe('nodeRefOf: the node a role must name (ROLE_SCOPE_LEVEL)', () => {
     expect(codeOf({ role: 'principal' })).toBe('ASSIGNMENT_SCOPE_INVALID');
     expect(codeOf({ role: 'researcher', cityId: CITY, countyId: GUANXIAN })).toBe('ASSIGNMENT_SCOPE_INVALID');
     expect(codeOf({ role: 'researcher', schoolId: GXSY })).toBe('ASSIGNMENT_SCOPE_INVALID');
+    expect(codeOf({ role: 'inspector', schoolId: GXSY })).toBe('ASSIGNMENT_SCOPE_INVALID');
     expect(codeOf({ role: 'sysadmin', cityId: CITY })).toBe('ASSIGNMENT_SCOPE_INVALID');
     expect(() => nodeRefOf({ role: 'teacher', countyId: GUANXIAN })).toThrow(/学校（schoolId）/);
   });
@@ -71,6 +74,10 @@ describe('canGrant: a grantable role at a node inside the granter\'s scope', () 
     expect(canGrant(countyAdmin, 'teacher', schoolNode(SHENXIAN, SXSY))).toBe(false);
     expect(canGrant(countyAdmin, 'county_admin', countyNode(SHENXIAN))).toBe(false);
     expect(canGrant(countyAdmin, 'researcher', cityNode)).toBe(false);
+    // 督学: a county appoints its own; the city's are the city's.
+    expect(canGrant(countyAdmin, 'inspector', countyNode(GUANXIAN))).toBe(true);
+    expect(canGrant(countyAdmin, 'inspector', cityNode)).toBe(false);
+    expect(canGrant(cityAdmin, 'inspector', cityNode)).toBe(true);
   });
 
   it('keeps roles above the granter out of reach', () => {

@@ -34,6 +34,10 @@ describe('role assignments: who may grant what, where', () => {
     expect(dept.json()).toMatchObject({ role: 'dept_staff', department: 'edtech', countyId: guanxian, cityId: city, schoolId: null, scopeName: '冠县' });
     const teach = await admin.request('POST', `/api/people/${id('gx2.teacher')}/assignments`, { role: 'teacher', schoolId: gxsy });
     expect(teach.statusCode).toBe(201);
+    // 督学 (school inspector): appointed by the county, scoped like its staff.
+    const inspector = await admin.request('POST', `/api/people/${id('gx2.teacher')}/assignments`, { role: 'inspector', countyId: guanxian });
+    expect(inspector.statusCode).toBe(201);
+    expect(inspector.json()).toMatchObject({ role: 'inspector', countyId: guanxian, cityId: city, schoolId: null });
     expect(teach.json()).toMatchObject({ cityId: city, countyId: guanxian, schoolId: gxsy });
     const audit = await t.db.db.selectFrom('audit_log').select(['target_id', 'result']).where('action', '=', 'person.assign').execute();
     expect(audit.filter((a) => a.result === 'success').map((a) => a.target_id)).toContain(String(id('gx2.teacher')));

@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   county_admin: '县教育局管理员',
   dept_staff: '业务科室人员',
   researcher: '教研员',
+  inspector: '督学',
   principal: '校长',
   teacher: '教师',
   parent: '家长',

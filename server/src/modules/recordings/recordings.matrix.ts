@@ -9,10 +9,10 @@ import { recordingsOf } from './recordings-fixture.js';
  */
 
 const READ_LIST = allExcept<ListOutcome>(403, {
-  anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', principal: 'o--', teacher: 'o--',
+  anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', inspector: 'os-', principal: 'o--', teacher: 'o--',
 });
 const READ_ITEM = allExcept<ItemOutcome>(403, {
-  anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404],
+  anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404], inspector: [200, 200, 404],
   principal: [200, 404, 404], teacher: [200, 404, 404],
 });
 // Deleting: the school's principal and the county 教科所 (guanxian.research is its research department).

@@ -17,6 +17,8 @@ export interface RecordingFilter {
   status?: RecordingTable['status'];
   /** Only lessons this person taught or uploaded (我的录播课). */
   personId?: number;
+  /** One row per lesson: its first track (lowest id), for walls of lessons rather than of files. */
+  firstTrackOnly?: boolean;
 }
 
 /** A counting verdict as the recording's columns. */
@@ -36,6 +38,14 @@ function listBase(db: DB, where: Expression<SqlBool>, f: RecordingFilter) {
   if (f.subject) q = q.where('recordings.subject', '=', f.subject);
   if (f.counts !== undefined) q = q.where('recordings.counts', '=', f.counts ? 1 : 0);
   if (f.status) q = q.where('recordings.status', '=', f.status);
+  if (f.firstTrackOnly) {
+    // Tracks of a lesson share its school, day and group (index recordings(school_id, school_day)).
+    q = q.where(({ not, exists, selectFrom }) => not(exists(selectFrom('recordings as other_track').select('other_track.id')
+      .whereRef('other_track.school_id', '=', 'recordings.school_id')
+      .whereRef('other_track.school_day', '=', 'recordings.school_day')
+      .whereRef('other_track.group_id', '=', 'recordings.group_id')
+      .whereRef('other_track.id', '<', 'recordings.id'))));
+  }
   const personId = f.personId;
   if (personId !== undefined) {
     q = q.where((eb) => eb.or([eb('recordings.teacher_user_id', '=', personId), eb('recordings.uploaded_by_user_id', '=', personId)]));
@@ -81,6 +91,14 @@ export async function findRecording(db: DB, where: Expression<SqlBool>, id: numb
     .where(where)
     .where('recordings.id', '=', id)
     .executeTakeFirst();
+}
+
+/** Ready recordings in scope among `ids`, with what decides whether they have pictures to show. */
+export async function readyAmong(db: DB, where: Expression<SqlBool>, ids: readonly number[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('recordings').select(['id', 'source_key', 'media_prefix'])
+    .where(where).where('recordings.id', 'in', [...ids]).where('recordings.status', '=', 'ready')
+    .execute();
 }
 
 /** The tracks of one lesson (same school, same group id). */

@@ -70,8 +70,14 @@ export function createRecordingsService(deps: {
     return r && (await deps.sharedLesson(actor, { schoolId: r.school_id, groupId: r.group_id })) ? r : undefined;
   }
 
-  async function list(actor: Actor, query: RecordingListQuery, page: number, pageSize: number) {
-    const where = scopeFor(actor, 'recording:read');
+  /**
+   * Lessons in the actor's recording:read scope. `within` confines the list further to another
+   * action's scope (class patrol lists only the schools the actor patrols), both in SQL.
+   */
+  async function list(actor: Actor, query: RecordingListQuery, page: number, pageSize: number, opts: { within?: Action } = {}) {
+    const where = opts.within
+      ? sql<SqlBool>`(${scopeFor(actor, 'recording:read')} and ${scopeFor(actor, opts.within)})`
+      : scopeFor(actor, 'recording:read');
     const { mine, ...rest } = query;
     const filter: RecordingFilter = mine ? { ...rest, personId: actor.userId } : rest;
     const [rows, total] = await Promise.all([
@@ -125,6 +131,27 @@ export function createRecordingsService(deps: {
   }
 
   /**
+   * Poster frames for a wall of lessons: a media token per ready lesson with pictures, among the
+   * given ids in the actor's scope. The tokens open the lesson's media like a playback grant, so
+   * the call is audited as one `recording.posters` row naming the lessons.
+   */
+  async function posters(actor: Actor, ids: readonly number[], ip: string): Promise<Map<number, string>> {
+    const rows = (await q.readyAmong(db, scopeFor(actor, 'recording:read'), ids)).filter(hasMedia);
+    const out = new Map<number, string>();
+    if (!rows.length) return out;
+    const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + MEDIA_TOKEN_MAX_SECONDS;
+    for (const r of rows) {
+      const token = issueMediaToken(deps.mediaTokenKey, { recordingId: r.id, viewerUserId: actor.userId, expiresAt }, actor.sessionId);
+      out.set(r.id, `/api/media/${token}/poster.jpg`);
+    }
+    await deps.audit.record({
+      actor: who(actor), action: 'recording.posters', targetType: 'recording', targetId: null, result: 'success', ip,
+      detail: { recordingIds: [...out.keys()], expiresAt: new Date(expiresAt * 1000).toISOString() },
+    });
+    return out;
+  }
+
+  /**
    * For media serving: whether the person behind a session (null: ended) may still watch a
    * recording, and whether it is ready. One scoped read; the media route caches the answer briefly.
    */
@@ -169,7 +196,7 @@ export function createRecordingsService(deps: {
     await deps.onRecordingChanged({ schoolId: r.school_id, day: r.school_day });
   }
 
-  return { list, get, playback, watchVerdict, setStartOffset, remove };
+  return { list, get, playback, posters, watchVerdict, setStartOffset, remove };
 }
 
 export type RecordingsService = ReturnType<typeof createRecordingsService>;

@@ -7,12 +7,15 @@ import type { ComplianceService } from '../compliance/compliance.service.js';
 import type { OrgService } from '../org/org.service.js';
 import { addOfficialSheet, type CellValue, type SheetColumn, type SheetRow } from './official-sheet.js';
 import type { RolloutCountyRow, RolloutProgress } from './reports.figures.js';
+import type { PatrolService } from '../patrol/patrol.service.js';
 import { chineseDate } from './reports.periods.js';
 
 export interface ExportDeps {
   compliance: ComplianceService;
   org: OrgService;
   rollout?: RolloutProgress;
+  /** Class patrol per county (the 巡课情况 sheet); without it the sheet is left out. */
+  patrol?: Pick<PatrolService, 'countyRows'>;
   clock: { now(): Date };
 }
 
@@ -167,7 +170,40 @@ export async function complianceWorkbook(deps: ExportDeps, actor: Actor, range: 
     rows: bySchool,
   });
 
+  await addPatrolSheet(deps, actor, wb, { range, counties, subtitle, name: who.name, totalLabel: who.totalLabel });
+
   return { filename: `${title}_${range.from}_${range.to}.xlsx`, buffer: await toBuffer(wb), rows: seq };
+}
+
+/**
+ * 巡课情况: per county, the patrols of the period (how many, lessons and schools patrolled, the mean
+ * score) from the patrol service, beside the compliance sheets of the same counties.
+ */
+async function addPatrolSheet(
+  deps: ExportDeps, actor: Actor, wb: ExcelJS.Workbook,
+  t: { range: { from: string; to: string }; counties: { id: number; name: string }[]; subtitle: { left: string; right: string }; name: string; totalLabel: string | null },
+) {
+  const patrol = deps.patrol ? await deps.patrol.countyRows(actor, t.range) : null;
+  if (!patrol) return;
+  const byCounty = new Map(patrol.rows.map((r) => [r.countyId, r]));
+  const values = (f: { patrols: number; lessons: number; schools: number; meanScore: number | null } | undefined) => ({
+    patrols: f?.patrols ?? 0, lessons: f?.lessons ?? 0, schools: f?.schools ?? 0, meanScore: f?.meanScore ?? null,
+  });
+  const rows: SheetRow[] = t.counties.map((c, i) => ({ kind: 'data', values: { seq: i + 1, county: c.name, ...values(byCounty.get(c.id)) } }));
+  if (t.totalLabel) rows.push({ kind: 'total', label: t.totalLabel, labelSpan: 2, values: values(patrol.total) });
+  addOfficialSheet(wb, {
+    name: '巡课情况', title: `${t.name}巡课情况统计表`, subtitle: t.subtitle, freezeColumns: 2,
+    notes: ['注：巡课指校长、县区教育局及其业务科室人员和督学在线观看学校当日录播课，按巡课记录表（课堂秩序、教学组织、学生参与、信息技术应用，各 1–5 分）评分；平均分为各次巡课得分的平均。'],
+    columns: [
+      { header: '序号', key: 'seq', width: 6 },
+      { header: '县(市、区)', key: 'county', width: 12 },
+      { header: '巡课次数', key: 'patrols', width: 10, numFmt: COUNT },
+      { header: '巡课节数', key: 'lessons', width: 10, numFmt: COUNT },
+      { header: '巡课学校数', key: 'schools', width: 10, numFmt: COUNT },
+      { header: '平均分', key: 'meanScore', width: 9, numFmt: '0.00' },
+    ],
+    rows,
+  });
 }
 
 const GROUPS: { group: RolloutCountyRow['group']; label: string }[] = [

@@ -3,11 +3,24 @@ import type { Actor } from '../../access/actor.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
 import { departmentAnswersFor, programmeGroupsOf } from '../../access/department-duties.js';
 import type { RolloutCountyRow, RolloutService } from '../rollout/rollout.service.js';
+import type { PatrolService } from '../patrol/patrol.service.js';
 
 export type { RolloutCountyRow };
 
 /** What the reports need of the rollout service. */
 export type RolloutProgress = Pick<RolloutService, 'countyProgress'>;
+/** What the reports need of class patrol: a county's figures over the period. */
+export type PatrolFiguresSource = Pick<PatrolService, 'countyFigures'>;
+
+/** Class patrol (巡课) in the county over the period: every school of the county, whichever department reports. */
+export interface PatrolFigures {
+  patrols: number;
+  lessons: number;
+  schools: number;
+  patrollers: number;
+  /** The mean patrol score (1–5); null without patrols. */
+  meanScore: number | null;
+}
 
 export interface ComplianceFigures {
   schools: number;
@@ -43,6 +56,8 @@ export interface ReportFigures {
   };
   /** The programme's rollout in the county for the department's schools; null when not available. */
   rollout: RolloutCountyRow[] | null;
+  /** Class patrol in the county; absent in reports taken before patrols were reported, null when not available. */
+  patrol?: PatrolFigures | null;
 }
 
 export const LAGGING_SHOWN = 10;
@@ -55,10 +70,11 @@ export function rolloutGroupsOf(department: Department): RolloutCountyRow['group
 
 /**
  * Takes a county department's figures for [from, to] as `actor` sees them, through the compliance
- * service's summary (the figures the dashboard and the Excel export show) and the rollout service.
+ * service's summary (the figures the dashboard and the Excel export show), the rollout service
+ * and class patrol.
  */
 export async function takeFigures(
-  deps: { compliance: ComplianceService; rollout?: RolloutProgress },
+  deps: { compliance: ComplianceService; rollout?: RolloutProgress; patrol?: PatrolFiguresSource },
   actor: Actor,
   report: { countyId: number; department: Department; from: string; to: string },
 ): Promise<ReportFigures> {
@@ -91,9 +107,12 @@ export async function takeFigures(
       .sort((a, b) => a.batch.localeCompare(b.batch) || a.group.localeCompare(b.group));
   }
 
+  const patrol = deps.patrol ? await deps.patrol.countyFigures(actor, { countyId, from, to }) : null;
+
   return {
     from, to,
     compliance: { county: pick(row), department: { department, ...pick(part) }, lagging, laggingTotal },
     rollout,
+    patrol,
   };
 }

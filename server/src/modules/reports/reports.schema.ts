@@ -50,6 +50,10 @@ export const FiguresSchema = Type.Object({
     laggingTotal: Type.Integer(),
   }),
   rollout: Nullable(Type.Array(RolloutCountyRowSchema)),
+  // Absent in reports whose figures were taken before patrols were reported.
+  patrol: Type.Optional(Nullable(Type.Object({
+    patrols: Type.Integer(), lessons: Type.Integer(), schools: Type.Integer(), patrollers: Type.Integer(), meanScore: Nullable(Type.Number()),
+  }))),
 });
 
 export const ReportSchema = Type.Object({

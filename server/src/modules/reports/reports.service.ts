@@ -10,7 +10,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { ComplianceService } from '../compliance/compliance.service.js';
 import type { OrgService } from '../org/org.service.js';
 import { DEPARTMENT_LABELS } from '../people/role-labels.js';
-import { type ReportFigures, type RolloutProgress, takeFigures } from './reports.figures.js';
+import { type PatrolFiguresSource, type ReportFigures, type RolloutProgress, takeFigures } from './reports.figures.js';
 import { DEFAULT_PERIOD, type ReportPeriod, periodLabel, periodOf } from './reports.periods.js';
 import * as q from './reports.queries.js';
 
@@ -39,6 +39,7 @@ const holds = (g: Grant, action: 'report:write' | 'report:review') => ROLE_PERMI
  */
 export function createReportsService(deps: {
   db: Db; clock: Clock; audit: AuditService; org: OrgService; compliance: ComplianceService; rollout?: RolloutProgress; notify?: Notify;
+  patrol?: PatrolFiguresSource;
 }) {
   const db = deps.db.db;
   const today = () => shanghaiDate(deps.clock.now());

@@ -8,15 +8,24 @@ import * as q from './activity-export.queries.js';
 import { activityWorkbook } from './activity-export.xlsx.js';
 import { activityPdf } from './activity-export.pdf.js';
 import type { ResearchReach } from './research-reach.js';
+import { analyseCodes } from './st-analysis.js';
 import { activityLessons } from './scores.queries.js';
 import type { ActivityRubricResults, ScoresService } from './scores.service.js';
 
 /**
- * Rt (teacher occupancy), Ch (conversion rate) and the lesson type of one S-T coding. The S-T
- * area computes them; until app.ts passes its function here, the export lists the coders and
- * their coded intervals only.
+ * Rt (teacher occupancy), Ch (conversion rate) and the lesson type of one S-T coding, as the
+ * export prints them. The maths is the S-T area's (shared/st-analysis.ts); a composition root may
+ * pass another function, or none to list only the coders and their coded intervals.
  */
 export type StFigures = (codes: string, intervalSeconds: number) => { rt: number | null; ch: number | null; lessonType: string | null };
+
+const LESSON_TYPE = { practice: '练习型', lecture: '讲授型', dialogue: '对话型', mixed: '混合型' } as const;
+
+/** The S-T area's Rt, Ch and lesson type of a code string, with the type's Chinese name. */
+export const stFiguresOf: StFigures = (codes) => {
+  const f = analyseCodes(codes);
+  return { rt: f.rt, ch: f.ch, lessonType: f.type ? LESSON_TYPE[f.type] : null };
+};
 
 const KIND = { joint_prep: '集体备课', same_topic: '同课异构', open_lesson: '公开课', lesson_review: '评课议课' } as const;
 const STATUS = { planned: '筹备中', open: '评课中', summarised: '已总结' } as const;

@@ -10,6 +10,7 @@ import { pdfLines } from './pdf-text.test-kit.js';
 import { addActivity, addLesson, schoolIdOf, userIdOf } from './research.test-kit.js';
 import { rubricsModuleFor } from './rubrics.module.js';
 import { addTeacher, sampleDefinition } from './rubrics.test-kit.js';
+import { analyseCodes } from './st-analysis.js';
 
 type Client = Awaited<ReturnType<TestApp['login']>>;
 interface LessonResult {
@@ -139,8 +140,10 @@ describe('the 评课记录 export: the figures of the Excel and the PDF equal th
     expect(comments.map((r) => [r[2], r[4], r[5], r[6]])).toEqual([
       ['12:34', '思维活跃', '这里的提问很有层次', null], ['12:40', null, '谢谢，下次再留足讨论时间', '回复'],
     ]);
+    // S-T: the coder, the coded intervals, and Rt / Ch / the type from the S-T area's maths.
     const st = rows(SHEETS.st);
-    expect(st[1]!.slice(2)).toEqual(['邢文军', 30, 9, 5, 3, 1, 'TTTSSDTT-S']);
+    const f = analyseCodes('TTTSSDTT-S');
+    expect(st[1]!.slice(2)).toEqual(['邢文军', 30, 9, 5, 3, 1, f.rt, f.ch, expect.any(String), 'TTTSSDTT-S']);
     // The overview names the schools and members.
     const overview = rows(SHEETS.overview).map((r) => r.join(' '));
     expect(overview.some((l) => l.includes('莘县实验小学'))).toBe(true);
@@ -170,6 +173,8 @@ describe('the 评课记录 export: the figures of the Excel and the PDF equal th
     expect(text).toContain('这里的提问很有层次');
     expect(text).not.toContain('已删除的评论');
     expect(text).toContain('TTTSSDTT-S');
+    const st = analyseCodes('TTTSSDTT-S');
+    expect(lines.find((l) => l.includes('TTTSSDTT-S'))).toEqual(expect.arrayContaining([fmt(st.rt, 3), fmt(st.ch, 3)]));
     expect(text).toMatch(/第 1 页 \/ 共 \d+ 页/);
   });
 

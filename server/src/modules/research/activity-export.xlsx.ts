@@ -166,7 +166,7 @@ function stSheet(wb: ExcelJS.Workbook, r: ActivityRecord) {
       ], withFigures ? { 9: THREE, 10: THREE } : {});
     }
   });
-  if (!withFigures) ws.addRow(['Rt、Ch 与课型由 S-T 分析给出（此处只列编码人与编码序列）']);
+  if (!withFigures) ws.addRow(['未接入 S-T 分析：此处只列编码人与编码序列']);
 }
 
 /** The 评课记录 as an .xlsx workbook. */

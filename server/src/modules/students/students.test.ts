@@ -94,7 +94,7 @@ describe('students: only a school\'s principal and teachers and a child\'s own g
   });
 
   it('refuses bureau roles with 403: children\'s records are not theirs to read', async () => {
-    for (const username of ['guanxian.admin', 'city.admin', 'guanxian.researcher', 'secadmin', 'sysadmin']) {
+    for (const username of ['guanxian.admin', 'city.admin', 'guanxian.researcher', 'guanxian.inspector', 'secadmin', 'sysadmin']) {
       const client = await t.login(username);
       expect((await client.get('/api/students')).statusCode, username).toBe(403);
       expect((await client.get(`/api/students/${ownChild}`)).statusCode, username).toBe(403);

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
-import type { LessonPlayerHandle } from '../recordings/components/LessonPlayer';
+import type { LessonPlayerHandle, PlayerMarker } from '../recordings/components/LessonPlayer';
+import { LessonComments } from './components/comments/LessonComments';
+import { StCoding } from './components/st/StCoding';
 import { RubricScoring } from './components/RubricScoring';
 
 /**
@@ -22,6 +24,12 @@ export interface LessonToolContext {
   lesson: { schoolId: number; groupId: string; teacherUserId: number | null; title: string; durationSeconds: number | null };
   /** Null until the main picture plays. */
   player: LessonPlayerHandle | null;
+  /**
+   * Puts a tool's markers on the player's seek bar (replacing that tool's earlier ones): the page
+   * keeps them per tool key and passes them all to LessonPlayer's `markers`. Optional: without it
+   * the tool works, unmarked.
+   */
+  showMarkers?: (toolKey: string, markers: readonly PlayerMarker[]) => void;
 }
 
 export interface LessonTool {
@@ -35,5 +43,8 @@ export interface LessonTool {
 
 /** Registered tools, in tab order. */
 export const LESSON_TOOLS: LessonTool[] = [
+  { key: 'comments', titleKey: 'researchComments.tab', Component: LessonComments },
+  // S-T coding works outside an activity too (at an interval the observer chooses).
+  { key: 'st', titleKey: 'researchSt.tab', Component: StCoding },
   { key: 'rubric', titleKey: 'researchRubrics.toolTitle', inActivityOnly: true, Component: RubricScoring },
 ];

@@ -38,7 +38,8 @@ export const enAudit: Pick<EnglishMessages, 'audit' | 'auditActions'> = {
     audit: { _all: 'All audit events', export: 'Export audit log', verify: 'Verify audit log', purge: 'Purge expired audit rows' },
     room: { _all: 'All room events', create: 'Create room', update: 'Edit room', status: 'Change room stage', timetable: 'Edit room timetable' },
     device: { _all: 'All recorder events', create: 'Add recorder', register: 'Recorder registered', rotate: 'New device token', revoke: 'Revoke device token' },
-    recording: { _all: 'All recording events', upload: 'Upload lesson', view: 'Watch lesson', delete: 'Delete lesson', purge: 'Purge expired lesson' },
+    recording: { _all: 'All recording events', upload: 'Upload lesson', view: 'Watch lesson', delete: 'Delete lesson', purge: 'Purge expired lesson', posters: 'Show lesson posters (patrol wall)' },
+    patrol: { _all: 'All class patrol events', save: 'Save patrol', export: 'Export patrol statistics' },
     inspection: { _all: 'All inspection events', create: 'Record visit', rectify: 'Report rectification', verify: 'Verify follow-up', reopen: 'Reopen follow-up' },
     rollout: { _all: 'All rollout events', milestone: 'Record milestone', named_person: 'Name responsible person', built: 'Change build status (recording room built)', batch_create: 'Create batch', batch_update: 'Change batch', deadline_update: 'Change deadline', deadline_create: 'Create deadline', deadline_delete: 'Delete deadline' },
     bulletin: { _all: 'All bulletin events', create: 'Create bulletin', publish: 'Publish bulletin' },
@@ -47,6 +48,7 @@ export const enAudit: Pick<EnglishMessages, 'audit' | 'auditActions'> = {
       export: 'Export report', figures: 'Fill report figures', settings: 'Change report settings',
     },
     compliance: { _all: 'All compliance events', export: 'Export school compliance' },
+    research_analysis: { _all: 'All research analysis events', export: 'Export research analysis' },
     calendar: { _all: 'All calendar events', exception: { save: 'Save calendar exception', delete: 'Delete calendar exception' } },
   },
 };

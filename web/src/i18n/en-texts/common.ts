@@ -49,6 +49,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     county_admin: 'County bureau administrator',
     dept_staff: 'County department staff',
     researcher: 'Research officer',
+    inspector: 'School inspector',
     principal: 'Principal',
     teacher: 'Teacher',
     parent: 'Parent',

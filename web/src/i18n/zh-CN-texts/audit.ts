@@ -37,7 +37,8 @@ export const zhAudit = {
     audit: { _all: '全部审计操作', export: '导出审计日志', verify: '校验审计日志', purge: '清理过期审计日志' },
     room: { _all: '全部录播室操作', create: '新建录播室', update: '修改录播室', status: '变更录播室状态', timetable: '修改录播室课表' },
     device: { _all: '全部录播主机操作', create: '添加录播主机', register: '录播主机注册', rotate: '重新生成设备令牌', revoke: '吊销设备令牌' },
-    recording: { _all: '全部录像操作', upload: '上传录像', view: '观看录像', delete: '删除录像', purge: '清理过期录像' },
+    recording: { _all: '全部录像操作', upload: '上传录像', view: '观看录像', delete: '删除录像', purge: '清理过期录像', posters: '查看录像封面（巡课墙）' },
+    patrol: { _all: '全部巡课操作', save: '填写巡课记录', export: '导出巡课统计' },
     inspection: { _all: '全部督导检查操作', create: '记录督导检查', rectify: '填写整改说明', verify: '验收整改', reopen: '退回整改' },
     rollout: { _all: '全部项目推进操作', milestone: '记录推进节点', named_person: '指定负责人', built: '更改建设情况（已建成录播室）', batch_create: '新建批次', batch_update: '修改批次', deadline_update: '修改时间节点', deadline_create: '新建时间节点', deadline_delete: '删除时间节点' },
     bulletin: { _all: '全部通报操作', create: '新建通报', publish: '发布通报' },
@@ -46,6 +47,7 @@ export const zhAudit = {
       export: '导出报表', figures: '生成报表数据', settings: '修改报表设置',
     },
     compliance: { _all: '全部达标操作', export: '导出学校达标情况' },
+    research_analysis: { _all: '全部教研分析操作', export: '导出教研分析' },
     calendar: { _all: '全部校历操作', exception: { save: '保存校历例外', delete: '删除校历例外' } },
   },
 };

@@ -47,6 +47,7 @@ export const zhCommon = {
     county_admin: '县区教育局管理员',
     dept_staff: '县区部门人员',
     researcher: '教研员',
+    inspector: '督学',
     principal: '校长',
     teacher: '教师',
     parent: '家长',

@@ -16,6 +16,8 @@ import { listRecordings } from '../../recordings/api/recordings.api';
 import { CountsCell } from '../../recordings/components/RecordingState';
 import { getTimetable, listAlerts, listRooms } from '../../rooms/api/rooms.api';
 import { upcomingLessons } from '@shared/timetable';
+import { ResearchHomeCard } from '../../research/components/analysis/ResearchHomeCard';
+import { supervisesResearch } from '../../research/components/analysis/AnalysisParts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -43,6 +45,7 @@ export function SchoolHome({ me, school }: { me: MeView; school: { id: number; n
         <Col xs={24} xl={12}><Alerts schoolId={school.id} /></Col>
       </Row>
       {teaches ? null : mine}
+      {can(me, 'research:read') ? <ResearchHomeCard schoolId={school.id} supervises={supervisesResearch(me)} /> : null}
     </Flex>
   );
 }

@@ -10,7 +10,7 @@ import { TRACKS } from '../../rooms/api/rooms.api';
 import { HlsVideo } from './HlsVideo';
 import { formatDuration } from './RecordingState';
 import { savedPosition, savePosition } from './resume-position';
-import { ScrubBar } from './ScrubBar';
+import { type PlayerMarker, ScrubBar } from './ScrubBar';
 import { useScrubTiles } from './scrub-thumbnails';
 import { isNoMedia, usePlayback } from './use-playback';
 import { type SyncedVideo, useSyncedTracks } from './use-synced-tracks';
@@ -28,6 +28,7 @@ export interface LessonPlayerHandle {
   lessonMs(): number;
   seekLessonMs(ms: number): void;
 }
+export type { PlayerMarker } from './ScrubBar';
 /** One picture; all tracks side by side in a grid; the main picture with the others small in a corner. */
 type Layout = 'single' | 'grid' | 'pip';
 
@@ -49,11 +50,13 @@ function shownTracks(tracks: PlaybackTrack[], main: PlaybackTrack, layout: Layou
  * began seconds apart). The seek bar shows the scrub thumbnails on hover. Resumes where this
  * browser left off, renews the media tokens while playing, and overlays the viewer's name and time.
  */
-export function LessonPlayer({ recordingId, track, onHandle }: {
+export function LessonPlayer({ recordingId, track, onHandle, markers }: {
   recordingId: number;
   track: Track;
   /** Told the player's handle once the main picture plays, and null when it goes. */
   onHandle?: (handle: LessonPlayerHandle | null) => void;
+  /** Moments marked on the seek bar (comments), on the lesson's clock; clicking one seeks there. */
+  markers?: readonly PlayerMarker[];
 }) {
   const me = useMe();
   const { t } = useTranslation();
@@ -260,7 +263,7 @@ export function LessonPlayer({ recordingId, track, onHandle }: {
         </div>
         <Watermark name={me.name} username={me.username} />
       </div>
-      <ScrubBar video={leaderVideo} tiles={tiles} rewrite={rewrite} />
+      <ScrubBar video={leaderVideo} tiles={tiles} rewrite={rewrite} markers={markers} offsetMs={main.startOffsetMs} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('player.watermarkNote')}</Typography.Text>
     </Flex>
   );

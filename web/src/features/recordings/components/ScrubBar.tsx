@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from './RecordingState';
 import { type ScrubTile, tileAt } from './scrub-thumbnails';
@@ -6,12 +7,30 @@ import { type ScrubTile, tileAt } from './scrub-thumbnails';
 const PREVIEW_WIDTH = 160;
 const KEY_STEP_S = 5;
 
+/** A moment marked on the seek bar (a comment, say), on the lesson's clock. */
+export interface PlayerMarker {
+  atMs: number;
+  label: string;
+  key: string;
+}
+
+const MARKER_STYLE = {
+  position: 'absolute', top: -5, width: 6, height: 18, padding: 0, border: '1px solid #fff', borderRadius: 3,
+  background: '#fa8c16', transform: 'translateX(-50%)', cursor: 'pointer',
+} as const;
+
 /**
  * The lesson's seek bar under the stage: where the main picture is, and on hover (or touch) the
  * picture at that moment from the scrub thumbnails with its time; a click or tap seeks there, and
- * every other track follows through the sync.
+ * every other track follows through the sync. Markers (on the lesson's clock, placed on the main
+ * picture's by its start offset) sit on the bar; clicking one seeks to it.
  */
-export function ScrubBar({ video, tiles, rewrite }: { video: HTMLVideoElement | null; tiles: readonly ScrubTile[]; rewrite: (url: string) => string }) {
+export function ScrubBar({ video, tiles, rewrite, markers, offsetMs = 0 }: {
+  video: HTMLVideoElement | null; tiles: readonly ScrubTile[]; rewrite: (url: string) => string;
+  markers?: readonly PlayerMarker[];
+  /** The main picture's start offset on the lesson's clock, in milliseconds. */
+  offsetMs?: number;
+}) {
   const { t } = useTranslation();
   const bar = useRef<HTMLDivElement>(null);
   const [time, setTime] = useState({ at: 0, duration: 0 });
@@ -68,6 +87,25 @@ export function ScrubBar({ video, tiles, rewrite }: { video: HTMLVideoElement | 
         data-testid="scrub-bar"
       >
         <div className="scrub-played" style={{ width: `${share}%` }} />
+        {time.duration ? (markers ?? []).map((marker) => {
+          const at = (marker.atMs - offsetMs) / 1000;
+          if (at < 0 || at > time.duration) return null;
+          return (
+            <Tooltip key={marker.key} title={`${formatDuration(marker.atMs / 1000)} ${marker.label}`}>
+              <button
+                type="button"
+                style={{ ...MARKER_STYLE, left: `${(at / time.duration) * 100}%` }}
+                aria-label={`${formatDuration(marker.atMs / 1000)} ${marker.label}`}
+                // The bar under it would seek to the pointer; the marker's own time is meant.
+                onPointerDown={(event) => event.stopPropagation()}
+                onPointerMove={(event) => event.stopPropagation()}
+                onClick={() => seek(at)}
+                data-testid="player-marker"
+                data-at-ms={marker.atMs}
+              />
+            </Tooltip>
+          );
+        }) : null}
         {hover ? (
           <div className="scrub-preview" style={{ left: previewLeft, width: PREVIEW_WIDTH }} data-testid="scrub-preview">
             {tile ? (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Breadcrumb, Button, Card, Descriptions, Flex, Popconfirm, Result, Tag, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -6,12 +6,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useErrorText } from '../../../api/error-text';
 import { useApi } from '../../../api/use-api';
-import { canAsRoomKeeper } from '../../../app/access';
+import { can, canAsRoomKeeper } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { FullPageSpin } from '../../../app/components/FullPageSpin';
 import { deleteRecording, getRecording } from '../api/recordings.api';
-import { LessonPlayer } from '../components/LessonPlayer';
+import { LessonPlayer, type LessonPlayerHandle, type PlayerMarker } from '../components/LessonPlayer';
+import { LessonComments } from '../../research/components/comments/LessonComments';
+import { StCoding } from '../../research/components/st/StCoding';
 import { TrackOffsets } from '../components/TrackOffsets';
 import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
 import { ReuseFlag } from '../components/ReuseFlag';
@@ -31,6 +33,11 @@ export default function PlayerPage() {
   const pending = data?.status === 'queued' || data?.status === 'processing';
   // Bumped when the tracks' offsets change: the player starts again with them.
   const [playerRound, setPlayerRound] = useState(0);
+  // The research tools outside any activity under the player (评课, S-T coding) drive it through its handle; comments mark its seek bar.
+  const [player, setPlayer] = useState<LessonPlayerHandle | null>(null);
+  const [markerSets, setMarkerSets] = useState<Record<string, readonly PlayerMarker[]>>({});
+  const showMarkers = useCallback((key: string, list: readonly PlayerMarker[]) => setMarkerSets((before) => ({ ...before, [key]: list })), []);
+  const markers = useMemo(() => Object.values(markerSets).flat(), [markerSets]);
 
   useEffect(() => {
     if (!pending) return;
@@ -83,7 +90,7 @@ export default function PlayerPage() {
           ) : null}
         </Flex>
         {data.status === 'ready' && data.hasVideo ? (
-          <LessonPlayer key={`${data.id}:${playerRound}`} recordingId={data.id} track={data.track} />
+          <LessonPlayer key={`${data.id}:${playerRound}`} recordingId={data.id} track={data.track} onHandle={setPlayer} markers={markers} />
         ) : (
           <Flex vertical gap={8} style={{ maxWidth: 480, padding: '24px 0' }} data-testid="recording-pending">
             <RecordingState recording={data} wide />
@@ -93,6 +100,16 @@ export default function PlayerPage() {
           </Flex>
         )}
       </Card>
+      {data.status === 'ready' && data.hasVideo && can(me, 'research:read') ? (
+        <Card variant="borderless" title={t('researchComments.title')}>
+          <LessonComments
+            ctx={{
+              activity: null, recordingId: data.id, player, showMarkers,
+              lesson: { schoolId: data.schoolId, groupId: data.groupId, teacherUserId: data.teacherUserId, title: data.title, durationSeconds: data.durationSeconds },
+            }}
+          />
+        </Card>
+      ) : null}
       <Card variant="borderless" title={t('player.details')}>
         <Descriptions
           size="small"
@@ -119,6 +136,16 @@ export default function PlayerPage() {
           ]}
         />
       </Card>
+      {data.status === 'ready' && data.hasVideo && can(me, 'research:read') ? (
+        <Card variant="borderless" title={t('researchSt.title')}>
+          <StCoding
+            ctx={{
+              activity: null, recordingId: data.id, player,
+              lesson: { schoolId: data.schoolId, groupId: data.groupId, teacherUserId: data.teacherUserId, title: data.title, durationSeconds: data.durationSeconds },
+            }}
+          />
+        </Card>
+      ) : null}
     </Flex>
   );
 }

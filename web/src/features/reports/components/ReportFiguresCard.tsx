@@ -29,6 +29,29 @@ function FigureLine({ label, figures, testId }: { label: string; figures: Figure
   );
 }
 
+/** The period's class patrols in the county (absent in reports taken before they were reported). */
+function PatrolLine({ patrol }: { patrol: ReportFigures['patrol'] }) {
+  const { t } = useTranslation();
+  if (!patrol) return <Typography.Text type="secondary">{t('patrol.report.none')}</Typography.Text>;
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={{ xs: 2, sm: 3, lg: 5 }}
+      title={<Typography.Text strong>{t('patrol.report.title')}</Typography.Text>}
+      extra={<Typography.Text type="secondary">{t('patrol.report.help')}</Typography.Text>}
+      data-testid="figures-patrol"
+      items={[
+        { key: 'patrols', label: t('patrol.stats.patrols'), children: patrol.patrols },
+        { key: 'lessons', label: t('patrol.stats.lessons'), children: patrol.lessons },
+        { key: 'schools', label: t('patrol.stats.schools'), children: patrol.schools },
+        { key: 'patrollers', label: t('patrol.stats.patrollers'), children: patrol.patrollers },
+        { key: 'meanScore', label: t('patrol.stats.meanScore'), children: patrol.meanScore === null ? '—' : patrol.meanScore.toFixed(2) },
+      ]}
+    />
+  );
+}
+
 /** The pre-filled figures: read-only; the preparer may only take them again from the data. */
 export function ReportFiguresCard({ figures, figuresAt, onRefresh, refreshing }: {
   figures: ReportFigures; figuresAt: string; onRefresh?: () => void; refreshing?: boolean;
@@ -50,6 +73,7 @@ export function ReportFiguresCard({ figures, figuresAt, onRefresh, refreshing }:
         <Typography.Text type="secondary">{figures.from} — {figures.to}</Typography.Text>
         <FigureLine label={t('reports.countyFigures')} figures={c.county} testId="figures-county" />
         <FigureLine label={`${t('reports.departmentFigures')}（${t(`departments.${c.department.department}`)}）`} figures={c.department} testId="figures-department" />
+        <PatrolLine patrol={figures.patrol} />
         <div>
           <Typography.Text strong>{t('reports.lagging')}</Typography.Text>
           {c.laggingTotal > c.lagging.length ? (
