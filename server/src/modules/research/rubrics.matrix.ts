@@ -15,7 +15,7 @@ import { sampleDefinition } from './rubrics.test-kit.js';
  */
 const READ_RUBRIC = allExcept<ItemOutcome>(403, {
   anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404],
-  principal: [200, 200, 404], teacher: [200, 200, 404],
+  inspector: [200, 200, 404], principal: [200, 200, 404], teacher: [200, 200, 404],
 });
 const WRITE_RUBRIC = (ok: number) => allExcept<ItemOutcome>(403, {
   anonymous: 401, city_admin: ok, county_admin: [ok, 403, 404], dept_staff: [ok, 403, 404], researcher: [ok, 403, 404],
@@ -29,11 +29,16 @@ const COPY_RUBRIC = allExcept<ItemOutcome>(403, {
   anonymous: 401, city_admin: 201, county_admin: [201, 201, 404], dept_staff: [201, 201, 404], researcher: [201, 201, 404],
 });
 const LIST = allExcept<ListOutcome>(403, {
-  anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', principal: 'os-', teacher: 'os-',
+  anonymous: 401, city_admin: 'osf', county_admin: 'os-', dept_staff: 'os-', researcher: 'os-', inspector: 'os-', principal: 'os-', teacher: 'os-',
 });
-const REACH_ACTIVITY = (ok: number) => allExcept<ItemOutcome>(403, {
-  anonymous: 401, city_admin: ok, county_admin: [ok, ok, 404], dept_staff: [ok, ok, 404], researcher: [ok, ok, 404],
-  principal: [ok, 404, 404], teacher: [ok, 404, 404],
+// The county's 督学 (inspector) reads research in their county like its researcher, and writes none.
+const READ_ACTIVITY = allExcept<ItemOutcome>(403, {
+  anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404],
+  inspector: [200, 200, 404], principal: [200, 404, 404], teacher: [200, 404, 404],
+});
+const SCORE = allExcept<ItemOutcome>(403, {
+  anonymous: 401, city_admin: 200, county_admin: [200, 200, 404], dept_staff: [200, 200, 404], researcher: [200, 200, 404],
+  principal: [200, 404, 404], teacher: [200, 404, 404],
 });
 
 const body = (name: string) => ({ name, description: '', definition: sampleDefinition() });
@@ -79,26 +84,26 @@ export const rubricsMatrix: MatrixEntry[] = [
   {
     route: 'GET /api/research/activities/:activityId/lessons/:recordingId/scores', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: lessonUrl(f, t) }),
-    expect: REACH_ACTIVITY(200),
+    expect: READ_ACTIVITY,
   },
   {
     route: 'PUT /api/research/activities/:activityId/lessons/:recordingId/scores', kind: 'item',
     request: (f, t) => ({ method: 'PUT', url: lessonUrl(f, t), payload: { items: [{ itemKey: 'goal_clear', score: 3, note: '矩阵' }] } }),
-    expect: REACH_ACTIVITY(200),
+    expect: SCORE,
   },
   {
     route: 'GET /api/research/activities/:activityId/rubric-results', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: `/api/research/activities/${rubricsOf(f).scoredActivity[t]}/rubric-results` }),
-    expect: REACH_ACTIVITY(200),
+    expect: READ_ACTIVITY,
   },
   {
     route: 'GET /api/research/activities/:activityId/export.xlsx', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: `/api/research/activities/${rubricsOf(f).scoredActivity[t]}/export.xlsx` }),
-    expect: REACH_ACTIVITY(200),
+    expect: READ_ACTIVITY,
   },
   {
     route: 'GET /api/research/activities/:activityId/export.pdf', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: `/api/research/activities/${rubricsOf(f).scoredActivity[t]}/export.pdf` }),
-    expect: REACH_ACTIVITY(200),
+    expect: READ_ACTIVITY,
   },
 ];
