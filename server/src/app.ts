@@ -72,6 +72,7 @@ import { registerAnalysisRoutes } from './modules/research/analysis.routes.js';
 import { createAnalysisService } from './modules/research/analysis.service.js';
 import { registerStAudioRoutes } from './modules/research/st-audio.routes.js';
 import { createStAudioService } from './modules/research/st-audio.service.js';
+import { registerRubricsModuleRoutes, rubricsModuleFor } from './modules/research/rubrics.module.js';
 import { notFound } from './http/errors.js';
 import { subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
 import { createResearchActivities } from './modules/research/activities.module.js';
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps) {
   });
   // Class patrol (巡课): today's lessons through the recordings service, asked with the actor.
   const patrol = createPatrolService({ db: deps.db, clock: deps.clock, audit, lessons: recordings?.recordings ?? null, org, calendar });
+  const rubricsArea = rubricsModuleFor({ db: deps.db.db, clock: deps.clock, audit, reach: researchReach });
   // Offline rooms before lessons: the calendar says which timetable runs, notifications tell the
   // principal and the 电教馆 (the `room.offline` seam: rooms never import either module).
   const roomAlerts = createRoomAlerts({
@@ -246,6 +248,7 @@ export async function buildApp(deps: AppDeps) {
   research.register(app);
   registerBookingsRoutes(app, { bookings });
   if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
+  registerRubricsModuleRoutes(app, rubricsArea);
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -22,6 +22,7 @@ import { patrolMatrix } from '../modules/patrol/patrol.matrix.js';
 import { activitiesMatrix } from '../modules/research/activities.matrix.js';
 import { bookingsMatrix } from '../modules/rooms/bookings.matrix.js';
 import { stAudioMatrix } from '../modules/research/st-audio.matrix.js';
+import { rubricsMatrix } from '../modules/research/rubrics.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
@@ -31,6 +32,7 @@ import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, 
  * A route registered without an entry here fails the first test.
  */
 const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix, ...commentsMatrix, ...stCodingsMatrix, ...analysisMatrix, ...patrolMatrix, ...activitiesMatrix, ...bookingsMatrix, ...stAudioMatrix];
+MATRIX.push(...rubricsMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

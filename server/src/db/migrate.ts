@@ -18,6 +18,7 @@ import * as listIndexes from './migrations/20261206_0015_list_indexes.js';
 import * as research from './migrations/20261206_0020_research.js';
 import * as stCodings from './migrations/20261206_0024_st_codings.js';
 import * as patrol from './migrations/20261206_0026_patrol.js';
+import * as rubricVersions from './migrations/20261206_0023_rubric_versions.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0020_research': research,
   '20261206_0024_st_codings': stCodings,
   '20261206_0026_patrol': patrol,
+  '20261206_0023_rubric_versions': rubricVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

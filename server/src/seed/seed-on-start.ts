@@ -7,6 +7,7 @@ import { seedDemoRollout } from './rollout.demo-seed.js';
 import { seedDemoBulletins } from './bulletins.demo-seed.js';
 import { seedDemoInspections } from './inspections.demo-seed.js';
 import { seedDemoReports } from './reports.demo-seed.js';
+import { seedDemoRubricScores, seedDemoRubrics } from './demo-rubrics.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoHistory } from './demo-history.js';
 import { seedRecentHistory } from './demo-recent-history.js';
@@ -58,6 +59,9 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   // Research groups (冠县's 名师工作室 and 冠县实验小学's 教研组) with their activities; a city 同课异构 if none is there yet.
   const research = await seedDemoResearch(db.db, { clock });
   log(`demo research groups: ${research.groups} groups, ${research.activities} activities with ${research.lessons} lessons`);
+  // Observation rubrics (课堂观察量表), and scores for the demo's research activities, where there are any.
+  const [cityRubric] = await seedDemoRubrics(db.db);
+  if (cityRubric) await seedDemoRubricScores(db.db, cityRubric);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

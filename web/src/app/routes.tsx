@@ -48,6 +48,8 @@ const ActivityDetailPage = lazyPage(() => import('../features/research/pages/Act
 const ResearchLessonPage = lazyPage(() => import('../features/research/pages/ResearchLessonPage'));
 const GroupsPage = lazyPage(() => import('../features/research/pages/GroupsPage'));
 const GroupPage = lazyPage(() => import('../features/research/pages/GroupPage'));
+const RubricsPage = lazyPage(() => import('../features/research/pages/RubricsPage'));
+const RubricResultsPage = lazyPage(() => import('../features/research/pages/RubricResultsPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -112,6 +114,8 @@ export function AppRoutes() {
         <Route path="research/activities/:id/lessons/:recordingId" element={<RequirePage page="research"><ResearchLessonPage /></RequirePage>} />
         <Route path="research/groups" element={<RequirePage page="research"><GroupsPage /></RequirePage>} />
         <Route path="research/groups/:id" element={<RequirePage page="research"><GroupPage /></RequirePage>} />
+        <Route path="research/rubrics" element={<RequirePage page="research"><RubricsPage /></RequirePage>} />
+        <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -17,6 +17,7 @@ import { enResearchComments } from './en-texts/research-comments';
 import { enResearchSt } from './en-texts/research-st';
 import { enResearchActivities } from './en-texts/research-activities';
 import { enResearchStAudio } from './en-texts/research-st-audio';
+import { enResearchRubrics } from './en-texts/research-rubrics';
 import type { EnglishMessages } from './en-texts/english-messages';
 import { enPatrol } from './en-texts/patrol';
 
@@ -44,6 +45,7 @@ export const en: EnglishMessages = {
   ...enPatrol,
   ...enResearchActivities,
   ...enResearchStAudio,
+  ...enResearchRubrics,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },
 };

@@ -17,6 +17,7 @@ import { zhResearchAnalysis } from './zh-CN-texts/research-analysis';
 import { zhPatrol } from './zh-CN-texts/patrol';
 import { zhResearchActivities } from './zh-CN-texts/research-activities';
 import { zhResearchStAudio } from './zh-CN-texts/research-st-audio';
+import { zhResearchRubrics } from './zh-CN-texts/research-rubrics';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -43,6 +44,7 @@ export const zhCN = {
   ...zhPatrol,
   ...zhResearchActivities,
   ...zhResearchStAudio,
+  ...zhResearchRubrics,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

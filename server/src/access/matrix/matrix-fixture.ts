@@ -9,6 +9,7 @@ import { addResearchToFixture } from '../../modules/research/research-fixture.js
 import { addCommentsToFixture } from '../../modules/research/comments-fixture.js';
 import { addStToFixture } from '../../modules/research/st-fixture.js';
 import { addActivitiesToFixture } from '../../modules/research/activities-fixture.js';
+import { addRubricsToFixture } from '../../modules/research/rubrics-fixture.js';
 import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js';
 import { addPatrolToFixture } from '../../modules/patrol/patrol-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
@@ -83,6 +84,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addCommentsToFixture(t, fixture);
   await addStToFixture(t, fixture);
   await addActivitiesToFixture(t, fixture);
+  await addRubricsToFixture(t, fixture);
   await addRolloutToFixture(t, fixture);
   await addReportsToFixture(t, fixture);
   await addInspectionsToFixture(t, fixture);

@@ -187,6 +187,10 @@ export interface ObservationRubricTable {
   created_by_user_id: number;
   created_at: string;
   updated_at: string;
+  /** 1 for a new rubric; a copy (a revision of a rubric already scored on) takes the next number. */
+  version: Generated<number>;
+  /** The rubric this one was copied from (null: written from scratch). */
+  copied_from_rubric_id: number | null;
 }
 
 /** One observer's score of one rubric item for one lesson in one activity. */

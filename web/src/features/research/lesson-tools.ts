@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { LessonPlayerHandle, PlayerMarker } from '../recordings/components/LessonPlayer';
 import { LessonComments } from './components/comments/LessonComments';
 import { StCoding } from './components/st/StCoding';
+import { RubricScoring } from './components/RubricScoring';
 
 /**
  * The tools beside a lesson's player on the research lesson page (comments at a time, rubric
@@ -45,4 +46,5 @@ export const LESSON_TOOLS: LessonTool[] = [
   { key: 'comments', titleKey: 'researchComments.tab', Component: LessonComments },
   // S-T coding works outside an activity too (at an interval the observer chooses).
   { key: 'st', titleKey: 'researchSt.tab', Component: StCoding },
+  { key: 'rubric', titleKey: 'researchRubrics.toolTitle', inActivityOnly: true, Component: RubricScoring },
 ];
