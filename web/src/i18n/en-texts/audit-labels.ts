@@ -8,7 +8,7 @@ export const enAuditLabels: Pick<EnglishMessages, 'auditLabels'> = {
       student: 'Student', report: 'Report', bulletin: 'Bulletin', inspection: 'Inspection', inspection_follow_up: 'Follow-up',
       rollout_batch: 'Batch', rollout_deadline: 'Deadline', route: 'API route', audit_log: 'Audit log',
       patrol: 'Patrol record',
-      research_activity: 'Research activity', research_group: 'Research group',
+      research_activity: 'Research activity', research_group: 'Research group', lesson_comment: 'Lesson comment', observation_rubric: 'Observation rubric',
     },
     fields: {
       changed: 'Changed fields', filter: 'Filter', rows: 'Rows', page: 'Page', reason: 'Reason', role: 'Role', assignmentId: 'Assignment id',
