@@ -80,6 +80,7 @@ export const enResearchActivities: Pick<EnglishMessages, 'researchActivities' | 
       empty: 'No lessons yet: members attach lessons they taught, and the organiser may book a room to record one',
       detach: 'Remove',
       compare: 'Compare side by side',
+      results: 'Scores and review record',
       detachConfirm: 'Remove this lesson from the activity? The recording itself stays.',
     },
     attach: {

@@ -78,6 +78,7 @@ export const zhResearchActivities = {
       empty: '尚未挂接课例：成员可挂接自己执教的录播课，组织者也可预约录播室录制',
       detach: '移除',
       compare: '同课异构对比',
+      results: '评分结果与评课记录',
       detachConfirm: '从活动中移除这节课例？录像本身不受影响。',
     },
     attach: {

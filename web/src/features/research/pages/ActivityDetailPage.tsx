@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Form, Input, Popconfirm, Result, Table, Tabs, Tag, Typography } from 'antd';
-import { CalendarOutlined, ColumnWidthOutlined, DeleteOutlined, EditOutlined, LinkOutlined, PlayCircleOutlined, UnlockOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ColumnWidthOutlined, DeleteOutlined, EditOutlined, FileDoneOutlined, LinkOutlined, PlayCircleOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ActivityDetail, ActivityLesson, ActivityMember } from '@shared/research-activities-types';
@@ -183,6 +183,12 @@ function LessonsTab({ activity: a, onAttach, onBook, reload }: { activity: Activ
           // 同课异构: the first two or three lessons side by side with their S-T curves.
           <Link to={`/research/activities/${a.id}/compare?lessons=${a.lessons.slice(0, 3).map((l) => l.recordingId).join(',')}`}>
             <Button icon={<ColumnWidthOutlined />} data-testid="compare-lessons">{t('researchActivities.lessons.compare')}</Button>
+          </Link>
+        ) : null}
+        {a.lessons.length > 0 ? (
+          // Every observer's scores, their agreement, and the 评课记录 export of the whole activity.
+          <Link to={`/research/activities/${a.id}/rubric-results`}>
+            <Button icon={<FileDoneOutlined />} data-testid="rubric-results">{t('researchActivities.lessons.results')}</Button>
           </Link>
         ) : null}
       </Flex>
