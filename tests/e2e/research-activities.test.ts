@@ -9,7 +9,7 @@ const { baseUrl } = session;
 const CLIPS = { timeout: 120_000, interval: 2_000 };
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
-interface Listed { id: number; title: string; subject: string; status: string; hasVideo: boolean; track: string; schoolId: number }
+interface Listed { id: number; title: string; subject: string; status: string; hasVideo: boolean; track: string; schoolId: number; teacherUserId: number | null }
 
 /** The API as the signed-in page (its cookies). */
 async function getJson<T>(page: Page, url: string): Promise<T> {
@@ -28,13 +28,15 @@ describe('教研活动: a city 同课异构 set up, a lesson attached, watched f
   it('creates the activity through the form, attaches a lesson, and plays it on the research lesson page', async () => {
     const teacher = await session.loginAs('gxsy.teacher');
     // A lesson of hers that plays: the newest of the dialog's own list (her lessons at her school, on its subject).
+    const me = await getJson<{ id: number }>(teacher, '/api/me');
     const all = await getJson<{ items: Listed[] }>(teacher, '/api/recordings?mine=true&status=ready&pageSize=100');
     const subject = all.items.find((r) => r.track === 'composite')?.subject ?? '数学';
     const gxId = all.items[0]!.schoolId;
     let lesson: Listed | undefined;
     await expect.poll(async () => {
       const page = await getJson<{ items: Listed[] }>(teacher, `/api/recordings?mine=true&schoolId=${gxId}&subject=${encodeURIComponent(subject)}&page=1&pageSize=50`);
-      lesson = page.items.find((r) => r.status === 'ready' && r.hasVideo && r.track === 'composite');
+      // One she taught (not one she only uploaded for a colleague): a member attaches her own lessons.
+      lesson = page.items.find((r) => r.status === 'ready' && r.hasVideo && r.track === 'composite' && r.teacherUserId === me.id);
       return lesson !== undefined;
     }, CLIPS).toBe(true);
 

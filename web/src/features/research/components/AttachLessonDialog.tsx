@@ -45,7 +45,8 @@ export function AttachLessonDialog({ activity, onClose, onAttached }: { activity
   const list = useApi((signal) => listRecordings({
     mine: mine || undefined, schoolId, subject, from: range?.[0].format('YYYY-MM-DD'), to: range?.[1].format('YYYY-MM-DD'), page, pageSize: 50,
   }, signal), [mine, schoolId, subject, range?.[0].valueOf(), range?.[1].valueOf(), page]);
-  const rows = lessonsOf(list.data?.items ?? []);
+  // A member attaches only lessons they taught (the server refuses the rest): lessons they only uploaded are left out.
+  const rows = lessonsOf((list.data?.items ?? []).filter((r) => activity.organises || r.teacherUserId === me.id));
 
   async function attach(r: Recording) {
     setBusy(r.id);
