@@ -31,6 +31,7 @@ export const enResearchComments: Pick<EnglishMessages, 'researchComments'> = {
     empty: 'No comments yet. Play to the moment you want to comment on, then press “Comment here” or C.',
     count: '{{count}} in all (at most {{cap}} per lesson)',
     closed: 'Reviews are closed: comments can be read, not posted, answered or edited.',
+    notOpen: 'Reviews are not open yet: comment once the organiser opens the activity for review.',
     noPlayer: 'Once the video has loaded you can comment at a moment',
     inActivity: 'The activity\'s participants see these comments.',
     outside: 'Comments outside an activity: everyone who may watch this lesson sees them.',

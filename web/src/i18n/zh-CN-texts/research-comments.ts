@@ -29,6 +29,7 @@ export const zhResearchComments = {
     empty: '还没有评论。播放到想评论的地方，点「在此处评论」或按 C 键。',
     count: '共 {{count}} 条（每节课最多 {{cap}} 条）',
     closed: '评课已截止：可以查看评论，不能再发表、回复或修改。',
+    notOpen: '评课尚未开放：活动组织者开放评课后即可评论。',
     noPlayer: '视频加载后即可选定时刻评论',
     inActivity: '本活动的参与者可以看到这些评论。',
     outside: '活动之外的评论：能观看这节课的人都能看到。',

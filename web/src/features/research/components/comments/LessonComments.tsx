@@ -110,7 +110,7 @@ export function LessonComments({ ctx }: { ctx: LessonToolContext }) {
           {player ? t('researchComments.shortcut') : t('researchComments.noPlayer')}
         </Typography.Text>
       </Flex>
-      {data && !data.reviewsOpen ? <Alert type="info" showIcon title={t('researchComments.closed')} /> : null}
+      {data && !data.reviewsOpen ? <Alert type="info" showIcon title={t(ctx.activity?.status === 'planned' ? 'researchComments.notOpen' : 'researchComments.closed')} /> : null}
       {draftAt !== null ? (
         <CommentForm
           key={draftAt}
