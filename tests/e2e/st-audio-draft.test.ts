@@ -53,9 +53,10 @@ describe('the S-T draft from a lesson\'s audio, in the S-T tool', () => {
     await expect.poll(() => cells.count(), SLOW).toBe(codes.length);
     expect((await Promise.all((await cells.all()).map((c) => c.getAttribute('data-code')))).join('')).toBe(codes);
     expect(await page.locator('[data-testid=st-audio-detail]').innerText()).toContain('左声道');
+    // The demo officer's coding agrees with the draft; other browser tests may have coded this lesson too.
     const agreement = page.locator('[data-testid=st-audio-agreement]');
-    await expect.poll(() => agreement.count(), SLOW).toBe(1);
-    expect(await agreement.innerText()).toMatch(/κ = (0\.[89]\d|1\.00)/);
+    await expect.poll(() => agreement.count(), SLOW).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => agreement.filter({ hasText: /κ = (0\.[89]\d|1\.00)/ }).count(), SLOW).toBeGreaterThanOrEqual(1);
 
     // The player's handle arrives once the picture plays; then the third cell (60–90 s) seeks to 60 s.
     await video(page).evaluate(async (v: HTMLVideoElement) => { v.muted = true; await v.play(); v.pause(); });
