@@ -151,8 +151,9 @@ export async function buildApp(deps: AppDeps) {
     : null;
   // What research may reach: activities through the access gate, lessons through the recordings
   // service (which asks research back, through lesson-sharing, for lessons shared by activities).
+  const lessonFacts = createLessonFacts(deps.db.db);
   const researchReach = createResearchReach({
-    db: deps.db.db, clock: deps.clock,
+    db: deps.db.db, clock: deps.clock, lessonFacts,
     lessonOf: async (actor, recordingId) => {
       if (!recordings) throw notFound('录像');
       const r = await recordings.recordings.get(actor, recordingId);
@@ -171,7 +172,6 @@ export async function buildApp(deps: AppDeps) {
   });
   // Research activities and groups. Rooms' one-off bookings ask research whether an organiser may
   // book (research's bookingCheck) and research lists an activity's bookings (a getter: built after).
-  const lessonFacts = createLessonFacts(deps.db.db);
   const research = createResearchActivities({
     db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, lessonFacts, store: deps.storage,
     watchable: async (actor, id) => {

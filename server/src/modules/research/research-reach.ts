@@ -4,6 +4,7 @@ import { activityInScope } from '../../access/scope-sql.js';
 import type { Clock } from '../../clock.js';
 import type { Database, ResearchActivityTable } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
+import type { LessonFacts } from '../recordings/recordings.lesson-facts.js';
 
 export type ActivityRow = Selectable<ResearchActivityTable>;
 
@@ -29,7 +30,7 @@ export type LessonOf = (actor: Actor, recordingId: number) => Promise<ReachedLes
  * inside an activity (attached to it), or a lesson outside any activity (whoever may watch it),
  * and whether reviews are still taken. Unreachable and missing look the same: 404.
  */
-export function createResearchReach(deps: { db: Kysely<Database>; clock: Clock; lessonOf: LessonOf }) {
+export function createResearchReach(deps: { db: Kysely<Database>; clock: Clock; lessonOf: LessonOf; lessonFacts: LessonFacts }) {
   const { db } = deps;
 
   function requireRead(actor: Actor) {
@@ -54,18 +55,19 @@ export function createResearchReach(deps: { db: Kysely<Database>; clock: Clock; 
   async function lesson(actor: Actor, where: { recordingId: number; activityId: number | null }): Promise<{ lesson: ReachedLesson; activity: ActivityRow | null }> {
     if (where.activityId === null) return { lesson: await deps.lessonOf(actor, where.recordingId), activity: null };
     const act = await activity(actor, where.activityId);
-    const track = await db.selectFrom('recordings').select(['school_id', 'group_id']).where('id', '=', where.recordingId).executeTakeFirst();
+    const track = (await deps.lessonFacts.byIds([where.recordingId])).get(where.recordingId);
     const attached = track && await db.selectFrom('research_activity_lessons')
       .select(['recording_id', 'school_id', 'group_id', 'teacher_user_id', 'title'])
-      .where('activity_id', '=', act.id).where('school_id', '=', track.school_id).where('group_id', '=', track.group_id)
+      .where('activity_id', '=', act.id).where('school_id', '=', track.schoolId).where('group_id', '=', track.groupId)
       .executeTakeFirst();
     if (!attached) throw notFound('教研课例');
-    const duration = await db.selectFrom('recordings').select('duration_seconds').where('id', '=', attached.recording_id).executeTakeFirst();
+    // The lesson is named by its representative track; asked by another of its tracks, read that one's length.
+    const named = attached.recording_id === track.recordingId ? track : (await deps.lessonFacts.byIds([attached.recording_id])).get(attached.recording_id);
     return {
       activity: act,
       lesson: {
         recordingId: attached.recording_id, schoolId: attached.school_id, groupId: attached.group_id,
-        teacherUserId: attached.teacher_user_id, title: attached.title, durationSeconds: duration?.duration_seconds ?? null,
+        teacherUserId: attached.teacher_user_id, title: attached.title, durationSeconds: named?.durationSeconds ?? null,
       },
     };
   }
