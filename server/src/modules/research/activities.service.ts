@@ -5,6 +5,7 @@ import { activityInScope } from '../../access/scope-sql.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { badRequest, forbidden, notFound } from '../../http/errors.js';
+import { personNames } from '../people/people.names.js';
 import { staffAtNode } from '../people/who-answers.js';
 import type { LessonFacts } from '../recordings/recordings.lesson-facts.js';
 import type { BookingsService } from '../rooms/bookings.service.js';
@@ -92,7 +93,7 @@ export function createActivityReads(deps: ActivityReadDeps) {
     const writer = actor.permissions.has('research:write');
     const open = act.status !== 'summarised';
     const summariser = act.summarised_by_user_id === null ? null
-      : (await db.selectFrom('users').select('name').where('id', '=', act.summarised_by_user_id).executeTakeFirst())?.name ?? null;
+      : (await personNames(db, [act.summarised_by_user_id])).get(act.summarised_by_user_id) ?? null;
     return {
       ...summaryView(row, schools.get(act.id) ?? []),
       description: act.description, rubricId: act.rubric_id, rubricName, stIntervalSeconds: act.st_interval_seconds,

@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { regionNames, schoolNames } from '../org/org.names.js';
+import { personNames } from '../people/people.names.js';
 import type { ActivityRow } from './research-reach.js';
 
 type Db = Kysely<Database>;
 
 /** The names around an activity: organiser, organising node, research group, rubric. */
 export async function activityNames(db: Db, act: ActivityRow) {
-  const organiser = await db.selectFrom('users').select('name').where('id', '=', act.organiser_user_id).executeTakeFirst();
-  const owner = act.school_id !== null
-    ? await db.selectFrom('schools').select('name').where('id', '=', act.school_id).executeTakeFirst()
-    : await db.selectFrom('regions').select('name').where('id', '=', act.county_id ?? act.city_id).executeTakeFirst();
+  const organiser = (await personNames(db, [act.organiser_user_id])).get(act.organiser_user_id);
+  const ownerId = act.school_id ?? act.county_id ?? act.city_id;
+  const owner = (await (act.school_id !== null ? schoolNames : regionNames)(db, [ownerId])).get(ownerId);
   const group = act.group_id === null ? undefined
     : await db.selectFrom('research_groups').select('name').where('id', '=', act.group_id).executeTakeFirst();
-  return { organiserName: organiser?.name ?? '', ownerName: owner?.name ?? '', groupName: group?.name ?? null };
+  return { organiserName: organiser ?? '', ownerName: owner ?? '', groupName: group?.name ?? null };
 }
 
 export async function activitySchools(db: Db, activityId: number) {
