@@ -107,6 +107,13 @@ export const ACTIONS = [
   'rubric:write',
   'patrol:read',
   'patrol:write',
+  // Shared quality resources (issue 10): the library, its review, guardians' consent, the equity picture.
+  'resource:read',
+  'resource:write',
+  'resource:review',
+  'consent:read',
+  'consent:write',
+  'equity:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

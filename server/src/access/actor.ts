@@ -65,3 +65,28 @@ export function scopeOf(actor: Pick<Actor, 'userId' | 'grants'>, action: Action)
 export function supervisingScope(actor: Pick<Actor, 'userId' | 'grants'>, action: Action): Scope | null {
   return scopeOf({ userId: actor.userId, grants: actor.grants.filter((g) => g.role !== 'teacher' && g.role !== 'parent') }, action);
 }
+
+/**
+ * Where an actor stands for published resources (优质资源): the nodes they belong to, from every
+ * grant (a teacher's school, and that school's county and city), and the scope they supervise.
+ */
+export interface ResourceReach {
+  userId: number;
+  /** The actor's resource:read scope from every grant but the teacher's: they see their schools' resources in review too. */
+  supervising: Scope | null;
+  homeCityIds: number[];
+  homeCountyIds: number[];
+  homeSchoolIds: number[];
+}
+
+export function resourceReachOf(actor: Pick<Actor, 'userId' | 'grants'>): ResourceReach {
+  const home = (pick: (g: Grant) => number | null) => [...new Set(actor.grants.map(pick).filter((v): v is number => v !== null))];
+  const readers = actor.grants.filter((g) => ROLE_PERMISSIONS[g.role]?.includes('resource:read'));
+  return {
+    userId: actor.userId,
+    supervising: supervisingScope(actor, 'resource:read'),
+    homeCityIds: home((g) => (readers.includes(g) ? g.cityId : null)),
+    homeCountyIds: home((g) => (readers.includes(g) ? g.countyId : null)),
+    homeSchoolIds: home((g) => (readers.includes(g) ? g.schoolId : null)),
+  };
+}

@@ -18,6 +18,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'recording:read', 'rollout:read', 'rollout:write', 'batch:write', 'report:read', 'report:review',
     'inspection:read', 'inspection:write', 'bulletin:read', 'bulletin:write',
     'research:read', 'research:write', 'rubric:write', 'patrol:read',
+    'resource:read', 'resource:review', 'equity:read',
   ],
   county_admin: [
     'org:read', 'school:write', 'school:import', 'school:export',
@@ -25,6 +26,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'recording:read', 'rollout:read', 'rollout:write', 'report:read', 'report:write',
     'inspection:read', 'inspection:write', 'bulletin:read',
     'research:read', 'research:write', 'rubric:write', 'patrol:read', 'patrol:write',
+    'resource:read', 'resource:review', 'equity:read',
   ],
   // room:write: only the 教科所 runs recording rooms; the rooms service refuses other departments.
   // recording:delete: only the 教科所 (research department) may delete; the recordings service refuses other departments.
@@ -32,24 +34,33 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'org:read', 'school:export', 'person:read', 'room:write', 'calendar:write', 'compliance:read', 'recording:read', 'recording:delete',
     'rollout:read', 'rollout:write', 'report:read', 'report:write', 'inspection:read', 'inspection:write', 'bulletin:read',
     'research:read', 'research:write', 'rubric:write', 'patrol:read', 'patrol:write',
+    'resource:read', 'resource:review', 'equity:read',
   ],
   // A city-level researcher (市教科院) reviews the counties' reports; the reports service refuses county-level ones.
   researcher: [
     'org:read', 'person:read', 'compliance:read', 'recording:read', 'rollout:read', 'report:read', 'report:review', 'inspection:read', 'bulletin:read',
     'research:read', 'research:write', 'rubric:write', 'patrol:read',
+    'resource:read', 'resource:review', 'equity:read',
   ],
   // 督学: watches and scores lessons (巡课) and reads what supervision knows of the schools; writes nothing else.
   inspector: [
     'org:read', 'compliance:read', 'recording:read', 'inspection:read', 'bulletin:read', 'research:read', 'patrol:read', 'patrol:write',
+    'resource:read', 'equity:read',
   ],
   principal: [
     'org:read', 'person:read', 'student:read', 'room:write', 'calendar:write', 'compliance:read',
     'recording:read', 'recording:upload', 'recording:delete', 'rollout:read', 'inspection:read', 'bulletin:read',
     'research:read', 'research:write', 'patrol:read', 'patrol:write',
+    // The school's first review of what its teachers publish; records consent given on paper.
+    'resource:read', 'resource:write', 'resource:review', 'consent:read', 'consent:write',
   ],
   // A teacher reaches research activities only as a member (or a group they lead): see activityInScope.
-  teacher: ['org:read', 'student:read', 'recording:read', 'recording:upload', 'bulletin:read', 'research:read', 'research:write'],
-  parent: ['student:read'],
+  teacher: [
+    'org:read', 'student:read', 'recording:read', 'recording:upload', 'bulletin:read', 'research:read', 'research:write',
+    'resource:read', 'resource:write', 'consent:read',
+  ],
+  // A guardian sets their own child's consent to appear in published video (consent:write on their children only).
+  parent: ['student:read', 'consent:read', 'consent:write'],
 };
 
 // Shared with the web app, whose people form offers exactly these roles.

@@ -1,6 +1,6 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DialectName } from '../db/database.js';
-import type { Scope } from './actor.js';
+import type { ResourceReach, Scope } from './actor.js';
 
 /**
  * SQL predicates that confine a query to a scope. Every list, count, export and search applies
@@ -128,4 +128,36 @@ export function activityInScope(
     }
   }
   return anyOf(parts);
+}
+
+/**
+ * Resources (优质资源) an actor reaches: what they published; everything of the schools they
+ * supervise (principals, county and city staff: they review it); and what is published to a
+ * scope they belong to — a school's own, their county's, their city's, or public. Every list,
+ * count, search and export of resources applies this in SQL.
+ */
+export function resourceInScope(
+  reach: ResourceReach,
+  cols = { id: 'resources.id', city: 'resources.city_id', county: 'resources.county_id', school: 'resources.school_id', visible: 'resources.visible_scope', publisher: 'resources.publisher_user_id' },
+): Expression<SqlBool> {
+  if (reach.supervising?.all) return EVERYTHING;
+  const parts: RawBuilder<unknown>[] = [
+    sql`${sql.ref(cols.publisher)} = ${reach.userId}`,
+    sql`${sql.ref(cols.visible)} = 'public'`,
+  ];
+  if (reach.supervising) {
+    const s = reach.supervising;
+    if (s.cityIds.length) parts.push(sql`${sql.ref(cols.city)} in (${sql.join(s.cityIds)})`);
+    if (s.countyIds.length) parts.push(sql`${sql.ref(cols.county)} in (${sql.join(s.countyIds)})`);
+    if (s.schoolIds.length) parts.push(sql`${sql.ref(cols.school)} in (${sql.join(s.schoolIds)})`);
+  }
+  if (reach.homeCityIds.length) parts.push(sql`(${sql.ref(cols.visible)} = 'city' and ${sql.ref(cols.city)} in (${sql.join(reach.homeCityIds)}))`);
+  if (reach.homeCountyIds.length) parts.push(sql`(${sql.ref(cols.visible)} = 'county' and ${sql.ref(cols.county)} in (${sql.join(reach.homeCountyIds)}))`);
+  if (reach.homeSchoolIds.length) parts.push(sql`(${sql.ref(cols.visible)} is not null and ${sql.ref(cols.school)} in (${sql.join(reach.homeSchoolIds)}))`);
+  return anyOf(parts);
+}
+
+/** Resources anyone may read without signing in: published to the public. */
+export function publicResource(visibleCol = 'resources.visible_scope'): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(visibleCol)} = 'public'`;
 }

@@ -19,6 +19,7 @@ import * as research from './migrations/20261206_0020_research.js';
 import * as stCodings from './migrations/20261206_0024_st_codings.js';
 import * as patrol from './migrations/20261206_0026_patrol.js';
 import * as rubricVersions from './migrations/20261206_0023_rubric_versions.js';
+import * as resources from './migrations/20261206_0030_resources.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0024_st_codings': stCodings,
   '20261206_0026_patrol': patrol,
   '20261206_0023_rubric_versions': rubricVersions,
+  '20261206_0030_resources': resources,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,6 +10,10 @@ import type {
   ResearchActivityLessonTable, ResearchActivityFileTable, RoomBookingTable, LessonCommentTable, LessonCommentEditTable,
   ObservationRubricTable, ObservationScoreTable, StCodingTable, StAudioDraftTable, PatrolTable,
 } from './schema/research.js';
+import type {
+  ResourceTable, ResourceFileTable, ResourceReviewTable, ResourceUseTable, ResourceFavouriteTable, ResourceRatingTable,
+  ResourceCommentTable, StudentConsentTable, StudentConsentChangeTable,
+} from './schema/resources.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -21,6 +25,7 @@ export type * from './schema/compliance.js';
 export type * from './schema/supervision.js';
 export type * from './schema/rollout.js';
 export type * from './schema/research.js';
+export type * from './schema/resources.js';
 
 /**
  * Table types for Kysely. Conventions that hold on SQLite and PostgreSQL alike:
@@ -84,4 +89,13 @@ export interface Database {
   notifications: NotificationTable;
   bulletins: BulletinTable;
   bulletin_subjects: BulletinSubjectTable;
+  resources: ResourceTable;
+  resource_files: ResourceFileTable;
+  resource_reviews: ResourceReviewTable;
+  resource_uses: ResourceUseTable;
+  resource_favourites: ResourceFavouriteTable;
+  resource_ratings: ResourceRatingTable;
+  resource_comments: ResourceCommentTable;
+  student_consents: StudentConsentTable;
+  student_consent_changes: StudentConsentChangeTable;
 }

@@ -20,6 +20,12 @@ export interface AppEvents {
   'recording.changed': { payload: SchoolDayChange; reply: unknown };
   /** Holidays, workdays or terms changed on these days at this place (calendar). */
   'calendar.changed': { payload: { place: CalendarPlace; days: readonly string[] }; reply: { schoolDaysRecounted: number } };
+  /**
+   * A guardian's (or the school's) consent for pupils appearing in published video changed
+   * (students); resources re-caps the published lessons of these classes. `narrowed`: some
+   * consent became narrower. The reply: how many resources had their scope narrowed.
+   */
+  'consent.changed': { payload: { schoolId: number; classIds: readonly number[]; narrowed: boolean }; reply: { resourcesNarrowed: number } };
 }
 
 export type AppEventBus = EventBus<AppEvents>;

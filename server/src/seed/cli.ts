@@ -39,6 +39,9 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   research_activity_members: 'truncate', research_activity_lessons: 'truncate', research_activity_files: 'truncate', room_bookings: 'truncate',
   lesson_comments: 'truncate', lesson_comment_edits: 'truncate', observation_rubrics: 'truncate', observation_scores: 'truncate',
   st_codings: 'truncate', st_audio_drafts: 'truncate', patrols: 'truncate',
+  resources: 'truncate', resource_files: 'truncate', resource_reviews: 'truncate', resource_uses: 'truncate',
+  resource_favourites: 'truncate', resource_ratings: 'truncate', resource_comments: 'truncate',
+  student_consents: 'truncate', student_consent_changes: 'truncate',
 };
 
 class UsageError extends Error {}

@@ -46,6 +46,10 @@ export const PAGE_ACCESS = {
   // Online teaching research: activities, groups, rubrics and the research analysis; class patrol.
   research: ['research:read'],
   patrol: ['patrol:read'],
+  // Shared quality resources: the library, review and featuring; guardians' consent; the equity picture.
+  resources: ['resource:read'],
+  consent: ['consent:write'],
+  equity: ['equity:read'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

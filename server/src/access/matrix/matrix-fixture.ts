@@ -12,6 +12,7 @@ import { addActivitiesToFixture } from '../../modules/research/activities-fixtur
 import { addRubricsToFixture } from '../../modules/research/rubrics-fixture.js';
 import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js';
 import { addPatrolToFixture } from '../../modules/patrol/patrol-fixture.js';
+import { addResourcesToFixture } from '../../modules/resources/resources-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -92,5 +93,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addBulletinsToFixture(t, fixture);
   await addCalendarToFixture(t, fixture);
   await addPatrolToFixture(t, fixture);
+  await addResourcesToFixture(t, fixture);
   return fixture;
 }
