@@ -90,5 +90,7 @@ describe('access matrix: route × role × scope', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+    // One entry is 36 requests (12 actors × 3 targets); a PDF export's answers take half a second each
+    // on a loaded CI machine, past the suite's 30 s for a single test.
+  }, 120_000);
 });
