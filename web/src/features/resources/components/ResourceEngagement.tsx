@@ -71,12 +71,13 @@ export function ResourceEngagement({ resourceId }: { resourceId: number }) {
         <Statistic title={t('resourcesUse.downloads')} value={e.downloads} />
         <Statistic title={t('resourcesUse.preparations')} value={e.preparations} />
         <Statistic title={t('resourcesUse.favourites')} value={e.favourites} />
-        <Statistic
-          title={t('resourcesUse.rating')}
-          value={e.rating.average ?? '—'}
-          suffix={e.rating.count ? <Typography.Text type="secondary">/ 5 · {e.rating.count}</Typography.Text> : undefined}
-          data-testid="resource-rating-average"
-        />
+        <div data-testid="resource-rating-average">
+          <Statistic
+            title={t('resourcesUse.rating')}
+            value={e.rating.average ?? '—'}
+            suffix={<Typography.Text type="secondary">{e.rating.count ? t('resourcesUse.ratingCount', { count: e.rating.count }) : t('resourcesUse.ratingNone')}</Typography.Text>}
+          />
+        </div>
       </Flex>
       {!e.published ? <Alert type="info" showIcon title={t('resourcesUse.notPublished')} style={{ marginBottom: 16 }} /> : (
         <Flex gap={16} wrap align="center">
@@ -92,13 +93,15 @@ export function ResourceEngagement({ resourceId }: { resourceId: number }) {
           </Button>
           <Flex gap={8} align="center">
             <Typography.Text>{t('resourcesUse.myRating')}</Typography.Text>
-            <Rate
-              value={e.mine.stars ?? 0}
-              allowClear={false}
-              disabled={busy}
-              onChange={(stars) => void run(() => rateResource(resourceId, stars), (next) => { setFresh(next); void message.success(t('resourcesUse.rated', { stars })); })}
-              data-testid="resource-rating"
-            />
+            <span data-testid="resource-rating" data-stars={e.mine.stars ?? 0}>
+              <Rate
+                value={e.mine.stars ?? 0}
+                allowClear={false}
+                disabled={busy}
+                aria-label={t('resourcesUse.myRating')}
+                onChange={(stars) => void run(() => rateResource(resourceId, stars), (next) => { setFresh(next); void message.success(t('resourcesUse.rated', { stars })); })}
+              />
+            </span>
           </Flex>
           <Button icon={<BookOutlined />} onClick={() => setPreparing(true)} data-testid="resource-prepare">{t('resourcesUse.prepare')}</Button>
           {e.mine.preparations ? <Typography.Text type="secondary">{t('resourcesUse.preparedCount', { count: e.mine.preparations })}</Typography.Text> : null}
@@ -145,7 +148,15 @@ function PrepareDialog({ resourceId, onClose, onKept }: { resourceId: number; on
   }
 
   return (
-    <Modal open title={t('resourcesUse.prepareTitle')} onCancel={onClose} onOk={() => void save()} confirmLoading={busy} okButtonProps={{ 'data-testid': 'resource-prepare-confirm' } as never}>
+    <Modal
+      open
+      title={t('resourcesUse.prepareTitle')}
+      onCancel={onClose}
+      footer={[
+        <Button key="cancel" onClick={onClose}>{t('resourcesUse.cancel')}</Button>,
+        <Button key="ok" type="primary" loading={busy} onClick={() => void save()} data-testid="resource-prepare-confirm">{t('resourcesUse.prepareConfirm')}</Button>,
+      ]}
+    >
       <Typography.Paragraph type="secondary">{t('resourcesUse.prepareHelp')}</Typography.Paragraph>
       {mayLink ? (
         <Flex vertical gap={4}>
