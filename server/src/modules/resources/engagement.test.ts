@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { addActivity, schoolIdOf, userIdOf } from '../research/research.test-kit.js';
-import { addResource } from './resources.test-kit.js';
+import { addResource, addUse } from './resources.test-kit.js';
 
 type Client = Awaited<ReturnType<TestApp['login']>>;
 interface Engagement {
@@ -100,6 +100,14 @@ describe('using a resource: views, preparations, favourites, ratings, comments',
     const list = (await teacher.get('/api/resources/preparations')).json() as { items: { resourceId: number; activityId: number | null }[] };
     expect(list.items.map((i) => i.activityId)).toEqual([null, mine]);
     expect(list.items.every((i) => i.resourceId === resource)).toBe(true);
+  });
+
+  it('counts the downloads the courseware route keeps beside views and preparations', async () => {
+    const teacher = await as('gx2.teacher');
+    const before = await engagement(teacher);
+    await addUse(t.db.db, { resourceId: resource, kind: 'download', userId: ids['gx2.teacher']!, schoolId: ids.gx2! });
+    await addUse(t.db.db, { resourceId: resource, kind: 'download', userId: ids['guanxian.research']!, schoolId: null });
+    expect(await engagement(teacher)).toMatchObject({ downloads: before.downloads + 2, views: before.views, preparations: before.preparations });
   });
 
   it('averages ratings, one per person, changeable', async () => {
