@@ -74,6 +74,7 @@ import { registerStAudioRoutes } from './modules/research/st-audio.routes.js';
 import { createStAudioService } from './modules/research/st-audio.service.js';
 import { registerRubricsModuleRoutes, rubricsModuleFor } from './modules/research/rubrics.module.js';
 import { notFound } from './http/errors.js';
+import { AppError } from './http/errors.js';
 import { subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
 import { createResearchActivities } from './modules/research/activities.module.js';
 import { createBookedLessons } from './modules/research/activities.booked.js';
@@ -81,6 +82,8 @@ import { createLessonFacts } from './modules/recordings/recordings.lesson-facts.
 import { createBookingsService } from './modules/rooms/bookings.service.js';
 import { registerBookingsRoutes } from './modules/rooms/bookings.routes.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
+import { registerEngagementRoutes } from './modules/resources/engagement.routes.js';
+import { createEngagementService } from './modules/resources/engagement.service.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { ObjectStore } from './storage/object-store.js';
@@ -249,6 +252,14 @@ export async function buildApp(deps: AppDeps) {
   registerBookingsRoutes(app, { bookings });
   if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
   registerRubricsModuleRoutes(app, rubricsArea);
+  // Using resources: a preparation may name a research activity the actor reaches (asked of research's reach).
+  registerEngagementRoutes(app, { engagement: createEngagementService({
+    db: deps.db, clock: deps.clock, audit,
+    activityReachable: (actor, activityId) => researchReach.activity(actor, activityId).then(() => true, (err: unknown) => {
+      if (err instanceof AppError && (err.status === 404 || err.status === 403)) return false;
+      throw err;
+    }),
+  }) });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
