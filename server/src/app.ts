@@ -75,6 +75,11 @@ import { createStAudioService } from './modules/research/st-audio.service.js';
 import { registerRubricsModuleRoutes, rubricsModuleFor } from './modules/research/rubrics.module.js';
 import { notFound } from './http/errors.js';
 import { subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
+import { subscribeConsentHandlers } from './composition/app-events.js';
+import { createConsentService } from './modules/students/consent.service.js';
+import { registerConsentRoutes } from './modules/students/consent.routes.js';
+import { classConsentCap } from './modules/students/consent.cap.js';
+import { createConsentNarrowing } from './modules/resources/consent-narrowing.js';
 import { createResearchActivities } from './modules/research/activities.module.js';
 import { createBookedLessons } from './modules/research/activities.booked.js';
 import { createLessonFacts } from './modules/recordings/recordings.lesson-facts.js';
@@ -185,6 +190,11 @@ export async function buildApp(deps: AppDeps) {
     booked: createBookedLessons({ db: deps.db.db, clock: deps.clock, audit, notify: notifications.notify, lessonFacts, bookingsCovering: bookings.covering }),
     enqueueJob: deps.jobs && ((kind, payload, opts) => deps.jobs!.enqueue(kind, payload, opts)), warn: (obj, msg) => app.log.warn(obj, msg),
   });
+  // Guardians' consent (students) tells resources after it commits; resources narrows published lessons at once.
+  const consent = createConsentService({ db: deps.db, clock: deps.clock, audit, events });
+  subscribeConsentHandlers(events, {
+    narrowing: createConsentNarrowing({ db: deps.db.db, clock: deps.clock, audit, notify: notifications.notify, classCap: (classId) => classConsentCap(deps.db.db, classId) }),
+  });
   const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings };
 
   await app.register(swagger, {
@@ -249,6 +259,7 @@ export async function buildApp(deps: AppDeps) {
   registerBookingsRoutes(app, { bookings });
   if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
   registerRubricsModuleRoutes(app, rubricsArea);
+  registerConsentRoutes(app, { consent });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
