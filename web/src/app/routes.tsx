@@ -50,6 +50,8 @@ const GroupsPage = lazyPage(() => import('../features/research/pages/GroupsPage'
 const GroupPage = lazyPage(() => import('../features/research/pages/GroupPage'));
 const RubricsPage = lazyPage(() => import('../features/research/pages/RubricsPage'));
 const RubricResultsPage = lazyPage(() => import('../features/research/pages/RubricResultsPage'));
+// Guardians' consent for children appearing in published video (资源: 出镜授权).
+const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -116,6 +118,7 @@ export function AppRoutes() {
         <Route path="research/groups/:id" element={<RequirePage page="research"><GroupPage /></RequirePage>} />
         <Route path="research/rubrics" element={<RequirePage page="research"><RubricsPage /></RequirePage>} />
         <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
+        <Route path="consent" element={<RequirePage page="consent"><ConsentPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -20,6 +20,7 @@ import { enResearchStAudio } from './en-texts/research-st-audio';
 import { enResearchRubrics } from './en-texts/research-rubrics';
 import type { EnglishMessages } from './en-texts/english-messages';
 import { enPatrol } from './en-texts/patrol';
+import { enResourcesConsent } from './en-texts/resources-consent';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -46,6 +47,7 @@ export const en: EnglishMessages = {
   ...enResearchActivities,
   ...enResearchStAudio,
   ...enResearchRubrics,
+  ...enResourcesConsent,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },
 };
