@@ -9,8 +9,18 @@ import type { AuditService } from '../audit/audit.service.js';
 import {
   CONSENT_LEVELS, type ConsentLevel, DEFAULT_CONSENT, consentCap,
 } from '../../../../shared/resources.js';
-import type { ChildConsent, ClassConsents, ConsentHistory, ConsentSaved, MyConsents } from '../../../../shared/consent-api-types.js';
+import type { Static } from 'typebox';
+import type {
+  ChildConsentSchema, ClassConsentsSchema, ConsentHistorySchema, ConsentSavedSchema, MyConsentsSchema,
+} from './consent.schema.js';
 import * as q from './consent.queries.js';
+
+// The answers' shapes, from the route schemas (the web reads them through shared/consent-api-types.ts).
+type ChildConsent = Static<typeof ChildConsentSchema>;
+type MyConsents = Static<typeof MyConsentsSchema>;
+type ClassConsents = Static<typeof ClassConsentsSchema>;
+type ConsentHistory = Static<typeof ConsentHistorySchema>;
+type ConsentSaved = Static<typeof ConsentSavedSchema>;
 
 const rank = (level: ConsentLevel) => CONSENT_LEVELS.indexOf(level);
 
