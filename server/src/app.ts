@@ -76,6 +76,11 @@ import { registerRubricsModuleRoutes, rubricsModuleFor } from './modules/researc
 import { notFound } from './http/errors.js';
 import { AppError } from './http/errors.js';
 import { subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
+import { subscribeConsentHandlers } from './composition/app-events.js';
+import { createConsentService } from './modules/students/consent.service.js';
+import { registerConsentRoutes } from './modules/students/consent.routes.js';
+import { classConsentCap } from './modules/students/consent.cap.js';
+import { createConsentNarrowing } from './modules/resources/consent-narrowing.js';
 import { createResearchActivities } from './modules/research/activities.module.js';
 import { createBookedLessons } from './modules/research/activities.booked.js';
 import { createLessonFacts } from './modules/recordings/recordings.lesson-facts.js';
@@ -188,6 +193,11 @@ export async function buildApp(deps: AppDeps) {
     booked: createBookedLessons({ db: deps.db.db, clock: deps.clock, audit, notify: notifications.notify, lessonFacts, bookingsCovering: bookings.covering }),
     enqueueJob: deps.jobs && ((kind, payload, opts) => deps.jobs!.enqueue(kind, payload, opts)), warn: (obj, msg) => app.log.warn(obj, msg),
   });
+  // Guardians' consent (students) tells resources after it commits; resources narrows published lessons at once.
+  const consent = createConsentService({ db: deps.db, clock: deps.clock, audit, events });
+  subscribeConsentHandlers(events, {
+    narrowing: createConsentNarrowing({ db: deps.db.db, clock: deps.clock, audit, notify: notifications.notify, classCap: (classId) => classConsentCap(deps.db.db, classId) }),
+  });
   const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings };
 
   await app.register(swagger, {
@@ -260,6 +270,7 @@ export async function buildApp(deps: AppDeps) {
       throw err;
     }),
   }) });
+  registerConsentRoutes(app, { consent });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

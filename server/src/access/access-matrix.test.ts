@@ -25,6 +25,7 @@ import { stAudioMatrix } from '../modules/research/st-audio.matrix.js';
 import { rubricsMatrix } from '../modules/research/rubrics.matrix.js';
 import { engagementMatrix } from '../modules/resources/engagement.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
+import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
 /**
@@ -35,6 +36,7 @@ import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, 
 const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix, ...commentsMatrix, ...stCodingsMatrix, ...analysisMatrix, ...patrolMatrix, ...activitiesMatrix, ...bookingsMatrix, ...stAudioMatrix];
 MATRIX.push(...rubricsMatrix);
 MATRIX.push(...engagementMatrix);
+MATRIX.push(...consentMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -9,6 +9,7 @@ import { type BookedLessons, createBookedLessons } from '../modules/research/act
 import { bookingsCoveringLesson } from '../modules/rooms/bookings.service.js';
 import { stAudioOnRecordingReady } from '../modules/research/st-audio.jobs.js';
 import type { EnqueueJob } from './app-jobs.js';
+import type { ConsentNarrowing } from '../modules/resources/consent-narrowing.js';
 
 /**
  * Who hears which event: the one place where a higher module subscribes to what a lower one tells.
@@ -44,4 +45,13 @@ export function bookedLessonsFor(db: Db, clock: Clock): BookedLessons {
     db: db.db, clock, audit: createAuditService({ db, clock }), notify: createNotificationsService({ db, clock }).notify,
     lessonFacts: createLessonFacts(db.db), bookingsCovering: bookingsCoveringLesson(db.db),
   });
+}
+
+/**
+ * Resources hears `consent.changed` (students): the lessons of the changed classes are re-capped
+ * and narrowed at once where a guardian's consent no longer allows their scope
+ * (modules/resources/consent-narrowing.ts). Only the server emits it (a consent is set through the API).
+ */
+export function subscribeConsentHandlers(events: AppEventBus, deps: { narrowing: Pick<ConsentNarrowing, 'onConsentChanged'> }) {
+  events.on('consent.changed', (change) => deps.narrowing.onConsentChanged(change));
 }

@@ -18,6 +18,7 @@ import { seedCurrentTerms } from './demo-school-year.js';
 import { seedCity } from './seed-city.js';
 import { seedDemoSt } from './st.demo-seed.js';
 import { seedDemoResearchAnalysis } from './demo-research-analysis.js';
+import { seedDemoConsent } from './demo-consent.js';
 
 /**
  * On first start with an empty database, seeds the Liaocheng demo city: the 2018 programme as the
@@ -62,6 +63,8 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   // Observation rubrics (课堂观察量表), and scores for the demo's research activities, where there are any.
   const [cityRubric] = await seedDemoRubrics(db.db);
   if (cityRubric) await seedDemoRubricScores(db.db, cityRubric);
+  // Guardians' consent for children on video: most demo classes city-wide, one capped at county.
+  log(`demo consent: ${JSON.stringify(await seedDemoConsent(db.db, now))}`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

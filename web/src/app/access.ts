@@ -48,7 +48,8 @@ export const PAGE_ACCESS = {
   patrol: ['patrol:read'],
   // Shared quality resources: the library, review and featuring; guardians' consent; the equity picture.
   resources: ['resource:read'],
-  consent: ['consent:write'],
+  // Teachers read their school's classes; guardians and the principal also set consent.
+  consent: ['consent:read'],
   equity: ['equity:read'],
 } as const satisfies Record<string, readonly Action[]>;
 

@@ -52,6 +52,8 @@ const RubricsPage = lazyPage(() => import('../features/research/pages/RubricsPag
 const RubricResultsPage = lazyPage(() => import('../features/research/pages/RubricResultsPage'));
 // Shared quality resources: what I use (favourites, lesson preparations).
 const MyResourcesPage = lazyPage(() => import('../features/resources/pages/MyResourcesPage'));
+// Guardians' consent for children appearing in published video (资源: 出镜授权).
+const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -119,6 +121,7 @@ export function AppRoutes() {
         <Route path="research/rubrics" element={<RequirePage page="research"><RubricsPage /></RequirePage>} />
         <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
         <Route path="resources/mine" element={<RequirePage page="resources"><MyResourcesPage /></RequirePage>} />
+        <Route path="consent" element={<RequirePage page="consent"><ConsentPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

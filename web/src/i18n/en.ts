@@ -22,6 +22,7 @@ import type { EnglishMessages } from './en-texts/english-messages';
 import { enPatrol } from './en-texts/patrol';
 import { enResourcesUse } from './en-texts/resources-use';
 import { enResourcesErrorsUse } from './en-texts/resources-errors-use';
+import { enResourcesConsent } from './en-texts/resources-consent';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -49,6 +50,7 @@ export const en: EnglishMessages = {
   ...enResearchStAudio,
   ...enResearchRubrics,
   ...enResourcesUse,
+  ...enResourcesConsent,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse },
 };

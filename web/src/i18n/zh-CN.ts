@@ -19,6 +19,7 @@ import { zhResearchActivities } from './zh-CN-texts/research-activities';
 import { zhResearchStAudio } from './zh-CN-texts/research-st-audio';
 import { zhResearchRubrics } from './zh-CN-texts/research-rubrics';
 import { zhResourcesUse } from './zh-CN-texts/resources-use';
+import { zhResourcesConsent } from './zh-CN-texts/resources-consent';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -47,6 +48,7 @@ export const zhCN = {
   ...zhResearchStAudio,
   ...zhResearchRubrics,
   ...zhResourcesUse,
+  ...zhResourcesConsent,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -14,6 +14,7 @@ import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js
 import { addPatrolToFixture } from '../../modules/patrol/patrol-fixture.js';
 import { addResourcesToFixture } from '../../modules/resources/resources-fixture.js';
 import { addEngagementToFixture } from '../../modules/resources/engagement-fixture.js';
+import { addConsentToFixture } from '../../modules/students/consent-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -96,5 +97,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addPatrolToFixture(t, fixture);
   await addResourcesToFixture(t, fixture);
   await addEngagementToFixture(t, fixture);
+  await addConsentToFixture(t, fixture);
   return fixture;
 }

@@ -188,6 +188,7 @@ export const enSupervision: Pick<EnglishMessages, 'reports' | 'inspections' | 'n
       research_activity: 'Research activity',
       research_group: 'Research group',
       research_lesson_recorded: 'Booked lesson',
+      resource_narrowed: 'Resource narrowed',
     },
   },
   bulletins: {

@@ -186,6 +186,7 @@ export const zhSupervision = {
       research_activity: '教研活动',
       research_group: '教研组',
       research_lesson_recorded: '预约课例',
+      resource_narrowed: '资源范围收窄',
     },
   },
   bulletins: {
