@@ -77,6 +77,9 @@ import { notFound } from './http/errors.js';
 import { subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
 import { createResearchActivities } from './modules/research/activities.module.js';
 import { createBookedLessons } from './modules/research/activities.booked.js';
+import { createReviewService } from './modules/resources/review.service.js';
+import { registerReviewRoutes } from './modules/resources/review.routes.js';
+import { registerFeaturedRoutes } from './modules/resources/featured.routes.js';
 import { createLessonFacts } from './modules/recordings/recordings.lesson-facts.js';
 import { createBookingsService } from './modules/rooms/bookings.service.js';
 import { registerBookingsRoutes } from './modules/rooms/bookings.routes.js';
@@ -249,6 +252,9 @@ export async function buildApp(deps: AppDeps) {
   registerBookingsRoutes(app, { bookings });
   if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
   registerRubricsModuleRoutes(app, rubricsArea);
+  // Resources' review chain (school → county 教科所 → city) and the featured collection (优课 / 精品课).
+  registerReviewRoutes(app, { review: createReviewService({ db: deps.db, clock: deps.clock, audit, notify: notifications.notify, notifyPrincipals: notifications.notifyPrincipals }) });
+  registerFeaturedRoutes(app, { db: deps.db });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
