@@ -13,6 +13,7 @@ import { addRubricsToFixture } from '../../modules/research/rubrics-fixture.js';
 import { addCalendarToFixture } from '../../modules/calendar/calendar-fixture.js';
 import { addPatrolToFixture } from '../../modules/patrol/patrol-fixture.js';
 import { addResourcesToFixture } from '../../modules/resources/resources-fixture.js';
+import { addReviewToFixture } from '../../modules/resources/review-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -94,5 +95,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addCalendarToFixture(t, fixture);
   await addPatrolToFixture(t, fixture);
   await addResourcesToFixture(t, fixture);
+  await addReviewToFixture(t, fixture);
   return fixture;
 }

@@ -83,9 +83,12 @@ export function featuresAllowedAt(level: ReviewLevel): FeatureLevel[] {
   return [];
 }
 
-/** The scope a resource must be visible to at least before `level` features it (the collection it joins). */
-export function scopeFeaturedAt(level: ReviewLevel): ResourceScope {
-  return level === 'city' ? 'city' : 'county';
+/**
+ * The scope a resource must be visible to at least to be featured so: a 优课 is a county's honour
+ * (the city may give it too, to a lesson seen county-wide); a 精品课 stands in the city's collection.
+ */
+export function scopeFeaturedAs(feature: FeatureLevel): ResourceScope {
+  return feature === 'premium' ? 'city' : 'county';
 }
 
 export type FeatureRefusal = 'not_done' | 'level' | 'scope' | 'premium_is_city';
@@ -99,7 +102,7 @@ export function featureRefusal(level: ReviewLevel, stage: ReviewStage, visible: 
   if (feature !== null && !featuresAllowedAt(level).includes(feature)) return 'level';
   if (level !== 'city' && current === 'premium') return 'premium_is_city';
   if (feature === null) return featuresAllowedAt(level).length ? null : 'level';
-  if (!visible || scopeRank(visible) < scopeRank(scopeFeaturedAt(level))) return 'scope';
+  if (!visible || scopeRank(visible) < scopeRank(scopeFeaturedAs(feature))) return 'scope';
   return null;
 }
 

@@ -34,7 +34,7 @@ const outcome = (r: Pick<q.ResourceRow, 'id' | 'review_stage' | 'visible_scope' 
 const FEATURE_REFUSED: Record<FeatureRefusal, () => AppError> = {
   not_done: () => conflict('REVIEW_FEATURE_NOT_DONE', '只能推荐已发布的资源，或在本级审核通过并发布的同一步推荐：这份资源还在审核中'),
   level: () => new AppError(403, 'REVIEW_FEATURE_LEVEL', '县教科所可推荐为优课，市级可推荐为优课或精品课；学校不能推荐，县级不能评精品课'),
-  scope: () => conflict('REVIEW_FEATURE_SCOPE', '资源的可见范围窄于您推荐的范围（县级推荐需对本县可见，市级推荐需对全市可见），不能推荐'),
+  scope: () => conflict('REVIEW_FEATURE_SCOPE', '资源的可见范围太窄，不能这样推荐：优课须至少对本县可见，精品课须至少对全市可见'),
   premium_is_city: () => new AppError(403, 'REVIEW_FEATURE_PREMIUM_CITY', '这份资源是市级评定的精品课，只有市级审核人可以更改或取消'),
 };
 
