@@ -188,6 +188,12 @@ export const enSupervision: Pick<EnglishMessages, 'reports' | 'inspections' | 'n
       research_activity: 'Research activity',
       research_group: 'Research group',
       research_lesson_recorded: 'Booked lesson',
+      resource_submitted: 'Resource to review',
+      resource_approved: 'Resource approved',
+      resource_published: 'Resource published',
+      resource_returned: 'Resource returned',
+      resource_featured: 'Resource featured',
+      resource_unfeatured: 'Resource unfeatured',
     },
   },
   bulletins: {
