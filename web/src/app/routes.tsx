@@ -50,6 +50,9 @@ const GroupsPage = lazyPage(() => import('../features/research/pages/GroupsPage'
 const GroupPage = lazyPage(() => import('../features/research/pages/GroupPage'));
 const RubricsPage = lazyPage(() => import('../features/research/pages/RubricsPage'));
 const RubricResultsPage = lazyPage(() => import('../features/research/pages/RubricResultsPage'));
+// Shared resources: the review queue and the featured collection (优课 / 精品课).
+const ReviewQueuePage = lazyPage(() => import('../features/resources/pages/ReviewQueuePage'));
+const FeaturedPage = lazyPage(() => import('../features/resources/pages/FeaturedPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -107,6 +110,8 @@ export function AppRoutes() {
         <Route path="patrol" element={<RequirePage page="patrol"><PatrolWallPage /></RequirePage>} />
         <Route path="patrol/stats" element={<RequirePage page="patrol"><PatrolStatsPage /></RequirePage>} />
         <Route path="patrol/lessons/:id" element={<RequirePage page="patrol"><PatrolLessonPage /></RequirePage>} />
+        <Route path="resources/review" element={<RequirePage page="resources"><ReviewQueuePage /></RequirePage>} />
+        <Route path="resources/featured" element={<RequirePage page="resources"><FeaturedPage /></RequirePage>} />
         <Route path="research" element={<RequirePage page="research"><ResearchHomePage /></RequirePage>} />
         <Route path="research/activities/new" element={<RequirePage page="research"><ActivityFormPage /></RequirePage>} />
         <Route path="research/activities/:id" element={<RequirePage page="research"><ActivityDetailPage /></RequirePage>} />
