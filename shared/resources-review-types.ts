@@ -72,6 +72,8 @@ export interface ReviewHistory {
   canReviewAt: ReviewLevel[];
   /** The asker may feature or unfeature it (a county or city reviewer of a published resource). */
   canFeature: FeatureLevel[];
+  /** The asker published it and it was returned or withdrawn: they may submit it again. */
+  canSubmit: boolean;
   items: ReviewHistoryEntry[];
 }
 

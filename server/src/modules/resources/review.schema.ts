@@ -37,7 +37,7 @@ export const ReviewQueueSchema = Type.Object({
 
 export const ReviewHistorySchema = Type.Object({
   resourceId: Type.Integer(), reviewStage: Stage, requestedScope: Scope, visibleScope: Nullable(Scope), consentCap: Nullable(Scope), feature: Nullable(Feature),
-  canReviewAt: Type.Array(Level), canFeature: Type.Array(Feature),
+  canReviewAt: Type.Array(Level), canFeature: Type.Array(Feature), canSubmit: Type.Boolean(),
   items: Type.Array(Type.Object({
     id: Type.Integer(), level: Nullable(Level), decision: Type.Enum(REVIEW_DECISIONS), comment: Type.String(), scopeAfter: Nullable(Scope),
     feature: Nullable(Feature), byName: Nullable(Type.String()), at: Type.String(),

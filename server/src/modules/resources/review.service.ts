@@ -130,7 +130,7 @@ export function createReviewService(deps: ReviewDeps) {
         throw conflict('REVIEW_CHANGED', '这份资源刚被他人审核或修改过，请刷新后再操作');
       }
       await q.insertReview(trx, {
-        resource_id: row.id, level, decision: rec.decision, comment: rec.comment, scope_after: to.visible_scope, feature: rec.decision === 'feature' ? rec.feature : rec.feature ?? null,
+        resource_id: row.id, level, decision: rec.decision, comment: rec.comment, scope_after: to.visible_scope, feature: rec.feature,
         by_user_id: w.actor.userId, at: to.updated_at,
       });
     });
@@ -164,7 +164,7 @@ export function createReviewService(deps: ReviewDeps) {
     } else {
       msg = { kind: 'resource_unfeatured', title: `资源取消推荐：${row.title}`, body: `${by}取消了「${row.title}」的推荐${rec.comment ? `：${rec.comment}` : ''}。` };
     }
-    if (row.publisher_user_id !== null) await deps.notify([row.publisher_user_id], { ...msg, link });
+    await deps.notify([row.publisher_user_id], { ...msg, link });
   }
 
   /**
@@ -215,6 +215,7 @@ export function createReviewService(deps: ReviewDeps) {
       resourceId: row.id, reviewStage: row.review_stage, requestedScope: row.requested_scope, visibleScope: row.visible_scope, consentCap: row.consent_cap,
       feature: row.feature,
       canReviewAt: levels.filter((l) => l === row.review_stage),
+      canSubmit: row.publisher_user_id === actor.userId && (row.review_stage === 'returned' || row.review_stage === 'withdrawn'),
       canFeature: featureLevel && row.review_stage === 'done' && !(featureLevel !== 'city' && row.feature === 'premium') ? featuresAllowedAt(featureLevel) : [],
       items: items.map((r) => ({
         id: r.id, level: r.level, decision: r.decision, comment: r.comment, scopeAfter: r.scope_after, feature: r.feature, byName: r.by_name, at: r.at,

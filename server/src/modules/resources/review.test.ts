@@ -120,6 +120,7 @@ describe('resource review: school → county → city, returning, featuring', ()
     expect(returned.json()).toMatchObject({ reviewStage: 'returned', visibleScope: 'county' });
     expect(await teacherOfReaches('gx2', id)).toBe(true);
     expect(await queueIds('city.research')).not.toContain(id);
+    expect((await (await as('gxsy.teacher')).get(`/api/resources/${id}/history`)).json()).toMatchObject({ canSubmit: true, canReviewAt: [] });
     expect((await inbox('gxsy.teacher')).find((n) => n.kind === 'resource_returned' && n.link === `/resources/${id}`)?.body).toContain('请补充板书设计');
 
     // Only the publisher resubmits; twice is once.
@@ -137,6 +138,8 @@ describe('resource review: school → county → city, returning, featuring', ()
     expect(featured.json()).toMatchObject({ reviewStage: 'done', visibleScope: 'public', feature: 'premium' });
 
     const history = (await (await as('guanxian.research')).get(`/api/resources/${id}/history`)).json();
+    // The county may not touch the city's 精品课, so it is offered no feature button.
+    expect(history).toMatchObject({ canSubmit: false, canReviewAt: [], canFeature: [] });
     expect(history.items.map((i: { decision: string; comment: string }) => `${i.decision}:${i.comment}`)).toEqual([
       'approve:', 'approve:', 'return:请补充板书设计', 'submit:', 'approve:', 'approve:', 'approve:板书清晰',
     ]);
