@@ -83,6 +83,9 @@ import { classConsentCap } from './modules/students/consent.cap.js';
 import { createConsentNarrowing } from './modules/resources/consent-narrowing.js';
 import { createResearchActivities } from './modules/research/activities.module.js';
 import { createBookedLessons } from './modules/research/activities.booked.js';
+import { createReviewService } from './modules/resources/review.service.js';
+import { registerReviewRoutes } from './modules/resources/review.routes.js';
+import { registerFeaturedRoutes } from './modules/resources/featured.routes.js';
 import { createLessonFacts } from './modules/recordings/recordings.lesson-facts.js';
 import { createBookingsService } from './modules/rooms/bookings.service.js';
 import { registerBookingsRoutes } from './modules/rooms/bookings.routes.js';
@@ -271,6 +274,9 @@ export async function buildApp(deps: AppDeps) {
     }),
   }) });
   registerConsentRoutes(app, { consent });
+  // Resources' review chain (school → county 教科所 → city) and the featured collection (优课 / 精品课).
+  registerReviewRoutes(app, { review: createReviewService({ db: deps.db, clock: deps.clock, audit, notify: notifications.notify, notifyPrincipals: notifications.notifyPrincipals }) });
+  registerFeaturedRoutes(app, { db: deps.db });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -24,6 +24,7 @@ import { bookingsMatrix } from '../modules/rooms/bookings.matrix.js';
 import { stAudioMatrix } from '../modules/research/st-audio.matrix.js';
 import { rubricsMatrix } from '../modules/research/rubrics.matrix.js';
 import { engagementMatrix } from '../modules/resources/engagement.matrix.js';
+import { reviewMatrix } from '../modules/resources/review.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
@@ -37,6 +38,7 @@ const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleM
 MATRIX.push(...rubricsMatrix);
 MATRIX.push(...engagementMatrix);
 MATRIX.push(...consentMatrix);
+MATRIX.push(...reviewMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -54,6 +54,9 @@ const RubricResultsPage = lazyPage(() => import('../features/research/pages/Rubr
 const MyResourcesPage = lazyPage(() => import('../features/resources/pages/MyResourcesPage'));
 // Guardians' consent for children appearing in published video (资源: 出镜授权).
 const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage'));
+// Shared resources: the review queue and the featured collection (优课 / 精品课).
+const ReviewQueuePage = lazyPage(() => import('../features/resources/pages/ReviewQueuePage'));
+const FeaturedPage = lazyPage(() => import('../features/resources/pages/FeaturedPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -111,6 +114,8 @@ export function AppRoutes() {
         <Route path="patrol" element={<RequirePage page="patrol"><PatrolWallPage /></RequirePage>} />
         <Route path="patrol/stats" element={<RequirePage page="patrol"><PatrolStatsPage /></RequirePage>} />
         <Route path="patrol/lessons/:id" element={<RequirePage page="patrol"><PatrolLessonPage /></RequirePage>} />
+        <Route path="resources/review" element={<RequirePage page="resources"><ReviewQueuePage /></RequirePage>} />
+        <Route path="resources/featured" element={<RequirePage page="resources"><FeaturedPage /></RequirePage>} />
         <Route path="research" element={<RequirePage page="research"><ResearchHomePage /></RequirePage>} />
         <Route path="research/activities/new" element={<RequirePage page="research"><ActivityFormPage /></RequirePage>} />
         <Route path="research/activities/:id" element={<RequirePage page="research"><ActivityDetailPage /></RequirePage>} />

@@ -23,6 +23,8 @@ import { enPatrol } from './en-texts/patrol';
 import { enResourcesUse } from './en-texts/resources-use';
 import { enResourcesErrorsUse } from './en-texts/resources-errors-use';
 import { enResourcesConsent } from './en-texts/resources-consent';
+import { enResourcesReview } from './en-texts/resources-review';
+import { enResourcesErrorsReview } from './en-texts/resources-errors-review';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -51,6 +53,7 @@ export const en: EnglishMessages = {
   ...enResearchRubrics,
   ...enResourcesUse,
   ...enResourcesConsent,
+  ...enResourcesReview,
   // Each area's error codes beside the common ones.
-  errors: { ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse },
+  errors: { ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview },
 };

@@ -20,6 +20,7 @@ import { zhResearchStAudio } from './zh-CN-texts/research-st-audio';
 import { zhResearchRubrics } from './zh-CN-texts/research-rubrics';
 import { zhResourcesUse } from './zh-CN-texts/resources-use';
 import { zhResourcesConsent } from './zh-CN-texts/resources-consent';
+import { zhResourcesReview } from './zh-CN-texts/resources-review';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -49,6 +50,7 @@ export const zhCN = {
   ...zhResearchRubrics,
   ...zhResourcesUse,
   ...zhResourcesConsent,
+  ...zhResourcesReview,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -15,6 +15,7 @@ import { addPatrolToFixture } from '../../modules/patrol/patrol-fixture.js';
 import { addResourcesToFixture } from '../../modules/resources/resources-fixture.js';
 import { addEngagementToFixture } from '../../modules/resources/engagement-fixture.js';
 import { addConsentToFixture } from '../../modules/students/consent-fixture.js';
+import { addReviewToFixture } from '../../modules/resources/review-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -98,5 +99,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addResourcesToFixture(t, fixture);
   await addEngagementToFixture(t, fixture);
   await addConsentToFixture(t, fixture);
+  await addReviewToFixture(t, fixture);
   return fixture;
 }

@@ -189,6 +189,12 @@ export const enSupervision: Pick<EnglishMessages, 'reports' | 'inspections' | 'n
       research_group: 'Research group',
       research_lesson_recorded: 'Booked lesson',
       resource_narrowed: 'Resource narrowed',
+      resource_submitted: 'Resource to review',
+      resource_approved: 'Resource approved',
+      resource_published: 'Resource published',
+      resource_returned: 'Resource returned',
+      resource_featured: 'Resource featured',
+      resource_unfeatured: 'Resource unfeatured',
     },
   },
   bulletins: {

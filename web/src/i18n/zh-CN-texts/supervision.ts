@@ -187,6 +187,12 @@ export const zhSupervision = {
       research_group: '教研组',
       research_lesson_recorded: '预约课例',
       resource_narrowed: '资源范围收窄',
+      resource_submitted: '资源待审核',
+      resource_approved: '资源审核通过',
+      resource_published: '资源已发布',
+      resource_returned: '资源被退回',
+      resource_featured: '资源被推荐',
+      resource_unfeatured: '资源取消推荐',
     },
   },
   bulletins: {
