@@ -50,6 +50,11 @@ const GroupsPage = lazyPage(() => import('../features/research/pages/GroupsPage'
 const GroupPage = lazyPage(() => import('../features/research/pages/GroupPage'));
 const RubricsPage = lazyPage(() => import('../features/research/pages/RubricsPage'));
 const RubricResultsPage = lazyPage(() => import('../features/research/pages/RubricResultsPage'));
+// Shared quality resources (优质资源库): the library, a resource, publishing; the public page without login.
+const LibraryPage = lazyPage(() => import('../features/resources/pages/LibraryPage'));
+const ResourceDetailPage = lazyPage(() => import('../features/resources/pages/ResourceDetailPage'));
+const PublishPage = lazyPage(() => import('../features/resources/pages/PublishPage'));
+const PublicResourcePage = lazyPage(() => import('../features/resources/pages/PublicResourcePage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -62,6 +67,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <LoginPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/resources/:id"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicResourcePage />
           </Suspense>
         }
       />
@@ -116,6 +129,10 @@ export function AppRoutes() {
         <Route path="research/groups/:id" element={<RequirePage page="research"><GroupPage /></RequirePage>} />
         <Route path="research/rubrics" element={<RequirePage page="research"><RubricsPage /></RequirePage>} />
         <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
+        <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />
+        <Route path="resources/publish" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
+        <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />
+        <Route path="resources/:id/edit" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -20,6 +20,8 @@ import { enResearchStAudio } from './en-texts/research-st-audio';
 import { enResearchRubrics } from './en-texts/research-rubrics';
 import type { EnglishMessages } from './en-texts/english-messages';
 import { enPatrol } from './en-texts/patrol';
+import { enResourcesLibrary } from './en-texts/resources-library';
+import { enResourcesErrorsLibrary } from './en-texts/resources-errors-library';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -46,6 +48,9 @@ export const en: EnglishMessages = {
   ...enResearchActivities,
   ...enResearchStAudio,
   ...enResearchRubrics,
+  ...enResourcesLibrary,
   // Each area's error codes beside the common ones.
   errors: { ...enCommon.errors, ...enResearchErrors },
 };
+// The resource library's publishing errors (added beside the object so each area adds its own line).
+Object.assign(en.errors, enResourcesErrorsLibrary);
