@@ -229,6 +229,15 @@ describe('resource library: publishing, browsing, sharing', () => {
       // A 冠县 teacher of another school plays the county one.
       const gx2 = await t.login('gx2.teacher');
       expect((await gx2.request('POST', `/api/recordings/${countyOnly.recordingId}/playback`)).statusCode).toBe(200);
+      // Watching a shared lesson gives no right to publish it again: it is another school's.
+      const republish = await sxTeacher.request('POST', '/api/resources', {
+        kind: 'lesson', recordingId: shared.recordingId, classId: ids.classId, title: '转发', ...taxonomy, requestedScope: 'school',
+      });
+      expect(republish.statusCode).toBe(403);
+      expect(republish.json().code).toBe('RESOURCE_LESSON_OTHER_SCHOOL');
+      // Withdrawn, the lesson is out of 莘县's sight again.
+      await db.updateTable('resources').set({ review_stage: 'withdrawn', visible_scope: null }).where('recording_group_id', '=', shared.groupId).execute();
+      expect((await sxTeacher.request('POST', `/api/recordings/${shared.recordingId}/playback`)).statusCode).toBe(404);
     });
   });
 });
