@@ -69,7 +69,9 @@ export default function LibraryPage() {
               { value: 'all', label: t('resourcesLibrary.filters.statusAll') },
             ]} onChange={(v) => set('status', v)} />
           <Flex gap={6} align="center">
-            <Switch size="small" checked={filters.mine ?? false} onChange={(v) => set('mine', v || undefined)} data-testid="filter-mine" />
+            {/* My own resources are mostly still in review: switching to them shows every status. */}
+            <Switch size="small" checked={filters.mine ?? false} data-testid="filter-mine"
+              onChange={(v) => { setPage(1); setFilters((before) => ({ ...before, mine: v || undefined, status: v ? 'all' : before.status })); }} />
             <Typography.Text>{t('resourcesLibrary.filters.mine')}</Typography.Text>
           </Flex>
           <Button type="link" onClick={() => { setPage(1); setFilters({ status: 'published' }); }}>{t('resourcesLibrary.filters.reset')}</Button>
