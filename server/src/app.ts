@@ -82,7 +82,8 @@ import { createBookingsService } from './modules/rooms/bookings.service.js';
 import { resourcesModuleFor } from './modules/resources/resources.module.js';
 import { createResourceLessonSharing } from './modules/resources/lesson-sharing.js';
 import { eitherShares } from './composition/lesson-sharing.js';
-import { classConsentCap } from './modules/students/consent.cap.js';
+// Aliased: the consent narrowing's wiring imports the same function under its own name.
+import { classConsentCap as consentCapOfClass } from './modules/students/consent.cap.js';
 import { registerBookingsRoutes } from './modules/rooms/bookings.routes.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
 import type { Config } from './config.js';
@@ -251,7 +252,7 @@ export async function buildApp(deps: AppDeps) {
   registerPatrolRoutes(app, { patrol, audit });
   research.register(app);
   // The resource library: lessons through the recordings service, the class's consent cap through students.
-  const resourceLibrary = resourcesModuleFor({ db: deps.db, clock: deps.clock, audit, lessonFacts, consentCap: (classId) => classConsentCap(deps.db.db, classId), watchable: async (actor, id) => { if (!recordings) throw notFound('录像'); return recordings.recordings.get(actor, id); } });
+  const resourceLibrary = resourcesModuleFor({ db: deps.db, clock: deps.clock, audit, lessonFacts, consentCap: (classId) => consentCapOfClass(deps.db.db, classId), watchable: async (actor, id) => { if (!recordings) throw notFound('录像'); return recordings.recordings.get(actor, id); } });
   resourceLibrary.register(app);
   registerBookingsRoutes(app, { bookings });
   if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
