@@ -88,6 +88,11 @@ import { registerReviewRoutes } from './modules/resources/review.routes.js';
 import { registerFeaturedRoutes } from './modules/resources/featured.routes.js';
 import { createLessonFacts } from './modules/recordings/recordings.lesson-facts.js';
 import { createBookingsService } from './modules/rooms/bookings.service.js';
+import { resourcesModuleFor } from './modules/resources/resources.module.js';
+import { createResourceLessonSharing } from './modules/resources/lesson-sharing.js';
+import { eitherShares } from './composition/lesson-sharing.js';
+// Aliased: the consent narrowing's wiring imports the same function under its own name.
+import { classConsentCap as consentCapOfClass } from './modules/students/consent.cap.js';
 import { registerBookingsRoutes } from './modules/rooms/bookings.routes.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
 import { registerEngagementRoutes } from './modules/resources/engagement.routes.js';
@@ -158,7 +163,7 @@ export async function buildApp(deps: AppDeps) {
   const recordings = deps.config && deps.storage && deps.jobs
     ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
       viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment,
-      sharedLesson: createLessonSharing(deps.db.db) })
+      sharedLesson: eitherShares(createLessonSharing(deps.db.db), createResourceLessonSharing(deps.db.db)) })
     : null;
   // What research may reach: activities through the access gate, lessons through the recordings
   // service (which asks research back, through lesson-sharing, for lessons shared by activities).
@@ -262,6 +267,9 @@ export async function buildApp(deps: AppDeps) {
   registerAnalysisRoutes(app, { analysis: createAnalysisService({ db: deps.db.db, clock: deps.clock, listTerms: calendar.admin.listTerms }), audit });
   registerPatrolRoutes(app, { patrol, audit });
   research.register(app);
+  // The resource library: lessons through the recordings service, the class's consent cap through students.
+  const resourceLibrary = resourcesModuleFor({ db: deps.db, clock: deps.clock, audit, lessonFacts, consentCap: (classId) => consentCapOfClass(deps.db.db, classId), watchable: async (actor, id) => { if (!recordings) throw notFound('录像'); return recordings.recordings.get(actor, id); } });
+  resourceLibrary.register(app);
   registerBookingsRoutes(app, { bookings });
   if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
   registerRubricsModuleRoutes(app, rubricsArea);

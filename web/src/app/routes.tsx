@@ -57,6 +57,11 @@ const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage
 // Shared resources: the review queue and the featured collection (优课 / 精品课).
 const ReviewQueuePage = lazyPage(() => import('../features/resources/pages/ReviewQueuePage'));
 const FeaturedPage = lazyPage(() => import('../features/resources/pages/FeaturedPage'));
+// Shared quality resources (优质资源库): the library, a resource, publishing; the public page without login.
+const LibraryPage = lazyPage(() => import('../features/resources/pages/LibraryPage'));
+const ResourceDetailPage = lazyPage(() => import('../features/resources/pages/ResourceDetailPage'));
+const PublishPage = lazyPage(() => import('../features/resources/pages/PublishPage'));
+const PublicResourcePage = lazyPage(() => import('../features/resources/pages/PublicResourcePage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -69,6 +74,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <LoginPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/public/resources/:id"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicResourcePage />
           </Suspense>
         }
       />
@@ -127,6 +140,10 @@ export function AppRoutes() {
         <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
         <Route path="resources/mine" element={<RequirePage page="resources"><MyResourcesPage /></RequirePage>} />
         <Route path="consent" element={<RequirePage page="consent"><ConsentPage /></RequirePage>} />
+        <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />
+        <Route path="resources/publish" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
+        <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />
+        <Route path="resources/:id/edit" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

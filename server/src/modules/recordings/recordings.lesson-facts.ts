@@ -25,6 +25,8 @@ export interface LessonFact {
   lessonEnd: string | null;
   status: 'queued' | 'processing' | 'ready' | 'failed';
   durationSeconds: number | null;
+  /** The class on video, as the uploader named it (null: not named). */
+  classId: number | null;
 }
 
 /** The track a lesson is named by: its composite (电影模式) picture where it has one, else its first track. */
@@ -35,6 +37,7 @@ export function representativeTrack<T extends { id: number; track: string }>(tra
 const COLUMNS = [
   'id', 'school_id', 'county_id', 'city_id', 'group_id', 'track', 'room_id', 'title', 'subject', 'grade',
   'teacher_user_id', 'teacher_name', 'lesson_start', 'lesson_end', 'status', 'duration_seconds',
+  'class_id',
 ] as const;
 
 type Row = Pick<Database['recordings'], (typeof COLUMNS)[number]> & { id: number };
@@ -43,6 +46,7 @@ const toFact = (r: Row): LessonFact => ({
   recordingId: r.id, schoolId: r.school_id, countyId: r.county_id, cityId: r.city_id, groupId: r.group_id, track: r.track,
   roomId: r.room_id, title: r.title, subject: r.subject, grade: r.grade, teacherUserId: r.teacher_user_id, teacherName: r.teacher_name,
   lessonStart: r.lesson_start, lessonEnd: r.lesson_end, status: r.status, durationSeconds: r.duration_seconds,
+  classId: r.class_id,
 });
 
 export function createLessonFacts(db: Kysely<Database>) {

@@ -80,6 +80,9 @@ export default function PlayerPage() {
               {[data.schoolName, when, data.subject, data.grade, data.teacherName].filter(Boolean).join(' · ')}
             </Typography.Text>
           </Flex>
+          {data.status === 'ready' && data.hasVideo && can(me, 'resource:write') ? (
+            <Link to={`/resources/publish?recording=${data.id}`}><Button data-testid="publish-to-library">{t('resourcesLibrary.publishFromRecording')}</Button></Link>
+          ) : null}
           {canAsRoomKeeper(me, 'recording:delete') ? (
             <Flex gap={8} wrap>
               {data.tracks.length > 1 ? <TrackOffsets tracks={data.tracks} onSaved={() => { reload(); setPlayerRound((n) => n + 1); }} /> : null}
