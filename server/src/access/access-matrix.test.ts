@@ -25,6 +25,7 @@ import { stAudioMatrix } from '../modules/research/st-audio.matrix.js';
 import { rubricsMatrix } from '../modules/research/rubrics.matrix.js';
 import { engagementMatrix } from '../modules/resources/engagement.matrix.js';
 import { reviewMatrix } from '../modules/resources/review.matrix.js';
+import { coursewareMatrix } from '../modules/resources/courseware.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
@@ -39,6 +40,7 @@ MATRIX.push(...rubricsMatrix);
 MATRIX.push(...engagementMatrix);
 MATRIX.push(...consentMatrix);
 MATRIX.push(...reviewMatrix);
+MATRIX.push(...coursewareMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -25,6 +25,8 @@ import { enResourcesErrorsUse } from './en-texts/resources-errors-use';
 import { enResourcesConsent } from './en-texts/resources-consent';
 import { enResourcesReview } from './en-texts/resources-review';
 import { enResourcesErrorsReview } from './en-texts/resources-errors-review';
+import { enResourcesCourseware } from './en-texts/resources-courseware';
+import { enResourcesErrorsCourseware } from './en-texts/resources-errors-courseware';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -54,6 +56,7 @@ export const en: EnglishMessages = {
   ...enResourcesUse,
   ...enResourcesConsent,
   ...enResourcesReview,
+  ...enResourcesCourseware,
   // Each area's error codes beside the common ones.
-  errors: { ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview },
+  errors: { ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsCourseware },
 };

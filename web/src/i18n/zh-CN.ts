@@ -21,6 +21,7 @@ import { zhResearchRubrics } from './zh-CN-texts/research-rubrics';
 import { zhResourcesUse } from './zh-CN-texts/resources-use';
 import { zhResourcesConsent } from './zh-CN-texts/resources-consent';
 import { zhResourcesReview } from './zh-CN-texts/resources-review';
+import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -51,6 +52,7 @@ export const zhCN = {
   ...zhResourcesUse,
   ...zhResourcesConsent,
   ...zhResourcesReview,
+  ...zhResourcesCourseware,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -67,7 +67,7 @@ export function registerCoursewareRoutes(app: AppInstance, deps: { courseware: C
 
   app.get('/api/resources/:id/files/:fileId/thumbnail', {
     config: { access: 'resource:read' },
-    schema: { tags, summary: '课件缩略图 / The first page as PNG', params: CoursewareFileParams },
+    schema: { tags, summary: '课件缩略图 / The first page as PNG (an image: the image itself)', params: CoursewareFileParams },
   }, async (req, reply) => send(reply, await courseware.thumbnail(req.actor!, req.params.id, req.params.fileId), 'inline', 'private'));
 
   app.get('/api/resources/:id/files/:fileId/download', {
@@ -88,7 +88,7 @@ export function registerCoursewareRoutes(app: AppInstance, deps: { courseware: C
 
   app.get('/api/public/resources/:id/files/:fileId/thumbnail', {
     config: { access: 'public' },
-    schema: { tags, summary: '公开课件缩略图 / The first page of a public resource\'s file (no login)', params: CoursewareFileParams },
+    schema: { tags, summary: '公开课件缩略图 / The first page of a public resource\'s file, an image itself (no login)', params: CoursewareFileParams },
   }, async (req, reply) => send(reply, await courseware.thumbnail(null, req.params.id, req.params.fileId), 'inline', 'public'));
 
   app.get('/api/public/resources/:id/files/:fileId/download', {

@@ -104,7 +104,7 @@ export function createCoursewareService(deps: CoursewareDeps) {
     return {
       id: row.id, resourceId: row.resource_id, name: row.name, mime: row.mime, sizeBytes: row.size_bytes, sha256: row.sha256,
       pages: row.pages, conversion: row.conversion, conversionMessage: message, hasPdf: row.conversion === 'done' && !!row.pdf_key,
-      hasThumbnail: !!row.thumb_key, createdAt: row.created_at, canDelete,
+      hasThumbnail: !!row.thumb_key || row.conversion === 'none', createdAt: row.created_at, canDelete,
     };
   }
 
@@ -142,9 +142,9 @@ export function createCoursewareService(deps: CoursewareDeps) {
   async function remove(w: Who, resourceId: number, fileId: number): Promise<void> {
     if (!w.actor.permissions.has('resource:write')) throw forbidden();
     const r = await resourceFor(w.actor, resourceId);
+    if (!mayManage(w.actor, r)) throw new AppError(403, 'COURSEWARE_NOT_PUBLISHER', '只有资源的发布人或本校校长可以上传和删除课件');
     const row = await q.fileOf(db, r.id, fileId);
     if (!row) throw notFound('课件');
-    if (!mayManage(w.actor, r)) throw new AppError(403, 'COURSEWARE_NOT_PUBLISHER', '只有资源的发布人或本校校长可以上传和删除课件');
     await q.deleteFile(db, row.id);
     for (const key of new Set([row.storage_key, row.pdf_key, row.thumb_key, derivedKey(row, 'pdf'), derivedKey(row, 'thumb')])) {
       if (key) await store().delete(key);
@@ -158,7 +158,9 @@ export function createCoursewareService(deps: CoursewareDeps) {
     const r = await resourceFor(actor, resourceId);
     const row = await q.fileOf(db, r.id, fileId);
     if (!row) throw notFound('课件');
-    const key = which === 'original' ? row.storage_key : which === 'pdf' ? (row.conversion === 'done' ? row.pdf_key : null) : row.thumb_key;
+    // An image is its own thumbnail, so showing it never counts as a download.
+    const thumb = row.conversion === 'none' ? row.storage_key : row.thumb_key;
+    const key = which === 'original' ? row.storage_key : which === 'pdf' ? (row.conversion === 'done' ? row.pdf_key : null) : thumb;
     if (!key) throw notFound(which === 'pdf' ? '课件的 PDF（尚未转换完成）' : which === 'thumb' ? '课件缩略图' : '课件');
     const obj = await store().get(key);
     if (!obj) throw notFound('课件');
@@ -171,9 +173,10 @@ export function createCoursewareService(deps: CoursewareDeps) {
     return { name: row.name.replace(/\.[^.]+$/, '') + '.pdf', contentType: 'application/pdf', size: obj.size, body: obj.body };
   }
 
+  /** The first page as PNG; an image itself (shown whole). */
   async function thumbnail(actor: Actor | null, resourceId: number, fileId: number) {
-    const { obj } = await object(actor, resourceId, fileId, 'thumb');
-    return { contentType: 'image/png', size: obj.size, body: obj.body };
+    const { row, obj } = await object(actor, resourceId, fileId, 'thumb');
+    return { contentType: row.conversion === 'none' ? row.mime : 'image/png', size: obj.size, body: obj.body };
   }
 
   /** The file as uploaded; the download is kept as a use, counted for the person's school. */

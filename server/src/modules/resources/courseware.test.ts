@@ -201,6 +201,10 @@ describe('courseware files of a resource', () => {
     expect(list.json().items[0]).toMatchObject({ id, canDelete: false });
     const dl = await t.app.inject({ method: 'GET', url: `/api/public/resources/${pub}/files/${id}/download` });
     expect(dl.rawPayload.equals(png)).toBe(true);
+    // An image is its own thumbnail: shown without counting a download.
+    const shown = await t.app.inject({ method: 'GET', url: `/api/public/resources/${pub}/files/${id}/thumbnail` });
+    expect(shown.headers['content-type']).toBe('image/png');
+    expect(shown.rawPayload.equals(png)).toBe(true);
     const use = await t.db.db.selectFrom('resource_uses').selectAll().where('resource_id', '=', pub).executeTakeFirstOrThrow();
     expect(use).toMatchObject({ kind: 'download', user_id: null, school_id: null });
     expect((await t.app.inject({ method: 'GET', url: `/api/public/resources/${resourceId}/files` })).statusCode).toBe(404);
