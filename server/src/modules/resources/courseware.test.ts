@@ -155,7 +155,7 @@ describe('courseware files of a resource', () => {
     }, SOFFICE_TEST_MS);
   });
 
-  it('keeps office files waiting with the package to install while LibreOffice is missing, and queues them once it is there', async () => {
+  it('keeps office files waiting with the package to install while LibreOffice is missing, queues them once it is there, and says why one failed', async () => {
     const other = await addResource(t.db.db, { schoolId: gxsy, publisherUserId: teacher, title: '等待转换' });
     // Any bytes a .pptx may start with; the job never opens it while LibreOffice is missing.
     const res = await upload('gxsy.teacher', other, '等待.pptx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]));
@@ -171,6 +171,11 @@ describe('courseware files of a resource', () => {
     expect((await filesOf('gxsy.teacher', other))[0]!.conversion).toBe('pending');
     const queued = await t.jobs.queue.list({ kind: CONVERT_JOB });
     expect(queued.filter((j) => (j.payload as { fileId: number }).fileId === file.id).map((j) => j.dedupeKey)).toContain(`${CONVERT_JOB}:${file.id}:installed-b`);
+    // A job given up for good leaves the file failed, with a reason people can act on.
+    await jobs().definitions[0]!.onFailed!({ fileId: file.id }, { jobId: 1, cause: 'attempts', reason: 'soffice timed out', attempts: 3, lostRuns: 0 });
+    const failed = (await filesOf('gxsy.teacher', other))[0]!;
+    expect(failed.conversion).toBe('failed');
+    expect(failed.conversionMessage).toContain('课件转换失败：「等待.pptx」多次转换未完成');
   });
 
   it('refuses files that are not what their name says, and uploads by others than the publisher or the principal', async () => {
