@@ -32,7 +32,8 @@ export function CoursewareViewer({ resourceId, file, isPublic = false }: { resou
     let cancelled = false;
     setState('loading');
     setPage(1);
-    const task = getDocument({ url: urls.pdf, withCredentials: true, isEvalSupported: false });
+    // The server sends whole files (no byte ranges); the session cookie goes along (same origin).
+    const task = getDocument({ url: urls.pdf, withCredentials: true, isEvalSupported: false, disableRange: true });
     task.promise.then(
       (d) => { if (!cancelled) { setDoc(d); setState('ready'); } },
       () => { if (!cancelled) setState('failed'); },
