@@ -13,6 +13,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { derivedKey } from './courseware.keys.js';
 import * as q from './courseware.queries.js';
 import { insertUse } from './uses.queries.js';
+import { keepUse } from './uses.service.js';
 
 /** The largest courseware file taken: the platform's multipart limit. */
 export const COURSEWARE_MAX_BYTES = 20 * 1024 * 1024;
@@ -51,16 +52,6 @@ export function checkCoursewareFile(file: SentFile): { ext: string; mime: string
     throw badRequest('COURSEWARE_FILE_CONTENT', `「${file.filename}」的内容与 .${ext} 文件不符（可能是改过扩展名的其他文件），请用原始文件重新上传`);
   }
   return { ext, mime: FILE_SIGNATURES[ext]!.type };
-}
-
-/**
- * Where a use counts: the person's school, its county and city, from their grants (the first
- * school-level one); bureau staff count for their county or city with no school.
- */
-export function useOriginOf(actor: Pick<Actor, 'grants'> | null): { schoolId: number | null; countyId: number | null; cityId: number | null } {
-  const grants = actor?.grants ?? [];
-  const g = grants.find((x) => x.schoolId !== null) ?? grants.find((x) => x.countyId !== null) ?? grants.find((x) => x.cityId !== null);
-  return { schoolId: g?.schoolId ?? null, countyId: g?.countyId ?? null, cityId: g?.cityId ?? null };
 }
 
 /** What the service needs; `enqueueConvert` queues `resources.convert` for one file. */
@@ -182,7 +173,10 @@ export function createCoursewareService(deps: CoursewareDeps) {
   /** The file as uploaded; the download is kept as a use, counted for the person's school. */
   async function download(actor: Actor | null, resourceId: number, fileId: number) {
     const { row, obj } = await object(actor, resourceId, fileId, 'original');
-    await insertUse(db, { resourceId: row.resource_id, kind: 'download', userId: actor?.userId ?? null, ...useOriginOf(actor), at: deps.clock.now() });
+    const at = deps.clock.now();
+    // Where a use counts is the uses area's rule (usePlaceOf); an anonymous public download counts for no school.
+    if (actor) await keepUse(db, { userId: actor.userId, grants: actor.grants, resourceId: row.resource_id, kind: 'download', at });
+    else await insertUse(db, { resourceId: row.resource_id, kind: 'download', userId: null, schoolId: null, countyId: null, cityId: null, at });
     return { name: row.name, contentType: row.mime, size: obj.size, body: obj.body };
   }
 

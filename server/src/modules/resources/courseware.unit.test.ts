@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Grant } from '../../access/actor.js';
 import { officeConvertArgs } from '../../media/office-convert.js';
 import { thumbnailArgs } from '../../media/pdf-thumbnail.js';
-import { checkCoursewareFile, useOriginOf } from './courseware.service.js';
+import { checkCoursewareFile } from './courseware.service.js';
 import { derivedKey } from './courseware.keys.js';
-
-const grant = (g: Partial<Grant>): Grant => ({ assignmentId: 1, role: 'teacher', department: null, cityId: null, countyId: null, schoolId: null, ...g });
 
 describe('courseware rules', () => {
   it('takes a file by its first bytes, not its name, and stores the type it found', () => {
@@ -15,14 +12,6 @@ describe('courseware rules', () => {
     expect(() => checkCoursewareFile({ filename: '分数.pdf', data: Buffer.from('<html>') })).toThrow(/内容与 \.pdf 文件不符/);
     expect(() => checkCoursewareFile({ filename: '表格.xlsx', data: Buffer.from([0x50, 0x4b, 0x03, 0x04]) })).toThrow(/不支持/);
     expect(() => checkCoursewareFile({ filename: '空.pdf', data: Buffer.alloc(0) })).toThrow(/空文件/);
-  });
-
-  it('counts a use for the person\'s school and its county and city; bureau staff for their county with no school', () => {
-    expect(useOriginOf({ grants: [grant({ schoolId: 5, countyId: 2, cityId: 1 })] })).toEqual({ schoolId: 5, countyId: 2, cityId: 1 });
-    expect(useOriginOf({ grants: [grant({ role: 'county_admin', countyId: 2, cityId: 1 }), grant({ schoolId: 7, countyId: 3, cityId: 1 })] }))
-      .toEqual({ schoolId: 7, countyId: 3, cityId: 1 });
-    expect(useOriginOf({ grants: [grant({ role: 'county_admin', countyId: 2, cityId: 1 })] })).toEqual({ schoolId: null, countyId: 2, cityId: 1 });
-    expect(useOriginOf(null)).toEqual({ schoolId: null, countyId: null, cityId: null });
   });
 
   it('converts with a private LibreOffice profile and draws one page at 480 pixels', () => {
