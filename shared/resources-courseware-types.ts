@@ -23,6 +23,12 @@ export interface CoursewareFile {
   canDelete: boolean;
 }
 
+/** A resource's courseware; `canUpload`: the caller may upload and delete (the publisher, a principal of its school). */
+export interface CoursewareListing {
+  items: CoursewareFile[];
+  canUpload: boolean;
+}
+
 /** Extensions the upload takes (the server checks each file's first bytes too). */
 export const COURSEWARE_ACCEPT = '.pdf,.ppt,.pptx,.doc,.docx,.png,.jpg,.jpeg';
 export const COURSEWARE_MAX_BYTES = 20 * 1024 * 1024;

@@ -42,7 +42,7 @@ export function registerCoursewareRoutes(app: AppInstance, deps: { courseware: C
   app.get('/api/resources/:id/files', {
     config: { access: 'resource:read' },
     schema: { tags, summary: '资源的课件 / Courseware files of a resource, with their conversion state', params: ResourceParams, response: { 200: CoursewareListSchema } },
-  }, async (req) => ({ items: await courseware.list(req.actor!, req.params.id) }));
+  }, async (req) => courseware.list(req.actor!, req.params.id));
 
   app.post('/api/resources/:id/files', {
     config: { access: 'resource:write' },
@@ -79,7 +79,7 @@ export function registerCoursewareRoutes(app: AppInstance, deps: { courseware: C
   app.get('/api/public/resources/:id/files', {
     config: { access: 'public' },
     schema: { tags, summary: '公开资源的课件 / Courseware of a public resource (no login)', params: ResourceParams, response: { 200: CoursewareListSchema } },
-  }, async (req) => ({ items: await courseware.list(null, req.params.id) }));
+  }, async (req) => courseware.list(null, req.params.id));
 
   app.get('/api/public/resources/:id/files/:fileId/pdf', {
     config: { access: 'public' },

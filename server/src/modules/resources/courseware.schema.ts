@@ -24,4 +24,5 @@ export const CoursewareFileSchema = Type.Object({
   createdAt: Type.String(),
   canDelete: Type.Boolean(),
 });
-export const CoursewareListSchema = Type.Object({ items: Type.Array(CoursewareFileSchema) });
+/** `canUpload`: the caller may upload and delete here (the publisher, a principal of its school). */
+export const CoursewareListSchema = Type.Object({ items: Type.Array(CoursewareFileSchema), canUpload: Type.Boolean() });

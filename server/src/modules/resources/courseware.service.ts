@@ -89,7 +89,7 @@ export function createCoursewareService(deps: CoursewareDeps) {
     return r.publisher_user_id === actor.userId || actor.grants.some((g) => g.role === 'principal' && g.schoolId === r.school_id);
   }
 
-  async function view(row: q.ResourceFileRow, canDelete: boolean): Promise<CoursewareFileView> {
+  function view(row: q.ResourceFileRow, canDelete: boolean): CoursewareFileView {
     let message = row.conversion === 'failed' ? row.conversion_error : null;
     if (row.conversion === 'waiting_package') message = LIBREOFFICE_MISSING;
     return {
@@ -99,10 +99,10 @@ export function createCoursewareService(deps: CoursewareDeps) {
     };
   }
 
-  async function list(actor: Actor | null, resourceId: number): Promise<CoursewareFileView[]> {
+  async function list(actor: Actor | null, resourceId: number): Promise<{ items: CoursewareFileView[]; canUpload: boolean }> {
     const r = await resourceFor(actor, resourceId);
     const manage = !!actor && mayManage(actor, r);
-    return Promise.all((await q.filesOf(db, r.id)).map((f) => view(f, manage)));
+    return { items: (await q.filesOf(db, r.id)).map((f) => view(f, manage)), canUpload: manage };
   }
 
   async function upload(w: Who, resourceId: number, file: SentFile): Promise<CoursewareFileView> {

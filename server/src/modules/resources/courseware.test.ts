@@ -189,6 +189,8 @@ describe('courseware files of a resource', () => {
     expect((await upload('sxsy.principal', resourceId, '图.png', png)).statusCode).toBe(404);
     const image = await upload('gxsy.teacher', resourceId, '板书.png', png);
     expect(image.json()).toMatchObject({ conversion: 'none', mime: 'image/png' });
+    expect((await (await t.login('gxsy.teacher')).get(`/api/resources/${resourceId}/files`)).json().canUpload).toBe(true);
+    expect((await (await t.login('gx2.teacher')).get(`/api/resources/${resourceId}/files`)).json().canUpload).toBe(false);
     const id = (image.json() as CoursewareFileView).id;
     expect((await (await t.login('gx2.teacher')).request('DELETE', `/api/resources/${resourceId}/files/${id}`)).statusCode).toBe(403);
     expect((await (await t.login('gxsy.teacher')).request('DELETE', `/api/resources/${resourceId}/files/${id}`)).statusCode).toBe(204);
@@ -203,7 +205,7 @@ describe('courseware files of a resource', () => {
     const id = ((await upload('gxsy.teacher', pub, '公开.png', png)).json() as CoursewareFileView).id;
     const list = await t.app.inject({ method: 'GET', url: `/api/public/resources/${pub}/files` });
     expect(list.statusCode).toBe(200);
-    expect(list.json().items[0]).toMatchObject({ id, canDelete: false });
+    expect(list.json()).toMatchObject({ items: [{ id, canDelete: false }], canUpload: false });
     const dl = await t.app.inject({ method: 'GET', url: `/api/public/resources/${pub}/files/${id}/download` });
     expect(dl.rawPayload.equals(png)).toBe(true);
     // An image is its own thumbnail: shown without counting a download.

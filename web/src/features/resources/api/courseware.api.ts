@@ -1,4 +1,4 @@
-import type { CoursewareFile } from '@shared/resources-courseware-types';
+import type { CoursewareFile, CoursewareListing } from '@shared/resources-courseware-types';
 import { api, download } from '../../../api/client';
 
 /** Where a resource's courseware is read: signed in, or through the public routes (no login). */
@@ -7,7 +7,7 @@ export function coursewareBase(resourceId: number, isPublic: boolean): string {
 }
 
 export function listCourseware(resourceId: number, isPublic: boolean, signal?: AbortSignal) {
-  return api.get<{ items: CoursewareFile[] }>(coursewareBase(resourceId, isPublic), { signal });
+  return api.get<CoursewareListing>(coursewareBase(resourceId, isPublic), { signal });
 }
 
 export function uploadCourseware(resourceId: number, file: File) {

@@ -68,10 +68,10 @@ export function CoursewareList({ resourceId, files, isPublic = false, selectedId
 
 /**
  * Everything courseware on a resource's page: the list (polled while a file converts), the
- * viewer of the chosen file, and the upload for those who may (`mayUpload`: the publisher or a
+ * viewer of the chosen file, and the upload for those the server says may (the publisher or a
  * principal of its school). `isPublic` reads through /api/public (the read-only page, no login).
  */
-export function CoursewarePanel({ resourceId, isPublic = false, mayUpload = false }: { resourceId: number; isPublic?: boolean; mayUpload?: boolean }) {
+export function CoursewarePanel({ resourceId, isPublic = false }: { resourceId: number; isPublic?: boolean }) {
   const { t } = useTranslation();
   const files = useApi((signal) => listCourseware(resourceId, isPublic, signal), [resourceId, isPublic]);
   const items = files.data?.items ?? [];
@@ -89,7 +89,7 @@ export function CoursewarePanel({ resourceId, isPublic = false, mayUpload = fals
   return (
     <Flex vertical gap={12} data-testid="courseware-panel">
       <Typography.Title level={5} style={{ margin: 0 }}>{t('resourcesCourseware.title')}</Typography.Title>
-      {mayUpload && !isPublic && <CoursewareUpload resourceId={resourceId} onUploaded={reload} />}
+      {files.data?.canUpload && !isPublic && <CoursewareUpload resourceId={resourceId} onUploaded={reload} />}
       {converting && <Alert type="info" showIcon message={t('resourcesCourseware.pendingHelp')} />}
       {files.loading && !files.data ? <Spin /> : (
         <CoursewareList resourceId={resourceId} files={items} isPublic={isPublic} selectedId={selected?.id} onSelect={(f) => setSelectedId(f.id)} onChanged={reload} />
