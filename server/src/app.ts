@@ -73,6 +73,7 @@ import { createAnalysisService } from './modules/research/analysis.service.js';
 import { registerStAudioRoutes } from './modules/research/st-audio.routes.js';
 import { createStAudioService } from './modules/research/st-audio.service.js';
 import { registerRubricsModuleRoutes, rubricsModuleFor } from './modules/research/rubrics.module.js';
+import { registerCourseware } from './modules/resources/courseware.module.js';
 import { notFound } from './http/errors.js';
 import { AppError } from './http/errors.js';
 import { subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
@@ -285,6 +286,7 @@ export async function buildApp(deps: AppDeps) {
   // Resources' review chain (school → county 教科所 → city) and the featured collection (优课 / 精品课).
   registerReviewRoutes(app, { review: createReviewService({ db: deps.db, clock: deps.clock, audit, notify: notifications.notify, notifyPrincipals: notifications.notifyPrincipals }) });
   registerFeaturedRoutes(app, { db: deps.db });
+  registerCourseware(app, { db: deps.db, clock: deps.clock, audit, storage: deps.storage, jobs: deps.jobs });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

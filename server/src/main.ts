@@ -11,6 +11,7 @@ import { createAppEventBus } from './events/app-events.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import { startMaintenance } from './maintenance.js';
 import { announceFfmpeg } from './media/ffmpeg-binaries.js';
+import { startCourseware } from './composition/courseware-start.js';
 import { loadOrCreateSecrets } from './secrets.js';
 import { seedDemoLessons } from './seed/recordings.demo.js';
 import { seedDemoStAudioLesson } from './seed/demo-st-audio.js';
@@ -51,6 +52,7 @@ async function main() {
     config, storage, jobs: jobs.queue, events,
   });
   await announceFfmpeg(app.log, config, (detail) => new ConfigError(detail));
+  await startCourseware(app.log, { db, clock: systemClock, config, storage, events, queue: jobs.queue });
   const seeded = config.seed === 'demo' && (await seedDemoIfEmpty(db, (m) => app.log.info(m)));
   const stopMaintenance = startMaintenance({
     db, clock: systemClock, log: app.log, sessionIdleMinutes: config.sessionIdleMinutes, auditRetentionDays: config.auditRetentionDays,

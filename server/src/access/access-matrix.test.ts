@@ -26,6 +26,7 @@ import { rubricsMatrix } from '../modules/research/rubrics.matrix.js';
 import { engagementMatrix } from '../modules/resources/engagement.matrix.js';
 import { reviewMatrix } from '../modules/resources/review.matrix.js';
 import { resourcesMatrix } from '../modules/resources/resources.matrix.js';
+import { coursewareMatrix } from '../modules/resources/courseware.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
@@ -41,6 +42,7 @@ MATRIX.push(...engagementMatrix);
 MATRIX.push(...consentMatrix);
 MATRIX.push(...reviewMatrix);
 MATRIX.push(...resourcesMatrix);
+MATRIX.push(...coursewareMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

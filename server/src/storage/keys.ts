@@ -118,3 +118,19 @@ export function researchFileKey(activityId: number, name: string, ext: string): 
   if (!/^[a-z0-9]{1,8}$/.test(ext)) throw new InvalidObjectKeyError(`invalid research file extension: ${JSON.stringify(ext)}`);
   return `${researchFilesPrefix(activityId)}${part(name, 'research file name')}.${ext}`;
 }
+
+/**
+ * `resources/<id>/files/` — a resource's courseware: `f<fileId>-<token>.<ext>` the file as
+ * uploaded, `f<fileId>-<token>-pdf.pdf` its PDF (office files), `f<fileId>-<token>-thumb.png` its
+ * first page. The derived keys are fixed per file, so a conversion run again overwrites, never adds.
+ */
+export const resourceFilesPrefix = (resourceId: number) => {
+  if (!Number.isSafeInteger(resourceId) || resourceId <= 0) throw new InvalidObjectKeyError(`resource id must be a positive integer, got ${resourceId}`);
+  return `resources/${resourceId}/files/`;
+};
+
+/** One courseware object of a resource: `name` a token made by the server (never the person's file name), `ext` without the dot. */
+export function resourceFileKey(resourceId: number, name: string, ext: string): string {
+  if (!/^[a-z0-9]{1,8}$/.test(ext)) throw new InvalidObjectKeyError(`invalid resource file extension: ${JSON.stringify(ext)}`);
+  return `${resourceFilesPrefix(resourceId)}${part(name, 'resource file name')}.${ext}`;
+}

@@ -27,6 +27,8 @@ import { enResourcesReview } from './en-texts/resources-review';
 import { enResourcesErrorsReview } from './en-texts/resources-errors-review';
 import { enResourcesLibrary } from './en-texts/resources-library';
 import { enResourcesErrorsLibrary } from './en-texts/resources-errors-library';
+import { enResourcesCourseware } from './en-texts/resources-courseware';
+import { enResourcesErrorsCourseware } from './en-texts/resources-errors-courseware';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -57,6 +59,10 @@ export const en: EnglishMessages = {
   ...enResourcesConsent,
   ...enResourcesReview,
   ...enResourcesLibrary,
+  ...enResourcesCourseware,
   // Each area's error codes beside the common ones.
-  errors: { ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary },
+  errors: {
+    ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
+    ...enResourcesErrorsCourseware,
+  },
 };

@@ -22,6 +22,7 @@ import { zhResourcesUse } from './zh-CN-texts/resources-use';
 import { zhResourcesConsent } from './zh-CN-texts/resources-consent';
 import { zhResourcesReview } from './zh-CN-texts/resources-review';
 import { zhResourcesLibrary } from './zh-CN-texts/resources-library';
+import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -53,6 +54,7 @@ export const zhCN = {
   ...zhResourcesConsent,
   ...zhResourcesReview,
   ...zhResourcesLibrary,
+  ...zhResourcesCourseware,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

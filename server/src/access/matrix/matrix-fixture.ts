@@ -16,6 +16,7 @@ import { addResourcesToFixture } from '../../modules/resources/resources-fixture
 import { addEngagementToFixture } from '../../modules/resources/engagement-fixture.js';
 import { addConsentToFixture } from '../../modules/students/consent-fixture.js';
 import { addReviewToFixture } from '../../modules/resources/review-fixture.js';
+import { addCoursewareToFixture } from '../../modules/resources/courseware-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -100,5 +101,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addEngagementToFixture(t, fixture);
   await addConsentToFixture(t, fixture);
   await addReviewToFixture(t, fixture);
+  await addCoursewareToFixture(t, fixture);
   return fixture;
 }

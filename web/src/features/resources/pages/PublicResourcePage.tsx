@@ -9,6 +9,7 @@ import { LanguageToggle } from '../../../app/components/LanguageToggle';
 import { formatInstant } from '../../../app/time';
 import { getPublicResource } from '../api/resources.api';
 import { FeatureTag, KindTag } from '../components/resource-tags';
+import { CoursewarePanel } from '../components/CoursewareList';
 
 /**
  * A resource published to the public, read without login (outside the signed-in layout): its
@@ -53,7 +54,7 @@ export default function PublicResourcePage() {
             {data.description || t('resourcesLibrary.detail.noDescription')}
           </Typography.Paragraph>
         </Card>
-        {/* courseware viewer */}
+        <CoursewarePanel resourceId={data.id} isPublic />
       </Flex>
     );
   }

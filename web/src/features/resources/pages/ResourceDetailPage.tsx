@@ -13,6 +13,7 @@ import { getResource, withdrawResource } from '../api/resources.api';
 import { FeatureTag, KindTag, ReviewStageTag, ScopeTag } from '../components/resource-tags';
 import { ResourceEngagement } from '../components/ResourceEngagement';
 import { ReviewPanel } from '../components/ReviewPanel';
+import { CoursewarePanel } from '../components/CoursewareList';
 
 /**
  * One resource: the lesson in the multi-track player (a lesson resource plays for everyone who
@@ -87,7 +88,7 @@ export default function ResourceDetailPage() {
               )}
             </Card>
           ) : null}
-          {/* courseware viewer */}
+          <CoursewarePanel resourceId={data.id} />
         </Col>
         <Col xs={24} xl={data.kind === 'lesson' ? 9 : 24}>
           <Card variant="borderless" size="small" data-testid="resource-facts">

@@ -1,0 +1,36 @@
+/** 课件: a resource's courseware files, their conversion to PDF, the viewer and the upload. */
+export const zhResourcesCourseware = {
+  resourcesCourseware: {
+    title: '课件',
+    empty: '还没有课件',
+    upload: '上传课件',
+    uploaded: '已上传「{{name}}」',
+    limits: '支持 PDF、PPT/PPTX、DOC/DOCX、PNG/JPEG，单个文件不超过 20 MB；Office 文件由服务器转换为 PDF 后在线查看',
+    tooLarge: '文件超过 20 MB：请压缩图片或拆分课件后再上传',
+    delete: '删除',
+    deleteConfirm: '删除课件「{{name}}」？删除后不能恢复。',
+    deleted: '已删除',
+    download: '下载原文件',
+    view: '查看',
+    pages: '{{count}} 页',
+    noThumbnail: '无缩略图',
+    states: {
+      none: '图片',
+      pending: '转换中…',
+      done: '可在线查看',
+      failed: '转换失败',
+      waiting_package: '等待安装转换软件',
+    },
+    pendingHelp: '服务器正在把课件转换为 PDF，通常一分钟内完成，本页会自动刷新。',
+    viewer: {
+      previous: '上一页',
+      next: '下一页',
+      page: '第 {{page}} / {{pages}} 页',
+      fitWidth: '适应宽度',
+      actualSize: '原始大小',
+      loading: '正在加载课件…',
+      failed: '课件无法显示，请下载原文件查看',
+      notReady: '课件还不能在线查看',
+    },
+  },
+};
