@@ -7,7 +7,7 @@ export const enAuditLabels: Pick<EnglishMessages, 'auditLabels'> = {
       user: 'Person', school: 'School', region: 'Region', recording: 'Recording', room: 'Recording room', device: 'Recorder', class: 'Class',
       student: 'Student', report: 'Report', bulletin: 'Bulletin', inspection: 'Inspection', inspection_follow_up: 'Follow-up',
       rollout_batch: 'Batch', rollout_deadline: 'Deadline', route: 'API route', audit_log: 'Audit log',
-      patrol: 'Patrol record',
+      patrol: 'Patrol record', resource: 'Resource', resource_comment: 'Resource comment',
       research_activity: 'Research activity', research_group: 'Research group', lesson_comment: 'Lesson comment', observation_rubric: 'Observation rubric',
     },
     fields: {

@@ -6,7 +6,7 @@ export const zhAuditLabels = {
       user: '人员', school: '学校', region: '行政区', recording: '录像', room: '录播室', device: '录播主机', class: '班级',
       student: '学生', report: '报表', bulletin: '通报', inspection: '督导检查', inspection_follow_up: '整改事项',
       rollout_batch: '建设批次', rollout_deadline: '时间节点', route: '接口', audit_log: '审计日志',
-      patrol: '巡课记录',
+      patrol: '巡课记录', resource: '优质资源', resource_comment: '资源评论',
       research_activity: '教研活动', research_group: '教研组', lesson_comment: '评课意见', observation_rubric: '观课量表',
     },
     /** Keys of `detail`, and field names listed in `changed`. */
