@@ -1,0 +1,99 @@
+/**
+ * The pure maths of the equity picture (均衡分析): how concentrated production and use of shared
+ * resources are across schools, and how far featured lessons reach the village schools. Every
+ * figure is over per-school values in which a school that did nothing counts as 0 — leaving them
+ * out would make a city where two schools do everything look perfectly balanced.
+ */
+
+/**
+ * Gini coefficient of per-school figures (0: every school the same; (n−1)/n: one school holds
+ * everything). Population form, mean absolute difference over twice the mean:
+ *   G = Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² μ),
+ * computed from the sorted values as G = 2 Σ i·x₍ᵢ₎ / (n Σx) − (n + 1) / n (i from 1).
+ * Null when there is no school or nothing at all happened (the mean is 0: no concentration to speak of).
+ */
+export function gini(values: readonly number[]): number | null {
+  const n = values.length;
+  const total = values.reduce((s, v) => s + v, 0);
+  if (n === 0 || total <= 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  let weighted = 0;
+  sorted.forEach((v, i) => { weighted += (i + 1) * v; });
+  return clean((2 * weighted) / (n * total) - (n + 1) / n);
+}
+
+/**
+ * 校际差异系数: the coefficient of variation of per-school figures, CV = σ / μ, with σ the
+ * POPULATION standard deviation √(Σ (xᵢ − μ)² / n). The schools of a county or city are the whole
+ * population the figure describes, not a sample from a larger one, so there is nothing to
+ * estimate and no n − 1 (Bessel) correction; the national quality-balance evaluation's 差异系数
+ * divides by the total in the same way. Schools weigh one each (not by enrolment): publishing and
+ * using a lesson is a school's act. Null when there is no school or the mean is 0.
+ */
+export function coefficientOfVariation(values: readonly number[]): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const mean = values.reduce((s, v) => s + v, 0) / n;
+  if (mean <= 0) return null;
+  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / n;
+  return clean(Math.sqrt(variance) / mean);
+}
+
+/** A share (reached / of), null when there is nobody to reach. */
+export function share(reached: number, of: number): number | null {
+  return of > 0 ? reached / of : null;
+}
+
+/** Rounds away floating-point dust (−1e-17 → 0) so figures compare and print cleanly. */
+function clean(x: number): number {
+  const r = Math.round(x * 1e12) / 1e12;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** One school's figures for a period. */
+export interface SchoolFigures {
+  schoolId: number;
+  /** Resources it published in the period. */
+  produced: number;
+  /** Of them, featured (优课 / 精品课). */
+  featured: number;
+  /** Uses by its people in the period. */
+  used: number;
+  /** Of them, uses of featured lessons. */
+  featuredUsed: number;
+}
+
+/** The figures of a group of schools (a region, a kind, a locality group). */
+export interface GroupFigures {
+  schools: number;
+  producers: number;
+  users: number;
+  produced: number;
+  used: number;
+  productionGini: number | null;
+  productionCv: number | null;
+  useGini: number | null;
+  useCv: number | null;
+}
+
+/** Producers, users, Gini and CV of production and of use over a group's schools (zeros included). */
+export function groupFigures(rows: readonly SchoolFigures[]): GroupFigures {
+  const produced = rows.map((r) => r.produced);
+  const used = rows.map((r) => r.used);
+  return {
+    schools: rows.length,
+    producers: rows.filter((r) => r.produced > 0).length,
+    users: rows.filter((r) => r.used > 0).length,
+    produced: produced.reduce((s, v) => s + v, 0),
+    used: used.reduce((s, v) => s + v, 0),
+    productionGini: gini(produced), productionCv: coefficientOfVariation(produced),
+    useGini: gini(used), useCv: coefficientOfVariation(used),
+  };
+}
+
+/** Village (贫困村) schools that used at least one featured lesson in the period, of all village schools. */
+export function villageReach(rows: readonly (SchoolFigures & { poorVillage: boolean })[]) {
+  const villages = rows.filter((r) => r.poorVillage);
+  const reached = villages.filter((r) => r.featuredUsed > 0).length;
+  return { villageSchools: villages.length, villageReached: reached, villageReach: share(reached, villages.length) };
+}
