@@ -1,0 +1,220 @@
+import { type Actor, resourceReachOf, type Scope, scopeOf } from '../../access/actor.js';
+import { regionInScope, resourceInScope, schoolInScope } from '../../access/scope-sql.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/database.js';
+import { badRequest, forbidden, notFound } from '../../http/errors.js';
+import { SCHOOL_KINDS, type SchoolKind } from '../../../../shared/domain.js';
+import { shanghaiDate } from '../../../../shared/dates.js';
+import { regionNames, schoolNames } from '../org/org.names.js';
+import { gradeNamesOf, regionFactsIn, type SchoolFact, schoolFactOf, schoolFactsIn } from '../org/school-facts.js';
+import { departmentNamesOf, principalsOf } from '../people/who-answers.js';
+import { countyFlows, featuredNotUsedBy, productionBySchoolMonth, usesBySchoolMonth } from '../resources/equity-facts.js';
+import { groupFigures, type SchoolFigures, villageReach } from './equity-figures.js';
+
+/** Months on the trend line, the asked month included. */
+export const TREND_MONTHS = 6;
+/** Idle schools listed on the page itself; the list behind the figure has them all. */
+export const IDLE_SHOWN = 50;
+/** Featured lessons on a school's home page card. */
+export const RECOMMENDATIONS = 6;
+
+/** 贫困村 / 农村 / 城区: a village school counts as 贫困村 only, so the three groups part the schools. */
+export const LOCALITY_GROUPS = ['poor_village', 'rural', 'urban'] as const;
+export type LocalityGroup = (typeof LOCALITY_GROUPS)[number];
+export const localityGroupOf = (s: Pick<SchoolFact, 'poorVillage' | 'locality'>): LocalityGroup => (s.poorVillage ? 'poor_village' : s.locality);
+
+export const SCHOOL_FILTERS = ['all', 'producers', 'users', 'idle', 'village-reached', 'village-not-reached'] as const;
+export type SchoolFilter = (typeof SCHOOL_FILTERS)[number];
+
+export interface EquityQuery { month?: string; countyId?: number }
+export interface SchoolsQuery extends EquityQuery { filter?: SchoolFilter; kind?: SchoolKind; locality?: LocalityGroup; page: number; pageSize: number }
+
+/** The months of the trend ending with `month`, oldest first. */
+export function trendMonths(month: string, n = TREND_MONTHS): string[] {
+  let [y, m] = month.split('-').map(Number) as [number, number];
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    out.unshift(`${y}-${String(m).padStart(2, '0')}`);
+    m -= 1;
+    if (m === 0) { m = 12; y -= 1; }
+  }
+  return out;
+}
+
+type Row = SchoolFigures & SchoolFact;
+
+function isIdle(r: Row) { return r.produced === 0 && r.used === 0; }
+
+const FILTERS: Record<SchoolFilter, (r: Row) => boolean> = {
+  all: () => true,
+  producers: (r) => r.produced > 0,
+  users: (r) => r.used > 0,
+  idle: isIdle,
+  'village-reached': (r) => r.poorVillage && r.featuredUsed > 0,
+  'village-not-reached': (r) => r.poorVillage && r.featuredUsed === 0,
+};
+
+/** A group's figures: producers, users, Gini and CV of production and use, and the village reach. */
+function figuresOf(rows: readonly Row[]) {
+  return { ...groupFigures(rows), ...villageReach(rows) };
+}
+
+/**
+ * The equity picture (均衡分析) of shared resources for the city and each county in the caller's
+ * equity:read scope: who produces, who uses, how concentrated both are across schools, how far
+ * featured lessons reach village schools, where used lessons come from, who does nothing. School
+ * facts come from org, resource facts from resources/equity-facts.ts, names of who answers from
+ * people: equity reads no table of its own or of another module.
+ */
+export function createEquityService(deps: { db: Db; clock: Clock }) {
+  const db = deps.db.db;
+
+  function scopeFor(actor: Actor): Scope {
+    const scope = scopeOf(actor, 'equity:read');
+    if (!scope) throw forbidden();
+    return scope;
+  }
+
+  function monthOf(query: EquityQuery): string {
+    const month = query.month ?? shanghaiDate(deps.clock.now()).slice(0, 7);
+    if (month < '2000-01' || month > '2099-12') throw badRequest('EQUITY_BAD_MONTH', `月份 ${month} 超出范围：请选择 2000 年至 2099 年之间的月份`);
+    return month;
+  }
+
+  /** The regions the view covers: the cities and counties of the scope, or the one county asked for (404 outside the scope). */
+  async function regionsOf(scope: Scope, countyId?: number) {
+    const regions = await regionFactsIn(db, regionInScope(scope));
+    if (countyId === undefined) return regions;
+    const county = regions.filter((r) => r.id === countyId && r.level === 'county');
+    if (!county.length) throw notFound('县(市、区)');
+    return county;
+  }
+
+  /** Every school of the view with its figures for each month of `months`. */
+  async function load(scope: Scope, months: readonly string[], countyId?: number) {
+    const [schools, production, uses] = await Promise.all([
+      schoolFactsIn(db, schoolInScope(scope), countyId),
+      productionBySchoolMonth(db, scope, months, countyId),
+      usesBySchoolMonth(db, scope, months, countyId),
+    ]);
+    const byMonth = new Map<string, Map<number, { produced: number; featured: number; used: number; featuredUsed: number }>>();
+    for (const m of months) byMonth.set(m, new Map());
+    const cell = (m: string, id: number) => {
+      const map = byMonth.get(m)!;
+      let c = map.get(id);
+      if (!c) map.set(id, (c = { produced: 0, featured: 0, used: 0, featuredUsed: 0 }));
+      return c;
+    };
+    for (const p of production) Object.assign(cell(p.month, p.schoolId), { produced: p.produced, featured: p.featured });
+    for (const u of uses) if (byMonth.has(u.month)) Object.assign(cell(u.month, u.schoolId), { used: u.used, featuredUsed: u.featuredUsed });
+    const rowsOf = (m: string): Row[] => {
+      const map = byMonth.get(m)!;
+      return schools.map((s) => ({ ...s, schoolId: s.id, produced: 0, featured: 0, used: 0, featuredUsed: 0, ...map.get(s.id) }));
+    };
+    return { schools, rowsOf };
+  }
+
+  /**
+   * Who answers for a school's taking part in resource sharing: its principal(s) by name, under
+   * the county 教科所 that runs the library's review (named as the department).
+   */
+  async function responsibleOf(rows: readonly Row[]) {
+    const [principals, departments] = await Promise.all([
+      principalsOf(db, rows.map((r) => r.id)),
+      departmentNamesOf(db, rows.map((r) => r.countyId), 'research'),
+    ]);
+    return (r: Row) => ({ departmentName: departments.get(`${r.countyId}:research`) ?? null, people: principals.get(r.id) ?? [] });
+  }
+
+  async function countyNamesOf(ids: readonly number[]) {
+    return regionNames(db, [...new Set(ids)]);
+  }
+
+  function schoolItem(r: Row, countyName: string) {
+    return {
+      id: r.id, name: r.name, kind: r.kind, locality: localityGroupOf(r), poorVillage: r.poorVillage, countyId: r.countyId, countyName,
+      produced: r.produced, featured: r.featured, used: r.used, featuredUsed: r.featuredUsed,
+    };
+  }
+
+  /** The page: figures per region (by kind and by locality group), flows, idle schools, the trend. */
+  async function overview(actor: Actor, query: EquityQuery) {
+    const scope = scopeFor(actor);
+    const month = monthOf(query);
+    const months = trendMonths(month);
+    const regions = await regionsOf(scope, query.countyId);
+    const [{ rowsOf }, flows] = await Promise.all([
+      load(scope, months, query.countyId),
+      countyFlows(db, scope, month, query.countyId),
+    ]);
+    const rows = rowsOf(month);
+    const regionRows = regions.map((region) => {
+      const mine = rows.filter((r) => (region.level === 'city' ? r.cityId : r.countyId) === region.id);
+      return {
+        id: region.id, name: region.name, level: region.level, parentId: region.parentId,
+        ...figuresOf(mine),
+        byKind: SCHOOL_KINDS.map((kind) => ({ kind, ...figuresOf(mine.filter((r) => r.kind === kind)) })).filter((g) => g.schools > 0),
+        byLocality: LOCALITY_GROUPS.map((group) => ({ group, ...figuresOf(mine.filter((r) => localityGroupOf(r) === group)) })),
+      };
+    });
+    const names = await countyNamesOf([...rows.map((r) => r.countyId), ...flows.flatMap((f) => [f.fromCountyId, f.toCountyId])]);
+    const idleRows = rows.filter(isIdle);
+    const shown = idleRows.slice(0, IDLE_SHOWN);
+    const responsible = await responsibleOf(shown);
+    const trend = months.map((m) => {
+      const f = figuresOf(rowsOf(m));
+      return {
+        month: m, producers: f.producers, users: f.users, produced: f.produced, used: f.used,
+        productionGini: f.productionGini, productionCv: f.productionCv, useGini: f.useGini, useCv: f.useCv, villageReach: f.villageReach,
+      };
+    });
+    return {
+      month, countyId: query.countyId ?? null,
+      total: figuresOf(rows),
+      regions: regionRows,
+      flows: flows.map((f) => ({ ...f, fromCountyName: names.get(f.fromCountyId) ?? '', toCountyName: names.get(f.toCountyId) ?? '' })),
+      idle: { total: idleRows.length, items: shown.map((r) => ({ ...schoolItem(r, names.get(r.countyId) ?? ''), responsible: responsible(r) })) },
+      trend,
+    };
+  }
+
+  /** The list behind a figure: the view's schools that pass the filter (and kind, locality group), a page at a time. */
+  async function schools(actor: Actor, query: SchoolsQuery) {
+    const scope = scopeFor(actor);
+    const month = monthOf(query);
+    await regionsOf(scope, query.countyId);
+    const { rowsOf } = await load(scope, [month], query.countyId);
+    const pass = FILTERS[query.filter ?? 'all'];
+    const all = rowsOf(month).filter((r) => pass(r)
+      && (query.kind === undefined || r.kind === query.kind)
+      && (query.locality === undefined || localityGroupOf(r) === query.locality));
+    const page = all.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const [names, responsible] = await Promise.all([countyNamesOf(page.map((r) => r.countyId)), responsibleOf(page)]);
+    return {
+      month, total: all.length, page: query.page, pageSize: query.pageSize,
+      items: page.map((r) => ({ ...schoolItem(r, names.get(r.countyId) ?? ''), responsible: responsible(r) })),
+    };
+  }
+
+  /**
+   * Featured lessons for a school's grades in subject-and-grade pairs it has not used yet, among
+   * those the reader may see; 404 for a school outside the reader's resource:read scope.
+   */
+  async function recommendations(actor: Actor, query: { schoolId: number }) {
+    const scope = scopeOf(actor, 'resource:read');
+    if (!scope) throw forbidden();
+    const school = await schoolFactOf(db, schoolInScope(scope), query.schoolId);
+    if (!school) throw notFound('学校');
+    const grades = await gradeNamesOf(db, school.id);
+    const items = await featuredNotUsedBy(db, resourceInScope(resourceReachOf(actor)), school.id, grades, RECOMMENDATIONS);
+    const [names, sources] = await Promise.all([countyNamesOf(items.map((i) => i.countyId)), schoolNames(db, items.map((i) => i.schoolId))]);
+    return {
+      schoolId: school.id, schoolName: school.name,
+      items: items.map((i) => ({ ...i, countyName: names.get(i.countyId) ?? '', schoolName: sources.get(i.schoolId) ?? '' })),
+    };
+  }
+
+  return { overview, schools, recommendations };
+}
+
+export type EquityService = ReturnType<typeof createEquityService>;

@@ -1,0 +1,155 @@
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { Scope } from '../../access/actor.js';
+import { schoolInScope } from '../../access/scope-sql.js';
+import type { Database } from '../../db/schema.js';
+
+/**
+ * What the equity picture (均衡分析, floor 6) needs of the resource library, so that equity never
+ * reads the resources or uses tables itself: per-school production and use per month, county →
+ * county flows, and featured lessons a school has not used yet. Every query confines itself to
+ * the caller's scope IN SQL: production by the publishing school's columns, use by the using
+ * school's columns (uses by bureau staff and anonymous readers belong to no school and count
+ * nowhere here).
+ *
+ * "Produced in a month": resources first published (published_at) in that Asia/Shanghai month and
+ * still published (a withdrawn one no longer counts). "Used in a month": uses on a day of it.
+ * Featured: the resource's present 优课 / 精品课 mark.
+ */
+
+type Db = Kysely<Database>;
+
+const RESOURCE_SCHOOL = { id: 'resources.school_id', county: 'resources.county_id', city: 'resources.city_id' };
+const USE_SCHOOL = { id: 'resource_uses.school_id', county: 'resource_uses.county_id', city: 'resource_uses.city_id' };
+
+/** The instant an Asia/Shanghai month (YYYY-MM) begins, as the ISO text published_at is kept in. */
+export function monthStartInstant(month: string): string {
+  return new Date(`${month}-01T00:00:00+08:00`).toISOString();
+}
+
+/** The month after YYYY-MM. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+export interface SchoolMonthProduction {
+  schoolId: number;
+  month: string;
+  produced: number;
+  featured: number;
+}
+
+/**
+ * Resources published per school and month over consecutive `months` (oldest first), by the
+ * schools in `scope` (and of one county when given). Months are told apart by Shanghai month
+ * boundaries on published_at, written as a CASE so both dialects group the same way.
+ */
+export async function productionBySchoolMonth(db: Db, scope: Scope, months: readonly string[], countyId?: number): Promise<SchoolMonthProduction[]> {
+  if (!months.length) return [];
+  const bounds = [...months.map(monthStartInstant), monthStartInstant(nextMonth(months.at(-1)!))];
+  const bucket = sql<string>`case ${sql.join(months.map((m, i) => sql`when resources.published_at < ${bounds[i + 1]!} then ${m}`), sql` `)} end`;
+  let q = db.selectFrom('resources')
+    .select([
+      'resources.school_id', bucket.as('month'),
+      (eb) => eb.fn.countAll<number>().as('produced'),
+      sql<number>`sum(case when resources.feature is not null then 1 else 0 end)`.as('featured'),
+    ])
+    .where(schoolInScope(scope, RESOURCE_SCHOOL))
+    .where('resources.visible_scope', 'is not', null)
+    .where('resources.published_at', '>=', bounds[0]!).where('resources.published_at', '<', bounds.at(-1)!)
+    // By position: PostgreSQL would not take the CASE with its own parameters as the same expression.
+    .groupBy([sql`1`, sql`2`]);
+  if (countyId !== undefined) q = q.where('resources.county_id', '=', countyId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ schoolId: r.school_id, month: r.month, produced: Number(r.produced), featured: Number(r.featured) }));
+}
+
+export interface SchoolMonthUse {
+  schoolId: number;
+  month: string;
+  used: number;
+  /** Uses of featured lessons (优课 / 精品课). */
+  featuredUsed: number;
+}
+
+/** Uses per using school and month over consecutive `months`, by schools in `scope` (and of one county). */
+export async function usesBySchoolMonth(db: Db, scope: Scope, months: readonly string[], countyId?: number): Promise<SchoolMonthUse[]> {
+  if (!months.length) return [];
+  const month = sql<string>`substr(resource_uses.day, 1, 7)`;
+  let q = db.selectFrom('resource_uses').innerJoin('resources', 'resources.id', 'resource_uses.resource_id')
+    .select([
+      'resource_uses.school_id', month.as('month'),
+      (eb) => eb.fn.countAll<number>().as('used'),
+      sql<number>`sum(case when resources.feature is not null then 1 else 0 end)`.as('featured_used'),
+    ])
+    .where(schoolInScope(scope, USE_SCHOOL))
+    .where('resource_uses.school_id', 'is not', null)
+    .where('resource_uses.day', '>=', `${months[0]}-01`).where('resource_uses.day', '<=', `${months.at(-1)}-31`)
+    .groupBy(['resource_uses.school_id', month]);
+  if (countyId !== undefined) q = q.where('resource_uses.county_id', '=', countyId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ schoolId: r.school_id!, month: r.month, used: Number(r.used), featuredUsed: Number(r.featured_used) }));
+}
+
+export interface CountyFlow {
+  /** The county whose school published the resource. */
+  fromCountyId: number;
+  /** The county whose school used it. */
+  toCountyId: number;
+  uses: number;
+}
+
+/**
+ * Uses in a month by schools of one county of resources from another (or the same) county:
+ * every flow whose using school or publishing school lies in `scope` (a county sees where its
+ * lessons come from and where its own lessons go), of one county's when given.
+ */
+export async function countyFlows(db: Db, scope: Scope, month: string, countyId?: number): Promise<CountyFlow[]> {
+  const inScope: Expression<SqlBool> = sql<SqlBool>`(${schoolInScope(scope, USE_SCHOOL)} or ${schoolInScope(scope, RESOURCE_SCHOOL)})`;
+  let q = db.selectFrom('resource_uses').innerJoin('resources', 'resources.id', 'resource_uses.resource_id')
+    .select(['resources.county_id as from_county', 'resource_uses.county_id as to_county', (eb) => eb.fn.countAll<number>().as('uses')])
+    .where('resource_uses.school_id', 'is not', null)
+    .where('resource_uses.day', '>=', `${month}-01`).where('resource_uses.day', '<=', `${month}-31`)
+    .where(inScope)
+    .groupBy(['resources.county_id', 'resource_uses.county_id']);
+  if (countyId !== undefined) q = q.where((eb) => eb.or([eb('resource_uses.county_id', '=', countyId), eb('resources.county_id', '=', countyId)]));
+  const rows = await q.execute();
+  return rows.map((r) => ({ fromCountyId: r.from_county, toCountyId: r.to_county!, uses: Number(r.uses) }))
+    .sort((a, b) => b.uses - a.uses || a.fromCountyId - b.fromCountyId || a.toCountyId - b.toCountyId);
+}
+
+export interface RecommendedLesson {
+  id: number;
+  title: string;
+  subject: string;
+  grade: string;
+  feature: string;
+  schoolId: number;
+  countyId: number;
+  featuredAt: string | null;
+}
+
+/**
+ * Featured lessons (优课 / 精品课) the reader may see (`visible`: resourceInScope of the reader)
+ * for the school's grades, in subject-and-grade pairs the school has not used any resource of
+ * yet; 精品课 first, then the newest featured.
+ */
+export async function featuredNotUsedBy(db: Db, visible: Expression<SqlBool>, schoolId: number, grades: readonly string[], limit: number): Promise<RecommendedLesson[]> {
+  if (!grades.length) return [];
+  const rows = await db.selectFrom('resources')
+    .select(['resources.id', 'resources.title', 'resources.subject', 'resources.grade', 'resources.feature', 'resources.school_id', 'resources.county_id', 'resources.featured_at'])
+    .where(visible)
+    .where('resources.feature', 'is not', null).where('resources.visible_scope', 'is not', null)
+    .where('resources.grade', 'in', [...grades])
+    .where('resources.school_id', '<>', schoolId)
+    .where(({ not, exists, selectFrom }) => not(exists(
+      selectFrom('resource_uses as u').innerJoin('resources as r2', 'r2.id', 'u.resource_id').select(sql`1`.as('one'))
+        .where('u.school_id', '=', schoolId)
+        .whereRef('r2.subject', '=', 'resources.subject').whereRef('r2.grade', '=', 'resources.grade'),
+    )))
+    .orderBy(sql`case when resources.feature = 'premium' then 0 else 1 end`).orderBy('resources.featured_at', 'desc').orderBy('resources.id', 'desc')
+    .limit(limit).execute();
+  return rows.map((r) => ({
+    id: r.id, title: r.title, subject: r.subject, grade: r.grade, feature: r.feature!, schoolId: r.school_id, countyId: r.county_id, featuredAt: r.featured_at,
+  }));
+}
