@@ -47,7 +47,7 @@ const Responsible = Type.Object({
 });
 
 const SchoolItem = Type.Object({
-  id: Type.Integer(), name: Type.String(), kind: Type.String(), locality: Type.String(), poorVillage: Type.Boolean(),
+  id: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), locality: Type.String(), poorVillage: Type.Boolean(),
   countyId: Type.Integer(), countyName: Type.String(),
   produced: Type.Integer(), featured: Type.Integer(), used: Type.Integer(), featuredUsed: Type.Integer(),
   responsible: Responsible,

@@ -132,7 +132,7 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
 
   function schoolItem(r: Row, countyName: string) {
     return {
-      id: r.id, name: r.name, kind: r.kind, locality: localityGroupOf(r), poorVillage: r.poorVillage, countyId: r.countyId, countyName,
+      id: r.id, code: r.code, name: r.name, kind: r.kind, locality: localityGroupOf(r), poorVillage: r.poorVillage, countyId: r.countyId, countyName,
       produced: r.produced, featured: r.featured, used: r.used, featuredUsed: r.featuredUsed,
     };
   }

@@ -8,6 +8,8 @@ import type { Database, SchoolTable } from '../../db/schema.js';
  */
 export interface SchoolFact {
   id: number;
+  /** 学校标识码 */
+  code: string;
   name: string;
   kind: SchoolTable['kind'];
   locality: SchoolTable['locality'];
@@ -18,11 +20,11 @@ export interface SchoolFact {
 
 /** Every school the predicate admits (optionally of one county), by id. */
 export async function schoolFactsIn(db: Kysely<Database>, where: Expression<SqlBool>, countyId?: number): Promise<SchoolFact[]> {
-  let q = db.selectFrom('schools').select(['id', 'name', 'kind', 'locality', 'poor_village', 'county_id', 'city_id']).where(where);
+  let q = db.selectFrom('schools').select(['id', 'code', 'name', 'kind', 'locality', 'poor_village', 'county_id', 'city_id']).where(where);
   if (countyId !== undefined) q = q.where('county_id', '=', countyId);
   const rows = await q.orderBy('id').execute();
   return rows.map((r) => ({
-    id: r.id, name: r.name, kind: r.kind, locality: r.locality, poorVillage: r.poor_village === 1, countyId: r.county_id, cityId: r.city_id,
+    id: r.id, code: r.code, name: r.name, kind: r.kind, locality: r.locality, poorVillage: r.poor_village === 1, countyId: r.county_id, cityId: r.city_id,
   }));
 }
 
@@ -34,9 +36,9 @@ export async function regionFactsIn(db: Kysely<Database>, where: Expression<SqlB
 
 /** One school's facts, or null when outside the predicate (or unknown). */
 export async function schoolFactOf(db: Kysely<Database>, where: Expression<SqlBool>, schoolId: number): Promise<SchoolFact | null> {
-  const r = await db.selectFrom('schools').select(['id', 'name', 'kind', 'locality', 'poor_village', 'county_id', 'city_id'])
+  const r = await db.selectFrom('schools').select(['id', 'code', 'name', 'kind', 'locality', 'poor_village', 'county_id', 'city_id'])
     .where(where).where('id', '=', schoolId).executeTakeFirst();
-  return r ? { id: r.id, name: r.name, kind: r.kind, locality: r.locality, poorVillage: r.poor_village === 1, countyId: r.county_id, cityId: r.city_id } : null;
+  return r ? { id: r.id, code: r.code, name: r.name, kind: r.kind, locality: r.locality, poorVillage: r.poor_village === 1, countyId: r.county_id, cityId: r.city_id } : null;
 }
 
 /** The names of a school's grades (三年级 …), as resources' taxonomy names them. */
