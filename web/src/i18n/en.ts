@@ -18,6 +18,8 @@ import { enResearchSt } from './en-texts/research-st';
 import { enResearchActivities } from './en-texts/research-activities';
 import { enResearchStAudio } from './en-texts/research-st-audio';
 import { enResearchRubrics } from './en-texts/research-rubrics';
+import { enResourcesEquity } from './en-texts/resources-equity';
+import { enResourcesErrorsEquity } from './en-texts/resources-errors-equity';
 import type { EnglishMessages } from './en-texts/english-messages';
 import { enPatrol } from './en-texts/patrol';
 
@@ -46,6 +48,7 @@ export const en: EnglishMessages = {
   ...enResearchActivities,
   ...enResearchStAudio,
   ...enResearchRubrics,
+  ...enResourcesEquity,
   // Each area's error codes beside the common ones.
-  errors: { ...enCommon.errors, ...enResearchErrors },
+  errors: { ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsEquity },
 };
