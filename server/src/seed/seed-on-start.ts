@@ -18,6 +18,7 @@ import { seedCurrentTerms } from './demo-school-year.js';
 import { seedCity } from './seed-city.js';
 import { seedDemoSt } from './st.demo-seed.js';
 import { seedDemoResearchAnalysis } from './demo-research-analysis.js';
+import { seedDemoResources } from './demo-resources.js';
 
 /**
  * On first start with an empty database, seeds the Liaocheng demo city: the 2018 programme as the
@@ -62,6 +63,8 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   // Observation rubrics (课堂观察量表), and scores for the demo's research activities, where there are any.
   const [cityRubric] = await seedDemoRubrics(db.db);
   if (cityRubric) await seedDemoRubricScores(db.db, cityRubric);
+  // The shared-resource library (优质资源) and six months of its use, for review queues and 均衡分析.
+  log(`demo resources: ${JSON.stringify(await seedDemoResources(db.db, city.id, now))}`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }
