@@ -8,7 +8,7 @@ import { shanghaiDate } from '../../../../shared/dates.js';
 import { regionNames, schoolNames } from '../org/org.names.js';
 import { gradeNamesOf, regionFactsIn, type SchoolFact, schoolFactOf, schoolFactsIn } from '../org/school-facts.js';
 import { departmentNamesOf, principalsOf } from '../people/who-answers.js';
-import { countyFlows, featuredNotUsedBy, productionBySchoolMonth, usesBySchoolMonth } from '../resources/equity-facts.js';
+import { countyFlows, featuredNotUsedBy, productionBySchoolMonth, refreshUseRollup, usesBySchoolMonth } from '../resources/equity-facts.js';
 import { groupFigures, type SchoolFigures, villageReach } from './equity-figures.js';
 
 /** Months on the trend line, the asked month included. */
@@ -143,13 +143,18 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     const month = monthOf(query);
     const months = trendMonths(month);
     const regions = await regionsOf(scope, query.countyId);
+    await refreshUseRollup(db, deps.db.dialect);
     const [{ rowsOf }, flows] = await Promise.all([
       load(scope, months, query.countyId),
       countyFlows(db, scope, month, query.countyId),
     ]);
     const rows = rowsOf(month);
+    // Grouped once: a province holds 160 regions over 15,000 schools.
+    const byRegion = new Map<number, Row[]>();
+    const add = (id: number, r: Row) => { const list = byRegion.get(id); if (list) list.push(r); else byRegion.set(id, [r]); };
+    for (const r of rows) { add(r.cityId, r); add(r.countyId, r); }
     const regionRows = regions.map((region) => {
-      const mine = rows.filter((r) => (region.level === 'city' ? r.cityId : r.countyId) === region.id);
+      const mine = byRegion.get(region.id) ?? [];
       return {
         id: region.id, name: region.name, level: region.level, parentId: region.parentId,
         ...figuresOf(mine),
@@ -183,6 +188,7 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     const scope = scopeFor(actor);
     const month = monthOf(query);
     await regionsOf(scope, query.countyId);
+    await refreshUseRollup(db, deps.db.dialect);
     const { rowsOf } = await load(scope, [month], query.countyId);
     const pass = FILTERS[query.filter ?? 'all'];
     const all = rowsOf(month).filter((r) => pass(r)

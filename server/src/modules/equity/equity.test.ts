@@ -202,4 +202,24 @@ describe('equity figures of a hand-computed city (acceptance 5)', () => {
     const bad = await admin.get('/api/equity?month=2026-13');
     expect(bad.statusCode).toBe(400);
   });
+
+  // Last: it changes the city. The uses are rolled up (equity-rollup.ts) on the first read; later
+  // uses and later featuring must reach the figures too.
+  it('keeps up with later uses and with a lesson featured or unfeatured after its uses', async () => {
+    const city = actor('city_admin', {});
+    await equity.overview(city, { month: '2026-11' });
+    await addUse(t.db.db, { resourceId: id.R1!, schoolId: id.B4!, at: '2026-11-25T10:00:00+08:00' });
+    let o = await equity.overview(city, { month: '2026-11' });
+    // B4 used R1 (优课): all three village schools reached, nobody idle.
+    expect(o.regions.find((r) => r.level === 'city')).toMatchObject({ villageReached: 3, users: 6, used: 8 });
+    expect(o.idle.total).toBe(0);
+    // R4 is no longer featured: A2's only featured uses were of R4 → B2 and B4 remain.
+    await t.db.db.updateTable('resources').set({ feature: null, featured_at: null }).where('id', '=', id.R4!).execute();
+    o = await equity.overview(city, { month: '2026-11' });
+    expect(o.regions.find((r) => r.level === 'city')).toMatchObject({ villageReached: 2, used: 8 });
+    // …and featured again: A2 is back.
+    await t.db.db.updateTable('resources').set({ feature: 'quality' }).where('id', '=', id.R4!).execute();
+    o = await equity.overview(city, { month: '2026-11' });
+    expect(o.regions.find((r) => r.level === 'city')).toMatchObject({ villageReached: 3 });
+  });
 });

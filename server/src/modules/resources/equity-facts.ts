@@ -9,7 +9,8 @@ import type { Database } from '../../db/schema.js';
  * county flows, and featured lessons a school has not used yet. Every query confines itself to
  * the caller's scope IN SQL: production by the publishing school's columns, use by the using
  * school's columns (uses by bureau staff and anonymous readers belong to no school and count
- * nowhere here).
+ * nowhere here). Uses and flows are read from the rollup equity-rollup.ts keeps (call
+ * refreshUseRollup before reading them); production from the resources themselves.
  *
  * "Produced in a month": resources first published (published_at) in that Asia/Shanghai month and
  * still published (a withdrawn one no longer counts). "Used in a month": uses on a day of it.
@@ -19,7 +20,9 @@ import type { Database } from '../../db/schema.js';
 type Db = Kysely<Database>;
 
 const RESOURCE_SCHOOL = { id: 'resources.school_id', county: 'resources.county_id', city: 'resources.city_id' };
-const USE_SCHOOL = { id: 'resource_uses.school_id', county: 'resource_uses.county_id', city: 'resource_uses.city_id' };
+const ROLLUP_SCHOOL = { id: 'resource_use_school_months.school_id', county: 'resource_use_school_months.county_id', city: 'resource_use_school_months.city_id' };
+
+export { refreshUseRollup } from './equity-rollup.js';
 
 /** The instant an Asia/Shanghai month (YYYY-MM) begins, as the ISO text published_at is kept in. */
 export function monthStartInstant(month: string): string {
@@ -72,23 +75,19 @@ export interface SchoolMonthUse {
   featuredUsed: number;
 }
 
-/** Uses per using school and month over consecutive `months`, by schools in `scope` (and of one county). */
+/**
+ * Uses per using school and month over `months`, by schools in `scope` (and of one county), from
+ * the rollup (equity-rollup.ts): call refreshUseRollup first.
+ */
 export async function usesBySchoolMonth(db: Db, scope: Scope, months: readonly string[], countyId?: number): Promise<SchoolMonthUse[]> {
   if (!months.length) return [];
-  const month = sql<string>`substr(resource_uses.day, 1, 7)`;
-  let q = db.selectFrom('resource_uses').innerJoin('resources', 'resources.id', 'resource_uses.resource_id')
-    .select([
-      'resource_uses.school_id', month.as('month'),
-      (eb) => eb.fn.countAll<number>().as('used'),
-      sql<number>`sum(case when resources.feature is not null then 1 else 0 end)`.as('featured_used'),
-    ])
-    .where(schoolInScope(scope, USE_SCHOOL))
-    .where('resource_uses.school_id', 'is not', null)
-    .where('resource_uses.day', '>=', `${months[0]}-01`).where('resource_uses.day', '<=', `${months.at(-1)}-31`)
-    .groupBy(['resource_uses.school_id', month]);
-  if (countyId !== undefined) q = q.where('resource_uses.county_id', '=', countyId);
+  let q = db.selectFrom('resource_use_school_months')
+    .select(['school_id', 'month', 'uses', 'featured_uses'])
+    .where(schoolInScope(scope, ROLLUP_SCHOOL))
+    .where('month', 'in', [...months]);
+  if (countyId !== undefined) q = q.where('county_id', '=', countyId);
   const rows = await q.execute();
-  return rows.map((r) => ({ schoolId: r.school_id!, month: r.month, used: Number(r.used), featuredUsed: Number(r.featured_used) }));
+  return rows.map((r) => ({ schoolId: r.school_id, month: r.month, used: Number(r.uses), featuredUsed: Number(r.featured_uses) }));
 }
 
 export interface CountyFlow {
@@ -105,17 +104,24 @@ export interface CountyFlow {
  * lessons come from and where its own lessons go), of one county's when given.
  */
 export async function countyFlows(db: Db, scope: Scope, month: string, countyId?: number): Promise<CountyFlow[]> {
-  const inScope: Expression<SqlBool> = sql<SqlBool>`(${schoolInScope(scope, USE_SCHOOL)} or ${schoolInScope(scope, RESOURCE_SCHOOL)})`;
-  let q = db.selectFrom('resource_uses').innerJoin('resources', 'resources.id', 'resource_uses.resource_id')
-    .select(['resources.county_id as from_county', 'resource_uses.county_id as to_county', (eb) => eb.fn.countAll<number>().as('uses')])
-    .where('resource_uses.school_id', 'is not', null)
-    .where('resource_uses.day', '>=', `${month}-01`).where('resource_uses.day', '<=', `${month}-31`)
-    .where(inScope)
-    .groupBy(['resources.county_id', 'resource_uses.county_id']);
-  if (countyId !== undefined) q = q.where((eb) => eb.or([eb('resource_uses.county_id', '=', countyId), eb('resources.county_id', '=', countyId)]));
+  let q = db.selectFrom('resource_use_county_flows').select(['from_county_id', 'to_county_id', 'uses'])
+    .where('month', '=', month).where(flowInScope(scope));
+  if (countyId !== undefined) q = q.where((eb) => eb.or([eb('to_county_id', '=', countyId), eb('from_county_id', '=', countyId)]));
   const rows = await q.execute();
-  return rows.map((r) => ({ fromCountyId: r.from_county, toCountyId: r.to_county!, uses: Number(r.uses) }))
+  return rows.map((r) => ({ fromCountyId: r.from_county_id, toCountyId: r.to_county_id, uses: Number(r.uses) }))
     .sort((a, b) => b.uses - a.uses || a.fromCountyId - b.fromCountyId || a.toCountyId - b.toCountyId);
+}
+
+/**
+ * A flow is in scope when its using or its publishing county (or their city) is. A school-level
+ * scope reaches no flow: no school role holds equity:read, and a county pair says nothing of one school.
+ */
+function flowInScope(scope: Scope): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  const parts = [];
+  if (scope.cityIds.length) parts.push(sql`to_city_id in (${sql.join(scope.cityIds)}) or from_city_id in (${sql.join(scope.cityIds)})`);
+  if (scope.countyIds.length) parts.push(sql`to_county_id in (${sql.join(scope.countyIds)}) or from_county_id in (${sql.join(scope.countyIds)})`);
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`1 = 0`;
 }
 
 export interface RecommendedLesson {
