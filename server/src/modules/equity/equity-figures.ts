@@ -97,3 +97,37 @@ export function villageReach(rows: readonly (SchoolFigures & { poorVillage: bool
   const reached = villages.filter((r) => r.featuredUsed > 0).length;
   return { villageSchools: villages.length, villageReached: reached, villageReach: share(reached, villages.length) };
 }
+
+/**
+ * Sums over the schools that did something (value > 0) in a period, from which the Gini and the
+ * CV of all `schools` (the rest count 0) follow without reading school by school: the database
+ * sums them (equity-facts usesTrend) for the trend's months.
+ */
+export interface ConcentrationSums {
+  /** Schools with a value above 0. */
+  active: number;
+  total: number;
+  /** Σ x² */
+  sumSquares: number;
+  /** Σ k·x₍ₖ₎ with k the rank (from 1) among the active schools, ascending. */
+  rankWeighted: number;
+}
+
+/**
+ * The Gini of `schools` values of which only `sums.active` are above 0: the z = n − m zeros take
+ * the lowest ranks, so Σ i·x₍ᵢ₎ = z·Σx + Σ k·x₍ₖ₎ and G = 2 Σ i·x₍ᵢ₎ / (n Σx) − (n + 1) / n, as gini().
+ */
+export function giniOfSums(schools: number, sums: ConcentrationSums): number | null {
+  if (schools <= 0 || sums.total <= 0) return null;
+  const zeros = schools - sums.active;
+  return clean((2 * (zeros * sums.total + sums.rankWeighted)) / (schools * sums.total) - (schools + 1) / schools);
+}
+
+/** The CV (population SD / mean) of `schools` values from Σx and Σx², as coefficientOfVariation(). */
+export function cvOfSums(schools: number, sums: Pick<ConcentrationSums, 'total' | 'sumSquares'>): number | null {
+  if (schools <= 0) return null;
+  const mean = sums.total / schools;
+  if (mean <= 0) return null;
+  const variance = Math.max(0, sums.sumSquares / schools - mean * mean);
+  return clean(Math.sqrt(variance) / mean);
+}

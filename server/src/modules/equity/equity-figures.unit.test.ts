@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coefficientOfVariation, gini, groupFigures, share, villageReach } from './equity-figures.js';
+import { coefficientOfVariation, cvOfSums, gini, giniOfSums, groupFigures, share, villageReach } from './equity-figures.js';
 
 describe('Gini of per-school figures (textbook cases)', () => {
   it('is 0 when every school has the same', () => {
@@ -54,5 +54,21 @@ describe('group figures and village reach', () => {
     ]);
     expect(r).toEqual({ villageSchools: 3, villageReached: 1, villageReach: 1 / 3 });
     expect(share(0, 0)).toBeNull();
+  });
+});
+
+describe('Gini and CV from sums (the trend, summed by the database)', () => {
+  const sumsOf = (xs: number[]) => {
+    const active = xs.filter((x) => x > 0).sort((a, b) => a - b);
+    return { active: active.length, total: active.reduce((s, x) => s + x, 0), sumSquares: active.reduce((s, x) => s + x * x, 0), rankWeighted: active.reduce((s, x, k) => s + (k + 1) * x, 0) };
+  };
+  it('agree with the figures of the full list, zeros included', () => {
+    for (const xs of [[0, 0, 0, 1], [1, 2, 3, 4], [0, 3, 1, 1, 1, 1, 0], [0, 0, 5, 5, 2, 9, 0, 1]]) {
+      expect(giniOfSums(xs.length, sumsOf(xs))).toBeCloseTo(gini(xs)!, 12);
+      expect(cvOfSums(xs.length, sumsOf(xs))).toBeCloseTo(coefficientOfVariation(xs)!, 12);
+    }
+    // [0,0,0,1] by hand: one active school, Σx = 1, Σk·x = 1, z = 3 → 2·(3 + 1)/4 − 5/4 = 3/4.
+    expect(giniOfSums(4, { active: 1, total: 1, sumSquares: 1, rankWeighted: 1 })).toBe(0.75);
+    expect(giniOfSums(4, { active: 0, total: 0, sumSquares: 0, rankWeighted: 0 })).toBeNull();
   });
 });

@@ -8,8 +8,10 @@ import { shanghaiDate } from '../../../../shared/dates.js';
 import { regionNames, schoolNames } from '../org/org.names.js';
 import { gradeNamesOf, regionFactsIn, type SchoolFact, schoolFactOf, schoolFactsIn } from '../org/school-facts.js';
 import { departmentNamesOf, principalsOf } from '../people/who-answers.js';
-import { countyFlows, featuredNotUsedBy, productionBySchoolMonth, refreshUseRollup, usesBySchoolMonth } from '../resources/equity-facts.js';
-import { groupFigures, type SchoolFigures, villageReach } from './equity-figures.js';
+import {
+  countyFlows, featuredNotUsedBy, productionBySchoolMonth, refreshUseRollup, schoolsUsingFeaturedByMonth, useSumsByMonth, usesBySchoolMonth,
+} from '../resources/equity-facts.js';
+import { cvOfSums, giniOfSums, groupFigures, type SchoolFigures, share, villageReach } from './equity-figures.js';
 
 /** Months on the trend line, the asked month included. */
 export const TREND_MONTHS = 6;
@@ -90,28 +92,51 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     return county;
   }
 
-  /** Every school of the view with its figures for each month of `months`. */
-  async function load(scope: Scope, months: readonly string[], countyId?: number) {
+  /** Every school of the view with its figures for `month` (production and use). */
+  async function load(scope: Scope, month: string, countyId?: number) {
     const [schools, production, uses] = await Promise.all([
       schoolFactsIn(db, schoolInScope(scope), countyId),
-      productionBySchoolMonth(db, scope, months, countyId),
-      usesBySchoolMonth(db, scope, months, countyId),
+      productionBySchoolMonth(db, scope, [month], countyId),
+      usesBySchoolMonth(db, scope, [month], countyId),
     ]);
-    const byMonth = new Map<string, Map<number, { produced: number; featured: number; used: number; featuredUsed: number }>>();
-    for (const m of months) byMonth.set(m, new Map());
-    const cell = (m: string, id: number) => {
-      const map = byMonth.get(m)!;
-      let c = map.get(id);
-      if (!c) map.set(id, (c = { produced: 0, featured: 0, used: 0, featuredUsed: 0 }));
+    const cells = new Map<number, { produced: number; featured: number; used: number; featuredUsed: number }>();
+    const cell = (id: number) => {
+      let c = cells.get(id);
+      if (!c) cells.set(id, (c = { produced: 0, featured: 0, used: 0, featuredUsed: 0 }));
       return c;
     };
-    for (const p of production) Object.assign(cell(p.month, p.schoolId), { produced: p.produced, featured: p.featured });
-    for (const u of uses) if (byMonth.has(u.month)) Object.assign(cell(u.month, u.schoolId), { used: u.used, featuredUsed: u.featuredUsed });
-    const rowsOf = (m: string): Row[] => {
-      const map = byMonth.get(m)!;
-      return schools.map((s) => ({ ...s, schoolId: s.id, produced: 0, featured: 0, used: 0, featuredUsed: 0, ...map.get(s.id) }));
-    };
-    return { schools, rowsOf };
+    for (const p of production) Object.assign(cell(p.schoolId), { produced: p.produced, featured: p.featured });
+    for (const u of uses) Object.assign(cell(u.schoolId), { used: u.used, featuredUsed: u.featuredUsed });
+    const rows: Row[] = schools.map((s) => ({ ...s, schoolId: s.id, produced: 0, featured: 0, used: 0, featuredUsed: 0, ...cells.get(s.id) }));
+    return { schools, rows };
+  }
+
+  /**
+   * The trend's months for the view's schools, from sums: production per school from the
+   * resources (few), use from the database's sums over the rollup, village reach from the
+   * rollup's rows of the village schools only.
+   */
+  async function trendOf(scope: Scope, months: readonly string[], schools: readonly SchoolFact[], countyId?: number) {
+    const villages = schools.filter((s) => s.poorVillage).map((s) => s.id);
+    const [production, useSums, reached] = await Promise.all([
+      productionBySchoolMonth(db, scope, months, countyId),
+      useSumsByMonth(db, scope, months, countyId),
+      schoolsUsingFeaturedByMonth(db, villages, months),
+    ]);
+    const n = schools.length;
+    return months.map((m) => {
+      const produced = production.filter((p) => p.month === m && p.produced > 0).map((p) => p.produced).sort((a, b) => a - b);
+      const p = {
+        active: produced.length, total: produced.reduce((a, x) => a + x, 0),
+        sumSquares: produced.reduce((a, x) => a + x * x, 0), rankWeighted: produced.reduce((a, x, k) => a + (k + 1) * x, 0),
+      };
+      const u = useSums.find((x) => x.month === m) ?? { active: 0, total: 0, sumSquares: 0, rankWeighted: 0 };
+      return {
+        month: m, producers: p.active, users: u.active, produced: p.total, used: u.total,
+        productionGini: giniOfSums(n, p), productionCv: cvOfSums(n, p), useGini: giniOfSums(n, u), useCv: cvOfSums(n, u),
+        villageReach: share(reached.get(m) ?? 0, villages.length),
+      };
+    });
   }
 
   /**
@@ -144,11 +169,10 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     const months = trendMonths(month);
     const regions = await regionsOf(scope, query.countyId);
     await refreshUseRollup(db, deps.db.dialect);
-    const [{ rowsOf }, flows] = await Promise.all([
-      load(scope, months, query.countyId),
+    const [{ schools, rows }, flows] = await Promise.all([
+      load(scope, month, query.countyId),
       countyFlows(db, scope, month, query.countyId),
     ]);
-    const rows = rowsOf(month);
     // Grouped once: a province holds 160 regions over 15,000 schools.
     const byRegion = new Map<number, Row[]>();
     const add = (id: number, r: Row) => { const list = byRegion.get(id); if (list) list.push(r); else byRegion.set(id, [r]); };
@@ -166,13 +190,7 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     const idleRows = rows.filter(isIdle);
     const shown = idleRows.slice(0, IDLE_SHOWN);
     const responsible = await responsibleOf(shown);
-    const trend = months.map((m) => {
-      const f = figuresOf(rowsOf(m));
-      return {
-        month: m, producers: f.producers, users: f.users, produced: f.produced, used: f.used,
-        productionGini: f.productionGini, productionCv: f.productionCv, useGini: f.useGini, useCv: f.useCv, villageReach: f.villageReach,
-      };
-    });
+    const trend = await trendOf(scope, months, schools, query.countyId);
     return {
       month, countyId: query.countyId ?? null,
       total: figuresOf(rows),
@@ -189,9 +207,9 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     const month = monthOf(query);
     await regionsOf(scope, query.countyId);
     await refreshUseRollup(db, deps.db.dialect);
-    const { rowsOf } = await load(scope, [month], query.countyId);
+    const { rows } = await load(scope, month, query.countyId);
     const pass = FILTERS[query.filter ?? 'all'];
-    const all = rowsOf(month).filter((r) => pass(r)
+    const all = rows.filter((r) => pass(r)
       && (query.kind === undefined || r.kind === query.kind)
       && (query.locality === undefined || localityGroupOf(r) === query.locality));
     const page = all.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);

@@ -153,6 +153,13 @@ describe('equity figures of a hand-computed city (acceptance 5)', () => {
     expect(oct).toMatchObject({ producers: 1, users: 1, produced: 1, used: 1 });
     expect(oct.villageReach).toBeCloseTo(1 / 3, 10);
     expect(o.trend.map((m) => m.month)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    // The trend's November is summed by the database; it must say what the city's line says (11/14, 22/49, 2/3).
+    const nov = o.trend.at(-1)!;
+    expect(nov).toMatchObject({ producers: 2, users: 5, produced: 4, used: 7 });
+    expect(nov.productionGini).toBeCloseTo(11 / 14, 10);
+    expect(nov.useGini).toBeCloseTo(22 / 49, 10);
+    expect(nov.useCv).toBeCloseTo(Math.sqrt(6 / 7), 10);
+    expect(nov.villageReach).toBeCloseTo(2 / 3, 10);
   });
 
   it('the lists behind the figures', async () => {

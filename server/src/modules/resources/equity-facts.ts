@@ -90,6 +90,48 @@ export async function usesBySchoolMonth(db: Db, scope: Scope, months: readonly s
   return rows.map((r) => ({ schoolId: r.school_id, month: r.month, used: Number(r.uses), featuredUsed: Number(r.featured_uses) }));
 }
 
+export interface MonthUseSums {
+  month: string;
+  /** Schools with at least one use. */
+  active: number;
+  total: number;
+  sumSquares: number;
+  /** Σ k·x with k the school's rank by uses (from 1, ascending) among the schools with uses. */
+  rankWeighted: number;
+}
+
+/**
+ * Per month of `months`: how many schools in `scope` used resources, and the sums the Gini and
+ * the CV of per-school use follow from (equity-figures giniOfSums, cvOfSums) — summed in the
+ * database, so the trend reads six rows, not every school's six months.
+ */
+export async function useSumsByMonth(db: Db, scope: Scope, months: readonly string[], countyId?: number): Promise<MonthUseSums[]> {
+  if (!months.length) return [];
+  let inner = db.selectFrom('resource_use_school_months')
+    .select(['month', 'uses', sql<number>`row_number() over (partition by month order by uses)`.as('k')])
+    .where(schoolInScope(scope, ROLLUP_SCHOOL)).where('month', 'in', [...months]).where('uses', '>', 0);
+  if (countyId !== undefined) inner = inner.where('county_id', '=', countyId);
+  const rows = await db.selectFrom(inner.as('x'))
+    .select([
+      'x.month', (eb) => eb.fn.countAll<number>().as('active'), sql<number>`sum(x.uses)`.as('total'),
+      sql<number>`sum(x.uses * x.uses)`.as('sq'), sql<number>`sum(x.k * x.uses)`.as('rw'),
+    ])
+    .groupBy('x.month').execute();
+  return rows.map((r) => ({ month: r.month, active: Number(r.active), total: Number(r.total), sumSquares: Number(r.sq), rankWeighted: Number(r.rw) }));
+}
+
+/** Per month: how many of these schools (the village schools of a view) used a featured lesson. */
+export async function schoolsUsingFeaturedByMonth(db: Db, schoolIds: readonly number[], months: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < schoolIds.length; i += 1000) {
+    const rows = await db.selectFrom('resource_use_school_months').select(['month', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('school_id', 'in', schoolIds.slice(i, i + 1000)).where('month', 'in', [...months]).where('featured_uses', '>', 0)
+      .groupBy('month').execute();
+    for (const r of rows) out.set(r.month, (out.get(r.month) ?? 0) + Number(r.n));
+  }
+  return out;
+}
+
 export interface CountyFlow {
   /** The county whose school published the resource. */
   fromCountyId: number;
