@@ -9,7 +9,7 @@ import { regionNames, schoolNames } from '../org/org.names.js';
 import { gradeNamesOf, regionFactsIn, type SchoolFact, schoolFactOf, schoolFactsIn } from '../org/school-facts.js';
 import { departmentNamesOf, principalsOf } from '../people/who-answers.js';
 import {
-  countyFlows, featuredNotUsedBy, productionBySchoolMonth, refreshUseRollup, schoolsUsingFeaturedByMonth, useSumsByMonth, usesBySchoolMonth,
+  countyFlows, featuredNotUsedBy, productionBySchoolMonth, refreshUseRollup, type SchoolMonthProduction, schoolsUsingFeaturedByMonth, useSumsByMonth, usesBySchoolMonth,
 } from '../resources/equity-facts.js';
 import { cvOfSums, giniOfSums, groupFigures, type SchoolFigures, share, villageReach } from './equity-figures.js';
 
@@ -93,12 +93,13 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
   }
 
   /** Every school of the view with its figures for `month` (production and use). */
-  async function load(scope: Scope, month: string, countyId?: number) {
-    const [schools, production, uses] = await Promise.all([
+  async function load(scope: Scope, month: string, countyId?: number, productionRows?: Promise<SchoolMonthProduction[]>) {
+    const [schools, allProduction, uses] = await Promise.all([
       schoolFactsIn(db, schoolInScope(scope), countyId),
-      productionBySchoolMonth(db, scope, [month], countyId),
+      productionRows ?? productionBySchoolMonth(db, scope, [month], countyId),
       usesBySchoolMonth(db, scope, [month], countyId),
     ]);
+    const production = allProduction.filter((p) => p.month === month);
     const cells = new Map<number, { produced: number; featured: number; used: number; featuredUsed: number }>();
     const cell = (id: number) => {
       let c = cells.get(id);
@@ -116,10 +117,9 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
    * resources (few), use from the database's sums over the rollup, village reach from the
    * rollup's rows of the village schools only.
    */
-  async function trendOf(scope: Scope, months: readonly string[], schools: readonly SchoolFact[], countyId?: number) {
+  async function trendOf(scope: Scope, months: readonly string[], schools: readonly SchoolFact[], production: SchoolMonthProduction[], countyId?: number) {
     const villages = schools.filter((s) => s.poorVillage).map((s) => s.id);
-    const [production, useSums, reached] = await Promise.all([
-      productionBySchoolMonth(db, scope, months, countyId),
+    const [useSums, reached] = await Promise.all([
       useSumsByMonth(db, scope, months, countyId),
       schoolsUsingFeaturedByMonth(db, villages, months),
     ]);
@@ -169,9 +169,12 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     const months = trendMonths(month);
     const regions = await regionsOf(scope, query.countyId);
     await refreshUseRollup(db, deps.db.dialect);
-    const [{ schools, rows }, flows] = await Promise.all([
-      load(scope, month, query.countyId),
+    // The trend's six months of production, read once: the month's rows are among them.
+    const production = productionBySchoolMonth(db, scope, months, query.countyId);
+    const [{ schools, rows }, flows, productionRows] = await Promise.all([
+      load(scope, month, query.countyId, production),
       countyFlows(db, scope, month, query.countyId),
+      production,
     ]);
     // Grouped once: a province holds 160 regions over 15,000 schools.
     const byRegion = new Map<number, Row[]>();
@@ -190,7 +193,7 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     const idleRows = rows.filter(isIdle);
     const shown = idleRows.slice(0, IDLE_SHOWN);
     const responsible = await responsibleOf(shown);
-    const trend = await trendOf(scope, months, schools, query.countyId);
+    const trend = await trendOf(scope, months, schools, productionRows, query.countyId);
     return {
       month, countyId: query.countyId ?? null,
       total: figuresOf(rows),
