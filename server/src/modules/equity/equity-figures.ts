@@ -68,6 +68,8 @@ export interface GroupFigures {
   schools: number;
   producers: number;
   users: number;
+  /** Schools that neither published nor used anything. */
+  idle: number;
   produced: number;
   used: number;
   productionGini: number | null;
@@ -84,6 +86,7 @@ export function groupFigures(rows: readonly SchoolFigures[]): GroupFigures {
     schools: rows.length,
     producers: rows.filter((r) => r.produced > 0).length,
     users: rows.filter((r) => r.used > 0).length,
+    idle: rows.filter((r) => r.produced === 0 && r.used === 0).length,
     produced: produced.reduce((s, v) => s + v, 0),
     used: used.reduce((s, v) => s + v, 0),
     productionGini: gini(produced), productionCv: coefficientOfVariation(produced),

@@ -44,7 +44,7 @@ describe('group figures and village reach', () => {
   const row = (schoolId: number, produced: number, used: number, featuredUsed = 0) => ({ schoolId, produced, featured: 0, used, featuredUsed });
   it('counts producers and users and keeps idle schools as zeros', () => {
     const g = groupFigures([row(1, 2, 0), row(2, 0, 3), row(3, 0, 0), row(4, 2, 1)]);
-    expect(g).toMatchObject({ schools: 4, producers: 2, users: 2, produced: 4, used: 4 });
+    expect(g).toMatchObject({ schools: 4, producers: 2, users: 2, idle: 1, produced: 4, used: 4 });
     expect(g.productionGini).toBe(0.5); // [0,0,2,2]: pairs 0–2 four times, both ways 16; 2·16·1 = 32 → 0.5
   });
   it('reach share over village schools only', () => {

@@ -14,9 +14,9 @@ type Cell = string | number | null;
 const ratio = (x: number | null): Cell => (x === null ? '—' : Math.round(x * 1000) / 1000);
 const percent = (x: number | null): Cell => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
-const FIGURE_HEADERS = ['学校数', '生产学校', '使用学校', '发布资源', '使用次数', '生产基尼系数', '生产差异系数', '使用基尼系数', '使用差异系数', '贫困村学校', '已用优课', '贫困村覆盖率'];
+const FIGURE_HEADERS = ['学校数', '生产学校', '使用学校', '未参与学校', '发布资源', '使用次数', '生产基尼系数', '生产差异系数', '使用基尼系数', '使用差异系数', '贫困村学校', '已用优课', '贫困村覆盖率'];
 function figureCells(f: Overview['total']): Cell[] {
-  return [f.schools, f.producers, f.users, f.produced, f.used, ratio(f.productionGini), ratio(f.productionCv), ratio(f.useGini), ratio(f.useCv),
+  return [f.schools, f.producers, f.users, f.idle, f.produced, f.used, ratio(f.productionGini), ratio(f.productionCv), ratio(f.useGini), ratio(f.useCv),
     f.villageSchools, f.villageReached, percent(f.villageReach)];
 }
 

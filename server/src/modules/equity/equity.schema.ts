@@ -30,6 +30,7 @@ const Figures = {
   schools: Type.Integer(),
   producers: Type.Integer({ description: 'schools that published at least one resource in the month' }),
   users: Type.Integer({ description: 'schools whose people used at least one resource in the month' }),
+  idle: Type.Integer({ description: 'schools that neither published nor used' }),
   produced: Type.Integer(),
   used: Type.Integer(),
   productionGini: Ratio,

@@ -129,8 +129,9 @@ describe('equity figures of a hand-computed city (acceptance 5)', () => {
     expect(a).toMatchObject({ villageSchools: 1, villageReached: 1, villageReach: 1 });
     const city = o.regions.find((r) => r.level === 'city')!;
     // By kind: primary A1 A2 B1 B3 B4, junior A3, kindergarten B2.
-    expect(city.byKind.map((k) => [k.kind, k.schools, k.producers, k.users])).toEqual([
-      ['kindergarten', 1, 0, 1], ['primary', 5, 2, 3], ['junior', 1, 0, 1],
+    // Idle: only B4 (primary) neither published nor used.
+    expect(city.byKind.map((k) => [k.kind, k.schools, k.producers, k.users, k.idle])).toEqual([
+      ['kindergarten', 1, 0, 1, 0], ['primary', 5, 2, 3, 1], ['junior', 1, 0, 1, 0],
     ]);
     // 贫困村 A2 B2 B4: production all 0 (Gini undefined), use [3,1,0] → G = 2·(2·1 + 3·3)/(3·4) − 4/3 = 1/2.
     const village = city.byLocality.find((g) => g.group === 'poor_village')!;

@@ -20,7 +20,6 @@ type Group = EquityRegion['byKind'][number] | EquityRegion['byLocality'][number]
 
 /** Producing, using and idle schools per group (school kind or locality group). */
 export function groupBars(t: TFunction, groups: readonly Group[], label: (g: Group) => string): EChartsOption {
-  const idle = (g: Group) => g.schools - g.producers - g.users + Math.max(0, g.producers + g.users - g.schools);
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
@@ -29,7 +28,7 @@ export function groupBars(t: TFunction, groups: readonly Group[], label: (g: Gro
     yAxis: { type: 'value', minInterval: 1 },
     series: GROUP_SERIES.map((s) => ({
       name: t(`equity.${s.key}`), type: 'bar', barMaxWidth: 24, itemStyle: { color: s.color },
-      data: groups.map((g) => (s.key === 'producers' ? g.producers : s.key === 'users' ? g.users : idle(g))),
+      data: groups.map((g) => (s.key === 'producers' ? g.producers : s.key === 'users' ? g.users : g.idle)),
     })),
   };
 }

@@ -71,8 +71,8 @@ export default function EquityPage() {
   const kindLabel = (g: { kind?: string }) => t(`schoolKinds.${g.kind}` as 'schoolKinds.primary');
   const localityLabel = (g: { group?: string }) => t(`equity.localities.${g.group as EquityLocalityGroup}`);
   const options = useMemo(() => top && data ? {
-    kinds: groupBars(t, top.byKind, kindLabel as never),
-    localities: groupBars(t, top.byLocality, localityLabel as never),
+    kinds: groupBars(t, top.byKind, kindLabel),
+    localities: groupBars(t, top.byLocality, localityLabel),
     flows: flowSankey(t, data.flows),
     trend: trendLines(t, data.trend),
   } : null, [data, top, t]); // eslint-disable-line react-hooks/exhaustive-deps
