@@ -29,6 +29,13 @@ export async function refreshUseRollup(db: Db, dialect: 'sqlite' | 'postgres'): 
     const locked = dialect === 'postgres'
       ? await sql<{ last_use_id: number }>`select last_use_id from resource_use_rollup_state where id = 1 for update`.execute(trx).then((r) => r.rows[0])
       : await trx.selectFrom('resource_use_rollup_state').select('last_use_id').where('id', '=', 1).executeTakeFirst();
+    if (!locked) {
+      // No state (a reset database): start over from the first use, from empty tables.
+      await trx.deleteFrom('resource_use_school_months').execute();
+      await trx.deleteFrom('resource_use_county_flows').execute();
+      await trx.deleteFrom('resource_use_featured').execute();
+      await trx.insertInto('resource_use_rollup_state').values({ id: 1, last_use_id: 0, updated_at: new Date().toISOString() }).execute();
+    }
     const last = Number(locked?.last_use_id ?? 0);
     const upTo = Number((await trx.selectFrom('resource_uses').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
     await syncFeatured(trx, last);
