@@ -19,7 +19,7 @@ export const GROUP_SERIES = [
 type Group = EquityRegion['byKind'][number] | EquityRegion['byLocality'][number];
 
 /** Producing, using and idle schools per group (school kind or locality group). */
-export function groupBars(t: TFunction, groups: readonly Group[], label: (g: Group) => string): EChartsOption {
+export function groupBars<G extends Group>(t: TFunction, groups: readonly G[], label: (g: G) => string): EChartsOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
