@@ -9,7 +9,8 @@ import { regionNames, schoolNames } from '../org/org.names.js';
 import { gradeNamesOf, regionFactsIn, type SchoolFact, schoolFactOf, schoolFactsIn } from '../org/school-facts.js';
 import { departmentNamesOf, principalsOf } from '../people/who-answers.js';
 import {
-  countyFlows, featuredNotUsedBy, productionBySchoolMonth, refreshUseRollup, type SchoolMonthProduction, schoolsUsingFeaturedByMonth, useSumsByMonth, usesBySchoolMonth,
+  countyFlows, featuredNotUsedBy, type MonthUseSums, productionBySchoolMonth, refreshUseRollup, type SchoolMonthProduction,
+  schoolsUsingFeaturedByMonth, useSumsByMonth, usesBySchoolMonth,
 } from '../resources/equity-facts.js';
 import { cvOfSums, giniOfSums, groupFigures, type SchoolFigures, share, villageReach } from './equity-figures.js';
 
@@ -17,6 +18,8 @@ import { cvOfSums, giniOfSums, groupFigures, type SchoolFigures, share, villageR
 export const TREND_MONTHS = 6;
 /** Idle schools listed on the page itself; the list behind the figure has them all. */
 export const IDLE_SHOWN = 50;
+/** Closed months' use sums kept in memory (entries: views × months) before the memo starts over. */
+const MAX_CLOSED_SUMS = 10_000;
 /** Featured lessons on a school's home page card. */
 export const RECOMMENDATIONS = 6;
 
@@ -70,6 +73,26 @@ function figuresOf(rows: readonly Row[]) {
  */
 export function createEquityService(deps: { db: Db; clock: Clock }) {
   const db = deps.db.db;
+  /**
+   * Use sums of months already over, by view: a use counts on the day it happens, so a closed
+   * month's uses never change and its sums are kept, not summed again on every page (the
+   * province's five past months are most of the trend's cost). Featuring does not touch them:
+   * the village reach is read afresh. Bounded: emptied when it grows past MAX_CLOSED_SUMS.
+   */
+  const closedSums = new Map<string, MonthUseSums>();
+
+  async function useSums(scope: Scope, months: readonly string[], countyId?: number): Promise<MonthUseSums[]> {
+    const current = shanghaiDate(deps.clock.now()).slice(0, 7);
+    const key = (m: string) => `${JSON.stringify(scope)}|${countyId ?? ''}|${m}`;
+    const missing = months.filter((m) => m >= current || !closedSums.has(key(m)));
+    const read = missing.length ? await useSumsByMonth(db, scope, missing, countyId) : [];
+    if (closedSums.size > MAX_CLOSED_SUMS) closedSums.clear();
+    for (const m of missing) {
+      if (m >= current) continue;
+      closedSums.set(key(m), read.find((r) => r.month === m) ?? { month: m, active: 0, total: 0, sumSquares: 0, rankWeighted: 0 });
+    }
+    return months.map((m) => read.find((r) => r.month === m) ?? closedSums.get(key(m))).filter((r): r is MonthUseSums => r !== undefined);
+  }
 
   function scopeFor(actor: Actor): Scope {
     const scope = scopeOf(actor, 'equity:read');
@@ -119,8 +142,8 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
    */
   async function trendOf(scope: Scope, months: readonly string[], schools: readonly SchoolFact[], production: SchoolMonthProduction[], countyId?: number) {
     const villages = schools.filter((s) => s.poorVillage).map((s) => s.id);
-    const [useSums, reached] = await Promise.all([
-      useSumsByMonth(db, scope, months, countyId),
+    const [sums, reached] = await Promise.all([
+      useSums(scope, months, countyId),
       schoolsUsingFeaturedByMonth(db, villages, months),
     ]);
     const n = schools.length;
@@ -130,7 +153,7 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
         active: produced.length, total: produced.reduce((a, x) => a + x, 0),
         sumSquares: produced.reduce((a, x) => a + x * x, 0), rankWeighted: produced.reduce((a, x, k) => a + (k + 1) * x, 0),
       };
-      const u = useSums.find((x) => x.month === m) ?? { active: 0, total: 0, sumSquares: 0, rankWeighted: 0 };
+      const u = sums.find((x) => x.month === m) ?? { active: 0, total: 0, sumSquares: 0, rankWeighted: 0 };
       return {
         month: m, producers: p.active, users: u.active, produced: p.total, used: u.total,
         productionGini: giniOfSums(n, p), productionCv: cvOfSums(n, p), useGini: giniOfSums(n, u), useCv: cvOfSums(n, u),
