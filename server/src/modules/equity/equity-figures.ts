@@ -12,9 +12,10 @@
  * computed from the sorted values as G = 2 Σ i·x₍ᵢ₎ / (n Σx) − (n + 1) / n (i from 1).
  * Null when there is no school or nothing at all happened (the mean is 0: no concentration to speak of).
  */
-export function gini(values: readonly number[]): number | null {
+export function gini(values: ArrayLike<number>): number | null {
   const n = values.length;
-  const total = values.reduce((s, v) => s + v, 0);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += values[i]!;
   if (n === 0 || total <= 0) return null;
   // A typed array sorts numerically without a comparator: a province's city holds ~1,000 schools.
   const sorted = Float64Array.from(values).sort();
@@ -31,12 +32,16 @@ export function gini(values: readonly number[]): number | null {
  * divides by the total in the same way. Schools weigh one each (not by enrolment): publishing and
  * using a lesson is a school's act. Null when there is no school or the mean is 0.
  */
-export function coefficientOfVariation(values: readonly number[]): number | null {
+export function coefficientOfVariation(values: ArrayLike<number>): number | null {
   const n = values.length;
   if (n === 0) return null;
-  const mean = values.reduce((s, v) => s + v, 0) / n;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  const mean = sum / n;
   if (mean <= 0) return null;
-  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (values[i]! - mean) ** 2;
+  const variance = squares / n;
   return clean(Math.sqrt(variance) / mean);
 }
 
@@ -81,15 +86,22 @@ export interface GroupFigures {
 
 /** Producers, users, Gini and CV of production and of use over a group's schools (zeros included). */
 export function groupFigures(rows: readonly SchoolFigures[]): GroupFigures {
-  const produced = rows.map((r) => r.produced);
-  const used = rows.map((r) => r.used);
+  const n = rows.length;
+  const produced = new Float64Array(n);
+  const used = new Float64Array(n);
+  let producers = 0; let users = 0; let idle = 0; let producedTotal = 0; let usedTotal = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    produced[i] = r.produced;
+    used[i] = r.used;
+    producedTotal += r.produced;
+    usedTotal += r.used;
+    if (r.produced > 0) producers++;
+    if (r.used > 0) users++;
+    if (r.produced === 0 && r.used === 0) idle++;
+  }
   return {
-    schools: rows.length,
-    producers: rows.filter((r) => r.produced > 0).length,
-    users: rows.filter((r) => r.used > 0).length,
-    idle: rows.filter((r) => r.produced === 0 && r.used === 0).length,
-    produced: produced.reduce((s, v) => s + v, 0),
-    used: used.reduce((s, v) => s + v, 0),
+    schools: n, producers, users, idle, produced: producedTotal, used: usedTotal,
     productionGini: gini(produced), productionCv: coefficientOfVariation(produced),
     useGini: gini(used), useCv: coefficientOfVariation(used),
   };
