@@ -48,6 +48,8 @@ import { createRolloutService } from './modules/rollout/rollout.service.js';
 import { builtSchoolIds } from './modules/rollout/rollout.bulk.js';
 import { registerDashboardsRoutes } from './modules/dashboards/dashboards.routes.js';
 import { createDashboardsService } from './modules/dashboards/dashboards.service.js';
+import { registerEquityRoutes } from './modules/equity/equity.routes.js';
+import { createEquityService } from './modules/equity/equity.service.js';
 import { createRecordingStats } from './modules/recordings/recordings.stats.js';
 import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
@@ -258,6 +260,7 @@ export async function buildApp(deps: AppDeps) {
   registerComplianceRoutes(app, { compliance, audit });
   registerRolloutRoutes(app, { rollout });
   registerDashboardsRoutes(app, { dashboards });
+  registerEquityRoutes(app, { equity: createEquityService({ db: deps.db, clock: deps.clock }), audit });
   registerNotificationsRoutes(app, { notifications });
   registerInspectionsRoutes(app, { inspections });
   registerBulletinsRoutes(app, { bulletins });

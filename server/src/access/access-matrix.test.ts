@@ -29,6 +29,7 @@ import { resourcesMatrix } from '../modules/resources/resources.matrix.js';
 import { coursewareMatrix } from '../modules/resources/courseware.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
+import { equityMatrix } from '../modules/equity/equity.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
 /**
@@ -43,6 +44,7 @@ MATRIX.push(...consentMatrix);
 MATRIX.push(...reviewMatrix);
 MATRIX.push(...resourcesMatrix);
 MATRIX.push(...coursewareMatrix);
+MATRIX.push(...equityMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -14,6 +14,9 @@ import type {
   ResourceTable, ResourceFileTable, ResourceReviewTable, ResourceUseTable, ResourceFavouriteTable, ResourceRatingTable,
   ResourceCommentTable, StudentConsentTable, StudentConsentChangeTable,
 } from './schema/resources.js';
+import type {
+  ResourceUseRollupStateTable, ResourceUseSchoolMonthTable, ResourceUseCountyFlowTable, ResourceUseFeaturedTable,
+} from './schema/resource-rollup.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -98,4 +101,8 @@ export interface Database {
   resource_comments: ResourceCommentTable;
   student_consents: StudentConsentTable;
   student_consent_changes: StudentConsentChangeTable;
+  resource_use_rollup_state: ResourceUseRollupStateTable;
+  resource_use_school_months: ResourceUseSchoolMonthTable;
+  resource_use_county_flows: ResourceUseCountyFlowTable;
+  resource_use_featured: ResourceUseFeaturedTable;
 }

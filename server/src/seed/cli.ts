@@ -42,6 +42,8 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   resources: 'truncate', resource_files: 'truncate', resource_reviews: 'truncate', resource_uses: 'truncate',
   resource_favourites: 'truncate', resource_ratings: 'truncate', resource_comments: 'truncate',
   student_consents: 'truncate', student_consent_changes: 'truncate',
+  // The equity rollup is derived: emptied, it rebuilds itself on the next read (equity-rollup.ts).
+  resource_use_rollup_state: 'truncate', resource_use_school_months: 'truncate', resource_use_county_flows: 'truncate', resource_use_featured: 'truncate',
 };
 
 class UsageError extends Error {}

@@ -19,6 +19,7 @@ import { seedCity } from './seed-city.js';
 import { seedDemoSt } from './st.demo-seed.js';
 import { seedDemoResearchAnalysis } from './demo-research-analysis.js';
 import { seedDemoConsent } from './demo-consent.js';
+import { seedDemoResources } from './demo-resources.js';
 
 /**
  * On first start with an empty database, seeds the Liaocheng demo city: the 2018 programme as the
@@ -65,6 +66,8 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   if (cityRubric) await seedDemoRubricScores(db.db, cityRubric);
   // Guardians' consent for children on video: most demo classes city-wide, one capped at county.
   log(`demo consent: ${JSON.stringify(await seedDemoConsent(db.db, now))}`);
+  // The shared-resource library (优质资源) and six months of its use, for review queues and 均衡分析.
+  log(`demo resources: ${JSON.stringify(await seedDemoResources(db.db, city.id, now))}`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

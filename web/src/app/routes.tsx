@@ -62,6 +62,7 @@ const LibraryPage = lazyPage(() => import('../features/resources/pages/LibraryPa
 const ResourceDetailPage = lazyPage(() => import('../features/resources/pages/ResourceDetailPage'));
 const PublishPage = lazyPage(() => import('../features/resources/pages/PublishPage'));
 const PublicResourcePage = lazyPage(() => import('../features/resources/pages/PublicResourcePage'));
+const EquityPage = lazyPage(() => import('../features/equity/pages/EquityPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -144,6 +145,7 @@ export function AppRoutes() {
         <Route path="resources/publish" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />
         <Route path="resources/:id/edit" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
+        <Route path="equity" element={<RequirePage page="equity"><EquityPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

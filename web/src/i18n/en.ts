@@ -18,6 +18,8 @@ import { enResearchSt } from './en-texts/research-st';
 import { enResearchActivities } from './en-texts/research-activities';
 import { enResearchStAudio } from './en-texts/research-st-audio';
 import { enResearchRubrics } from './en-texts/research-rubrics';
+import { enResourcesEquity } from './en-texts/resources-equity';
+import { enResourcesErrorsEquity } from './en-texts/resources-errors-equity';
 import type { EnglishMessages } from './en-texts/english-messages';
 import { enPatrol } from './en-texts/patrol';
 import { enResourcesUse } from './en-texts/resources-use';
@@ -60,9 +62,10 @@ export const en: EnglishMessages = {
   ...enResourcesReview,
   ...enResourcesLibrary,
   ...enResourcesCourseware,
+  ...enResourcesEquity,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
-    ...enResourcesErrorsCourseware,
+    ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity,
   },
 };

@@ -23,6 +23,7 @@ import { zhResourcesConsent } from './zh-CN-texts/resources-consent';
 import { zhResourcesReview } from './zh-CN-texts/resources-review';
 import { zhResourcesLibrary } from './zh-CN-texts/resources-library';
 import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
+import { zhResourcesEquity } from './zh-CN-texts/resources-equity';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -55,6 +56,7 @@ export const zhCN = {
   ...zhResourcesReview,
   ...zhResourcesLibrary,
   ...zhResourcesCourseware,
+  ...zhResourcesEquity,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -18,6 +18,7 @@ import { getTimetable, listAlerts, listRooms } from '../../rooms/api/rooms.api';
 import { upcomingLessons } from '@shared/timetable';
 import { ResearchHomeCard } from '../../research/components/analysis/ResearchHomeCard';
 import { supervisesResearch } from '../../research/components/analysis/AnalysisParts';
+import { RecommendationsCard } from '../../equity/components/RecommendationsCard';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,6 +47,7 @@ export function SchoolHome({ me, school }: { me: MeView; school: { id: number; n
       </Row>
       {teaches ? null : mine}
       {can(me, 'research:read') ? <ResearchHomeCard schoolId={school.id} supervises={supervisesResearch(me)} /> : null}
+      {can(me, 'resource:read') ? <RecommendationsCard schoolId={school.id} /> : null}
     </Flex>
   );
 }
