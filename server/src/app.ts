@@ -77,6 +77,8 @@ import { notFound } from './http/errors.js';
 import { subscribeAppHandlers, subscribeResearchHandlers } from './composition/app-events.js';
 import { createResearchActivities } from './modules/research/activities.module.js';
 import { createBookedLessons } from './modules/research/activities.booked.js';
+import { registerSearchRoutes } from './modules/resources/search.routes.js';
+import { createSearchService } from './modules/resources/search.service.js';
 import { createLessonFacts } from './modules/recordings/recordings.lesson-facts.js';
 import { createBookingsService } from './modules/rooms/bookings.service.js';
 import { registerBookingsRoutes } from './modules/rooms/bookings.routes.js';
@@ -249,6 +251,7 @@ export async function buildApp(deps: AppDeps) {
   registerBookingsRoutes(app, { bookings });
   if (deps.jobs) registerStAudioRoutes(app, { stAudio: createStAudioService({ db: deps.db.db, clock: deps.clock, reach: researchReach, enqueue: deps.jobs.enqueue, audit }) });
   registerRubricsModuleRoutes(app, rubricsArea);
+  registerSearchRoutes(app, { search: createSearchService({ db: deps.db.db }) });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -42,6 +42,7 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   resources: 'truncate', resource_files: 'truncate', resource_reviews: 'truncate', resource_uses: 'truncate',
   resource_favourites: 'truncate', resource_ratings: 'truncate', resource_comments: 'truncate',
   student_consents: 'truncate', student_consent_changes: 'truncate',
+  resource_search: 'truncate',
 };
 
 class UsageError extends Error {}
