@@ -23,6 +23,7 @@ import { activitiesMatrix } from '../modules/research/activities.matrix.js';
 import { bookingsMatrix } from '../modules/rooms/bookings.matrix.js';
 import { stAudioMatrix } from '../modules/research/st-audio.matrix.js';
 import { rubricsMatrix } from '../modules/research/rubrics.matrix.js';
+import { searchMatrix } from '../modules/resources/search.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
@@ -33,6 +34,7 @@ import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, 
  */
 const MATRIX: MatrixEntry[] = [...foundationMatrix, ...importsMatrix, ...peopleMatrix, ...studentsMatrix, ...auditMatrix, ...roomsMatrix, ...calendarMatrix, ...complianceMatrix, ...rolloutMatrix, ...dashboardsMatrix, ...recordingsMatrix, ...reportsMatrix, ...inspectionsMatrix, ...notificationsMatrix, ...bulletinsMatrix, ...commentsMatrix, ...stCodingsMatrix, ...analysisMatrix, ...patrolMatrix, ...activitiesMatrix, ...bookingsMatrix, ...stAudioMatrix];
 MATRIX.push(...rubricsMatrix);
+MATRIX.push(...searchMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -50,6 +50,8 @@ const GroupsPage = lazyPage(() => import('../features/research/pages/GroupsPage'
 const GroupPage = lazyPage(() => import('../features/research/pages/GroupPage'));
 const RubricsPage = lazyPage(() => import('../features/research/pages/RubricsPage'));
 const RubricResultsPage = lazyPage(() => import('../features/research/pages/RubricResultsPage'));
+// Shared quality resources (优质资源): search.
+const ResourceSearchPage = lazyPage(() => import('../features/resources/pages/SearchPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -116,6 +118,7 @@ export function AppRoutes() {
         <Route path="research/groups/:id" element={<RequirePage page="research"><GroupPage /></RequirePage>} />
         <Route path="research/rubrics" element={<RequirePage page="research"><RubricsPage /></RequirePage>} />
         <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
+        <Route path="resources/search" element={<RequirePage page="resources"><ResourceSearchPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

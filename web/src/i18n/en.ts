@@ -20,6 +20,8 @@ import { enResearchStAudio } from './en-texts/research-st-audio';
 import { enResearchRubrics } from './en-texts/research-rubrics';
 import type { EnglishMessages } from './en-texts/english-messages';
 import { enPatrol } from './en-texts/patrol';
+import { enResourcesSearch } from './en-texts/resources-search';
+import { enResourcesSearchErrors } from './en-texts/resources-errors-search';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -46,6 +48,7 @@ export const en: EnglishMessages = {
   ...enResearchActivities,
   ...enResearchStAudio,
   ...enResearchRubrics,
+  ...enResourcesSearch,
   // Each area's error codes beside the common ones.
-  errors: { ...enCommon.errors, ...enResearchErrors },
+  errors: { ...enCommon.errors, ...enResearchErrors, ...enResourcesSearchErrors },
 };

@@ -18,6 +18,7 @@ import { zhPatrol } from './zh-CN-texts/patrol';
 import { zhResearchActivities } from './zh-CN-texts/research-activities';
 import { zhResearchStAudio } from './zh-CN-texts/research-st-audio';
 import { zhResearchRubrics } from './zh-CN-texts/research-rubrics';
+import { zhResourcesSearch } from './zh-CN-texts/resources-search';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -45,6 +46,7 @@ export const zhCN = {
   ...zhResearchActivities,
   ...zhResearchStAudio,
   ...zhResearchRubrics,
+  ...zhResourcesSearch,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

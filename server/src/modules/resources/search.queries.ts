@@ -75,7 +75,7 @@ function matches(pg: boolean, plan: QueryPlan) {
   return sql<SqlBool>`resource_search match ${query}`;
 }
 
-function base(db: Db, plan: QueryPlan, scope: Expression<SqlBool>, f: SearchFilters) {
+export function base(db: Db, plan: QueryPlan, scope: Expression<SqlBool>, f: SearchFilters) {
   const pg = isPg(db);
   let q = db.selectFrom('resource_search')
     .innerJoin('resources', (j) => j.on(pg ? sql<SqlBool>`resources.id = resource_search.resource_id` : sql<SqlBool>`resources.id = resource_search.rowid`))
