@@ -5,11 +5,13 @@
 // province is kept in bench/out/), video (issue 3's lesson-video pipeline: upload, packaging,
 // serving, memory, transcode; needs ffmpeg, and wrk for the serving figure). With no names, all run.
 // research: issue 9's figures (lesson comments posted and read; research.bench.ts lists its parts).
+// search: issue 10's resource search over 100,000 resources (SQLite; PostgreSQL too with DATABASE_URL).
 import { benchAccessGate } from './access-gate.bench.js';
 import { benchCompliance } from './compliance.bench.js';
 import { benchLists } from './lists.bench.js';
 import { benchVideo } from './video.bench.js';
 import { benchResearch } from './research.bench.js';
+import { benchSearch } from './search.bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -19,6 +21,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   lists: () => benchLists(),
   video: () => benchVideo(seconds),
   research: () => benchResearch(),
+  search: () => benchSearch(),
 };
 
 async function main() {

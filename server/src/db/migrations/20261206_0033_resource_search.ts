@@ -4,8 +4,8 @@ import { type AnyDb, isPostgres } from './migration-helpers.js';
 /**
  * The resource search index (issue 10): jieba tokens of each resource, space-joined per field
  * group (title, tags and taxonomy, description, courseware body text). Forward only.
- * SQLite: an FTS5 table whose rowid is the resource id (the unicode61 tokenizer splits only on
- * the spaces between the tokens, which are runs of letters and digits). PostgreSQL: a table with
+ * SQLite: an FTS5 table whose rowid is the resource id (the unicode61 tokenizer, diacritics kept,
+ * splits only on the spaces between the tokens, which are runs of letters and digits). PostgreSQL: a table with
  * a tsvector built from the very same tokens (array_to_tsvector: no parser, no stemming), weighted
  * title A, tags/taxonomy B, description C, body D, under a GIN index. Rows are written by
  * reindexResource; resources existing before this migration are indexed when next changed.
@@ -23,5 +23,5 @@ export async function up(db: AnyDb): Promise<void> {
     await sql`create index resource_search_tsv on resource_search using gin (tsv)`.execute(db);
     return;
   }
-  await sql`create virtual table resource_search using fts5(resource_id unindexed, title, meta, descr, body, tokenize = 'unicode61')`.execute(db);
+  await sql`create virtual table resource_search using fts5(resource_id unindexed, title, meta, descr, body, tokenize = 'unicode61 remove_diacritics 0')`.execute(db);
 }

@@ -52,12 +52,23 @@ function contains(pg: boolean, haystack: ReturnType<typeof sql>, needle: string)
   return pg ? sql`strpos(${haystack}, ${needle}) > 0` : sql`instr(${haystack}, ${needle}) > 0`;
 }
 
+const ftsWord = (w: string) => `"${w}"`;
+
+/**
+ * "This word is a token of this field": on PostgreSQL a look at the row's own short token columns;
+ * on SQLite a probe of the FTS5 index with a column filter (the set is built once per statement),
+ * because reading FTS5's stored text for every hit costs far more. Same tokens, same answer.
+ */
+function inField(pg: boolean, field: 'title' | 'meta' | 'descr', w: string) {
+  if (pg) return contains(pg, sql`(' ' || ${sql.ref(`resource_search.${field}`)} || ' ')`, ` ${w} `);
+  return sql`resource_search.rowid in (select rowid from resource_search where resource_search match ${`{${field}} : ${ftsWord(w)}`})`;
+}
+
 function scoreOf(pg: boolean, plan: QueryPlan) {
-  const field = (col: string) => sql`(' ' || ${sql.ref(`resource_search.${col}`)} || ' ')`;
   const perWord = plan.words.map((w) => sql`(case
-    when ${contains(pg, field('title'), ` ${w} `)} then ${sql.lit(FIELD_WEIGHTS.title)}
-    when ${contains(pg, field('meta'), ` ${w} `)} then ${sql.lit(FIELD_WEIGHTS.meta)}
-    when ${contains(pg, field('descr'), ` ${w} `)} then ${sql.lit(FIELD_WEIGHTS.descr)}
+    when ${inField(pg, 'title', w)} then ${sql.lit(FIELD_WEIGHTS.title)}
+    when ${inField(pg, 'meta', w)} then ${sql.lit(FIELD_WEIGHTS.meta)}
+    when ${inField(pg, 'descr', w)} then ${sql.lit(FIELD_WEIGHTS.descr)}
     else ${sql.lit(FIELD_WEIGHTS.body)} end)`);
   const phrase = plan.text.replace(/\s+/gu, '');
   const bonus = sql`(case when ${contains(pg, sql`resources.title`, phrase)} then ${sql.lit(TITLE_PHRASE_BONUS)} else 0 end)`;
@@ -71,14 +82,16 @@ function matches(pg: boolean, plan: QueryPlan) {
     const query = plan.words.map((w) => `'${w}'`).join(' & ');
     return sql<SqlBool>`resource_search.tsv @@ ${query}::tsquery`;
   }
-  const query = plan.words.map((w) => `"${w}"`).join(' AND ');
-  return sql<SqlBool>`resource_search match ${query}`;
+  return sql<SqlBool>`resource_search match ${plan.words.map(ftsWord).join(' AND ')}`;
 }
 
-export function base(db: Db, plan: QueryPlan, scope: Expression<SqlBool>, f: SearchFilters) {
+function base(db: Db, plan: QueryPlan, scope: Expression<SqlBool>, f: SearchFilters) {
   const pg = isPg(db);
+  // CROSS JOIN: SQLite then walks the index's hits and looks each resource up by key, rather than
+  // scanning resources through the scope's OR of indexes and probing the index for every one.
   let q = db.selectFrom('resource_search')
-    .innerJoin('resources', (j) => j.on(pg ? sql<SqlBool>`resources.id = resource_search.resource_id` : sql<SqlBool>`resources.id = resource_search.rowid`))
+    .crossJoin('resources')
+    .where(pg ? sql<SqlBool>`resources.id = resource_search.resource_id` : sql<SqlBool>`resources.id = resource_search.rowid`)
     .where(matches(pg, plan))
     .where(scope);
   if (plan.titleSubstring !== null) q = q.where(contains(pg, sql`resources.title`, plan.titleSubstring) as never);
@@ -91,16 +104,26 @@ export function base(db: Db, plan: QueryPlan, scope: Expression<SqlBool>, f: Sea
   return { q, pg };
 }
 
-/** One page of hits, best first, inside the scope. */
-export async function searchPage(db: Db, plan: QueryPlan, scope: Expression<SqlBool>, f: SearchFilters, page: { limit: number; offset: number }): Promise<SearchHitRow[]> {
+/**
+ * One page of hits, best first, inside the scope, with the number of all hits (a window count:
+ * the hits are read once for both; only id and score are carried through the sort, the page's
+ * resources are read after). A page past the end has no rows, so no total: total null.
+ */
+export async function searchPage(
+  db: Db, plan: QueryPlan, scope: Expression<SqlBool>, f: SearchFilters, page: { limit: number; offset: number },
+): Promise<{ rows: SearchHitRow[]; total: number | null }> {
   const { q, pg } = base(db, plan, scope, f);
-  const score = scoreOf(pg, plan);
-  const rows = await q.select([
-    'resources.id', 'resources.kind', 'resources.title', 'resources.description', 'resources.stage', 'resources.subject', 'resources.grade',
-    'resources.edition', 'resources.volume', 'resources.unit', 'resources.lesson', 'resources.tags', 'resources.feature',
-    'resources.visible_scope', 'resources.review_stage', score.as('score'),
-  ]).orderBy(sql`score`, 'desc').orderBy('resources.id', 'desc').limit(page.limit).offset(page.offset).execute();
-  return rows.map((r) => ({ ...r, score: Number(r.score) })) as SearchHitRow[];
+  const ranked = await q.select(['resources.id', scoreOf(pg, plan).as('score'), sql<number>`count(*) over ()`.as('total')])
+    .orderBy(sql`score`, 'desc').orderBy('resources.id', 'desc').limit(page.limit).offset(page.offset).execute();
+  if (!ranked.length) return { rows: [], total: null };
+  const details = await db.selectFrom('resources').select([
+    'id', 'kind', 'title', 'description', 'stage', 'subject', 'grade', 'edition', 'volume', 'unit', 'lesson', 'tags', 'feature', 'visible_scope', 'review_stage',
+  ]).where('id', 'in', ranked.map((r) => r.id)).execute();
+  const byId = new Map(details.map((d) => [d.id, d]));
+  return {
+    rows: ranked.map((r) => ({ ...byId.get(r.id)!, score: Number(r.score) })) as SearchHitRow[],
+    total: Number(ranked[0]!.total),
+  };
 }
 
 /** How many hits there are inside the scope (the same predicates as the page). */

@@ -2,18 +2,17 @@ import { Type } from 'typebox';
 import { FEATURE_LEVELS, RESOURCE_KINDS, RESOURCE_SCOPES, STAGES } from '../../../../shared/resources.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const oneOf = <T extends readonly string[]>(values: T, description: string) => Type.Union(values.map((v) => Type.Literal(v)), { description });
 const Short = (description: string) => Type.String({ minLength: 1, maxLength: 50, description });
 
 /** GET /api/resources/search and its public twin. Query length and emptiness are checked by the service (a Chinese reason). */
 export const SearchQuery = Type.Object({
   q: Type.String({ maxLength: 1000, description: '搜索词：1–50 个字，中文按词切分' }),
-  stage: Type.Optional(oneOf(STAGES, '学段')),
+  stage: Type.Optional(Type.Enum(STAGES, { description: '学段' })),
   subject: Type.Optional(Short('学科，如 数学')),
   grade: Type.Optional(Short('年级，如 三年级')),
-  kind: Type.Optional(oneOf(RESOURCE_KINDS, 'lesson 课例 / courseware 课件')),
-  feature: Type.Optional(oneOf(FEATURE_LEVELS, '优课 quality / 精品课 premium')),
-  scope: Type.Optional(oneOf(RESOURCE_SCOPES, '发布范围')),
+  kind: Type.Optional(Type.Enum(RESOURCE_KINDS, { description: 'lesson 课例 / courseware 课件' })),
+  feature: Type.Optional(Type.Enum(FEATURE_LEVELS, { description: '优课 quality / 精品课 premium' })),
+  scope: Type.Optional(Type.Enum(RESOURCE_SCOPES, { description: '发布范围' })),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
 }, { additionalProperties: false });

@@ -50,14 +50,19 @@ export function createSearchService(deps: { db: Kysely<Database> }) {
     const page = params.page ?? 1;
     const pageSize = params.pageSize ?? 20;
     const filters: q.SearchFilters = { stage: params.stage, subject: params.subject, grade: params.grade, kind: params.kind, feature: params.feature, scope: params.scope };
+    const at = { limit: pageSize, offset: (page - 1) * pageSize };
+    // A page past the end says nothing of the total: count it (and so know whether any hit exists).
+    const pageOf = async (p: QueryPlan) => {
+      const found = await q.searchPage(db, p, scope, filters, at);
+      return { rows: found.rows, total: found.total ?? (page === 1 ? 0 : await q.searchCount(db, p, scope, filters)) };
+    };
     let p = plan(params.q);
-    let total = await q.searchCount(db, p, scope, filters);
+    let { rows, total } = await pageOf(p);
     const fallback = total === 0 ? fallbackPlan(p) : null;
     if (fallback) {
       p = fallback;
-      total = await q.searchCount(db, p, scope, filters);
+      ({ rows, total } = await pageOf(p));
     }
-    const rows = total > (page - 1) * pageSize ? await q.searchPage(db, p, scope, filters, { limit: pageSize, offset: (page - 1) * pageSize }) : [];
     const bodies = await q.bodiesOf(db, rows.map((r) => r.id));
     const hits = rows.map((r) => {
       const fromBody = bodies.has(r.id) ? excerpt(bodies.get(r.id)!, p.words) : null;

@@ -148,6 +148,9 @@ describe('resource search (Chinese, scoped)', () => {
     const second = await search(teacher, '分数', '&page=2&pageSize=3');
     expect(ids(second)).toEqual(named('A', 'B', 'D'));
     expect(second.total).toBe(7);
+    const past = await search(teacher, '分数', '&page=5&pageSize=3');
+    expect(past.hits).toEqual([]);
+    expect(past.total).toBe(7);
   });
 
   it('an empty, blank, wordless or too long query is refused with a Chinese reason', async () => {
