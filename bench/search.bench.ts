@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Actor, Grant } from '../server/src/access/actor.js';
 import { permissionsOf } from '../server/src/access/actor.js';
 import { type Db, openDb } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
-import { searchEntryOf, writeSearchEntry } from '../server/src/modules/resources/search-index.js';
+import type { ResourceTable } from '../server/src/db/schema.js';
+import { type SearchEntry, searchEntryOf, writeSearchEntry } from '../server/src/modules/resources/search-index.js';
 import { createSearchService } from '../server/src/modules/resources/search.service.js';
 import { seedCity } from '../server/src/seed/seed-city.js';
 import type { Role } from '../shared/domain.js';
@@ -92,8 +93,8 @@ export async function build(h: Db): Promise<{ schools: number }> {
   const now = new Date().toISOString();
   const BATCH = 500;
   for (let start = 1; start <= RESOURCES; start += BATCH) {
-    const rows = [];
-    const entries = [];
+    const rows: Insertable<ResourceTable>[] = [];
+    const entries: { id: number; e: SearchEntry }[] = [];
     for (let id = start; id < Math.min(start + BATCH, RESOURCES + 1); id++) {
       const topic = pick(TOPICS);
       const title = pick(PATTERNS).replace('{t}', topic);
@@ -119,8 +120,7 @@ export async function build(h: Db): Promise<{ schools: number }> {
       for (const { id, e } of entries) await writeSearchEntry(tx, id, e);
     });
   }
-  if (h.dialect === 'postgres') await sql`analyze`.execute(db);
-  else await sql`analyze`.execute(db);
+  await sql`analyze`.execute(db);
   return { schools: schools.length };
 }
 
