@@ -56,9 +56,9 @@ export interface QueryPlan {
   /** Words every hit must hold (in any field); jieba's plain cut, stopwords and punctuation dropped. */
   words: string[];
   /**
-   * Set when the query is short and jieba does not keep it as one word (a 2-character query like
-   * 圆周长's 周长 is a word; 长方 is not): the hit's title must contain `titleSubstring` literally,
-   * and `words` are its single characters, which the index holds for titles and tags.
+   * Set when the query is short and jieba does not keep it as one word (数的): the hit's title
+   * must contain `titleSubstring` literally, and `words` are its single characters (but 的 and the
+   * like), which the index holds for titles and tags.
    */
   titleSubstring: string | null;
 }
@@ -75,8 +75,10 @@ export function planQuery(query: string): QueryPlan {
   const compact = text.replace(/\s+/gu, '');
   const chars = hanChars(compact);
   if ([...compact].length <= SHORT_QUERY && cut.length > 1 && chars.length === [...compact].length) {
-    // Every character counts here, 的 too: titles keep all their characters in the index.
-    return { text, words: chars, titleSubstring: compact };
+    // The title must hold the query itself; the index narrows by its characters, leaving out 的
+    // and the like when another is there (nearly every title holds 的: it would narrow nothing).
+    const meaningfulChars = chars.filter((c) => !STOPWORDS.has(c));
+    return { text, words: [...new Set(meaningfulChars.length ? meaningfulChars : chars)], titleSubstring: compact };
   }
   return { text, words, titleSubstring: null };
 }
@@ -85,7 +87,8 @@ export function planQuery(query: string): QueryPlan {
 export function fallbackPlan(plan: QueryPlan): QueryPlan | null {
   const compact = plan.text.replace(/\s+/gu, '');
   if (plan.titleSubstring !== null || [...compact].length > 4) return null;
-  const chars = hanChars(compact);
+  const chars = [...compact].filter((c) => CJK.test(c));
   if (!chars.length || chars.length !== [...compact].length) return null;
-  return { text: plan.text, words: chars, titleSubstring: compact };
+  const meaningfulChars = chars.filter((c) => !STOPWORDS.has(c));
+  return { text: plan.text, words: [...new Set(meaningfulChars.length ? meaningfulChars : chars)], titleSubstring: compact };
 }

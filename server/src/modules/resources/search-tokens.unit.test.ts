@@ -22,7 +22,8 @@ describe('search tokens (one jieba for index and query)', () => {
   });
 
   it('answers a 2-character query jieba splits by its characters and the title holding it', () => {
-    expect(planQuery('数的')).toEqual({ text: '数的', words: ['数', '的'], titleSubstring: '数的' });
+    expect(planQuery('数的')).toEqual({ text: '数的', words: ['数'], titleSubstring: '数的' });
+    expect(planQuery('长方')).toEqual({ text: '长方', words: ['长方'], titleSubstring: null });
   });
 
   it('falls back to characters and the title for a short query whose words found nothing', () => {

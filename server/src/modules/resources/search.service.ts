@@ -64,11 +64,13 @@ export function createSearchService(deps: { db: Kysely<Database> }) {
       ({ rows, total } = await pageOf(p));
     }
     const bodies = await q.bodiesOf(db, rows.map((r) => r.id));
+    // A short query's hits hold it in the title: mark it whole there.
+    const marked = p.titleSubstring ? [p.titleSubstring, ...p.words] : p.words;
     const hits = rows.map((r) => {
       const fromBody = bodies.has(r.id) ? excerpt(bodies.get(r.id)!, p.words) : null;
       const fromDescription = fromBody ? null : excerpt(r.description, p.words);
       return {
-        id: r.id, kind: r.kind, title: highlight(r.title, p.words),
+        id: r.id, kind: r.kind, title: highlight(r.title, marked),
         snippet: fromBody ?? fromDescription, snippetFrom: fromBody ? 'body' as const : fromDescription ? 'description' as const : null,
         stage: r.stage, subject: r.subject, grade: r.grade, edition: r.edition, volume: r.volume, unit: r.unit, lesson: r.lesson,
         tags: tagsOf(r.tags), feature: r.feature, visibleScope: r.visible_scope, reviewStage: r.review_stage,

@@ -109,7 +109,9 @@ describe('resource search (Chinese, scoped)', () => {
   it('a two-character query jieba splits (数的) is the title holding it', async () => {
     const a = await search(teacher, '数的');
     expect(ids(a)).toEqual(named('D', 'C', 'A'));
-    expect(a.hits.find((h) => h.id === id.C)!.title.filter((s) => s.hit).map((s) => s.text)).toEqual(['数', '的']);
+    // 数 in the title 8 + the title holds 数的 16 = 24 each; the query marked whole.
+    expect(a.words).toEqual(['数']);
+    expect(a.hits.find((h) => h.id === id.C)!.title).toEqual([{ text: '百分', hit: false }, { text: '数的', hit: true }, { text: '应用', hit: false }]);
   });
 
   it('a word only in a PDF body (七巧板) is found, with an excerpt of the body around it', async () => {
