@@ -6,12 +6,14 @@
 // serving, memory, transcode; needs ffmpeg, and wrk for the serving figure). With no names, all run.
 // research: issue 9's figures (lesson comments posted and read; research.bench.ts lists its parts).
 // equity: issue 10's equity page for the province's month (equity.bench.ts), beside a primary-key read.
+// search: issue 10's resource search over 100,000 resources (SQLite; PostgreSQL too with DATABASE_URL).
 import { benchAccessGate } from './access-gate.bench.js';
 import { benchCompliance } from './compliance.bench.js';
 import { benchLists } from './lists.bench.js';
 import { benchVideo } from './video.bench.js';
 import { benchResearch } from './research.bench.js';
 import { benchEquity } from './equity.bench.js';
+import { benchSearch } from './search.bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -22,6 +24,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   video: () => benchVideo(seconds),
   research: () => benchResearch(),
   equity: () => benchEquity(),
+  search: () => benchSearch(),
 };
 
 async function main() {

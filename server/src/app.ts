@@ -89,6 +89,8 @@ import { createBookedLessons } from './modules/research/activities.booked.js';
 import { createReviewService } from './modules/resources/review.service.js';
 import { registerReviewRoutes } from './modules/resources/review.routes.js';
 import { registerFeaturedRoutes } from './modules/resources/featured.routes.js';
+import { registerSearchRoutes } from './modules/resources/search.routes.js';
+import { createSearchService } from './modules/resources/search.service.js';
 import { createLessonFacts } from './modules/recordings/recordings.lesson-facts.js';
 import { createBookingsService } from './modules/rooms/bookings.service.js';
 import { resourcesModuleFor } from './modules/resources/resources.module.js';
@@ -290,6 +292,7 @@ export async function buildApp(deps: AppDeps) {
   registerReviewRoutes(app, { review: createReviewService({ db: deps.db, clock: deps.clock, audit, notify: notifications.notify, notifyPrincipals: notifications.notifyPrincipals }) });
   registerFeaturedRoutes(app, { db: deps.db });
   registerCourseware(app, { db: deps.db, clock: deps.clock, audit, storage: deps.storage, jobs: deps.jobs });
+  registerSearchRoutes(app, { search: createSearchService({ db: deps.db.db }) });
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -27,6 +27,7 @@ import { engagementMatrix } from '../modules/resources/engagement.matrix.js';
 import { reviewMatrix } from '../modules/resources/review.matrix.js';
 import { resourcesMatrix } from '../modules/resources/resources.matrix.js';
 import { coursewareMatrix } from '../modules/resources/courseware.matrix.js';
+import { searchMatrix } from '../modules/resources/search.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { equityMatrix } from '../modules/equity/equity.matrix.js';
@@ -45,6 +46,7 @@ MATRIX.push(...reviewMatrix);
 MATRIX.push(...resourcesMatrix);
 MATRIX.push(...coursewareMatrix);
 MATRIX.push(...equityMatrix);
+MATRIX.push(...searchMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

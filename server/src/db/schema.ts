@@ -17,6 +17,7 @@ import type {
 import type {
   ResourceUseRollupStateTable, ResourceUseSchoolMonthTable, ResourceUseCountyFlowTable, ResourceUseFeaturedTable,
 } from './schema/resource-rollup.js';
+import type { ResourceSearchTable } from './schema/resource-search.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -29,6 +30,7 @@ export type * from './schema/supervision.js';
 export type * from './schema/rollout.js';
 export type * from './schema/research.js';
 export type * from './schema/resources.js';
+export type * from './schema/resource-search.js';
 
 /**
  * Table types for Kysely. Conventions that hold on SQLite and PostgreSQL alike:
@@ -99,6 +101,7 @@ export interface Database {
   resource_favourites: ResourceFavouriteTable;
   resource_ratings: ResourceRatingTable;
   resource_comments: ResourceCommentTable;
+  resource_search: ResourceSearchTable;
   student_consents: StudentConsentTable;
   student_consent_changes: StudentConsentChangeTable;
   resource_use_rollup_state: ResourceUseRollupStateTable;

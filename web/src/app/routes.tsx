@@ -63,6 +63,8 @@ const ResourceDetailPage = lazyPage(() => import('../features/resources/pages/Re
 const PublishPage = lazyPage(() => import('../features/resources/pages/PublishPage'));
 const PublicResourcePage = lazyPage(() => import('../features/resources/pages/PublicResourcePage'));
 const EquityPage = lazyPage(() => import('../features/equity/pages/EquityPage'));
+// Shared quality resources (优质资源): search.
+const ResourceSearchPage = lazyPage(() => import('../features/resources/pages/SearchPage'));
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 const NotFoundPage = lazyPage(() => import('./status/NotFoundPage'));
 
@@ -146,6 +148,7 @@ export function AppRoutes() {
         <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />
         <Route path="resources/:id/edit" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="equity" element={<RequirePage page="equity"><EquityPage /></RequirePage>} />
+        <Route path="resources/search" element={<RequirePage page="resources"><ResourceSearchPage /></RequirePage>} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -31,6 +31,8 @@ import { enResourcesLibrary } from './en-texts/resources-library';
 import { enResourcesErrorsLibrary } from './en-texts/resources-errors-library';
 import { enResourcesCourseware } from './en-texts/resources-courseware';
 import { enResourcesErrorsCourseware } from './en-texts/resources-errors-courseware';
+import { enResourcesSearch } from './en-texts/resources-search';
+import { enResourcesSearchErrors } from './en-texts/resources-errors-search';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -63,9 +65,10 @@ export const en: EnglishMessages = {
   ...enResourcesLibrary,
   ...enResourcesCourseware,
   ...enResourcesEquity,
+  ...enResourcesSearch,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
-    ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity,
+    ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity, ...enResourcesSearchErrors,
   },
 };

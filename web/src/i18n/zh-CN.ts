@@ -24,6 +24,7 @@ import { zhResourcesReview } from './zh-CN-texts/resources-review';
 import { zhResourcesLibrary } from './zh-CN-texts/resources-library';
 import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
 import { zhResourcesEquity } from './zh-CN-texts/resources-equity';
+import { zhResourcesSearch } from './zh-CN-texts/resources-search';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -57,6 +58,7 @@ export const zhCN = {
   ...zhResourcesLibrary,
   ...zhResourcesCourseware,
   ...zhResourcesEquity,
+  ...zhResourcesSearch,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -1,6 +1,7 @@
 import type { MatrixFixture, Target } from '../../access/matrix/matrix-types.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { addResource } from './resources.test-kit.js';
+import { reindexResource } from './search-index.js';
 
 /**
  * Resources the matrix acts on. Per target school: a courseware resource published county-wide
@@ -24,6 +25,9 @@ export async function addResourcesToFixture(t: TestApp, f: MatrixFixture): Promi
     out.pendingResource[target] = await addResource(db, {
       schoolId: f.school[target], publisherUserId: f.person[target], title: `矩阵待审-${target}`, requestedScope: 'county', reviewStage: 'school',
     });
+    // Searchable like any published or pending resource (search.matrix.ts finds them by title).
+    await reindexResource(db, out.resource[target]);
+    await reindexResource(db, out.pendingResource[target]);
   }
   Object.assign(f, out);
   return out;

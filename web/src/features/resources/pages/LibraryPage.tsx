@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { getTaxonomy, listResources } from '../api/resources.api';
 import { FeatureTag, KindTag, ReviewStageTag, ScopeTag } from '../components/resource-tags';
+import { ResourceSearchBox } from '../components/ResourceSearchBox';
 
 const PAGE_SIZE = 20;
 
@@ -34,9 +35,17 @@ export default function LibraryPage() {
     <Flex vertical gap={16}>
       <PageHeader
         title={t('resourcesLibrary.title')}
-        extra={can(me, 'resource:write') ? (
-          <Link to="/resources/publish"><Button type="primary" icon={<PlusOutlined />} data-testid="publish-link">{t('resourcesLibrary.publish')}</Button></Link>
-        ) : null}
+        extra={(
+          <Flex gap={8} wrap align="center">
+            <ResourceSearchBox width={260} />
+            <Link to="/resources/featured" data-testid="featured-link">{t('resourcesReview.featuredTitle')}</Link>
+            {can(me, 'resource:review') ? <Link to="/resources/review" data-testid="review-queue-link">{t('resourcesReview.queueTitle')}</Link> : null}
+            <Link to="/resources/mine" data-testid="my-resources-link">{t('myResources.title')}</Link>
+            {can(me, 'resource:write') ? (
+              <Link to="/resources/publish"><Button type="primary" icon={<PlusOutlined />} data-testid="publish-link">{t('resourcesLibrary.publish')}</Button></Link>
+            ) : null}
+          </Flex>
+        )}
       />
       <Card variant="borderless">
         <Flex gap={8} wrap data-testid="library-filters">
