@@ -125,10 +125,10 @@ describe.skipIf(!SOFFICE)(`优质资源: publish, review, feature, found and use
     const village = await session.loginAs(VILLAGE_TEACHER);
     for (const query of ['分数', `比较分数的大小 ${stamp}`]) {
       await village.goto(`${baseUrl}/resources/search?q=${encodeURIComponent(query)}`);
-      await village.locator('[data-testid=search-results]').getByText(title).first().waitFor({ timeout: 30_000 });
+      await village.locator(`[data-testid=search-results] a[href="/resources/${resourceId}"]`).first().waitFor({ timeout: 30_000 });
     }
     await shot(village, 'resource-search-village');
-    await village.locator('[data-testid=search-results]').getByText(title).first().click();
+    await village.locator(`[data-testid=search-results] a[href="/resources/${resourceId}"]`).first().click();
     await village.waitForURL(new RegExp(`/resources/${resourceId}$`));
     // It plays: the player's video advances.
     const video = village.locator('[data-testid=resource-player] video').first();
@@ -147,11 +147,16 @@ describe.skipIf(!SOFFICE)(`优质资源: publish, review, feature, found and use
     // The city's equity page counts this month's use of a featured lesson by a 贫困村 school.
     const city = await session.loginAs('city.admin');
     const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-    const reached = await api<{ items: { name: string }[] }>(city, 'GET', `/api/equity/schools?month=${month}&filter=village-reached&pageSize=500`);
-    expect(reached.items.map((s) => s.name)).toContain(VILLAGE_SCHOOL);
+    const villageSchool = (await api<{ items: { name: string; countyId: number }[] }>(city, 'GET', `/api/schools?q=${encodeURIComponent(VILLAGE_SCHOOL)}`)).items[0]!;
+    const reached = await api<{ items: { name: string; featuredUsed: number; poorVillage: boolean }[] }>(
+      city, 'GET', `/api/equity/schools?month=${month}&countyId=${villageSchool.countyId}&filter=village-reached&pageSize=500`);
+    const row = reached.items.find((s) => s.name === VILLAGE_SCHOOL);
+    expect(row?.poorVillage).toBe(true);
+    expect(row?.featuredUsed).toBeGreaterThanOrEqual(1);
     await city.goto(`${baseUrl}/equity?month=${month}`);
-    await city.locator('[data-testid=equity-village-reach]').click();
-    await city.locator('[data-testid=equity-list]').getByText(VILLAGE_SCHOOL).first().waitFor({ timeout: 30_000 });
+    await city.locator('[data-testid=kpi-village-reach]').waitFor();
+    await city.goto(`${baseUrl}/equity?month=${month}&countyId=${villageSchool.countyId}&list=village-reached&pageSize=500`);
+    await city.locator('[data-testid=equity-schools-drawer]').getByText(VILLAGE_SCHOOL).first().waitFor({ timeout: 30_000 });
     await shot(city, 'equity-village-reached');
     await city.context().close();
   });

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { FeatureLevel, ResourceScope, ReviewStage } from '../../../shared/resources.js';
 import { levelsFor } from '../../../shared/resources.js';
 import { shanghaiDate } from '../../../shared/dates.js';
+import { reindexResource } from '../modules/resources/search-index.js';
 import { SeededRandom } from './seeded-random.js';
 
 /**
@@ -130,6 +131,7 @@ export async function seedDemoResources(db: Db, cityId: number, now: Date): Prom
       recording_group_id: null, class_id: null, requested_scope: o.scope, visible_scope: published ? o.scope : null, consent_cap: null,
       review_stage: o.stage, feature: o.feature, featured_at: o.feature ? at : null, published_at: published ? at : null, created_at: at, updated_at: at,
     }).returning('id').executeTakeFirstOrThrow();
+    await reindexResource(db, id);
     // The review history: submitted, then approved at each level it has passed (featured at the last).
     const levels = levelsFor(o.scope);
     const passed = published ? levels : levels.slice(0, Math.max(0, levels.indexOf(o.stage as 'school')));

@@ -73,6 +73,7 @@ export default function SearchPage() {
       ) : (
         <List
           style={{ marginTop: 16 }}
+          data-testid="search-results"
           loading={result.loading}
           header={result.data ? t('resourceSearch.total', { total: result.data.total, query: result.data.query }) : null}
           locale={{ emptyText: <Empty description={t('resourceSearch.none')} /> }}
