@@ -28,7 +28,8 @@ const PUBLISHER_ONLY = allExcept<ItemOutcome>(403, { ...READERS, principal: [403
 export const resourcesMatrix: MatrixEntry[] = [
   {
     route: 'GET /api/resources', kind: 'list', of: 'school',
-    request: () => ({ method: 'GET', url: '/api/resources?pageSize=100' }),
+    // County-wide ones only: the courseware fixture's public resources are everyone's, whatever the school.
+    request: () => ({ method: 'GET', url: '/api/resources?scope=county&pageSize=100' }),
     expect: LIST,
   },
   {
