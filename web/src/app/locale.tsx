@@ -4,7 +4,7 @@ import antdEnUS from 'antd/es/locale/en_US';
 import antdZhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { i18next, storeLanguage, type Language } from '../i18n/i18n';
+import { i18next, storeLanguage, switchLanguage, type Language } from '../i18n/i18n';
 import { theme } from './theme';
 
 const ANTD_LOCALES = { 'zh-CN': antdZhCN, en: antdEnUS } as const;
@@ -31,9 +31,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   const setLanguage = useCallback((next: Language) => {
     storeLanguage(next);
-    dayjs.locale(DAYJS_LOCALES[next]);
-    void i18next.changeLanguage(next);
-    setLanguageState(next);
+    // The texts first (English is fetched the first time), then antd, dayjs and <html lang> follow.
+    void switchLanguage(next).then(() => {
+      dayjs.locale(DAYJS_LOCALES[next]);
+      setLanguageState(next);
+    });
   }, []);
 
   const value = useMemo(() => ({ language, setLanguage }), [language, setLanguage]);

@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { zhCN, type Messages } from './zh-CN';
-import { en } from './en';
 
 /** Languages the UI offers; Chinese is the default. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -35,15 +34,24 @@ declare module 'i18next' {
   }
 }
 
-// Both dictionaries are small (a few KB gzipped), so they ship in the entry chunk and switching
-// language needs no round trip.
+// Chinese, the default, ships in the entry chunk; English is its own chunk, fetched when chosen
+// (it grew past what the login page's budget could carry twice).
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: storedLanguage(),
+  resources: { 'zh-CN': { translation: zhCN } },
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   initAsync: false,
   showSupportNotice: false,
 });
+
+/** Makes a language's texts available (English is fetched once) and switches to it. */
+export async function switchLanguage(language: Language): Promise<void> {
+  if (language === 'en' && !i18next.hasResourceBundle('en', 'translation')) {
+    const { en } = await import('./en');
+    i18next.addResourceBundle('en', 'translation', en);
+  }
+  await i18next.changeLanguage(language);
+}
 
 export { i18next };
