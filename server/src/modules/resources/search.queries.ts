@@ -104,6 +104,20 @@ function base(db: Db, plan: QueryPlan, scope: Expression<SqlBool>, f: SearchFilt
   return { q, pg };
 }
 
+/**
+ * Runs the count and the page together: on PostgreSQL in one transaction (one snapshot, so the
+ * total and the page agree) without parallel workers — the statements are small and bounded, and
+ * starting workers cost several times the query itself (measured: 60–115 ms against 9–11 ms for
+ * a capped count on a busy two-core machine). SQLite runs them as they are.
+ */
+export function withSearchStatements<T>(db: Db, f: (db: Db) => Promise<T>): Promise<T> {
+  if (!isPg(db)) return f(db);
+  return db.transaction().execute(async (tx) => {
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(tx);
+    return f(tx);
+  });
+}
+
 /** Hits are counted exactly up to this many; past it the answer says "1000+" (totalCapped). */
 export const TOTAL_CAP = 1000;
 

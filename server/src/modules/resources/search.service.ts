@@ -51,11 +51,11 @@ export function createSearchService(deps: { db: Kysely<Database> }) {
     const pageSize = params.pageSize ?? 20;
     const filters: q.SearchFilters = { stage: params.stage, subject: params.subject, grade: params.grade, kind: params.kind, feature: params.feature, scope: params.scope };
     const at = { limit: pageSize, offset: (page - 1) * pageSize };
-    const pageOf = async (p: QueryPlan) => {
-      const counted = await q.searchCount(db, p, scope, filters);
-      const rows = counted.total ? await q.searchPage(db, p, scope, filters, at) : [];
+    const pageOf = (p: QueryPlan) => q.withSearchStatements(db, async (tx) => {
+      const counted = await q.searchCount(tx, p, scope, filters);
+      const rows = counted.total ? await q.searchPage(tx, p, scope, filters, at) : [];
       return { rows, ...counted };
-    };
+    });
     let p = plan(params.q);
     let { rows, total, capped } = await pageOf(p);
     const fallback = total === 0 ? fallbackPlan(p) : null;
