@@ -22,7 +22,8 @@ const Segments = Type.Array(Type.Object({ text: Type.String(), hit: Type.Boolean
 export const SearchAnswer = Type.Object({
   query: Type.String(),
   words: Type.Array(Type.String(), { description: 'the words searched (jieba), or the characters of a short query' }),
-  total: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0, description: 'hits, exact up to 1000; when totalCapped, 1000 and more' }),
+  totalCapped: Type.Boolean({ description: 'more hits than total: show "1000+"' }),
   page: Type.Integer({ minimum: 1 }),
   pageSize: Type.Integer({ minimum: 1 }),
   hits: Type.Array(Type.Object({

@@ -51,17 +51,17 @@ export function createSearchService(deps: { db: Kysely<Database> }) {
     const pageSize = params.pageSize ?? 20;
     const filters: q.SearchFilters = { stage: params.stage, subject: params.subject, grade: params.grade, kind: params.kind, feature: params.feature, scope: params.scope };
     const at = { limit: pageSize, offset: (page - 1) * pageSize };
-    // A page past the end says nothing of the total: count it (and so know whether any hit exists).
-    const pageOf = async (p: QueryPlan) => {
-      const found = await q.searchPage(db, p, scope, filters, at);
-      return { rows: found.rows, total: found.total ?? (page === 1 ? 0 : await q.searchCount(db, p, scope, filters)) };
-    };
+    const pageOf = (p: QueryPlan) => q.withSearchStatements(db, async (tx) => {
+      const counted = await q.searchCount(tx, p, scope, filters);
+      const rows = counted.total ? await q.searchPage(tx, p, scope, filters, at) : [];
+      return { rows, ...counted };
+    });
     let p = plan(params.q);
-    let { rows, total } = await pageOf(p);
+    let { rows, total, capped } = await pageOf(p);
     const fallback = total === 0 ? fallbackPlan(p) : null;
     if (fallback) {
       p = fallback;
-      ({ rows, total } = await pageOf(p));
+      ({ rows, total, capped } = await pageOf(p));
     }
     const bodies = await q.bodiesOf(db, rows.map((r) => r.id));
     // A short query's hits hold it in the title: mark it whole there.
@@ -76,7 +76,7 @@ export function createSearchService(deps: { db: Kysely<Database> }) {
         tags: tagsOf(r.tags), feature: r.feature, visibleScope: r.visible_scope, reviewStage: r.review_stage,
       };
     });
-    return { query: p.text, words: p.words, total, page, pageSize, hits };
+    return { query: p.text, words: p.words, total, totalCapped: capped, page, pageSize, hits };
   }
 
   return {

@@ -147,6 +147,11 @@ describe('resource search (Chinese, scoped)', () => {
   });
 
   it('pages hold the same order', async () => {
+    // Pages the top tier (title holds every word and the query: P K C A) fills alone, read by id
+    // without scoring, and the page where it runs out, ranked: one order across them.
+    const byTwo = await Promise.all([1, 2, 3, 4].map((p) => search(teacher, '分数', `&page=${p}&pageSize=2`)));
+    expect(byTwo.flatMap(ids)).toEqual(named('P', 'K', 'C', 'A', 'B', 'D', 'E'));
+    expect(byTwo.map((a) => [a.total, (a as Answer & { totalCapped: boolean }).totalCapped])).toEqual(Array(4).fill([7, false]));
     const second = await search(teacher, '分数', '&page=2&pageSize=3');
     expect(ids(second)).toEqual(named('A', 'B', 'D'));
     expect(second.total).toBe(7);

@@ -10,6 +10,7 @@ export const enResourcesSearch: Pick<EnglishMessages, 'resourceSearch'> = {
     prompt: 'Type a lesson title or keyword to search',
     none: 'No resources found; try another word',
     total: '{{total}} resources found for “{{query}}”',
+    totalCapped: '{{total}}+ resources found for “{{query}}”, most relevant first',
     fromBody: 'Courseware text',
     filter: { stage: 'Stage', subject: 'Subject', grade: 'Grade', kind: 'Type', feature: 'Featured', scope: 'Published to' },
     stage: { preschool: 'Preschool', primary: 'Primary', junior: 'Junior secondary', senior: 'Senior secondary' },

@@ -8,6 +8,7 @@ export const zhResourcesSearch = {
     prompt: '输入课题或关键词开始搜索',
     none: '没有找到相关资源，换个词试试',
     total: '“{{query}}”共找到 {{total}} 个资源',
+    totalCapped: '“{{query}}”找到 {{total}}+ 个资源，按相关程度排列',
     fromBody: '课件内容',
     filter: { stage: '学段', subject: '学科', grade: '年级', kind: '类型', feature: '优课', scope: '发布范围' },
     stage: { preschool: '学前', primary: '小学', junior: '初中', senior: '高中' },

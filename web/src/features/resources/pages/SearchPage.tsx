@@ -75,7 +75,7 @@ export default function SearchPage() {
           style={{ marginTop: 16 }}
           data-testid="search-results"
           loading={result.loading}
-          header={result.data ? t('resourceSearch.total', { total: result.data.total, query: result.data.query }) : null}
+          header={result.data ? t(result.data.totalCapped ? 'resourceSearch.totalCapped' : 'resourceSearch.total', { total: result.data.total, query: result.data.query }) : null}
           locale={{ emptyText: <Empty description={t('resourceSearch.none')} /> }}
           dataSource={result.data?.hits ?? []}
           rowKey="id"
