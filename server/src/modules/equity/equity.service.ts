@@ -10,7 +10,7 @@ import { gradeNamesOf, regionFactsIn, type SchoolFact, schoolFactOf, schoolFacts
 import { departmentNamesOf, principalsOf } from '../people/who-answers.js';
 import {
   countyFlows, featuredNotUsedBy, type MonthUseSums, productionBySchoolMonth, refreshUseRollup, type SchoolMonthProduction,
-  schoolsUsingFeaturedByMonth, useSumsByMonth, usesBySchoolMonth,
+  type SchoolMonthUse, schoolsUsingFeaturedByMonth, useSumsByMonth, usesBySchoolMonth,
 } from '../resources/equity-facts.js';
 import { cvOfSums, giniOfSums, groupFigures, type SchoolFigures, share, villageReach } from './equity-figures.js';
 
@@ -59,6 +59,17 @@ const FILTERS: Record<SchoolFilter, (r: Row) => boolean> = {
   'village-not-reached': (r) => r.poorVillage && r.featuredUsed === 0,
 };
 
+/** The month's use sums (as useSumsByMonth sums them in SQL) from its per-school uses. */
+function useSumsOf(month: string, uses: readonly SchoolMonthUse[]): MonthUseSums {
+  const values = Float64Array.from(uses.filter((u) => u.month === month && u.used > 0), (u) => u.used).sort();
+  let total = 0; let sumSquares = 0; let rankWeighted = 0;
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k]!;
+    total += x; sumSquares += x * x; rankWeighted += (k + 1) * x;
+  }
+  return { month, active: values.length, total, sumSquares, rankWeighted };
+}
+
 /** A group's figures: producers, users, Gini and CV of production and use, and the village reach. */
 function figuresOf(rows: readonly Row[]) {
   return { ...groupFigures(rows), ...villageReach(rows) };
@@ -81,13 +92,14 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
    */
   const closedSums = new Map<string, MonthUseSums>();
 
-  async function useSums(scope: Scope, months: readonly string[], countyId?: number): Promise<MonthUseSums[]> {
+  async function useSums(scope: Scope, months: readonly string[], countyId?: number, known?: MonthUseSums): Promise<MonthUseSums[]> {
     const current = shanghaiDate(deps.clock.now()).slice(0, 7);
     const key = (m: string) => `${JSON.stringify(scope)}|${countyId ?? ''}|${m}`;
-    const missing = months.filter((m) => m >= current || !closedSums.has(key(m)));
+    const missing = months.filter((m) => m !== known?.month && (m >= current || !closedSums.has(key(m))));
     const read = missing.length ? await useSumsByMonth(db, scope, missing, countyId) : [];
+    if (known) read.push(known);
     if (closedSums.size > MAX_CLOSED_SUMS) closedSums.clear();
-    for (const m of missing) {
+    for (const m of known ? [...missing, known.month] : missing) {
       if (m >= current) continue;
       closedSums.set(key(m), read.find((r) => r.month === m) ?? { month: m, active: 0, total: 0, sumSquares: 0, rankWeighted: 0 });
     }
@@ -132,7 +144,7 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     for (const p of production) Object.assign(cell(p.schoolId), { produced: p.produced, featured: p.featured });
     for (const u of uses) Object.assign(cell(u.schoolId), { used: u.used, featuredUsed: u.featuredUsed });
     const rows: Row[] = schools.map((s) => ({ ...s, schoolId: s.id, produced: 0, featured: 0, used: 0, featuredUsed: 0, ...cells.get(s.id) }));
-    return { schools, rows };
+    return { schools, rows, uses };
   }
 
   /**
@@ -140,10 +152,10 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
    * resources (few), use from the database's sums over the rollup, village reach from the
    * rollup's rows of the village schools only.
    */
-  async function trendOf(scope: Scope, months: readonly string[], schools: readonly SchoolFact[], production: SchoolMonthProduction[], countyId?: number) {
+  async function trendOf(scope: Scope, months: readonly string[], schools: readonly SchoolFact[], production: SchoolMonthProduction[], countyId?: number, known?: MonthUseSums) {
     const villages = schools.filter((s) => s.poorVillage).map((s) => s.id);
     const [sums, reached] = await Promise.all([
-      useSums(scope, months, countyId),
+      useSums(scope, months, countyId, known),
       schoolsUsingFeaturedByMonth(db, villages, months),
     ]);
     const n = schools.length;
@@ -194,7 +206,7 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     await refreshUseRollup(db, deps.db.dialect);
     // The trend's six months of production, read once: the month's rows are among them.
     const production = productionBySchoolMonth(db, scope, months, query.countyId);
-    const [{ schools, rows }, flows, productionRows] = await Promise.all([
+    const [{ schools, rows, uses }, flows, productionRows] = await Promise.all([
       load(scope, month, query.countyId, production),
       countyFlows(db, scope, month, query.countyId),
       production,
@@ -221,7 +233,8 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     const idleRows = rows.filter(isIdle);
     const shown = idleRows.slice(0, IDLE_SHOWN);
     const responsible = await responsibleOf(shown);
-    const trend = await trendOf(scope, months, schools, productionRows, query.countyId);
+    // The asked month's use sums follow from its per-school uses, already read for the page.
+    const trend = await trendOf(scope, months, schools, productionRows, query.countyId, useSumsOf(month, uses));
     return {
       month, countyId: query.countyId ?? null,
       total: figuresOf(rows),

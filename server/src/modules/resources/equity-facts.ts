@@ -76,18 +76,47 @@ export interface SchoolMonthUse {
 }
 
 /**
- * Uses per using school and month over `months`, by schools in `scope` (and of one county), from
- * the rollup (equity-rollup.ts): call refreshUseRollup first.
+ * Uses read per database and query, with the rollup's stamp they were read at: the rollup only
+ * moves when refreshUseRollup counts new uses or a featuring change, and then it writes its state
+ * row, so between two uses a province's 15,000 rows are read once, not on every page.
  */
-export async function usesBySchoolMonth(db: Db, scope: Scope, months: readonly string[], countyId?: number): Promise<SchoolMonthUse[]> {
+const usesCache = new WeakMap<Db, { stamp: string; entries: Map<string, readonly SchoolMonthUse[]> }>();
+/** Distinct queries kept per database before the memo starts over. */
+const MAX_CACHED_QUERIES = 200;
+
+/** The rollup's stamp: its state row (last counted use, when) and the set of featured resources it counts. */
+async function rollupStamp(db: Db): Promise<string> {
+  const [state, featured] = await Promise.all([
+    db.selectFrom('resource_use_rollup_state').select(['last_use_id', 'updated_at']).where('id', '=', 1).executeTakeFirst(),
+    db.selectFrom('resource_use_featured').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('resource_id').as('s')]).executeTakeFirst(),
+  ]);
+  return `${state?.last_use_id ?? ''}|${state?.updated_at ?? ''}|${Number(featured?.n ?? 0)}|${String(featured?.s ?? 0)}`;
+}
+
+/**
+ * Uses per using school and month over `months`, by schools in `scope` (and of one county), from
+ * the rollup (equity-rollup.ts): call refreshUseRollup first. The list is shared between callers
+ * while the rollup stays the same: treat it as read-only.
+ */
+export async function usesBySchoolMonth(db: Db, scope: Scope, months: readonly string[], countyId?: number): Promise<readonly SchoolMonthUse[]> {
   if (!months.length) return [];
   let q = db.selectFrom('resource_use_school_months')
     .select(['school_id', 'month', 'uses', 'featured_uses'])
     .where(schoolInScope(scope, ROLLUP_SCHOOL))
     .where('month', 'in', [...months]);
   if (countyId !== undefined) q = q.where('county_id', '=', countyId);
+  const compiled = q.compile();
+  const key = `${compiled.sql}|${JSON.stringify(compiled.parameters)}`;
+  const stamp = await rollupStamp(db);
+  let cache = usesCache.get(db);
+  if (!cache || cache.stamp !== stamp || cache.entries.size > MAX_CACHED_QUERIES) usesCache.set(db, (cache = { stamp, entries: new Map() }));
+  const hit = cache.entries.get(key);
+  if (hit) return hit;
   const rows = await q.execute();
-  return rows.map((r) => ({ schoolId: r.school_id, month: r.month, used: Number(r.uses), featuredUsed: Number(r.featured_uses) }));
+  const uses = rows.map((r) => Object.freeze({ schoolId: r.school_id, month: r.month, used: Number(r.uses), featuredUsed: Number(r.featured_uses) }));
+  // Kept only if the rollup did not move while it was read.
+  if (usesCache.get(db) === cache && await rollupStamp(db) === stamp) cache.entries.set(key, uses);
+  return uses;
 }
 
 export interface MonthUseSums {
