@@ -128,7 +128,7 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
   }
 
   /** Every school of the view with its figures for `month` (production and use). */
-  async function load(scope: Scope, month: string, countyId?: number, productionRows?: Promise<SchoolMonthProduction[]>) {
+  async function load(scope: Scope, month: string, countyId?: number, productionRows?: Promise<readonly SchoolMonthProduction[]>) {
     const [schools, allProduction, uses] = await Promise.all([
       schoolFactsIn(db, schoolInScope(scope), countyId),
       productionRows ?? productionBySchoolMonth(db, scope, [month], countyId),
@@ -152,7 +152,7 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
    * resources (few), use from the database's sums over the rollup, village reach from the
    * rollup's rows of the village schools only.
    */
-  async function trendOf(scope: Scope, months: readonly string[], schools: readonly SchoolFact[], production: SchoolMonthProduction[], countyId?: number, known?: MonthUseSums) {
+  async function trendOf(scope: Scope, months: readonly string[], schools: readonly SchoolFact[], production: readonly SchoolMonthProduction[], countyId?: number, known?: MonthUseSums) {
     const villages = schools.filter((s) => s.poorVillage).map((s) => s.id);
     const [sums, reached] = await Promise.all([
       useSums(scope, months, countyId, known),
