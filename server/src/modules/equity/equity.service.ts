@@ -12,7 +12,7 @@ import {
   countyFlows, featuredNotUsedBy, type MonthUseSums, productionBySchoolMonth, refreshUseRollup, type SchoolMonthProduction,
   type SchoolMonthUse, schoolsUsingFeaturedByMonth, useSumsByMonth, usesBySchoolMonth,
 } from '../resources/equity-facts.js';
-import { cvOfSums, giniOfSums, groupFigures, type SchoolFigures, share, villageReach } from './equity-figures.js';
+import { cvOfSums, type FigureColumns, giniOfSums, groupFiguresAt, type SchoolFigures, share } from './equity-figures.js';
 
 /** Months on the trend line, the asked month included. */
 export const TREND_MONTHS = 6;
@@ -68,11 +68,6 @@ function useSumsOf(month: string, uses: readonly SchoolMonthUse[]): MonthUseSums
     total += x; sumSquares += x * x; rankWeighted += (k + 1) * x;
   }
   return { month, active: values.length, total, sumSquares, rankWeighted };
-}
-
-/** A group's figures: producers, users, Gini and CV of production and use, and the village reach. */
-function figuresOf(rows: readonly Row[]) {
-  return { ...groupFigures(rows), ...villageReach(rows) };
 }
 
 /**
@@ -143,7 +138,13 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     };
     for (const p of production) Object.assign(cell(p.schoolId), { produced: p.produced, featured: p.featured });
     for (const u of uses) Object.assign(cell(u.schoolId), { used: u.used, featuredUsed: u.featuredUsed });
-    const rows: Row[] = schools.map((s) => ({ ...s, schoolId: s.id, produced: 0, featured: 0, used: 0, featuredUsed: 0, ...cells.get(s.id) }));
+    const rows: Row[] = schools.map((s) => {
+      const c = cells.get(s.id);
+      return {
+        id: s.id, code: s.code, name: s.name, kind: s.kind, locality: s.locality, poorVillage: s.poorVillage, countyId: s.countyId, cityId: s.cityId,
+        schoolId: s.id, produced: c?.produced ?? 0, featured: c?.featured ?? 0, used: c?.used ?? 0, featuredUsed: c?.featuredUsed ?? 0,
+      };
+    });
     return { schools, rows, uses };
   }
 
@@ -212,22 +213,34 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
       production,
     ]);
     // Grouped in one pass, by region and by region × kind and region × locality group: a province
-    // holds 160 regions over 15,000 schools, and filtering them region by region cost more than the reads.
-    const groups = new Map<string, Row[]>();
-    const add = (key: string, r: Row) => { const list = groups.get(key); if (list) list.push(r); else groups.set(key, [r]); };
-    for (const r of rows) {
-      const locality = localityGroupOf(r);
+    // holds 160 regions over 15,000 schools, and filtering them region by region cost more than the
+    // reads. Groups are lists of row indices over typed columns, not arrays of objects (less GC).
+    const n = rows.length;
+    const columns: FigureColumns = {
+      produced: new Float64Array(n), used: new Float64Array(n), featuredUsed: new Float64Array(n), poorVillage: new Uint8Array(n),
+    };
+    const regionIndex = new Map(regions.map((r, i) => [r.id, i]));
+    const kindIndex = new Map(SCHOOL_KINDS.map((k, i) => [k, i]));
+    const width = 1 + SCHOOL_KINDS.length + LOCALITY_GROUPS.length;
+    const members: number[][] = Array.from({ length: regions.length * width }, () => []);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      columns.produced[i] = r.produced; columns.used[i] = r.used; columns.featuredUsed[i] = r.featuredUsed; columns.poorVillage[i] = r.poorVillage ? 1 : 0;
+      const kind = 1 + kindIndex.get(r.kind)!;
+      const locality = 1 + SCHOOL_KINDS.length + LOCALITY_GROUPS.indexOf(localityGroupOf(r));
       for (const region of [r.cityId, r.countyId]) {
-        add(`${region}`, r);
-        add(`${region}|k|${r.kind}`, r);
-        add(`${region}|l|${locality}`, r);
+        const g = regionIndex.get(region);
+        if (g === undefined) continue;
+        members[g * width]!.push(i);
+        members[g * width + kind]!.push(i);
+        members[g * width + locality]!.push(i);
       }
     }
-    const regionRows = regions.map((region) => ({
+    const regionRows = regions.map((region, g) => ({
       id: region.id, name: region.name, level: region.level, parentId: region.parentId,
-      ...figuresOf(groups.get(`${region.id}`) ?? []),
-      byKind: SCHOOL_KINDS.filter((kind) => groups.has(`${region.id}|k|${kind}`)).map((kind) => ({ kind, ...figuresOf(groups.get(`${region.id}|k|${kind}`)!) })),
-      byLocality: LOCALITY_GROUPS.map((group) => ({ group, ...figuresOf(groups.get(`${region.id}|l|${group}`) ?? []) })),
+      ...groupFiguresAt(columns, members[g * width]!),
+      byKind: SCHOOL_KINDS.flatMap((kind, k) => members[g * width + 1 + k]!.length ? [{ kind, ...groupFiguresAt(columns, members[g * width + 1 + k]!) }] : []),
+      byLocality: LOCALITY_GROUPS.map((group, l) => ({ group, ...groupFiguresAt(columns, members[g * width + 1 + SCHOOL_KINDS.length + l]!) })),
     }));
     const names = await countyNamesOf([...rows.map((r) => r.countyId), ...flows.flatMap((f) => [f.fromCountyId, f.toCountyId])]);
     const idleRows = rows.filter(isIdle);
@@ -237,7 +250,7 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     const trend = await trendOf(scope, months, schools, productionRows, query.countyId, useSumsOf(month, uses));
     return {
       month, countyId: query.countyId ?? null,
-      total: figuresOf(rows),
+      total: groupFiguresAt(columns, Array.from({ length: n }, (_, i) => i)),
       regions: regionRows,
       flows: flows.map((f) => ({ ...f, fromCountyName: names.get(f.fromCountyId) ?? '', toCountyName: names.get(f.toCountyId) ?? '' })),
       idle: { total: idleRows.length, items: shown.map((r) => ({ ...schoolItem(r, names.get(r.countyId) ?? ''), responsible: responsible(r) })) },
