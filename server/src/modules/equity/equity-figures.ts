@@ -147,3 +147,39 @@ export function cvOfSums(schools: number, sums: Pick<ConcentrationSums, 'total' 
   const variance = Math.max(0, sums.sumSquares / schools - mean * mean);
   return clean(Math.sqrt(variance) / mean);
 }
+
+/** Per-school figures as columns (index i: one school), for grouping many schools without an object each. */
+export interface FigureColumns {
+  produced: Float64Array;
+  used: Float64Array;
+  featuredUsed: Float64Array;
+  /** 1 for a 贫困村 school. */
+  poorVillage: Uint8Array;
+}
+
+/**
+ * groupFigures and villageReach of the schools at `at` (indices into the columns), in one pass
+ * and with the same results: the province page groups 15,000 schools into ~1,400 groups.
+ */
+export function groupFiguresAt(c: FigureColumns, at: ArrayLike<number>) {
+  const n = at.length;
+  const produced = new Float64Array(n);
+  const used = new Float64Array(n);
+  let producers = 0; let users = 0; let idle = 0; let producedTotal = 0; let usedTotal = 0; let villages = 0; let reached = 0;
+  for (let k = 0; k < n; k++) {
+    const i = at[k]!;
+    const p = c.produced[i]!; const u = c.used[i]!;
+    produced[k] = p; used[k] = u;
+    producedTotal += p; usedTotal += u;
+    if (p > 0) producers++;
+    if (u > 0) users++;
+    if (p === 0 && u === 0) idle++;
+    if (c.poorVillage[i]) { villages++; if (c.featuredUsed[i]! > 0) reached++; }
+  }
+  return {
+    schools: n, producers, users, idle, produced: producedTotal, used: usedTotal,
+    productionGini: gini(produced), productionCv: coefficientOfVariation(produced),
+    useGini: gini(used), useCv: coefficientOfVariation(used),
+    villageSchools: villages, villageReached: reached, villageReach: share(reached, villages),
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coefficientOfVariation, cvOfSums, gini, giniOfSums, groupFigures, share, villageReach } from './equity-figures.js';
+import { coefficientOfVariation, cvOfSums, gini, giniOfSums, groupFigures, groupFiguresAt, share, villageReach } from './equity-figures.js';
 
 describe('Gini of per-school figures (textbook cases)', () => {
   it('is 0 when every school has the same', () => {
@@ -70,5 +70,24 @@ describe('Gini and CV from sums (the trend, summed by the database)', () => {
     // [0,0,0,1] by hand: one active school, Σx = 1, Σk·x = 1, z = 3 → 2·(3 + 1)/4 − 5/4 = 3/4.
     expect(giniOfSums(4, { active: 1, total: 1, sumSquares: 1, rankWeighted: 1 })).toBe(0.75);
     expect(giniOfSums(4, { active: 0, total: 0, sumSquares: 0, rankWeighted: 0 })).toBeNull();
+  });
+});
+
+describe('groupFiguresAt', () => {
+  it('gives the figures of groupFigures and villageReach for the schools at the indices', () => {
+    const rows = [
+      { schoolId: 1, produced: 3, featured: 1, used: 0, featuredUsed: 0, poorVillage: false },
+      { schoolId: 2, produced: 0, featured: 0, used: 5, featuredUsed: 2, poorVillage: true },
+      { schoolId: 3, produced: 0, featured: 0, used: 0, featuredUsed: 0, poorVillage: true },
+      { schoolId: 4, produced: 1, featured: 0, used: 1, featuredUsed: 0, poorVillage: false },
+    ];
+    const columns = {
+      produced: Float64Array.from(rows, (r) => r.produced), used: Float64Array.from(rows, (r) => r.used),
+      featuredUsed: Float64Array.from(rows, (r) => r.featuredUsed), poorVillage: Uint8Array.from(rows, (r) => (r.poorVillage ? 1 : 0)),
+    };
+    const at = [3, 1, 2];
+    const picked = at.map((i) => rows[i]!);
+    expect(groupFiguresAt(columns, at)).toEqual({ ...groupFigures(picked), ...villageReach(picked) });
+    expect(groupFiguresAt(columns, [])).toEqual({ ...groupFigures([]), ...villageReach([]) });
   });
 });

@@ -10,9 +10,9 @@ import { gradeNamesOf, regionFactsIn, type SchoolFact, schoolFactOf, schoolFacts
 import { departmentNamesOf, principalsOf } from '../people/who-answers.js';
 import {
   countyFlows, featuredNotUsedBy, type MonthUseSums, productionBySchoolMonth, refreshUseRollup, type SchoolMonthProduction,
-  schoolsUsingFeaturedByMonth, useSumsByMonth, usesBySchoolMonth,
+  type SchoolMonthUse, schoolsUsingFeaturedByMonth, useSumsByMonth, usesBySchoolMonth,
 } from '../resources/equity-facts.js';
-import { cvOfSums, giniOfSums, groupFigures, type SchoolFigures, share, villageReach } from './equity-figures.js';
+import { cvOfSums, type FigureColumns, giniOfSums, groupFiguresAt, type SchoolFigures, share } from './equity-figures.js';
 
 /** Months on the trend line, the asked month included. */
 export const TREND_MONTHS = 6;
@@ -59,9 +59,15 @@ const FILTERS: Record<SchoolFilter, (r: Row) => boolean> = {
   'village-not-reached': (r) => r.poorVillage && r.featuredUsed === 0,
 };
 
-/** A group's figures: producers, users, Gini and CV of production and use, and the village reach. */
-function figuresOf(rows: readonly Row[]) {
-  return { ...groupFigures(rows), ...villageReach(rows) };
+/** The month's use sums (as useSumsByMonth sums them in SQL) from its per-school uses. */
+function useSumsOf(month: string, uses: readonly SchoolMonthUse[]): MonthUseSums {
+  const values = Float64Array.from(uses.filter((u) => u.month === month && u.used > 0), (u) => u.used).sort();
+  let total = 0; let sumSquares = 0; let rankWeighted = 0;
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k]!;
+    total += x; sumSquares += x * x; rankWeighted += (k + 1) * x;
+  }
+  return { month, active: values.length, total, sumSquares, rankWeighted };
 }
 
 /**
@@ -81,13 +87,14 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
    */
   const closedSums = new Map<string, MonthUseSums>();
 
-  async function useSums(scope: Scope, months: readonly string[], countyId?: number): Promise<MonthUseSums[]> {
+  async function useSums(scope: Scope, months: readonly string[], countyId?: number, known?: MonthUseSums): Promise<MonthUseSums[]> {
     const current = shanghaiDate(deps.clock.now()).slice(0, 7);
     const key = (m: string) => `${JSON.stringify(scope)}|${countyId ?? ''}|${m}`;
-    const missing = months.filter((m) => m >= current || !closedSums.has(key(m)));
+    const missing = months.filter((m) => m !== known?.month && (m >= current || !closedSums.has(key(m))));
     const read = missing.length ? await useSumsByMonth(db, scope, missing, countyId) : [];
+    if (known) read.push(known);
     if (closedSums.size > MAX_CLOSED_SUMS) closedSums.clear();
-    for (const m of missing) {
+    for (const m of known ? [...missing, known.month] : missing) {
       if (m >= current) continue;
       closedSums.set(key(m), read.find((r) => r.month === m) ?? { month: m, active: 0, total: 0, sumSquares: 0, rankWeighted: 0 });
     }
@@ -116,7 +123,7 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
   }
 
   /** Every school of the view with its figures for `month` (production and use). */
-  async function load(scope: Scope, month: string, countyId?: number, productionRows?: Promise<SchoolMonthProduction[]>) {
+  async function load(scope: Scope, month: string, countyId?: number, productionRows?: Promise<readonly SchoolMonthProduction[]>) {
     const [schools, allProduction, uses] = await Promise.all([
       schoolFactsIn(db, schoolInScope(scope), countyId),
       productionRows ?? productionBySchoolMonth(db, scope, [month], countyId),
@@ -131,8 +138,14 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     };
     for (const p of production) Object.assign(cell(p.schoolId), { produced: p.produced, featured: p.featured });
     for (const u of uses) Object.assign(cell(u.schoolId), { used: u.used, featuredUsed: u.featuredUsed });
-    const rows: Row[] = schools.map((s) => ({ ...s, schoolId: s.id, produced: 0, featured: 0, used: 0, featuredUsed: 0, ...cells.get(s.id) }));
-    return { schools, rows };
+    const rows: Row[] = schools.map((s) => {
+      const c = cells.get(s.id);
+      return {
+        id: s.id, code: s.code, name: s.name, kind: s.kind, locality: s.locality, poorVillage: s.poorVillage, countyId: s.countyId, cityId: s.cityId,
+        schoolId: s.id, produced: c?.produced ?? 0, featured: c?.featured ?? 0, used: c?.used ?? 0, featuredUsed: c?.featuredUsed ?? 0,
+      };
+    });
+    return { schools, rows, uses };
   }
 
   /**
@@ -140,10 +153,10 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
    * resources (few), use from the database's sums over the rollup, village reach from the
    * rollup's rows of the village schools only.
    */
-  async function trendOf(scope: Scope, months: readonly string[], schools: readonly SchoolFact[], production: SchoolMonthProduction[], countyId?: number) {
+  async function trendOf(scope: Scope, months: readonly string[], schools: readonly SchoolFact[], production: readonly SchoolMonthProduction[], countyId?: number, known?: MonthUseSums) {
     const villages = schools.filter((s) => s.poorVillage).map((s) => s.id);
     const [sums, reached] = await Promise.all([
-      useSums(scope, months, countyId),
+      useSums(scope, months, countyId, known),
       schoolsUsingFeaturedByMonth(db, villages, months),
     ]);
     const n = schools.length;
@@ -194,37 +207,50 @@ export function createEquityService(deps: { db: Db; clock: Clock }) {
     await refreshUseRollup(db, deps.db.dialect);
     // The trend's six months of production, read once: the month's rows are among them.
     const production = productionBySchoolMonth(db, scope, months, query.countyId);
-    const [{ schools, rows }, flows, productionRows] = await Promise.all([
+    const [{ schools, rows, uses }, flows, productionRows] = await Promise.all([
       load(scope, month, query.countyId, production),
       countyFlows(db, scope, month, query.countyId),
       production,
     ]);
     // Grouped in one pass, by region and by region × kind and region × locality group: a province
-    // holds 160 regions over 15,000 schools, and filtering them region by region cost more than the reads.
-    const groups = new Map<string, Row[]>();
-    const add = (key: string, r: Row) => { const list = groups.get(key); if (list) list.push(r); else groups.set(key, [r]); };
-    for (const r of rows) {
-      const locality = localityGroupOf(r);
+    // holds 160 regions over 15,000 schools, and filtering them region by region cost more than the
+    // reads. Groups are lists of row indices over typed columns, not arrays of objects (less GC).
+    const n = rows.length;
+    const columns: FigureColumns = {
+      produced: new Float64Array(n), used: new Float64Array(n), featuredUsed: new Float64Array(n), poorVillage: new Uint8Array(n),
+    };
+    const regionIndex = new Map(regions.map((r, i) => [r.id, i]));
+    const kindIndex = new Map(SCHOOL_KINDS.map((k, i) => [k, i]));
+    const width = 1 + SCHOOL_KINDS.length + LOCALITY_GROUPS.length;
+    const members: number[][] = Array.from({ length: regions.length * width }, () => []);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      columns.produced[i] = r.produced; columns.used[i] = r.used; columns.featuredUsed[i] = r.featuredUsed; columns.poorVillage[i] = r.poorVillage ? 1 : 0;
+      const kind = 1 + kindIndex.get(r.kind)!;
+      const locality = 1 + SCHOOL_KINDS.length + LOCALITY_GROUPS.indexOf(localityGroupOf(r));
       for (const region of [r.cityId, r.countyId]) {
-        add(`${region}`, r);
-        add(`${region}|k|${r.kind}`, r);
-        add(`${region}|l|${locality}`, r);
+        const g = regionIndex.get(region);
+        if (g === undefined) continue;
+        members[g * width]!.push(i);
+        members[g * width + kind]!.push(i);
+        members[g * width + locality]!.push(i);
       }
     }
-    const regionRows = regions.map((region) => ({
+    const regionRows = regions.map((region, g) => ({
       id: region.id, name: region.name, level: region.level, parentId: region.parentId,
-      ...figuresOf(groups.get(`${region.id}`) ?? []),
-      byKind: SCHOOL_KINDS.filter((kind) => groups.has(`${region.id}|k|${kind}`)).map((kind) => ({ kind, ...figuresOf(groups.get(`${region.id}|k|${kind}`)!) })),
-      byLocality: LOCALITY_GROUPS.map((group) => ({ group, ...figuresOf(groups.get(`${region.id}|l|${group}`) ?? []) })),
+      ...groupFiguresAt(columns, members[g * width]!),
+      byKind: SCHOOL_KINDS.flatMap((kind, k) => members[g * width + 1 + k]!.length ? [{ kind, ...groupFiguresAt(columns, members[g * width + 1 + k]!) }] : []),
+      byLocality: LOCALITY_GROUPS.map((group, l) => ({ group, ...groupFiguresAt(columns, members[g * width + 1 + SCHOOL_KINDS.length + l]!) })),
     }));
     const names = await countyNamesOf([...rows.map((r) => r.countyId), ...flows.flatMap((f) => [f.fromCountyId, f.toCountyId])]);
     const idleRows = rows.filter(isIdle);
     const shown = idleRows.slice(0, IDLE_SHOWN);
     const responsible = await responsibleOf(shown);
-    const trend = await trendOf(scope, months, schools, productionRows, query.countyId);
+    // The asked month's use sums follow from its per-school uses, already read for the page.
+    const trend = await trendOf(scope, months, schools, productionRows, query.countyId, useSumsOf(month, uses));
     return {
       month, countyId: query.countyId ?? null,
-      total: figuresOf(rows),
+      total: groupFiguresAt(columns, Array.from({ length: n }, (_, i) => i)),
       regions: regionRows,
       flows: flows.map((f) => ({ ...f, fromCountyName: names.get(f.fromCountyId) ?? '', toCountyName: names.get(f.toCountyId) ?? '' })),
       idle: { total: idleRows.length, items: shown.map((r) => ({ ...schoolItem(r, names.get(r.countyId) ?? ''), responsible: responsible(r) })) },

@@ -1,4 +1,4 @@
-import type { Expression, Kysely, SqlBool } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database, SchoolTable } from '../../db/schema.js';
 
 /**
@@ -18,14 +18,51 @@ export interface SchoolFact {
   cityId: number;
 }
 
-/** Every school the predicate admits (optionally of one county), by id. */
-export async function schoolFactsIn(db: Kysely<Database>, where: Expression<SqlBool>, countyId?: number): Promise<SchoolFact[]> {
+/**
+ * Facts read per database and query (the compiled SQL and its parameters, so the scope stays in
+ * SQL), with the stamp of the schools table they were read at. Schools change rarely (a batch at
+ * the start of a term, a 贫困村 flag now and then) while a province's equity page reads 15,000 of
+ * them on every view: reading them again only when the stamp moves saves most of that page.
+ */
+const factsCache = new WeakMap<Kysely<Database>, { stamp: string; entries: Map<string, SchoolFact[]> }>();
+/** Distinct queries kept per database (views × counties) before the memo starts over. */
+const MAX_CACHED_QUERIES = 200;
+
+/**
+ * The schools table's stamp: row count, highest id, newest updated_at and a checksum of the facts
+ * analyses group by (an edit made at the same clock instant as the last one, as under a test's
+ * manual clock, still moves it). One aggregate over the table, a few milliseconds for a province.
+ */
+async function schoolsStamp(db: Kysely<Database>): Promise<string> {
+  const r = await db.selectFrom('schools')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('maxId'), eb.fn.max('updated_at').as('at'),
+      sql<number>`sum(id * (county_id * 3 + city_id * 5 + poor_village * 7 + length(kind) * 11 + length(locality) * 13 + length(name) * 17 + length(code) * 19))`.as('sum')])
+    .executeTakeFirst();
+  return `${Number(r?.n ?? 0)}|${Number(r?.maxId ?? 0)}|${r?.at ?? ''}|${String(r?.sum ?? 0)}`;
+}
+
+/**
+ * Every school the predicate admits (optionally of one county), by id. The list is shared between
+ * callers while the schools table stays the same: treat it as read-only.
+ */
+export async function schoolFactsIn(db: Kysely<Database>, where: Expression<SqlBool>, countyId?: number): Promise<readonly SchoolFact[]> {
   let q = db.selectFrom('schools').select(['id', 'code', 'name', 'kind', 'locality', 'poor_village', 'county_id', 'city_id']).where(where);
   if (countyId !== undefined) q = q.where('county_id', '=', countyId);
-  const rows = await q.orderBy('id').execute();
-  return rows.map((r) => ({
+  q = q.orderBy('id');
+  const compiled = q.compile();
+  const key = `${compiled.sql}|${JSON.stringify(compiled.parameters)}`;
+  const stamp = await schoolsStamp(db);
+  let cache = factsCache.get(db);
+  if (!cache || cache.stamp !== stamp || cache.entries.size > MAX_CACHED_QUERIES) factsCache.set(db, (cache = { stamp, entries: new Map() }));
+  const hit = cache.entries.get(key);
+  if (hit) return hit;
+  const rows = await q.execute();
+  const facts = rows.map((r) => Object.freeze({
     id: r.id, code: r.code, name: r.name, kind: r.kind, locality: r.locality, poorVillage: r.poor_village === 1, countyId: r.county_id, cityId: r.city_id,
   }));
+  // Kept only if no school changed while it was read.
+  if (factsCache.get(db) === cache && await schoolsStamp(db) === stamp) cache.entries.set(key, facts);
+  return facts;
 }
 
 /** Regions (cities and counties) the predicate admits, over `regions`: id, name, level, parent. */

@@ -47,7 +47,7 @@ export interface SchoolMonthProduction {
  * schools in `scope` (and of one county when given). Months are told apart by Shanghai month
  * boundaries on published_at, written as a CASE so both dialects group the same way.
  */
-export async function productionBySchoolMonth(db: Db, scope: Scope, months: readonly string[], countyId?: number): Promise<SchoolMonthProduction[]> {
+export async function productionBySchoolMonth(db: Db, scope: Scope, months: readonly string[], countyId?: number): Promise<readonly SchoolMonthProduction[]> {
   if (!months.length) return [];
   const bounds = [...months.map(monthStartInstant), monthStartInstant(nextMonth(months.at(-1)!))];
   const bucket = sql<string>`case ${sql.join(months.map((m, i) => sql`when resources.published_at < ${bounds[i + 1]!} then ${m}`), sql` `)} end`;
@@ -63,8 +63,9 @@ export async function productionBySchoolMonth(db: Db, scope: Scope, months: read
     // By position: PostgreSQL would not take the CASE with its own parameters as the same expression.
     .groupBy([sql`1`, sql`2`]);
   if (countyId !== undefined) q = q.where('resources.county_id', '=', countyId);
-  const rows = await q.execute();
-  return rows.map((r) => ({ schoolId: r.school_id, month: r.month, produced: Number(r.produced), featured: Number(r.featured) }));
+  // Kept while no resource changes (resourcesStamp): the six months' production is most of a province page's reading.
+  return memo(db, resourcesCache, resourcesStamp, keyOf(q), async () => (await q.execute())
+    .map((r) => Object.freeze({ schoolId: r.school_id, month: r.month, produced: Number(r.produced), featured: Number(r.featured) })));
 }
 
 export interface SchoolMonthUse {
@@ -76,18 +77,73 @@ export interface SchoolMonthUse {
 }
 
 /**
- * Uses per using school and month over `months`, by schools in `scope` (and of one county), from
- * the rollup (equity-rollup.ts): call refreshUseRollup first.
+ * Uses read per database and query, with the rollup's stamp they were read at: the rollup only
+ * moves when refreshUseRollup counts new uses or a featuring change, and then it writes its state
+ * row, so between two uses a province's 15,000 rows are read once, not on every page.
  */
-export async function usesBySchoolMonth(db: Db, scope: Scope, months: readonly string[], countyId?: number): Promise<SchoolMonthUse[]> {
+const rollupCache = new WeakMap<Db, { stamp: string; entries: Map<string, unknown> }>();
+/** Likewise production, with the resources table's stamp. */
+const resourcesCache = new WeakMap<Db, { stamp: string; entries: Map<string, unknown> }>();
+/** Distinct queries kept per database before a memo starts over. */
+const MAX_CACHED_QUERIES = 200;
+
+/**
+ * `read()` once per `key` while `stamp()` stays the same; kept only if the stamp did not move
+ * while it was read. What it returns is shared between callers: treat it as read-only.
+ */
+async function memo<T>(db: Db, caches: WeakMap<Db, { stamp: string; entries: Map<string, unknown> }>, stampOf: (db: Db) => Promise<string>, key: string, read: () => Promise<T>): Promise<T> {
+  const stamp = await stampOf(db);
+  let cache = caches.get(db);
+  if (!cache || cache.stamp !== stamp || cache.entries.size > MAX_CACHED_QUERIES) caches.set(db, (cache = { stamp, entries: new Map() }));
+  if (cache.entries.has(key)) return cache.entries.get(key) as T;
+  const value = await read();
+  if (caches.get(db) === cache && await stampOf(db) === stamp) cache.entries.set(key, value);
+  return value;
+}
+
+const keyOf = (q: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+  const c = q.compile();
+  return `${c.sql}|${JSON.stringify(c.parameters)}`;
+};
+
+/**
+ * The resources table's stamp for production: count, highest id, newest updated_at, and checksums
+ * of what production counts (published or not, featured or not), which a write that leaves
+ * updated_at alone still moves. One aggregate over the table.
+ */
+async function resourcesStamp(db: Db): Promise<string> {
+  const r = await db.selectFrom('resources').select((eb) => [
+    eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('maxId'), eb.fn.max('updated_at').as('at'),
+    sql<number>`sum(case when visible_scope is null then 0 else id * length(visible_scope) end)`.as('v'),
+    sql<number>`sum(case when feature is null then 0 else id * length(feature) end)`.as('f'),
+    sql<number>`sum(case when published_at is null then 0 else id end)`.as('p'),
+  ]).executeTakeFirst();
+  return [r?.n, r?.maxId, r?.at, r?.v, r?.f, r?.p].map((x) => String(x ?? '')).join('|');
+}
+
+/** The rollup's stamp: its state row (last counted use, when) and the set of featured resources it counts. */
+async function rollupStamp(db: Db): Promise<string> {
+  const [state, featured] = await Promise.all([
+    db.selectFrom('resource_use_rollup_state').select(['last_use_id', 'updated_at']).where('id', '=', 1).executeTakeFirst(),
+    db.selectFrom('resource_use_featured').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('resource_id').as('s')]).executeTakeFirst(),
+  ]);
+  return `${state?.last_use_id ?? ''}|${state?.updated_at ?? ''}|${Number(featured?.n ?? 0)}|${String(featured?.s ?? 0)}`;
+}
+
+/**
+ * Uses per using school and month over `months`, by schools in `scope` (and of one county), from
+ * the rollup (equity-rollup.ts): call refreshUseRollup first. The list is shared between callers
+ * while the rollup stays the same: treat it as read-only.
+ */
+export async function usesBySchoolMonth(db: Db, scope: Scope, months: readonly string[], countyId?: number): Promise<readonly SchoolMonthUse[]> {
   if (!months.length) return [];
   let q = db.selectFrom('resource_use_school_months')
     .select(['school_id', 'month', 'uses', 'featured_uses'])
     .where(schoolInScope(scope, ROLLUP_SCHOOL))
     .where('month', 'in', [...months]);
   if (countyId !== undefined) q = q.where('county_id', '=', countyId);
-  const rows = await q.execute();
-  return rows.map((r) => ({ schoolId: r.school_id, month: r.month, used: Number(r.uses), featuredUsed: Number(r.featured_uses) }));
+  return memo(db, rollupCache, rollupStamp, keyOf(q), async () => (await q.execute())
+    .map((r) => Object.freeze({ schoolId: r.school_id, month: r.month, used: Number(r.uses), featuredUsed: Number(r.featured_uses) })));
 }
 
 export interface MonthUseSums {
@@ -121,7 +177,12 @@ export async function useSumsByMonth(db: Db, scope: Scope, months: readonly stri
 }
 
 /** Per month: how many of these schools (the village schools of a view) used a featured lesson. */
-export async function schoolsUsingFeaturedByMonth(db: Db, schoolIds: readonly number[], months: readonly string[]): Promise<Map<string, number>> {
+export async function schoolsUsingFeaturedByMonth(db: Db, schoolIds: readonly number[], months: readonly string[]): Promise<ReadonlyMap<string, number>> {
+  // Kept while the rollup stays the same (rollupStamp), like usesBySchoolMonth.
+  return memo(db, rollupCache, rollupStamp, `featured-by-month|${months.join(',')}|${schoolIds.join(',')}`, () => readSchoolsUsingFeatured(db, schoolIds, months));
+}
+
+async function readSchoolsUsingFeatured(db: Db, schoolIds: readonly number[], months: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (let i = 0; i < schoolIds.length; i += 1000) {
     const rows = await db.selectFrom('resource_use_school_months').select(['month', (eb) => eb.fn.countAll<number>().as('n')])
