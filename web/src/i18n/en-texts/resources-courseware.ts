@@ -13,6 +13,7 @@ export const enResourcesCourseware: Pick<EnglishMessages, 'resourcesCourseware'>
     deleteConfirm: 'Delete the courseware “{{name}}”? This cannot be undone.',
     deleted: 'Deleted',
     download: 'Download original',
+    downloadPdf: 'Download PDF',
     view: 'View',
     pages: '{{count}} pages',
     noThumbnail: 'No thumbnail',

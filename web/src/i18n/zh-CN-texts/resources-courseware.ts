@@ -11,6 +11,7 @@ export const zhResourcesCourseware = {
     deleteConfirm: '删除课件「{{name}}」？删除后不能恢复。',
     deleted: '已删除',
     download: '下载原文件',
+    downloadPdf: '下载 PDF',
     view: '查看',
     pages: '{{count}} 页',
     noThumbnail: '无缩略图',

@@ -30,3 +30,8 @@ export function coursewareUrls(resourceId: number, fileId: number, isPublic: boo
 export function downloadCourseware(resourceId: number, file: CoursewareFile, isPublic: boolean) {
   return download(coursewareUrls(resourceId, file.id, isPublic).download, undefined, file.name);
 }
+
+/** Saves the PDF made from an office file (for a teacher without PowerPoint or Word). */
+export function downloadCoursewarePdf(resourceId: number, file: CoursewareFile, isPublic: boolean) {
+  return download(coursewareUrls(resourceId, file.id, isPublic).pdf, undefined, `${file.name.replace(/\.[^.]+$/, '')}.pdf`);
+}

@@ -4,7 +4,7 @@ import { DownloadOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons
 import { useTranslation } from 'react-i18next';
 import type { CoursewareFile } from '@shared/resources-courseware-types';
 import { useErrorText } from '../../../api/error-text';
-import { coursewareUrls, downloadCourseware } from '../api/courseware.api';
+import { coursewareUrls, downloadCourseware, downloadCoursewarePdf } from '../api/courseware.api';
 import { getDocument, type PDFDocumentProxy } from './pdfjs';
 
 /**
@@ -78,9 +78,9 @@ export function CoursewareViewer({ resourceId, file, isPublic = false }: { resou
     };
   }, [doc, page, fit, width]);
 
-  async function save() {
+  async function save(as: 'original' | 'pdf') {
     try {
-      await downloadCourseware(resourceId, file, isPublic);
+      await (as === 'pdf' ? downloadCoursewarePdf : downloadCourseware)(resourceId, file, isPublic);
     } catch (reason) {
       void message.error(errorText(reason));
     }
@@ -101,7 +101,10 @@ export function CoursewareViewer({ resourceId, file, isPublic = false }: { resou
                 options={[{ value: 'width', label: t('resourcesCourseware.viewer.fitWidth') }, { value: 'actual', label: t('resourcesCourseware.viewer.actualSize') }]} />
             </>
           )}
-          <Button icon={<DownloadOutlined />} onClick={() => void save()} data-testid="courseware-download">{t('resourcesCourseware.download')}</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void save('original')} data-testid="courseware-download">{t('resourcesCourseware.download')}</Button>
+          {file.hasPdf && !/\.pdf$/i.test(file.name) ? (
+            <Button icon={<DownloadOutlined />} onClick={() => void save('pdf')} data-testid="courseware-download-pdf">{t('resourcesCourseware.downloadPdf')}</Button>
+          ) : null}
         </Flex>
       </Flex>
       <div ref={box} style={{ width: '100%', overflow: 'auto', maxHeight: '80vh', background: '#f5f5f5' }}>
