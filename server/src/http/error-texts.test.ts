@@ -171,8 +171,10 @@ describe('errorText', () => {
 
   /** The web app's own i18next set-up (fallback to zh-CN) and errorText, with `shown(lng, error)`: what a user of `lng` reads. */
   async function webApp() {
-    const { i18next } = (await import(join(REPO, 'web/src/i18n/i18n.ts'))) as {
-      i18next: { changeLanguage: (lng: string) => Promise<unknown>; t: Translate; exists: (key: string) => boolean };
+    // switchLanguage, as the app's language toggle does: English is its own chunk, fetched when chosen.
+    const { i18next, switchLanguage } = (await import(join(REPO, 'web/src/i18n/i18n.ts'))) as {
+      i18next: { t: Translate; exists: (key: string) => boolean };
+      switchLanguage: (lng: 'zh-CN' | 'en') => Promise<void>;
     };
     const { errorText } = (await import(join(REPO, 'web/src/api/error-text.ts'))) as {
       errorText: (t: Translate, i18n: { exists: (key: string) => boolean }, error: unknown) => string;
@@ -180,7 +182,7 @@ describe('errorText', () => {
     const { ApiError } = (await import(join(REPO, 'web/src/api/client.ts'))) as { ApiError: ApiErrorClass };
     const { zhCN } = (await import(join(REPO, 'web/src/i18n/zh-CN.ts'))) as { zhCN: { errors: Record<string, string> } };
     const shown = async (lng: string, error: unknown) => {
-      await i18next.changeLanguage(lng);
+      await switchLanguage(lng as 'zh-CN' | 'en');
       return errorText((key, values) => i18next.t(key, values), i18next, error);
     };
     return { shown, ApiError, english: await englishErrors(), chinese: zhCN.errors };
