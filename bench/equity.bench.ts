@@ -7,6 +7,7 @@ import { createEquityService } from '../server/src/modules/equity/equity.service
 import { refreshUseRollup } from '../server/src/modules/resources/equity-rollup.js';
 import { type Handle, openPostgres, openSqlite } from './compliance-province.js';
 import { fmt } from './support.js';
+import { percentile } from './bench-db.js';
 
 /**
  * Acceptance 6 of issue 10, its equity half: the equity page (均衡分析) for the province's month —
@@ -25,11 +26,6 @@ const MONTHS = ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'
 const KINDS = ['primary', 'primary', 'junior', 'kindergarten', 'nine_year'] as const;
 const RUNS = 30;
 const WARM_UP = 5;
-
-function p(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
 
 async function batches<T>(rows: T[], size: number, write: (batch: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
@@ -121,7 +117,7 @@ export async function benchEquity() {
       const province: Actor = { userId: 1, username: 'bench', name: '测试', kind: 'staff', sessionId: 0, csrfToken: '', grants, permissions: permissionsOf(grants) };
       const county: Actor = { ...province, grants: [{ ...grants[0]!, role: 'county_admin', countyId: 101 }], permissions: permissionsOf([{ ...grants[0]!, role: 'county_admin', countyId: 101 }]) };
       const pk = await measure(() => h.db.selectFrom('schools').selectAll().where('id', '=', 1 + Math.floor(Math.random() * SCHOOLS)).executeTakeFirst(), 300);
-      const basis = p(pk, 0.95);
+      const basis = percentile(pk, 0.95);
       const check = await equity.overview(province, { month: '2026-12' });
       console.log(`  province month: ${check.regions.length} regions, ${check.total.schools} schools, ${check.total.users} users, Gini of use ${check.total.useGini?.toFixed(3)}, ${check.flows.length} flows`);
       const rows: [string, number[]][] = [
@@ -131,8 +127,8 @@ export async function benchEquity() {
       ];
       console.log(`  primary-key read of a school: p95 ${fmt(basis, 3)} ms`);
       for (const [label, xs] of rows) {
-        const p95 = p(xs, 0.95);
-        console.log(`  ${label}: p50 ${fmt(p(xs, 0.5))} ms, p95 ${fmt(p95)} ms (${fmt(p95 / basis, 0)}× the primary-key read)${label.startsWith('province') ? (p95 <= 100 ? ' — within 100 ms' : ' — OVER 100 ms') : ''}`);
+        const p95 = percentile(xs, 0.95);
+        console.log(`  ${label}: p50 ${fmt(percentile(xs, 0.5))} ms, p95 ${fmt(p95)} ms (${fmt(p95 / basis, 0)}× the primary-key read)${label.startsWith('province') ? (p95 <= 100 ? ' — within 100 ms' : ' — OVER 100 ms') : ''}`);
       }
     } finally {
       await h.drop();

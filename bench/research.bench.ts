@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +5,7 @@ import { buildApp } from '../server/src/app.js';
 import { ManualClock } from '../server/src/clock.js';
 import { loadConfig } from '../server/src/config.js';
 import { createAppJobs } from '../server/src/composition/app-jobs.js';
-import { type Db, openDb } from '../server/src/db/database.js';
-import { migrateToLatest } from '../server/src/db/migrate.js';
+import type { Db } from '../server/src/db/database.js';
 import { createAppEventBus } from '../server/src/events/app-events.js';
 import { hashPassword } from '../server/src/modules/auth/passwords.js';
 import { addLesson, schoolIdOf, userIdOf } from '../server/src/modules/research/research.test-kit.js';
@@ -15,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_SCHOOLS } from '../server/src/seed/demo-accounts.js
 import { seedCity } from '../server/src/seed/seed-city.js';
 import { openObjectStore } from '../server/src/storage/storage-url.js';
 import { fmt } from './support.js';
+import { openBenchDb, percentile } from './bench-db.js';
 import { benchResearchStAudio } from './research-st-audio.js';
 
 /**
@@ -44,43 +43,6 @@ export async function benchResearch(parts: readonly ResearchBenchPart[] = RESEAR
 const COMMENTS = 500;
 const REPLY_SHARE = 0.2;
 const AUTHORS = 30;
-
-function p(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
-
-/** A fresh, migrated database: a temporary SQLite file, or a new schema of the PostgreSQL database named. */
-async function openBenchDb(url: string | undefined): Promise<Db & { drop(): Promise<void> }> {
-  if (url) {
-    const pg = (await import('pg')).default;
-    const { Kysely, PostgresDialect } = await import('kysely');
-    const Cursor = (await import('pg-cursor')).default;
-    const schema = `bench_research_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const pool = new pg.Pool({ connectionString: url, max: 5, options: `-c search_path=${schema}` });
-    const db = new Kysely<never>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) }) as unknown as Db['db'];
-    const handle: Db = { db, dialect: 'postgres', close: () => db.destroy() };
-    await migrateToLatest(handle);
-    return {
-      ...handle,
-      async drop() {
-        await db.destroy();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop schema if exists ${schema} cascade`);
-        await c.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'sunshine-bench-research-'));
-  const handle = openDb({ databaseUrl: null, dataDir: dir });
-  await migrateToLatest(handle);
-  return { ...handle, async drop() { await handle.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
 
 /**
  * One lesson of 冠县实验小学 with COMMENTS comments outside any activity (a fifth of them replies,
@@ -170,16 +132,16 @@ export async function benchComments(iterations = Number(process.env.BENCH_ITERAT
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const [name, url] of targets.filter(([n]) => !only || n === only)) {
     const started = performance.now();
-    const h = await openBenchDb(url);
+    const h = await openBenchDb(url, 'research');
     try {
       await seedCity(h, { scale: 'test', passwordHash: hash });
       const { ids, times } = await measure(h, rounds);
-      const pk = p(times.pk, 0.95);
+      const pk = percentile(times.pk, 0.95);
       console.log(`lesson comments on ${name}: ${rounds} rounds, requests through the whole app (session, access, validation, queries, JSON) as a principal`);
-      const pk50 = p(times.pk, 0.5);
+      const pk50 = percentile(times.pk, 0.5);
       console.log(`  primary-key read (GET /api/schools/:id): p50 ${fmt(pk50, 2)} ms, p95 ${fmt(pk, 2)} ms; below, each p95 (and p50) as a multiple of that read's`);
-      const line = (label: string, xs: number[]) => console.log(`  ${label.padEnd(58)} p95 ${fmt(p(xs, 0.95), 2)} ms (${fmt(p(xs, 0.95) / pk, 1)}×), `
-        + `p50 ${fmt(p(xs, 0.5), 2)} ms (${fmt(p(xs, 0.5) / pk50, 1)}×)`);
+      const line = (label: string, xs: number[]) => console.log(`  ${label.padEnd(58)} p95 ${fmt(percentile(xs, 0.95), 2)} ms (${fmt(percentile(xs, 0.95) / pk, 1)}×), `
+        + `p50 ${fmt(percentile(xs, 0.5), 2)} ms (${fmt(percentile(xs, 0.5) / pk50, 1)}×)`);
       line('post a comment (the lesson\'s teacher told)', times.post);
       line(`read a lesson's ${COMMENTS} comments (${ids.replies} replies, ${ids.authors} authors)`, times.list);
     } finally {

@@ -1,12 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Insertable, sql } from 'kysely';
 import type { Actor, Grant } from '../server/src/access/actor.js';
 import { permissionsOf } from '../server/src/access/actor.js';
-import { type Db, openDb } from '../server/src/db/database.js';
-import { migrateToLatest } from '../server/src/db/migrate.js';
+import type { Db } from '../server/src/db/database.js';
 import type { ResourceTable } from '../server/src/db/schema.js';
 import { type SearchEntry, searchEntryOf, writeSearchEntry } from '../server/src/modules/resources/search-index.js';
 import { createSearchService } from '../server/src/modules/resources/search.service.js';
@@ -14,6 +9,7 @@ import { seedCity } from '../server/src/seed/seed-city.js';
 import type { Role } from '../shared/domain.js';
 import type { ResourceScope } from '../shared/resources.js';
 import { fmt } from './support.js';
+import { openBenchDb, percentile } from './bench-db.js';
 
 /**
  * Issue 10, acceptance 6: `npm run bench -- search`. 100,000 resources with realistic Chinese
@@ -39,43 +35,6 @@ const GRADES = ['一年级', '二年级', '三年级', '四年级', '五年级',
 const EDITIONS = ['人教版', '北师大版', '苏教版', '部编版'];
 const TAGS = ['优质课', '公开课', '课件', '微课', '教学设计', '导学案', '同课异构', '集体备课'];
 const QUERIES = ['分数', '圆', '角', '数的', '面积', '三角形', '分数的初步认识', '教学设计', '光合作用', '长方形的面积', '复习', '方程', '丝绸之路', '形的'];
-
-function pct(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
-
-/** A fresh, migrated database: a temporary SQLite file, or a new schema of the PostgreSQL database named. */
-export async function openBenchDb(url: string | undefined): Promise<Db & { drop(): Promise<void> }> {
-  if (url) {
-    const pg = (await import('pg')).default;
-    const { Kysely, PostgresDialect } = await import('kysely');
-    const Cursor = (await import('pg-cursor')).default;
-    const schema = `bench_search_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const pool = new pg.Pool({ connectionString: url, max: 5, options: `-c search_path=${schema}` });
-    const db = new Kysely<never>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) }) as unknown as Db['db'];
-    const handle: Db = { db, dialect: 'postgres', close: () => db.destroy() };
-    await migrateToLatest(handle);
-    return {
-      ...handle,
-      async drop() {
-        await db.destroy();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop schema if exists ${schema} cascade`);
-        await c.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'sunshine-bench-search-'));
-  const handle = openDb({ databaseUrl: null, dataDir: dir });
-  await migrateToLatest(handle);
-  return { ...handle, async drop() { await handle.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
 
 /** A deterministic pseudo-random sequence, so every run builds the same library. */
 function rng(seed: number) {
@@ -137,7 +96,7 @@ async function timed(f: () => Promise<unknown>): Promise<number> {
 }
 
 async function benchOne(label: string, url: string | undefined) {
-  const h = await openBenchDb(url);
+  const h = await openBenchDb(url, 'search');
   try {
     const t0 = Date.now();
     await build(h);
@@ -163,11 +122,11 @@ async function benchOne(label: string, url: string | undefined) {
     }
     const all = [...per.values()].flat();
     const short = [...per.entries()].filter(([k]) => [...k.split(' ')[1]!].length <= 2).flatMap(([, v]) => v);
-    const pk95 = pct(pk, 0.95);
-    console.log(`${label}: primary-key read p50 ${fmt(pct(pk, 0.5), 2)} ms, p95 ${fmt(pk95, 2)} ms`);
-    console.log(`${label}: search p50 ${fmt(pct(all, 0.5))} ms, p95 ${fmt(pct(all, 0.95))} ms (${fmt(pct(all, 0.95) / pk95, 0)}× the key read); 1–2-character queries p95 ${fmt(pct(short, 0.95))} ms (${fmt(pct(short, 0.95) / pk95, 0)}×); target ≤ 20 ms`);
+    const pk95 = percentile(pk, 0.95);
+    console.log(`${label}: primary-key read p50 ${fmt(percentile(pk, 0.5), 2)} ms, p95 ${fmt(pk95, 2)} ms`);
+    console.log(`${label}: search p50 ${fmt(percentile(all, 0.5))} ms, p95 ${fmt(percentile(all, 0.95))} ms (${fmt(percentile(all, 0.95) / pk95, 0)}× the key read); 1–2-character queries p95 ${fmt(percentile(short, 0.95))} ms (${fmt(percentile(short, 0.95) / pk95, 0)}×); target ≤ 20 ms`);
     for (const [key, xs] of per) {
-      console.log(`  ${key.padEnd(18)} p50 ${fmt(pct(xs, 0.5)).padStart(6)} ms  p95 ${fmt(pct(xs, 0.95)).padStart(6)} ms  (${fmt(pct(xs, 0.95) / pk95, 0).padStart(4)}×)  hits ${totals.get(key)}`);
+      console.log(`  ${key.padEnd(18)} p50 ${fmt(percentile(xs, 0.5)).padStart(6)} ms  p95 ${fmt(percentile(xs, 0.95)).padStart(6)} ms  (${fmt(percentile(xs, 0.95) / pk95, 0).padStart(4)}×)  hits ${totals.get(key)}`);
     }
   } finally {
     await h.drop();
