@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppInstance } from '../../http/app-types.js';
+import { readUploadedFile } from '../../http/uploaded-file.js';
 import { AppError, badRequest } from '../../http/errors.js';
 import {
   ActivityCountsSchema, ActivityDetailSchema, ActivityFileSchema, ActivityLessonSchema, ActivityPage, ActivityParams, AttachBody, CountsQuery,
@@ -12,19 +13,11 @@ import type { ActivityReads } from './activities.service.js';
 import type { ActivityWrites } from './activities.writes.js';
 
 /** The multipart field `file`, read whole (the platform's 20 MB limit), or a 400/413 the person can act on. */
-async function sentFile(req: FastifyRequest): Promise<SentFile> {
-  const none = () => badRequest('RESEARCH_FILE_MISSING', '没有收到文件：请选择教案或课件后上传（表单字段名 file）');
-  if (!req.isMultipart()) throw none();
-  const part = await req.file();
-  if (!part || part.fieldname !== 'file') throw none();
-  try {
-    return { filename: part.filename || '未命名文件', data: await part.toBuffer() };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(413, 'RESEARCH_FILE_TOO_LARGE', '文件超过 20 MB：请压缩图片或拆分课件后再上传');
-    }
-    throw err;
-  }
+function sentFile(req: FastifyRequest): Promise<SentFile> {
+  return readUploadedFile(req, {
+    missing: () => badRequest('RESEARCH_FILE_MISSING', '没有收到文件：请选择教案或课件后上传（表单字段名 file）'),
+    tooLarge: () => new AppError(413, 'RESEARCH_FILE_TOO_LARGE', '文件超过 20 MB：请压缩图片或拆分课件后再上传'),
+  });
 }
 
 /** 教研活动: activities, their lessons and files, and the people a form may invite. */

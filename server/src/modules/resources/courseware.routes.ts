@@ -2,24 +2,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { AppInstance } from '../../http/app-types.js';
+import { readUploadedFile } from '../../http/uploaded-file.js';
 import { AppError, badRequest } from '../../http/errors.js';
 import { CoursewareFileParams, CoursewareFileSchema, CoursewareListSchema, ResourceParams } from './courseware.schema.js';
 import type { CoursewareService, SentFile } from './courseware.service.js';
 
 /** The multipart field `file`, read whole (the platform's 20 MB limit), or a 400/413 the person can act on. */
-async function sentFile(req: FastifyRequest): Promise<SentFile> {
-  const none = () => badRequest('COURSEWARE_FILE_MISSING', '没有收到文件：请选择课件后上传（表单字段名 file）');
-  if (!req.isMultipart()) throw none();
-  const part = await req.file();
-  if (!part || part.fieldname !== 'file') throw none();
-  try {
-    return { filename: part.filename || '未命名文件', data: await part.toBuffer() };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(413, 'COURSEWARE_FILE_TOO_LARGE', '课件超过 20 MB：请压缩图片或拆分课件后再上传');
-    }
-    throw err;
-  }
+function sentFile(req: FastifyRequest): Promise<SentFile> {
+  return readUploadedFile(req, {
+    missing: () => badRequest('COURSEWARE_FILE_MISSING', '没有收到文件：请选择课件后上传（表单字段名 file）'),
+    tooLarge: () => new AppError(413, 'COURSEWARE_FILE_TOO_LARGE', '课件超过 20 MB：请压缩图片或拆分课件后再上传'),
+  });
 }
 
 type Sent = { contentType: string; size: number; body: Readable; name?: string };
