@@ -40,6 +40,7 @@ export const enDashboards: Pick<EnglishMessages, 'dashboards'> = {
       day: 'Rate on {{day}}',
       month: 'Rate this month',
       judged: '{{met}} of {{judged}} school-days met',
+      inProgress: 'In progress: {{met}} met, {{pending}} still to record',
       lagging: 'Schools that missed a day',
       laggingNote: 'of {{schools}} tracked schools',
       rollout: 'Rollout: activated',

@@ -38,6 +38,7 @@ export const zhDashboards = {
       day: '{{day}} 达标率',
       month: '本月达标率',
       judged: '{{met}} / {{judged}} 校·日达标',
+      inProgress: '进行中：已达标 {{met}} 所，{{pending}} 所尚未录满',
       lagging: '本月缺课学校',
       laggingNote: '纳入考核 {{schools}} 所',
       rollout: '项目激活进度',

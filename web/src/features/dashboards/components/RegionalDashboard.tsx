@@ -8,7 +8,7 @@ import { ChartCard } from './ChartCard';
 import { missedDayHeatmap, rateBars, rolloutBars, subjectGradeBars, trendLine } from './chart-options';
 import { type ChartClick, EChart } from './EChart';
 import { type Kpi, KpiCards } from './KpiCards';
-import { links, percent } from './links';
+import { dayFigure, links, percent, periodFigure } from './links';
 
 /** The pick behind a click on a category chart: the item's index, or the clicked axis label's. */
 export function pickedIndex(click: ChartClick, labels: readonly string[]): number {
@@ -39,12 +39,14 @@ export function RegionalDashboard({ data }: { data: CityDashboard | CountyDashbo
     {
       // A day nobody is judged on says why, rather than "—" over "0 / 0".
       key: 'day', title: t('dashboards.kpi.day', { day: formatShortDate(asOf) }),
-      value: data.dayStatus && data.dayStatus !== 'school-day' ? t(`calendar.status.short.${data.dayStatus}`) : percent(kpis.day.rate),
-      note: data.dayStatus && data.dayStatus !== 'school-day' ? data.dayName ?? undefined : t('dashboards.kpi.judged', { met: kpis.day.metDays, judged: kpis.day.schoolDays - kpis.day.pendingDays }),
+      value: data.dayStatus && data.dayStatus !== 'school-day' ? t(`calendar.status.short.${data.dayStatus}`) : dayFigure(kpis.day),
+      note: data.dayStatus && data.dayStatus !== 'school-day' ? data.dayName ?? undefined
+        : kpis.day.pendingDays ? t('dashboards.kpi.inProgress', { met: kpis.day.metDays, pending: kpis.day.pendingDays })
+          : t('dashboards.kpi.judged', { met: kpis.day.metDays, judged: kpis.day.schoolDays - kpis.day.pendingDays }),
       to: links.schools({ ...periods.day, countyId }),
     },
     {
-      key: 'month', title: t('dashboards.kpi.month'), value: percent(kpis.month.rate),
+      key: 'month', title: t('dashboards.kpi.month'), value: periodFigure(kpis.month),
       note: t('dashboards.kpi.judged', { met: kpis.month.metDays, judged: kpis.month.schoolDays - kpis.month.pendingDays }),
       to: links.schools({ ...periods.month, countyId }),
     },

@@ -10,7 +10,7 @@ import { formatShortDate, platformTime } from '../../../app/time';
 import { getCityDashboard } from '../api/dashboards.api';
 import { missedDayHeatmap, rateBars, rolloutBars, subjectGradeBars, trendLine } from '../components/chart-options';
 import { EChart } from '../components/EChart';
-import { links, percent } from '../components/links';
+import { dayFigure, links, percent, periodFigure } from '../components/links';
 import { pickedIndex } from '../components/RegionalDashboard';
 import { useAsOfParam } from '../components/use-as-of-param';
 import '../dashboards.css';
@@ -91,8 +91,8 @@ function BigScreenFigures({ data, onCounty }: { data: CityDashboard; onCounty: (
   const lessons = data.recordings?.rows.reduce((n, r) => n + r.lessons, 0);
 
   const numbers = [
-    { key: 'day', label: t('dashboards.kpi.day', { day: formatShortDate(data.asOf) }), value: percent(kpis.day.rate) },
-    { key: 'month', label: t('dashboards.kpi.month'), value: percent(kpis.month.rate) },
+    { key: 'day', label: t('dashboards.kpi.day', { day: formatShortDate(data.asOf) }), value: dayFigure(kpis.day) },
+    { key: 'month', label: t('dashboards.kpi.month'), value: periodFigure(kpis.month) },
     { key: 'schools', label: t('dashboards.big.tracked'), value: String(kpis.month.schools) },
     { key: 'lagging', label: t('dashboards.kpi.lagging'), value: String(kpis.laggingSchools), alarm: kpis.laggingSchools > 0 },
     kpis.rollout

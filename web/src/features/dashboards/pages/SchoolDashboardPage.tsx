@@ -15,7 +15,7 @@ import { DashboardHeader } from '../components/DashboardHeader';
 import { EChart } from '../components/EChart';
 import { homeDashboard } from '../components/home-dashboard';
 import { type Kpi, KpiCards } from '../components/KpiCards';
-import { links, percent } from '../components/links';
+import { links, periodFigure } from '../components/links';
 import { pickedIndex } from '../components/RegionalDashboard';
 import { useAsOfParam } from '../components/use-as-of-param';
 import { DayStatusNotice } from '../../calendar/components/DayStatusNotice';
@@ -66,7 +66,7 @@ function SchoolFigures({ data }: { data: SchoolDashboard }) {
       to: lessonsOf(asOf, asOf),
     },
     {
-      key: 'month', title: t('dashboards.kpi.month'), value: percent(kpis.month.rate),
+      key: 'month', title: t('dashboards.kpi.month'), value: periodFigure(kpis.month),
       note: t('dashboards.kpi.judged', { met: kpis.month.metDays, judged: kpis.month.schoolDays - kpis.month.pendingDays }),
     },
     { key: 'missed', title: t('dashboards.kpi.missedDays'), value: kpis.month.missedDays, color: kpis.month.missedDays ? '#cf1322' : undefined },
