@@ -114,6 +114,16 @@ export const ACTIONS = [
   'consent:read',
   'consent:write',
   'equity:read',
+  // The family app and the safe campus (issue 11). Child-level family data (family:read) reaches a
+  // guardian's own children, a class's staff's classes and a principal's school (familyReachOf);
+  // bureaus see family work only as figures (family:stats), never a child's record.
+  'family:read',
+  'family:write',
+  'class:write',
+  'notice:write',
+  'family:stats',
+  'safety:read',
+  'safety:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -101,6 +101,7 @@ import { classConsentCap as consentCapOfClass } from './modules/students/consent
 import { registerBookingsRoutes } from './modules/rooms/bookings.routes.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
 import { registerEngagementRoutes } from './modules/resources/engagement.routes.js';
+import { familyAndSafetyFor } from './composition/family.js';
 import { createEngagementService } from './modules/resources/engagement.service.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -211,7 +212,9 @@ export async function buildApp(deps: AppDeps) {
   subscribeConsentHandlers(events, {
     narrowing: createConsentNarrowing({ db: deps.db.db, clock: deps.clock, audit, notify: notifications.notify, classCap: (classId) => classConsentCap(deps.db.db, classId) }),
   });
-  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings };
+  // The family app (阳光少年) and the safe campus.
+  const family = familyAndSafetyFor({ db: deps.db, clock: deps.clock, audit, notifications, calendar, events, config: deps.config, storage: deps.storage, jobs: deps.jobs });
+  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings, family };
 
   await app.register(swagger, {
     openapi: {
@@ -293,6 +296,7 @@ export async function buildApp(deps: AppDeps) {
   registerFeaturedRoutes(app, { db: deps.db });
   registerCourseware(app, { db: deps.db, clock: deps.clock, audit, storage: deps.storage, jobs: deps.jobs });
   registerSearchRoutes(app, { search: createSearchService({ db: deps.db.db }) });
+  family.register(app);
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

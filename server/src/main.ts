@@ -59,6 +59,7 @@ async function main() {
     purgeRecordings: services.recordings ? () => services.recordings!.purgeExpired() : undefined,
     notices: services.notificationGenerators,
     roomAlerts: services.roomAlerts,
+    family: services.family,
   });
   // WORKERS=0: this process only enqueues; `npm run worker` processes run the jobs.
   const jobRunner = config.workers > 0

@@ -22,6 +22,8 @@ export function startMaintenance(deps: {
   roomAlerts?: { checkBeforeLessons: (now: Date) => Promise<unknown> };
   /** The quota reminders and daily digests (notifications module); each is due once a day, after its hour. */
   notices?: { runDue: () => Promise<{ reminders: number; digests: number }> };
+  /** The family app's and safe campus's work on the clock (absence alerts, held notices, overdue hazards); safe to rerun. */
+  family?: { runDue: (now: Date) => Promise<unknown> };
 }): () => void {
   const sessions = async () => {
     const now = deps.clock.now();
@@ -49,6 +51,9 @@ export function startMaintenance(deps: {
     const out = await deps.notices?.runDue();
     if (out && (out.reminders || out.digests)) deps.log.info(`notifications: ${out.reminders} quota reminders, ${out.digests} digests`);
   };
+  const family = async () => {
+    await deps.family?.runDue(deps.clock.now());
+  };
   const guard = (name: string, task: () => Promise<void>) => () =>
     task().catch((err) => deps.log.error({ err }, `maintenance task ${name} failed`));
   const timers = [
@@ -58,6 +63,7 @@ export function startMaintenance(deps: {
     setInterval(guard('compliance', compliance), 24 * HOUR),
     setInterval(guard('recordings', recordings), 24 * HOUR),
     setInterval(guard('notices', notices), 5 * MINUTE),
+    setInterval(guard('family', family), MINUTE),
   ];
   for (const t of timers) t.unref();
   void guard('sessions', sessions)();

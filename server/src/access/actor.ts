@@ -90,3 +90,33 @@ export function resourceReachOf(actor: Pick<Actor, 'userId' | 'grants'>): Resour
     homeSchoolIds: home((g) => (readers.includes(g) ? g.schoolId : null)),
   };
 }
+
+/**
+ * Where an actor reaches children's family data (issue 11: notices, messages, homework,
+ * attendance, pick-up, care records): a guardian their own children; a teacher the classes they
+ * teach (class_staff), not the whole school; a principal their school. Bureaus hold no family
+ * reach: they see family work only as figures. `action` is the family action asked for
+ * (family:read, family:write or class:write); a grant that does not give it adds nothing.
+ */
+export interface FamilyReach {
+  /** Set for guardians: their children through guardianships. */
+  guardianUserId: number | null;
+  /** Set for teachers: the classes they are class staff of. */
+  classStaffUserId: number | null;
+  /** Principals' schools: every class and child of them. */
+  schoolIds: number[];
+}
+
+export function familyReachOf(actor: Pick<Actor, 'userId' | 'grants'>, action: Action): FamilyReach | null {
+  const reach: FamilyReach = { guardianUserId: null, classStaffUserId: null, schoolIds: [] };
+  let granted = false;
+  for (const g of actor.grants) {
+    if (!ROLE_PERMISSIONS[g.role]?.includes(action)) continue;
+    if (g.role === 'parent') reach.guardianUserId = actor.userId;
+    else if (g.role === 'teacher') reach.classStaffUserId = actor.userId;
+    else if (g.role === 'principal' && g.schoolId !== null) reach.schoolIds.push(g.schoolId);
+    else continue;
+    granted = true;
+  }
+  return granted ? reach : null;
+}

@@ -19,6 +19,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'inspection:read', 'inspection:write', 'bulletin:read', 'bulletin:write',
     'research:read', 'research:write', 'rubric:write', 'patrol:read',
     'resource:read', 'resource:review', 'equity:read',
+    'notice:write', 'family:stats', 'safety:read',
   ],
   county_admin: [
     'org:read', 'school:write', 'school:import', 'school:export',
@@ -27,6 +28,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'inspection:read', 'inspection:write', 'bulletin:read',
     'research:read', 'research:write', 'rubric:write', 'patrol:read', 'patrol:write',
     'resource:read', 'resource:review', 'equity:read',
+    'notice:write', 'family:stats', 'safety:read', 'safety:write',
   ],
   // room:write: only the 教科所 runs recording rooms; the rooms service refuses other departments.
   // recording:delete: only the 教科所 (research department) may delete; the recordings service refuses other departments.
@@ -35,6 +37,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'rollout:read', 'rollout:write', 'report:read', 'report:write', 'inspection:read', 'inspection:write', 'bulletin:read',
     'research:read', 'research:write', 'rubric:write', 'patrol:read', 'patrol:write',
     'resource:read', 'resource:review', 'equity:read',
+    'notice:write', 'family:stats', 'safety:read', 'safety:write',
   ],
   // A city-level researcher (市教科院) reviews the counties' reports; the reports service refuses county-level ones.
   researcher: [
@@ -46,6 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   inspector: [
     'org:read', 'compliance:read', 'recording:read', 'inspection:read', 'bulletin:read', 'research:read', 'patrol:read', 'patrol:write',
     'resource:read', 'equity:read',
+    'family:stats', 'safety:read',
   ],
   principal: [
     'org:read', 'person:read', 'student:read', 'room:write', 'calendar:write', 'compliance:read',
@@ -53,14 +57,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'research:read', 'research:write', 'patrol:read', 'patrol:write',
     // The school's first review of what its teachers publish; records consent given on paper.
     'resource:read', 'resource:write', 'resource:review', 'consent:read', 'consent:write',
+    // The whole school's family work: classes' notices, messages, attendance; the school's safety patrols.
+    'family:read', 'class:write', 'notice:write', 'family:stats', 'safety:read', 'safety:write',
   ],
   // A teacher reaches research activities only as a member (or a group they lead): see activityInScope.
   teacher: [
     'org:read', 'student:read', 'recording:read', 'recording:upload', 'bulletin:read', 'research:read', 'research:write',
     'resource:read', 'resource:write', 'consent:read',
+    // Family work of the classes they teach (class_staff), and the school's safety patrols they are given.
+    'family:read', 'class:write', 'notice:write', 'safety:read', 'safety:write',
   ],
   // A guardian sets their own child's consent to appear in published video (consent:write on their children only).
-  parent: ['student:read', 'consent:read', 'consent:write'],
+  // The family app: their own children only (bindings, notices, messages, leave, pick-up persons, medication).
+  parent: ['student:read', 'consent:read', 'consent:write', 'family:read', 'family:write'],
 };
 
 // Shared with the web app, whose people form offers exactly these roles.

@@ -1,6 +1,6 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DialectName } from '../db/database.js';
-import type { ResourceReach, Scope } from './actor.js';
+import type { FamilyReach, ResourceReach, Scope } from './actor.js';
 
 /**
  * SQL predicates that confine a query to a scope. Every list, count, export and search applies
@@ -160,4 +160,44 @@ export function resourceInScope(
 /** Resources anyone may read without signing in: published to the public. */
 export function publicResource(visibleCol = 'resources.visible_scope'): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(visibleCol)} = 'public'`;
+}
+
+/**
+ * Classes an actor reaches for family work (see familyReachOf): their children's classes for a
+ * guardian, the classes they teach for a teacher, every class of a principal's school. Every
+ * family list, count and item of the family and safety-at-home areas applies this or
+ * childInFamilyReach in SQL, so a parent of class A never loads a row of class B.
+ */
+export function classInFamilyReach(reach: FamilyReach | null, classIdCol = 'classes.id'): Expression<SqlBool> {
+  if (!reach) return NOTHING;
+  const parts: RawBuilder<unknown>[] = [];
+  if (reach.guardianUserId !== null) {
+    parts.push(sql`${sql.ref(classIdCol)} in (select s.class_id from students s join guardianships g on g.student_id = s.id where g.user_id = ${reach.guardianUserId})`);
+  }
+  if (reach.classStaffUserId !== null) {
+    parts.push(sql`${sql.ref(classIdCol)} in (select class_id from class_staff where user_id = ${reach.classStaffUserId})`);
+  }
+  if (reach.schoolIds.length) {
+    parts.push(sql`${sql.ref(classIdCol)} in (select id from classes where school_id in (${sql.join(reach.schoolIds)}))`);
+  }
+  return anyOf(parts);
+}
+
+/**
+ * Children an actor reaches for family work: a guardian only their own children (not their
+ * children's classmates), class staff the children of their classes, a principal their school's.
+ */
+export function childInFamilyReach(reach: FamilyReach | null, studentIdCol = 'students.id', classIdCol = 'students.class_id'): Expression<SqlBool> {
+  if (!reach) return NOTHING;
+  const parts: RawBuilder<unknown>[] = [];
+  if (reach.guardianUserId !== null) {
+    parts.push(sql`${sql.ref(studentIdCol)} in (select student_id from guardianships where user_id = ${reach.guardianUserId})`);
+  }
+  if (reach.classStaffUserId !== null) {
+    parts.push(sql`${sql.ref(classIdCol)} in (select class_id from class_staff where user_id = ${reach.classStaffUserId})`);
+  }
+  if (reach.schoolIds.length) {
+    parts.push(sql`${sql.ref(classIdCol)} in (select id from classes where school_id in (${sql.join(reach.schoolIds)}))`);
+  }
+  return anyOf(parts);
 }

@@ -1,5 +1,5 @@
 import type { RegionTable, DepartmentTable, SchoolTable, GradeTable, ClassTable } from './schema/org.js';
-import type { UserTable, RoleAssignmentTable, StudentTable, GuardianshipTable, SessionTable } from './schema/people.js';
+import type { UserTable, RoleAssignmentTable, StudentTable, GuardianshipTable, ClassStaffTable, SessionTable } from './schema/people.js';
 import type { AuditLogTable, AuditChainTable, AuditAnchorTable } from './schema/audit.js';
 import type { RoomTable, DeviceTable, RoomTimetableTable, RoomAlertTable, UploadTable, RecordingTable } from './schema/video.js';
 import type { JobTable } from './schema/jobs.js';
@@ -48,6 +48,7 @@ export interface Database {
   role_assignments: RoleAssignmentTable;
   students: StudentTable;
   guardianships: GuardianshipTable;
+  class_staff: ClassStaffTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;

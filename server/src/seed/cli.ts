@@ -25,7 +25,7 @@ Every seeded account has the password ${DEMO_PASSWORD}.`;
 // The audit chain goes back to its genesis row, as the foundation migration writes it.
 const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   regions: 'truncate', departments: 'truncate', schools: 'truncate', grades: 'truncate', classes: 'truncate',
-  users: 'truncate', role_assignments: 'truncate', students: 'truncate', guardianships: 'truncate',
+  users: 'truncate', role_assignments: 'truncate', students: 'truncate', guardianships: 'truncate', class_staff: 'truncate',
   sessions: 'truncate', audit_log: 'truncate', audit_anchor: 'truncate', audit_chain: 'genesis',
   rooms: 'truncate', devices: 'truncate', room_timetable: 'truncate', room_alerts: 'truncate', uploads: 'truncate',
   recordings: 'truncate', jobs: 'truncate',

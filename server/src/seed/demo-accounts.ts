@@ -20,7 +20,7 @@ export type DemoScope =
   | { level: 'system' }
   | { level: 'city'; code: string }
   | { level: 'county'; code: string }
-  | { level: 'school'; code: string }
+  | { level: 'school'; code: string; /** A teacher who is head teacher (班主任) of this class (by its order in the school). */ headOfClass?: number }
   | { level: 'guardian'; school: string; classIndex: number; relation: string };
 
 export interface DemoAccount {
@@ -83,7 +83,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'city.inspector', name: '周建明', role: 'inspector', scope: { level: 'city', code: LIAOCHENG.code } },
   ...countyAccounts(),
   { username: 'gxsy.principal', name: '马建国', role: 'principal', scope: { level: 'school', code: GXSY } },
-  { username: 'gxsy.teacher', name: '李晓燕', role: 'teacher', scope: { level: 'school', code: GXSY } },
+  // 班主任 of the class of gxsy.parent's child (class A of the family app's probes), not of gxsy.parent2's.
+  { username: 'gxsy.teacher', name: '李晓燕', role: 'teacher', scope: { level: 'school', code: GXSY, headOfClass: 0 } },
   { username: 'gx2.teacher', name: '张志强', role: 'teacher', scope: { level: 'school', code: DEMO_SCHOOLS.guanxianDier.code } },
   { username: 'sxsy.principal', name: '赵立群', role: 'principal', scope: { level: 'school', code: DEMO_SCHOOLS.shenxianShiyan.code } },
   { username: 'gxsy.parent', name: '王丽娟', role: 'parent', scope: { level: 'guardian', school: GXSY, classIndex: 0, relation: '母亲' } },

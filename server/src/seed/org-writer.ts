@@ -89,17 +89,19 @@ export function writeSchool(ctx: SeedContext, s: PlannedSchool, cityId: number, 
   });
 
   const scope = { city_id: cityId, county_id: countyId, school_id: schoolId };
-  const addStaff = (username: string, name: string, phone: string, role: 'principal' | 'teacher') => {
+  const addStaff = (username: string, name: string, phone: string, role: 'principal' | 'teacher'): number => {
     const userId = writer.add('users', {
       username, name, phone, password_hash: ctx.passwordHash, kind: 'staff', disabled: 0, failed_logins: 0,
       locked_until: null, created_at: ctx.createdAt, updated_at: ctx.createdAt,
     });
     writer.add('role_assignments', { user_id: userId, role, department: null, ...scope, created_at: ctx.createdAt });
+    return userId;
   };
   addStaff(`p${s.code}`, principal.name, principalPhone, 'principal');
   const teachers = detail.teachers({ ...s, studentCount, staffCount });
+  const teacherIds: number[] = [];
   for (let i = 1; i <= teachers; i++) {
-    addStaff(`t${s.code}_${String(i).padStart(2, '0')}`, people.person(femaleShare).name, people.mobile(), 'teacher');
+    teacherIds.push(addStaff(`t${s.code}_${String(i).padStart(2, '0')}`, people.person(femaleShare).name, people.mobile(), 'teacher'));
   }
 
   const classes: WrittenSchool['classes'] = [];
@@ -108,6 +110,10 @@ export function writeSchool(ctx: SeedContext, s: PlannedSchool, cityId: number, 
     const gradeId = writer.add('grades', { school_id: schoolId, name: GRADE_NAMES.get(level) ?? String(level), level });
     for (let c = 0; c < cpg; c++) {
       const classId = writer.add('classes', { school_id: schoolId, grade_id: gradeId, name: className(level, c + 1) });
+      // Each class a head teacher (班主任), the school's teachers in turn; no random draw, so the
+      // rest of the seed is the same as before class staff existed.
+      const head = teacherIds[classes.length % Math.max(1, teacherIds.length)];
+      if (head !== undefined) writer.teach({ class_id: classId, user_id: head, duty: 'head', subject: '' });
       let firstStudentId: number | null = null;
       for (let k = 0; k < (classSizes[g]?.[c] ?? 0); k++) {
         const child = people.person(0.48);

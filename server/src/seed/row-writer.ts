@@ -3,10 +3,10 @@ import type { Database } from '../db/schema.js';
 
 /** The tables the seed fills, parents before children: a flush in this order never breaks a foreign key. */
 export const SEED_TABLES = [
-  'regions', 'departments', 'schools', 'grades', 'classes', 'users', 'role_assignments', 'students', 'guardianships',
+  'regions', 'departments', 'schools', 'grades', 'classes', 'users', 'role_assignments', 'students', 'guardianships', 'class_staff',
 ] as const;
 export type SeedTable = (typeof SEED_TABLES)[number];
-export type IdTable = Exclude<SeedTable, 'guardianships'>;
+export type IdTable = Exclude<SeedTable, 'guardianships' | 'class_staff'>;
 export type SeedCounts = Record<SeedTable, number>;
 
 // Bound parameters per statement: SQLite allows 32766, PostgreSQL 65535; stay below both.
@@ -35,6 +35,11 @@ export class RowWriter {
     this.push('guardianships', { ...row });
   }
 
+  /** A teacher's place in a class (班主任 or 任课教师). */
+  teach(row: Insertable<Database['class_staff']>): void {
+    this.push('class_staff', { ...row });
+  }
+
   /** Writes every buffer once one of them holds a full statement's worth of rows. */
   async flushIfFull(): Promise<void> {
     for (const [table, rows] of this.buffers) {
@@ -60,7 +65,7 @@ export class RowWriter {
    */
   async resetSequences(): Promise<void> {
     for (const table of SEED_TABLES) {
-      if (table === 'guardianships' || this.counts[table] === 0) continue;
+      if (table === 'guardianships' || table === 'class_staff' || this.counts[table] === 0) continue;
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(this.db);
     }
   }

@@ -142,6 +142,11 @@ function addNamedRole(ctx: SeedContext, account: DemoAccount, userId: number, ci
     const school = city.schools.get(scope.code);
     if (!school) throw new Error(`seed: ${account.username} names unknown school ${scope.code}`);
     [cityId, countyId, schoolId] = [city.cityId, school.countyId, school.id];
+    if (scope.headOfClass !== undefined) {
+      const classId = school.classes[scope.headOfClass]?.id;
+      if (classId === undefined) throw new Error(`seed: ${account.username} heads a class ${scope.headOfClass} that ${scope.code} does not have`);
+      ctx.writer.teach({ class_id: classId, user_id: userId, duty: 'head', subject: '' });
+    }
   } else if (scope.level === 'guardian') {
     const studentId = city.schools.get(scope.school)?.classes[scope.classIndex]?.firstStudentId;
     if (studentId == null) throw new Error(`seed: ${account.username} names a class without students`);

@@ -17,6 +17,7 @@ import { addEngagementToFixture } from '../../modules/resources/engagement-fixtu
 import { addConsentToFixture } from '../../modules/students/consent-fixture.js';
 import { addReviewToFixture } from '../../modules/resources/review-fixture.js';
 import { addCoursewareToFixture } from '../../modules/resources/courseware-fixture.js';
+import { addFamilyToFixture } from '../../modules/family/family-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -102,5 +103,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addConsentToFixture(t, fixture);
   await addReviewToFixture(t, fixture);
   await addCoursewareToFixture(t, fixture);
+  await addFamilyToFixture(t, fixture);
   return fixture;
 }

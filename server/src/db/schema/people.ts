@@ -44,6 +44,14 @@ export interface GuardianshipTable {
   relation: string;
 }
 
+/** Who teaches which class (issue 11): 班主任 ('head') or 任课教师 ('subject'). */
+export interface ClassStaffTable {
+  class_id: number;
+  user_id: number;
+  duty: 'head' | 'subject';
+  subject: string;
+}
+
 export interface SessionTable {
   id: Generated<number>;
   /** SHA-256 of the cookie token; the token itself is never stored. */

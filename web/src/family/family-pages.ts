@@ -1,0 +1,30 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { FamilyChildView } from './family-types';
+
+/**
+ * The family app's pages, one registry the shell (FamilyApp) reads. Each area exports its pages
+ * and home cards from `pages/<area>/index.ts` and adds one spread line below; the shell never
+ * names an area. Pages are lazy, so a parent's first load carries only the shell and the home.
+ */
+export interface FamilyPage {
+  /** Path under /family, without the leading slash: 'notices', 'notices/:id'. */
+  path: string;
+  element: LazyExoticComponent<ComponentType>;
+  /** A tab of the bottom bar (at most five in all, the shell orders them by `order`). */
+  tab?: { key: string; titleKey: string; order: number };
+}
+
+/** A card on the home page, once per child ("今日到校", "未读通知"), given the child it is about. */
+export interface FamilyHomeCard {
+  key: string;
+  order: number;
+  element: LazyExoticComponent<ComponentType<{ child: FamilyChildView }>>;
+}
+
+export const FAMILY_PAGES: FamilyPage[] = [
+  // ...bindingPages,
+];
+
+export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
+  // ...bindingHomeCards,
+];

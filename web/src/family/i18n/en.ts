@@ -1,0 +1,5 @@
+import type { FamilyMessages } from './zh-CN';
+
+/** The family app's English texts, the same keys as zh-CN.ts, one file per area in en-texts/. */
+export const familyEn: FamilyMessages = {
+};
