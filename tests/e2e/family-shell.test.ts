@@ -85,6 +85,21 @@ describe('family app shell on a phone', () => {
     await page.context().close();
   });
 
+  it('has its own phone login: /family sends a signed-out parent there and back home after', async () => {
+    const page = await phonePage();
+    await page.goto(`${baseUrl}/family/me`);
+    await page.waitForURL((url) => url.pathname === '/family/login');
+    expect(await page.locator('body').innerText()).toContain('家长登录');
+    await page.locator('#username').fill('gxsy.parent2');
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL((url) => url.pathname === '/family/me');
+    await page.locator('.adm-tab-bar a[href="/family"]').click();
+    await expect.poll(() => page.locator('[data-testid=child-card]').first().innerText(), { timeout: 20_000 }).toMatch(/一年级\(2\)班 \S+/);
+    await shot(page, 'family-login-parent2', false);
+    await page.context().close();
+  });
+
   it('sends staff who open /family to the staff app', async () => {
     const page = await phonePage();
     await signIn(page, 'gxsy.teacher');
