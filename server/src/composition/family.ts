@@ -9,6 +9,8 @@ import type { AuditService } from '../modules/audit/audit.service.js';
 import type { CalendarService } from '../modules/calendar/calendar.service.js';
 import type { NotificationsService } from '../modules/notifications/notifications.service.js';
 import { createFamilyChildren } from '../modules/students/family-children.js';
+import { registerFamilyHomeRoutes } from '../modules/family/home.routes.js';
+import { createFamilyHomeService } from '../modules/family/home.service.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -36,6 +38,9 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const routes: Array<(app: AppInstance) => void> = [];
   const due: DueTask[] = [];
   // Areas (keep the order: later areas may use earlier ones' services).
+  // The family app's home (shell): whom the signed-in person looks after.
+  const home = createFamilyHomeService({ children });
+  routes.push((app) => registerFamilyHomeRoutes(app, { home }));
 
   return {
     children,

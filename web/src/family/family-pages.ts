@@ -1,5 +1,6 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { FamilyChildView } from './family-types';
+import { consentPages } from './pages/consent';
 
 /**
  * The family app's pages, one registry the shell (FamilyApp) reads. Each area exports its pages
@@ -22,6 +23,7 @@ export interface FamilyHomeCard {
 }
 
 export const FAMILY_PAGES: FamilyPage[] = [
+  ...consentPages,
   // ...bindingPages,
 ];
 
