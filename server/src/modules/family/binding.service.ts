@@ -248,7 +248,9 @@ export function createBindingService(deps: { db: Db; clock: Clock; audit: AuditS
 
   /** A parent's children (each with its label, in every school) and their binding requests. */
   async function mine(actor: Actor): Promise<Static<typeof MineSchema>> {
-    const userId = guardianOf(actor);
+    // Staff hold family:read too, but no guardianship: nobody's children.
+    if (!actor.grants.some((g) => g.role === 'parent')) return { children: [], requests: [] };
+    const userId = actor.userId;
     const kids = await children.children(actor, 'family:read');
     const relations = await guardianships.guardiansOf(kids.map((k) => k.id), userId);
     return {
