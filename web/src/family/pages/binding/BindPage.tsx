@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useBindingText } from './use-binding-text';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { BINDING_RELATIONS, type BindingMyRequest } from '@shared/family-binding-api-types';
 import { failureText, redeemCode } from './binding.api';
 import './binding.css';
@@ -51,7 +51,7 @@ export default function BindPage() {
           <div className="fb-title">{t('bind.pending')}</div>
           <p className="fb-note">{t('bind.pendingNote', { label: sent.label, school: sent.schoolName })}</p>
         </div>
-        <a className="fb-button fb-ghost" href="/family/children" style={{ textAlign: 'center', textDecoration: 'none' }}>{t('bind.toChildren')}</a>
+        <Link className="fb-button fb-ghost" to="/family/children" style={{ textAlign: 'center', textDecoration: 'none' }}>{t('bind.toChildren')}</Link>
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import type { BindingMine, BindingMyChild } from '@shared/family-binding-api-types';
 import { failureText, myBindings, unbindChild } from './binding.api';
 import { useBindingText } from './use-binding-text';
@@ -83,7 +84,7 @@ export default function ChildrenPage() {
           </div>
         </>
       ) : null}
-      <a className="fb-button" href="/family/bind" style={{ textAlign: 'center', textDecoration: 'none' }}>{t('children.add')}</a>
+      <Link className="fb-button" to="/family/bind" style={{ textAlign: 'center', textDecoration: 'none' }}>{t('children.add')}</Link>
       {unbinding ? (
         <div className="fb-mask" role="dialog" aria-modal="true">
           <div className="fb-dialog">
