@@ -11,6 +11,11 @@ import type { NotificationsService } from '../modules/notifications/notification
 import { createFamilyChildren } from '../modules/students/family-children.js';
 import { registerFamilyHomeRoutes } from '../modules/family/home.routes.js';
 import { createFamilyHomeService } from '../modules/family/home.service.js';
+import { createGuardianships } from '../modules/students/guardianships.js';
+import { createClassStaffService } from '../modules/students/class-staff.service.js';
+import { registerClassStaffRoutes } from '../modules/students/class-staff.routes.js';
+import { createBindingService } from '../modules/family/binding.service.js';
+import { registerBindingRoutes } from '../modules/family/binding.routes.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -41,6 +46,11 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   // The family app's home (shell): whom the signed-in person looks after.
   const home = createFamilyHomeService({ children });
   routes.push((app) => registerFamilyHomeRoutes(app, { home }));
+  // Binding: class staff (principal assigns), invitation codes, parents' requests, guardianships.
+  const classStaff = createClassStaffService({ db: deps.db, audit: deps.audit, children });
+  routes.push((app) => registerClassStaffRoutes(app, { classStaff }));
+  const binding = createBindingService({ db: deps.db, clock: deps.clock, audit: deps.audit, children, guardianships: createGuardianships(deps.db.db) });
+  routes.push((app) => registerBindingRoutes(app, { binding }));
 
   return {
     children,

@@ -51,6 +51,8 @@ export const PAGE_ACCESS = {
   // Teachers read their school's classes; guardians and the principal also set consent.
   consent: ['consent:read'],
   equity: ['equity:read'],
+  // 班级家校: a class's staff (and the principal) confirm parents' bindings, issue codes; the principal assigns staff.
+  familyClasses: ['class:write'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

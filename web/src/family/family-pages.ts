@@ -1,6 +1,7 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { FamilyChildView } from './family-types';
 import { consentPages } from './pages/consent';
+import { bindingHomeCards, bindingPages } from './pages/binding';
 
 /**
  * The family app's pages, one registry the shell (FamilyApp) reads. Each area exports its pages
@@ -24,9 +25,9 @@ export interface FamilyHomeCard {
 
 export const FAMILY_PAGES: FamilyPage[] = [
   ...consentPages,
-  // ...bindingPages,
+  ...bindingPages,
 ];
 
 export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
-  // ...bindingHomeCards,
+  ...bindingHomeCards,
 ];
