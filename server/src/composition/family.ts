@@ -9,6 +9,8 @@ import type { AuditService } from '../modules/audit/audit.service.js';
 import type { CalendarService } from '../modules/calendar/calendar.service.js';
 import type { NotificationsService } from '../modules/notifications/notifications.service.js';
 import { createFamilyChildren } from '../modules/students/family-children.js';
+import { createMessagesService } from '../modules/family/messages.service.js';
+import { registerMessagesRoutes } from '../modules/family/messages.routes.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -36,6 +38,8 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const routes: Array<(app: AppInstance) => void> = [];
   const due: DueTask[] = [];
   // Areas (keep the order: later areas may use earlier ones' services).
+  const messages = createMessagesService({ db: deps.db, clock: deps.clock, audit: deps.audit, notifications: deps.notifications, children });
+  routes.push((app) => registerMessagesRoutes(app, { messages }));
 
   return {
     children,

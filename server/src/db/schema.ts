@@ -18,6 +18,7 @@ import type {
   ResourceUseRollupStateTable, ResourceUseSchoolMonthTable, ResourceUseCountyFlowTable, ResourceUseFeaturedTable,
 } from './schema/resource-rollup.js';
 import type { ResourceSearchTable } from './schema/resource-search.js';
+import type { FamilyConversationTable, FamilyMessageTable, FamilyMessageReadTable, FamilyMessageReportTable, FamilyWorkingHoursTable } from './schema/family-messages.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -109,4 +110,9 @@ export interface Database {
   resource_use_school_months: ResourceUseSchoolMonthTable;
   resource_use_county_flows: ResourceUseCountyFlowTable;
   resource_use_featured: ResourceUseFeaturedTable;
+  family_conversations: FamilyConversationTable;
+  family_messages: FamilyMessageTable;
+  family_message_reads: FamilyMessageReadTable;
+  family_message_reports: FamilyMessageReportTable;
+  family_working_hours: FamilyWorkingHoursTable;
 }
