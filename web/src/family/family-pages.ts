@@ -1,5 +1,6 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { FamilyChildView } from './family-types';
+import { messagesPages } from './pages/messages';
 
 /**
  * The family app's pages, one registry the shell (FamilyApp) reads. Each area exports its pages
@@ -23,6 +24,7 @@ export interface FamilyHomeCard {
 
 export const FAMILY_PAGES: FamilyPage[] = [
   // ...bindingPages,
+  ...messagesPages,
 ];
 
 export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
