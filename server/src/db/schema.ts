@@ -19,6 +19,7 @@ import type {
 } from './schema/resource-rollup.js';
 import type { ResourceSearchTable } from './schema/resource-search.js';
 import type { BindingCodeTable, BindingRequestTable, BindingFailureTable } from './schema/family-binding.js';
+import type { FamilyConversationTable, FamilyMessageTable, FamilyMessageReadTable, FamilyMessageReportTable, FamilyWorkingHoursTable } from './schema/family-messages.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -112,4 +113,9 @@ export interface Database {
   resource_use_county_flows: ResourceUseCountyFlowTable;
   resource_use_featured: ResourceUseFeaturedTable;
   binding_codes: BindingCodeTable; binding_requests: BindingRequestTable; binding_failures: BindingFailureTable;
+  family_conversations: FamilyConversationTable;
+  family_messages: FamilyMessageTable;
+  family_message_reads: FamilyMessageReadTable;
+  family_message_reports: FamilyMessageReportTable;
+  family_working_hours: FamilyWorkingHoursTable;
 }

@@ -35,6 +35,8 @@ import { enResourcesCourseware } from './en-texts/resources-courseware';
 import { enResourcesErrorsCourseware } from './en-texts/resources-errors-courseware';
 import { enResourcesSearch } from './en-texts/resources-search';
 import { enResourcesSearchErrors } from './en-texts/resources-errors-search';
+import { enFamilyMessages } from './en-texts/family-messages';
+import { enFamilyErrorsMessages } from './en-texts/family-errors-messages';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -69,10 +71,12 @@ export const en: EnglishMessages = {
   ...enResourcesEquity,
   ...enResourcesSearch,
   ...enFamilyBinding,
+  ...enFamilyMessages,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
     ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity, ...enResourcesSearchErrors,
     ...enFamilyErrorsBinding,
+    ...enFamilyErrorsMessages,
   },
 };

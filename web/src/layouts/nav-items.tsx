@@ -24,6 +24,7 @@ import {
 } from '@ant-design/icons';
 import type { MeView } from '@shared/domain';
 import { canAny, PAGE_ACCESS, type PageKey } from '../app/access';
+import { MessageOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   key: PageKey;
@@ -48,6 +49,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'equity', path: '/equity', icon: <PieChartOutlined /> },
   { key: 'consent', path: '/consent', icon: <SafetyOutlined /> },
   { key: 'familyClasses', path: '/family-classes', icon: <UsergroupAddOutlined /> },
+  { key: 'messages', path: '/messages', icon: <MessageOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },
   { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },
