@@ -9,6 +9,11 @@ import type { AuditService } from '../modules/audit/audit.service.js';
 import type { CalendarService } from '../modules/calendar/calendar.service.js';
 import type { NotificationsService } from '../modules/notifications/notifications.service.js';
 import { createFamilyChildren } from '../modules/students/family-children.js';
+import { createNoticeAttachments } from '../modules/family/notices.attachments.js';
+import { createNoticeAudience } from '../modules/family/notices.audience.js';
+import { createNoticesInbox } from '../modules/family/notices.inbox.js';
+import { registerNoticesRoutes } from '../modules/family/notices.routes.js';
+import { createNoticesService } from '../modules/family/notices.service.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -36,9 +41,16 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const routes: Array<(app: AppInstance) => void> = [];
   const due: DueTask[] = [];
   // Areas (keep the order: later areas may use earlier ones' services).
+  // Notices: the push is notifications' notify, called directly (floor 2, below family).
+  const notices = createNoticesService({ db: deps.db, clock: deps.clock, audit: deps.audit, notify: deps.notifications.notify });
+  const noticesInbox = createNoticesInbox({ db: deps.db, clock: deps.clock });
+  const noticeAttachments = createNoticeAttachments({ db: deps.db, clock: deps.clock, store: deps.storage });
+  routes.push((app) => registerNoticesRoutes(app, { notices, inbox: noticesInbox, attachments: noticeAttachments, audience: createNoticeAudience({ db: deps.db, children }) }));
+  due.push({ name: 'notices.push', run: (now) => notices.pushDue(now) });
 
   return {
     children,
+    notices,
     register: (app: AppInstance) => routes.forEach((r) => r(app)),
     /** Runs every area's due work once (the server's maintenance calls it every minute; tests with a moved clock). */
     runDue: async (now: Date) => {
