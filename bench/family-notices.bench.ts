@@ -93,6 +93,7 @@ export async function benchFamilyNotices() {
       const baseMs = performance.now() - t0;
 
       const noticeId = await newNotice(h, seeded.classIds);
+      if (process.env.BENCH_ANALYZE) await sql`analyze`.execute(h.db);
       t0 = performance.now();
       const fan = await h.db.transaction().execute((trx) => fanOut(trx, noticeId, null));
       const fanMs = performance.now() - t0;
