@@ -51,6 +51,8 @@ export const PAGE_ACCESS = {
   // Teachers read their school's classes; guardians and the principal also set consent.
   consent: ['consent:read'],
   equity: ['equity:read'],
+  // Family notices (家校通知): teachers, principals, county and city staff send and follow receipts.
+  notices: ['notice:write'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

@@ -54,6 +54,10 @@ const RubricResultsPage = lazyPage(() => import('../features/research/pages/Rubr
 const MyResourcesPage = lazyPage(() => import('../features/resources/pages/MyResourcesPage'));
 // Guardians' consent for children appearing in published video (资源: 出镜授权).
 const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage'));
+// Family notices (家校通知): compose, sent, receipts with the emergency live view; a notice received by staff.
+const NoticesPage = lazyPage(() => import('../features/notices/pages/NoticesPage'));
+const NoticeReceiptsPage = lazyPage(() => import('../features/notices/pages/NoticeReceiptsPage'));
+const ReceivedNoticePage = lazyPage(() => import('../features/notices/pages/ReceivedNoticePage'));
 // Shared resources: the review queue and the featured collection (优课 / 精品课).
 const ReviewQueuePage = lazyPage(() => import('../features/resources/pages/ReviewQueuePage'));
 const FeaturedPage = lazyPage(() => import('../features/resources/pages/FeaturedPage'));
@@ -143,6 +147,9 @@ export function AppRoutes() {
         <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
         <Route path="resources/mine" element={<RequirePage page="resources"><MyResourcesPage /></RequirePage>} />
         <Route path="consent" element={<RequirePage page="consent"><ConsentPage /></RequirePage>} />
+        <Route path="notices" element={<RequirePage page="notices"><NoticesPage /></RequirePage>} />
+        <Route path="notices/:id" element={<RequirePage page="notices"><NoticeReceiptsPage /></RequirePage>} />
+        <Route path="notices/received/:id" element={<ReceivedNoticePage />} />
         <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />
         <Route path="resources/publish" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />
