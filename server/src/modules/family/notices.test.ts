@@ -215,4 +215,22 @@ describe('notices: one delivery per family, receipts, reminders only to non-read
     // An attachment goes with one notice only.
     expect((await send('gxsy.teacher', { audience: { kind: 'classes', ids: [classA] }, attachmentIds: [up.json().id] })).statusCode).toBe(404);
   });
+  it('lets the principal send to a grade of the school, not another school\'s; an unbound child\'s notices leave the guardian\'s list', async () => {
+    t.clock.set(at('2026-12-09', '10:00'));
+    const db = t.db.db;
+    const gradeOf = async (classId: number) => (await db.selectFrom('classes').select('grade_id').where('id', '=', classId).executeTakeFirstOrThrow()).grade_id;
+    const foreignClass = (await db.selectFrom('students').select('class_id').where('id', '=', foreignChild).executeTakeFirstOrThrow()).class_id;
+    expect((await send('gxsy.principal', { audience: { kind: 'grades', ids: [await gradeOf(foreignClass)] } })).statusCode).toBe(404);
+    const res = await send('gxsy.principal', { audience: { kind: 'grades', ids: [await gradeOf(classA)] } });
+    expect(res.statusCode).toBe(201);
+    const sent = res.json();
+    const parent = await t.login(twoChildParent.username);
+    // Classes A and B are both 一年级: the two-child family gets one notice naming both.
+    expect(await gradeOf(classB)).toBe(await gradeOf(classA));
+    expect((await parent.get(`/api/family/notices/${sent.id}`)).json().children).toHaveLength(2);
+    // Unbound from every child: the notice is gone from the list, its page is a 404.
+    await db.deleteFrom('guardianships').where('user_id', '=', twoChildParent.userId).execute();
+    expect((await parent.get('/api/family/notices')).json()).toMatchObject({ items: [], total: 0, unread: 0 });
+    expect((await parent.get(`/api/family/notices/${sent.id}`)).statusCode).toBe(404);
+  });
 });
