@@ -28,6 +28,7 @@ import { reviewMatrix } from '../modules/resources/review.matrix.js';
 import { resourcesMatrix } from '../modules/resources/resources.matrix.js';
 import { coursewareMatrix } from '../modules/resources/courseware.matrix.js';
 import { searchMatrix } from '../modules/resources/search.matrix.js';
+import { noticesMatrix } from '../modules/family/notices.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { equityMatrix } from '../modules/equity/equity.matrix.js';
@@ -53,6 +54,7 @@ MATRIX.push(...searchMatrix);
 MATRIX.push(...familyHomeMatrix);
 MATRIX.push(...bindingMatrix);
 MATRIX.push(...messagesMatrix);
+MATRIX.push(...noticesMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -18,6 +18,11 @@ import { createBindingService } from '../modules/family/binding.service.js';
 import { registerBindingRoutes } from '../modules/family/binding.routes.js';
 import { createMessagesService } from '../modules/family/messages.service.js';
 import { registerMessagesRoutes } from '../modules/family/messages.routes.js';
+import { createNoticeAttachments } from '../modules/family/notices.attachments.js';
+import { createNoticeAudience } from '../modules/family/notices.audience.js';
+import { createNoticesInbox } from '../modules/family/notices.inbox.js';
+import { registerNoticesRoutes } from '../modules/family/notices.routes.js';
+import { createNoticesService } from '../modules/family/notices.service.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -55,9 +60,16 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   routes.push((app) => registerBindingRoutes(app, { binding }));
   const messages = createMessagesService({ db: deps.db, clock: deps.clock, audit: deps.audit, notifications: deps.notifications, children });
   routes.push((app) => registerMessagesRoutes(app, { messages }));
+  // Notices: the push is notifications' notify, called directly (floor 2, below family).
+  const notices = createNoticesService({ db: deps.db, clock: deps.clock, audit: deps.audit, notify: deps.notifications.notify });
+  const noticesInbox = createNoticesInbox({ db: deps.db, clock: deps.clock });
+  const noticeAttachments = createNoticeAttachments({ db: deps.db, clock: deps.clock, store: deps.storage });
+  routes.push((app) => registerNoticesRoutes(app, { notices, inbox: noticesInbox, attachments: noticeAttachments, audience: createNoticeAudience({ db: deps.db, children }) }));
+  due.push({ name: 'notices.push', run: (now) => notices.pushDue(now) });
 
   return {
     children,
+    notices,
     register: (app: AppInstance) => routes.forEach((r) => r(app)),
     /** Runs every area's due work once (the server's maintenance calls it every minute; tests with a moved clock). */
     runDue: async (now: Date) => {

@@ -25,6 +25,7 @@ import * as resourceSearch from './migrations/20261206_0033_resource_search.js';
 import * as familyFoundation from './migrations/20261206_0040_family_foundation.js';
 import * as familyBinding from './migrations/20261206_0041_family_binding.js';
 import * as familyMessages from './migrations/20261206_0043_family_messages.js';
+import * as familyNotices from './migrations/20261206_0042_family_notices.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0040_family_foundation': familyFoundation,
   '20261206_0041_family_binding': familyBinding,
   '20261206_0043_family_messages': familyMessages,
+  '20261206_0042_family_notices': familyNotices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

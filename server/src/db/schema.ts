@@ -20,6 +20,7 @@ import type {
 import type { ResourceSearchTable } from './schema/resource-search.js';
 import type { BindingCodeTable, BindingRequestTable, BindingFailureTable } from './schema/family-binding.js';
 import type { FamilyConversationTable, FamilyMessageTable, FamilyMessageReadTable, FamilyMessageReportTable, FamilyWorkingHoursTable } from './schema/family-messages.js';
+import type { NoticeTable, NoticeClassTable, NoticeDeliveryTable, NoticeDeliveryChildTable, NoticeAttachmentTable } from './schema/family-notices.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -34,6 +35,7 @@ export type * from './schema/research.js';
 export type * from './schema/resources.js';
 export type * from './schema/resource-search.js';
 export type * from './schema/family-binding.js';
+export type * from './schema/family-notices.js';
 
 /**
  * Table types for Kysely. Conventions that hold on SQLite and PostgreSQL alike:
@@ -118,4 +120,9 @@ export interface Database {
   family_message_reads: FamilyMessageReadTable;
   family_message_reports: FamilyMessageReportTable;
   family_working_hours: FamilyWorkingHoursTable;
+  notices: NoticeTable;
+  notice_classes: NoticeClassTable;
+  notice_deliveries: NoticeDeliveryTable;
+  notice_delivery_children: NoticeDeliveryChildTable;
+  notice_attachments: NoticeAttachmentTable;
 }

@@ -134,3 +134,9 @@ export function resourceFileKey(resourceId: number, name: string, ext: string): 
   if (!/^[a-z0-9]{1,8}$/.test(ext)) throw new InvalidObjectKeyError(`invalid resource file extension: ${JSON.stringify(ext)}`);
   return `${resourceFilesPrefix(resourceId)}${part(name, 'resource file name')}.${ext}`;
 }
+
+/** One attachment of a family notice: `family/notices/<token>.<ext>`, `name` a token made by the server, `ext` without the dot. */
+export function noticeAttachmentKey(name: string, ext: string): string {
+  if (!/^[a-z0-9]{1,8}$/.test(ext)) throw new InvalidObjectKeyError(`invalid notice attachment extension: ${JSON.stringify(ext)}`);
+  return `family/notices/${part(name, 'notice attachment name')}.${ext}`;
+}

@@ -54,6 +54,8 @@ export const PAGE_ACCESS = {
   // 班级家校: a class's staff (and the principal) confirm parents' bindings, issue codes; the principal assigns staff.
   familyClasses: ['class:write'],
   messages: ['family:read'],
+  // Family notices (家校通知): teachers, principals, county and city staff send and follow receipts.
+  notices: ['notice:write'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

@@ -58,6 +58,10 @@ const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage
 const FamilyClassesPage = lazyPage(() => import('../features/family-classes/pages/FamilyClassesPage'));
 // 家校沟通: teachers' conversations with guardians, working hours, the principal's reports.
 const MessagesPage = lazyPage(() => import('../features/messages/pages/MessagesPage'));
+// Family notices (家校通知): compose, sent, receipts with the emergency live view; a notice received by staff.
+const NoticesPage = lazyPage(() => import('../features/notices/pages/NoticesPage'));
+const NoticeReceiptsPage = lazyPage(() => import('../features/notices/pages/NoticeReceiptsPage'));
+const ReceivedNoticePage = lazyPage(() => import('../features/notices/pages/ReceivedNoticePage'));
 // Shared resources: the review queue and the featured collection (优课 / 精品课).
 const ReviewQueuePage = lazyPage(() => import('../features/resources/pages/ReviewQueuePage'));
 const FeaturedPage = lazyPage(() => import('../features/resources/pages/FeaturedPage'));
@@ -149,6 +153,9 @@ export function AppRoutes() {
         <Route path="consent" element={<RequirePage page="consent"><ConsentPage /></RequirePage>} />
         <Route path="family-classes" element={<RequirePage page="familyClasses"><FamilyClassesPage /></RequirePage>} />
         <Route path="messages" element={<RequirePage page="messages"><MessagesPage /></RequirePage>} />
+        <Route path="notices" element={<RequirePage page="notices"><NoticesPage /></RequirePage>} />
+        <Route path="notices/:id" element={<RequirePage page="notices"><NoticeReceiptsPage /></RequirePage>} />
+        <Route path="notices/received/:id" element={<ReceivedNoticePage />} />
         <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />
         <Route path="resources/publish" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />

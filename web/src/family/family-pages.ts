@@ -1,8 +1,9 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { FamilyChildView } from './family-types';
-import { consentPages } from './pages/consent';
 import { bindingHomeCards, bindingPages } from './pages/binding';
+import { consentPages } from './pages/consent';
 import { messagesPages } from './pages/messages';
+import { noticesHomeCards, noticesPages } from './pages/notices';
 
 /**
  * The family app's pages, one registry the shell (FamilyApp) reads. Each area exports its pages
@@ -25,11 +26,13 @@ export interface FamilyHomeCard {
 }
 
 export const FAMILY_PAGES: FamilyPage[] = [
-  ...consentPages,
   ...bindingPages,
+  ...consentPages,
   ...messagesPages,
+  ...noticesPages,
 ];
 
 export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
   ...bindingHomeCards,
+  ...noticesHomeCards,
 ];

@@ -37,6 +37,8 @@ import { enResourcesSearch } from './en-texts/resources-search';
 import { enResourcesSearchErrors } from './en-texts/resources-errors-search';
 import { enFamilyMessages } from './en-texts/family-messages';
 import { enFamilyErrorsMessages } from './en-texts/family-errors-messages';
+import { enFamilyNotices } from './en-texts/family-notices';
+import { enFamilyErrorsNotices } from './en-texts/family-errors-notices';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -72,11 +74,13 @@ export const en: EnglishMessages = {
   ...enResourcesSearch,
   ...enFamilyBinding,
   ...enFamilyMessages,
+  ...enFamilyNotices,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
     ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity, ...enResourcesSearchErrors,
     ...enFamilyErrorsBinding,
     ...enFamilyErrorsMessages,
+    ...enFamilyErrorsNotices,
   },
 };

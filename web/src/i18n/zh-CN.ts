@@ -20,6 +20,7 @@ import { zhResearchStAudio } from './zh-CN-texts/research-st-audio';
 import { zhResearchRubrics } from './zh-CN-texts/research-rubrics';
 import { zhResourcesUse } from './zh-CN-texts/resources-use';
 import { zhResourcesConsent } from './zh-CN-texts/resources-consent';
+import { zhFamilyNotices } from './zh-CN-texts/family-notices';
 import { zhResourcesReview } from './zh-CN-texts/resources-review';
 import { zhResourcesLibrary } from './zh-CN-texts/resources-library';
 import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
@@ -63,6 +64,7 @@ export const zhCN = {
   ...zhResourcesSearch,
   ...zhFamilyBinding,
   ...zhFamilyMessages,
+  ...zhFamilyNotices,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

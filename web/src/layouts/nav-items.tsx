@@ -16,7 +16,9 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   HomeOutlined,
+  MessageOutlined,
   PlayCircleOutlined,
+  SoundOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
   UploadOutlined,
@@ -24,7 +26,6 @@ import {
 } from '@ant-design/icons';
 import type { MeView } from '@shared/domain';
 import { canAny, PAGE_ACCESS, type PageKey } from '../app/access';
-import { MessageOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   key: PageKey;
@@ -50,6 +51,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'consent', path: '/consent', icon: <SafetyOutlined /> },
   { key: 'familyClasses', path: '/family-classes', icon: <UsergroupAddOutlined /> },
   { key: 'messages', path: '/messages', icon: <MessageOutlined /> },
+  { key: 'notices', path: '/notices', icon: <SoundOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },
   { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },

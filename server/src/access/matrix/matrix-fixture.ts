@@ -19,6 +19,7 @@ import { addReviewToFixture } from '../../modules/resources/review-fixture.js';
 import { addCoursewareToFixture } from '../../modules/resources/courseware-fixture.js';
 import { addFamilyToFixture } from '../../modules/family/family-fixture.js';
 import { addBindingToFixture } from '../../modules/family/binding-fixture.js';
+import { addNoticesToFixture } from '../../modules/family/notices-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -108,5 +109,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addFamilyToFixture(t, fixture);
   await addBindingToFixture(t, fixture);
   await addMessagesToFixture(t, fixture);
+  await addNoticesToFixture(t, fixture);
   return fixture;
 }

@@ -3,6 +3,7 @@ import { enShell } from './en-texts/shell';
 import { familyEnBinding } from './en-texts/binding';
 import { enChildConsent } from './en-texts/child-consent';
 import { familyEnMessages } from './en-texts/messages';
+import { familyEnNotices } from './en-texts/notices';
 
 /** The family app's English texts, the same keys as zh-CN.ts, one file per area in en-texts/. */
 export const familyEn: FamilyMessages = {
@@ -10,4 +11,5 @@ export const familyEn: FamilyMessages = {
   ...familyEnBinding,
   ...enChildConsent,
   ...familyEnMessages,
+  ...familyEnNotices,
 };

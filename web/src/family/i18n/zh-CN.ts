@@ -2,6 +2,7 @@ import { zhShell } from './zh-CN-texts/shell';
 import { familyZhBinding } from './zh-CN-texts/binding';
 import { zhChildConsent } from './zh-CN-texts/child-consent';
 import { familyZhMessages } from './zh-CN-texts/messages';
+import { familyZhNotices } from './zh-CN-texts/notices';
 
 /**
  * The family app's Chinese texts, its own small dictionary (the staff app's does not ship to
@@ -12,6 +13,7 @@ export const familyZhCN = {
   ...familyZhBinding,
   ...zhChildConsent,
   ...familyZhMessages,
+  ...familyZhNotices,
 };
 
 export type FamilyMessages = typeof familyZhCN;

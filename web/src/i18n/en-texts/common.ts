@@ -37,6 +37,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     consent: 'Video consent',
     familyClasses: 'Class families',
     messages: 'Messages',
+    notices: 'Family notices',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',
     expand: 'Expand menu',

@@ -35,6 +35,7 @@ export const zhCommon = {
     consent: '出镜授权',
     familyClasses: '班级家校',
     messages: '家校沟通',
+    notices: '家校通知',
     openMenu: '打开菜单',
     collapse: '收起菜单',
     expand: '展开菜单',
