@@ -9,6 +9,10 @@ import type { AuditService } from '../modules/audit/audit.service.js';
 import type { CalendarService } from '../modules/calendar/calendar.service.js';
 import type { NotificationsService } from '../modules/notifications/notifications.service.js';
 import { createFamilyChildren } from '../modules/students/family-children.js';
+import { createHomeworkService } from '../modules/family/homework.service.js';
+import { registerHomeworkRoutes } from '../modules/family/homework.routes.js';
+import { createRoutineService } from '../modules/family/routine.service.js';
+import { registerRoutineRoutes } from '../modules/family/routine.routes.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -36,6 +40,10 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const routes: Array<(app: AppInstance) => void> = [];
   const due: DueTask[] = [];
   // Areas (keep the order: later areas may use earlier ones' services).
+  // Routine (日常): class timetables, a child's day and school calendar, homework against the national limits.
+  const homework = createHomeworkService({ db: deps.db, clock: deps.clock, audit: deps.audit, notifications: deps.notifications, children });
+  const routine = createRoutineService({ db: deps.db, clock: deps.clock, audit: deps.audit, calendar: deps.calendar, children, homework });
+  routes.push((app) => registerRoutineRoutes(app, { routine }), (app) => registerHomeworkRoutes(app, { homework }));
 
   return {
     children,

@@ -18,6 +18,7 @@ import type {
   ResourceUseRollupStateTable, ResourceUseSchoolMonthTable, ResourceUseCountyFlowTable, ResourceUseFeaturedTable,
 } from './schema/resource-rollup.js';
 import type { ResourceSearchTable } from './schema/resource-search.js';
+import type { ClassTimetableTable, HomeworkTable } from './schema/family-routine.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -31,6 +32,7 @@ export type * from './schema/rollout.js';
 export type * from './schema/research.js';
 export type * from './schema/resources.js';
 export type * from './schema/resource-search.js';
+export type * from './schema/family-routine.js';
 
 /**
  * Table types for Kysely. Conventions that hold on SQLite and PostgreSQL alike:
@@ -109,4 +111,6 @@ export interface Database {
   resource_use_school_months: ResourceUseSchoolMonthTable;
   resource_use_county_flows: ResourceUseCountyFlowTable;
   resource_use_featured: ResourceUseFeaturedTable;
+  class_timetable: ClassTimetableTable;
+  homework: HomeworkTable;
 }
