@@ -31,6 +31,7 @@ import { searchMatrix } from '../modules/resources/search.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { equityMatrix } from '../modules/equity/equity.matrix.js';
+import { routineMatrix } from '../modules/family/routine.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
 /**
@@ -47,6 +48,7 @@ MATRIX.push(...resourcesMatrix);
 MATRIX.push(...coursewareMatrix);
 MATRIX.push(...equityMatrix);
 MATRIX.push(...searchMatrix);
+MATRIX.push(...routineMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

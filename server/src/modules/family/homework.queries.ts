@@ -45,10 +45,10 @@ export function classDays(db: Db, scope: Scope, from: string, to: string, county
 /** Names of the schools and counties the figures' rows are about (rows only exist for places in scope). */
 export async function placeNames(db: Db, schoolIds: readonly number[], countyIds: readonly number[]) {
   const [schools, counties] = await Promise.all([
-    schoolIds.length ? db.selectFrom('schools').select(['id', 'name']).where('id', 'in', [...schoolIds]).execute() : [],
-    countyIds.length ? db.selectFrom('regions').select(['id', 'name']).where('id', 'in', [...countyIds]).execute() : [],
+    schoolIds.length ? db.selectFrom('schools').select(['id', 'name', 'code']).where('id', 'in', [...schoolIds]).execute() : [],
+    countyIds.length ? db.selectFrom('regions').select(['id', 'name', 'code']).where('id', 'in', [...countyIds]).execute() : [],
   ]);
-  return { schools: new Map(schools.map((s) => [s.id, s.name])), counties: new Map(counties.map((c) => [c.id, c.name])) };
+  return { schools: new Map(schools.map((s) => [s.id, s])), counties: new Map(counties.map((c) => [c.id, c])) };
 }
 
 /** The city of a school (kept on each homework row for the bureau's scope). */

@@ -61,7 +61,7 @@ export const WeeklyFiguresSchema = Type.Object({
   level: Type.Enum(['school', 'county'] as const),
   weekStart: Type.String(),
   weekEnd: Type.String(),
-  rows: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), ...FigureFields })),
+  rows: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), code: Type.String(), ...FigureFields })),
   total: Type.Object(FigureFields),
 });
 

@@ -166,7 +166,7 @@ export function createHomeworkService(deps: { db: Db; clock: Clock; audit: Audit
       ...a, avgWrittenMinutes: a.classDays ? Math.round((a.writtenMinutes / a.classDays) * 10) / 10 : 0,
     });
     const out = [...groups.entries()].map(([id, a]) => ({
-      id, name: (perCounty ? names.counties.get(id) : names.schools.get(id)) ?? String(id),
+      id, ...((perCounty ? names.counties.get(id) : names.schools.get(id)) ?? { name: String(id), code: '' }),
       ...figures({ classes: a.classes.size, classDays: a.classDays, writtenMinutes: a.writtenMinutes, overLimitClassDays: a.overLimitClassDays }),
     })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id - b.id);
     // The total is the rows added up, so a county's figure always equals the sum of its schools.

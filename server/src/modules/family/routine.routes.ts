@@ -6,7 +6,7 @@ import type { RoutineService } from './routine.service.js';
 import { Type } from 'typebox';
 
 const ChildrenSchema = Type.Object({
-  items: Type.Array(Type.Object({ id: Type.Integer(), label: Type.String(), classId: Type.Integer(), gradeLevel: Type.Integer(), schoolName: Type.String() })),
+  items: Type.Array(Type.Object({ id: Type.Integer(), label: Type.String(), studentNo: Type.String(), classId: Type.Integer(), gradeLevel: Type.Integer(), schoolName: Type.String() })),
 });
 
 /** 日常: a class's timetable, a child's day and school calendar (family app), the timetable editor (class staff). */

@@ -87,7 +87,7 @@ export function createRoutineService(deps: {
   /** The children whose routine the caller reads (a guardian's own, class staff's classes', a principal's school's). */
   async function children(actor: Actor) {
     const kids = await deps.children.children(actor, 'family:read');
-    return { items: kids.map((c) => ({ id: c.id, label: c.label, classId: c.classId, gradeLevel: c.gradeLevel, schoolName: c.schoolName })) };
+    return { items: kids.map((c) => ({ id: c.id, label: c.label, studentNo: c.studentNo, classId: c.classId, gradeLevel: c.gradeLevel, schoolName: c.schoolName })) };
   }
 
   return { timetable, saveTimetable, dayOf, calendarOf, children };
