@@ -33,6 +33,8 @@ import { enResourcesCourseware } from './en-texts/resources-courseware';
 import { enResourcesErrorsCourseware } from './en-texts/resources-errors-courseware';
 import { enResourcesSearch } from './en-texts/resources-search';
 import { enResourcesSearchErrors } from './en-texts/resources-errors-search';
+import { enFamilyRoutine } from './en-texts/family-routine';
+import { enFamilyErrorsRoutine } from './en-texts/family-errors-routine';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -66,9 +68,11 @@ export const en: EnglishMessages = {
   ...enResourcesCourseware,
   ...enResourcesEquity,
   ...enResourcesSearch,
+  ...enFamilyRoutine,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
     ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity, ...enResourcesSearchErrors,
+    ...enFamilyErrorsRoutine,
   },
 };

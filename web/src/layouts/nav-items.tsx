@@ -20,6 +20,7 @@ import {
   TeamOutlined,
   UploadOutlined,
   VideoCameraOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import type { MeView } from '@shared/domain';
 import { canAny, PAGE_ACCESS, type PageKey } from '../app/access';
@@ -46,6 +47,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'resources', path: '/resources', icon: <BookOutlined /> },
   { key: 'equity', path: '/equity', icon: <PieChartOutlined /> },
   { key: 'consent', path: '/consent', icon: <SafetyOutlined /> },
+  { key: 'homework', path: '/homework', icon: <ScheduleOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },
   { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },
