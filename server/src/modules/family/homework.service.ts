@@ -165,10 +165,11 @@ export function createHomeworkService(deps: { db: Db; clock: Clock; audit: Audit
     const figures = (a: { classes: number; classDays: number; writtenMinutes: number; overLimitClassDays: number }) => ({
       ...a, avgWrittenMinutes: a.classDays ? Math.round((a.writtenMinutes / a.classDays) * 10) / 10 : 0,
     });
-    const out = [...groups.entries()].map(([id, a]) => ({
-      id, ...((perCounty ? names.counties.get(id) : names.schools.get(id)) ?? { name: String(id), code: '' }),
-      ...figures({ classes: a.classes.size, classDays: a.classDays, writtenMinutes: a.writtenMinutes, overLimitClassDays: a.overLimitClassDays }),
-    })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id - b.id);
+    const out = [...groups.entries()].map(([id, a]) => {
+      const place = perCounty ? names.counties.get(id) : names.schools.get(id);
+      return { id, name: place?.name ?? String(id), code: place?.code ?? '',
+        ...figures({ classes: a.classes.size, classDays: a.classDays, writtenMinutes: a.writtenMinutes, overLimitClassDays: a.overLimitClassDays }) };
+    }).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id - b.id);
     // The total is the rows added up, so a county's figure always equals the sum of its schools.
     const sum = (k: 'classes' | 'classDays' | 'writtenMinutes' | 'overLimitClassDays') => out.reduce((n, r) => n + r[k], 0);
     const total = figures({ classes: sum('classes'), classDays: sum('classDays'), writtenMinutes: sum('writtenMinutes'), overLimitClassDays: sum('overLimitClassDays') });

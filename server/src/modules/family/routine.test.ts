@@ -115,7 +115,7 @@ describe('routine: timetable, a child\'s day and homework against the national l
     expect(county.weekStart).toBe('2018-04-09');
     expect(county.rows.length).toBe(2);
     for (const k of ['classes', 'classDays', 'writtenMinutes', 'overLimitClassDays'] as const) {
-      expect(county.total[k]).toBe(county.rows.reduce((n: number, r: Record<string, number>) => n + r[k], 0));
+      expect(county.total[k]).toBe(county.rows.reduce((n: number, r: Record<string, number>) => n + (r[k] ?? 0), 0));
     }
     expect(county.total).toMatchObject({ classes: 3, classDays: 3, writtenMinutes: 85, overLimitClassDays: 2 });
     const city = (await (await t.login('city.admin')).get('/api/homework/figures?week=2018-04-11')).json();

@@ -2,6 +2,7 @@ import { Flex, Select, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useApi } from '../../../api/use-api';
 import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth';
@@ -27,7 +28,10 @@ export default function HomeworkPage() {
   const [picked, setPicked] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
   const items = classes.data?.items ?? [];
-  const classId = picked ?? items[0]?.id ?? null;
+  // The head teacher's notification links here with ?classId= of the class over the limit.
+  const [params] = useSearchParams();
+  const linked = items.find((c) => c.id === Number(params.get('classId')))?.id;
+  const classId = picked ?? linked ?? items[0]?.id ?? null;
   const monday = dayjs().subtract((dayjs().day() + 6) % 7, 'day');
   const from = monday.format('YYYY-MM-DD');
   const to = monday.add(6, 'day').format('YYYY-MM-DD');
