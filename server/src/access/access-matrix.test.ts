@@ -35,6 +35,7 @@ import { equityMatrix } from '../modules/equity/equity.matrix.js';
 import { familyHomeMatrix } from '../modules/family/home.matrix.js';
 import { bindingMatrix } from '../modules/family/binding.matrix.js';
 import { messagesMatrix } from '../modules/family/messages.matrix.js';
+import { routineMatrix } from '../modules/family/routine.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
 /**
@@ -55,6 +56,7 @@ MATRIX.push(...familyHomeMatrix);
 MATRIX.push(...bindingMatrix);
 MATRIX.push(...messagesMatrix);
 MATRIX.push(...noticesMatrix);
+MATRIX.push(...routineMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

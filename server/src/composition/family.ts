@@ -23,6 +23,10 @@ import { createNoticeAudience } from '../modules/family/notices.audience.js';
 import { createNoticesInbox } from '../modules/family/notices.inbox.js';
 import { registerNoticesRoutes } from '../modules/family/notices.routes.js';
 import { createNoticesService } from '../modules/family/notices.service.js';
+import { createHomeworkService } from '../modules/family/homework.service.js';
+import { registerHomeworkRoutes } from '../modules/family/homework.routes.js';
+import { createRoutineService } from '../modules/family/routine.service.js';
+import { registerRoutineRoutes } from '../modules/family/routine.routes.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -66,6 +70,10 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const noticeAttachments = createNoticeAttachments({ db: deps.db, clock: deps.clock, store: deps.storage });
   routes.push((app) => registerNoticesRoutes(app, { notices, inbox: noticesInbox, attachments: noticeAttachments, audience: createNoticeAudience({ db: deps.db, children }) }));
   due.push({ name: 'notices.push', run: (now) => notices.pushDue(now) });
+  // Routine (日常): class timetables, a child's day and school calendar, homework against the national limits.
+  const homework = createHomeworkService({ db: deps.db, clock: deps.clock, audit: deps.audit, notifications: deps.notifications, children });
+  const routine = createRoutineService({ db: deps.db, clock: deps.clock, audit: deps.audit, calendar: deps.calendar, children, homework });
+  routes.push((app) => registerRoutineRoutes(app, { routine }), (app) => registerHomeworkRoutes(app, { homework }));
 
   return {
     children,

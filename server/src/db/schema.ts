@@ -21,6 +21,7 @@ import type { ResourceSearchTable } from './schema/resource-search.js';
 import type { BindingCodeTable, BindingRequestTable, BindingFailureTable } from './schema/family-binding.js';
 import type { FamilyConversationTable, FamilyMessageTable, FamilyMessageReadTable, FamilyMessageReportTable, FamilyWorkingHoursTable } from './schema/family-messages.js';
 import type { NoticeTable, NoticeClassTable, NoticeDeliveryTable, NoticeDeliveryChildTable, NoticeAttachmentTable } from './schema/family-notices.js';
+import type { ClassTimetableTable, HomeworkTable } from './schema/family-routine.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -36,6 +37,7 @@ export type * from './schema/resources.js';
 export type * from './schema/resource-search.js';
 export type * from './schema/family-binding.js';
 export type * from './schema/family-notices.js';
+export type * from './schema/family-routine.js';
 
 /**
  * Table types for Kysely. Conventions that hold on SQLite and PostgreSQL alike:
@@ -125,4 +127,6 @@ export interface Database {
   notice_deliveries: NoticeDeliveryTable;
   notice_delivery_children: NoticeDeliveryChildTable;
   notice_attachments: NoticeAttachmentTable;
+  class_timetable: ClassTimetableTable;
+  homework: HomeworkTable;
 }

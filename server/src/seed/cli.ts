@@ -48,6 +48,7 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   binding_codes: 'truncate', binding_requests: 'truncate', binding_failures: 'truncate',
   family_conversations: 'truncate', family_messages: 'truncate', family_message_reads: 'truncate', family_message_reports: 'truncate', family_working_hours: 'truncate',
   notices: 'truncate', notice_classes: 'truncate', notice_deliveries: 'truncate', notice_delivery_children: 'truncate', notice_attachments: 'truncate',
+  class_timetable: 'truncate', homework: 'truncate',
 };
 
 class UsageError extends Error {}

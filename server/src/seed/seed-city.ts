@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { seedDemoTimetables } from './demo-timetables.js';
 import { DEMO_ACCOUNTS, DEMO_SCHOOLS, type DemoAccount } from './demo-accounts.js';
 import { BATCHES, LIAOCHENG, type CountyPlace } from './liaocheng-places.js';
 import { type SchoolDetail, type SeedContext, type WrittenCity, writeCity } from './org-writer.js';
@@ -70,6 +71,8 @@ export async function seedCity(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     if (opts.scale === 'province') await seedProvince(ctx);
     await ctx.writer.flushAll();
     if (db.dialect === 'postgres') await ctx.writer.resetSequences();
+    // Apart from the random numbers above: adding it changes no other row.
+    log(`demo timetables: ${await seedDemoTimetables(trx, CREATED_AT)} lessons`);
     return ctx.writer.counts;
   });
   return { scale: opts.scale, seed, counts, ms: Math.round(performance.now() - started) };

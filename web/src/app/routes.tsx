@@ -62,6 +62,8 @@ const MessagesPage = lazyPage(() => import('../features/messages/pages/MessagesP
 const NoticesPage = lazyPage(() => import('../features/notices/pages/NoticesPage'));
 const NoticeReceiptsPage = lazyPage(() => import('../features/notices/pages/NoticeReceiptsPage'));
 const ReceivedNoticePage = lazyPage(() => import('../features/notices/pages/ReceivedNoticePage'));
+// Homework against the national limits and class timetables (作业与课程表).
+const HomeworkPage = lazyPage(() => import('../features/homework/pages/HomeworkPage'));
 // Shared resources: the review queue and the featured collection (优课 / 精品课).
 const ReviewQueuePage = lazyPage(() => import('../features/resources/pages/ReviewQueuePage'));
 const FeaturedPage = lazyPage(() => import('../features/resources/pages/FeaturedPage'));
@@ -156,6 +158,7 @@ export function AppRoutes() {
         <Route path="notices" element={<RequirePage page="notices"><NoticesPage /></RequirePage>} />
         <Route path="notices/:id" element={<RequirePage page="notices"><NoticeReceiptsPage /></RequirePage>} />
         <Route path="notices/received/:id" element={<ReceivedNoticePage />} />
+        <Route path="homework" element={<RequirePage page="homework"><HomeworkPage /></RequirePage>} />
         <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />
         <Route path="resources/publish" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />

@@ -4,6 +4,7 @@ import { bindingHomeCards, bindingPages } from './pages/binding';
 import { consentPages } from './pages/consent';
 import { messagesPages } from './pages/messages';
 import { noticesHomeCards, noticesPages } from './pages/notices';
+import { routineHomeCards, routinePages } from './pages/routine';
 
 /**
  * The family app's pages, one registry the shell (FamilyApp) reads. Each area exports its pages
@@ -30,9 +31,11 @@ export const FAMILY_PAGES: FamilyPage[] = [
   ...consentPages,
   ...messagesPages,
   ...noticesPages,
+  ...routinePages,
 ];
 
 export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
   ...bindingHomeCards,
   ...noticesHomeCards,
+  ...routineHomeCards,
 ];

@@ -39,6 +39,8 @@ import { enFamilyMessages } from './en-texts/family-messages';
 import { enFamilyErrorsMessages } from './en-texts/family-errors-messages';
 import { enFamilyNotices } from './en-texts/family-notices';
 import { enFamilyErrorsNotices } from './en-texts/family-errors-notices';
+import { enFamilyRoutine } from './en-texts/family-routine';
+import { enFamilyErrorsRoutine } from './en-texts/family-errors-routine';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -75,6 +77,7 @@ export const en: EnglishMessages = {
   ...enFamilyBinding,
   ...enFamilyMessages,
   ...enFamilyNotices,
+  ...enFamilyRoutine,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
@@ -82,5 +85,6 @@ export const en: EnglishMessages = {
     ...enFamilyErrorsBinding,
     ...enFamilyErrorsMessages,
     ...enFamilyErrorsNotices,
+    ...enFamilyErrorsRoutine,
   },
 };

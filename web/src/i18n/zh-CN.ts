@@ -28,6 +28,7 @@ import { zhResourcesEquity } from './zh-CN-texts/resources-equity';
 import { zhResourcesSearch } from './zh-CN-texts/resources-search';
 import { zhFamilyBinding } from './zh-CN-texts/family-binding';
 import { zhFamilyMessages } from './zh-CN-texts/family-messages';
+import { zhFamilyRoutine } from './zh-CN-texts/family-routine';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -65,6 +66,7 @@ export const zhCN = {
   ...zhFamilyBinding,
   ...zhFamilyMessages,
   ...zhFamilyNotices,
+  ...zhFamilyRoutine,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

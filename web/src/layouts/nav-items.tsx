@@ -23,6 +23,7 @@ import {
   UsergroupAddOutlined,
   UploadOutlined,
   VideoCameraOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import type { MeView } from '@shared/domain';
 import { canAny, PAGE_ACCESS, type PageKey } from '../app/access';
@@ -52,6 +53,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'familyClasses', path: '/family-classes', icon: <UsergroupAddOutlined /> },
   { key: 'messages', path: '/messages', icon: <MessageOutlined /> },
   { key: 'notices', path: '/notices', icon: <SoundOutlined /> },
+  { key: 'homework', path: '/homework', icon: <ScheduleOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },
   { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },

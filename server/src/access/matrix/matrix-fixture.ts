@@ -20,6 +20,7 @@ import { addCoursewareToFixture } from '../../modules/resources/courseware-fixtu
 import { addFamilyToFixture } from '../../modules/family/family-fixture.js';
 import { addBindingToFixture } from '../../modules/family/binding-fixture.js';
 import { addNoticesToFixture } from '../../modules/family/notices-fixture.js';
+import { addRoutineToFixture } from '../../modules/family/routine-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -110,5 +111,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addBindingToFixture(t, fixture);
   await addMessagesToFixture(t, fixture);
   await addNoticesToFixture(t, fixture);
+  await addRoutineToFixture(t, fixture);
   return fixture;
 }

@@ -11,6 +11,7 @@ import { checkDateRange } from './date-range.js';
 import { createCalendarAdminService } from './calendar-admin.service.js';
 import { rangeStatus } from './day-status.js';
 import { calendarScope, type PlaceQuery, type ResolvedPlace, resolvePlace } from './calendar-places.js';
+import { schoolCalendar } from './school-calendar.js';
 
 /**
  * The school calendar as people see and correct it: each day's verdict for a school, county or
@@ -108,7 +109,10 @@ export function createCalendarService(deps: { db: Db; clock: Clock; audit: Audit
     return rangeStatus(db, calendarScope(actor, action), only, from, to);
   }
 
-  return { view, saveExceptions, deleteException, dayStatus, admin };
+  /** A school's days and terms for a caller that has already decided the school is reachable (the family app). */
+  const ofSchool = (schoolId: number, from: string, to: string) => schoolCalendar(db, schoolId, from, to);
+
+  return { view, saveExceptions, deleteException, dayStatus, admin, ofSchool };
 }
 
 export type CalendarService = ReturnType<typeof createCalendarService>;

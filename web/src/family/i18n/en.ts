@@ -4,6 +4,7 @@ import { familyEnBinding } from './en-texts/binding';
 import { enChildConsent } from './en-texts/child-consent';
 import { familyEnMessages } from './en-texts/messages';
 import { familyEnNotices } from './en-texts/notices';
+import { familyEnRoutine } from './en-texts/routine';
 
 /** The family app's English texts, the same keys as zh-CN.ts, one file per area in en-texts/. */
 export const familyEn: FamilyMessages = {
@@ -12,4 +13,5 @@ export const familyEn: FamilyMessages = {
   ...enChildConsent,
   ...familyEnMessages,
   ...familyEnNotices,
+  ...familyEnRoutine,
 };

@@ -3,6 +3,7 @@ import { familyZhBinding } from './zh-CN-texts/binding';
 import { zhChildConsent } from './zh-CN-texts/child-consent';
 import { familyZhMessages } from './zh-CN-texts/messages';
 import { familyZhNotices } from './zh-CN-texts/notices';
+import { familyZhRoutine } from './zh-CN-texts/routine';
 
 /**
  * The family app's Chinese texts, its own small dictionary (the staff app's does not ship to
@@ -14,6 +15,7 @@ export const familyZhCN = {
   ...zhChildConsent,
   ...familyZhMessages,
   ...familyZhNotices,
+  ...familyZhRoutine,
 };
 
 export type FamilyMessages = typeof familyZhCN;

@@ -38,6 +38,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     familyClasses: 'Class families',
     messages: 'Messages',
     notices: 'Family notices',
+    homework: 'Homework and timetable',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',
     expand: 'Expand menu',

@@ -36,6 +36,7 @@ export const zhCommon = {
     familyClasses: '班级家校',
     messages: '家校沟通',
     notices: '家校通知',
+    homework: '作业与课程表',
     openMenu: '打开菜单',
     collapse: '收起菜单',
     expand: '展开菜单',

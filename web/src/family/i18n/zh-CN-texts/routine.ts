@@ -1,0 +1,41 @@
+/** 日常 (the campus routine) in the family app: today, the timetable, the school calendar, homework minutes. */
+export const familyZhRoutine = {
+  routine: {
+    tab: '日常',
+    title: '课程与作业',
+    noChild: '还没有绑定孩子：绑定后可查看课程表和作业',
+    tabs: { today: '今日', timetable: '课程表', calendar: '校历' },
+    today: { lessons: '今日课程', homework: '今日作业', noTimetable: '班级还没有录入课程表', noHomework: '今天没有布置作业' },
+    period: '第{{n}}节',
+    minutes: '{{n}} 分钟',
+    weekday: { 1: '星期一', 2: '星期二', 3: '星期三', 4: '星期四', 5: '星期五', 6: '星期六', 7: '星期日' },
+    kind: { written: '书面', oral: '口头', practice: '实践' },
+    makeup: '今天是{{name}}调休上课日，按{{weekday}}的课程表上课',
+    reason: {
+      public_holiday: '今天是{{name}}假期，不上课',
+      weekend: '今天是周末，不上课',
+      term_break: '现在是假期（学期之间），不上课',
+      exception_closed: '学校今天停课：{{name}}',
+      exception_open: '学校今天安排上课：{{name}}',
+      makeup_workday: '调休上课日',
+      school_day: '上课日',
+    },
+    limit: {
+      written: '书面作业 {{minutes}} 分钟',
+      max: '国家规定不超过 {{limit}} 分钟',
+      zero: '一、二年级不布置书面作业',
+      none: '书面作业 {{minutes}} 分钟（高中无统一时长规定）',
+      over: '超出国家规定的书面作业时长，学校已提醒班主任',
+    },
+    calendar: {
+      terms: '{{school}} 学期',
+      noTerms: '本学年的学期还没有设定',
+      days: '节假日与调休',
+      noDays: '近期没有节假日或调休',
+      follows: '按{{weekday}}课程表上课',
+      workday: '上课',
+      off: '放假',
+    },
+    card: { title: '今日课程与作业', lessons: '今天 {{n}} 节课，第一节 {{first}}', homework: '今日作业 {{n}} 项' },
+  },
+};
