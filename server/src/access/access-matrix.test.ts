@@ -28,6 +28,7 @@ import { reviewMatrix } from '../modules/resources/review.matrix.js';
 import { resourcesMatrix } from '../modules/resources/resources.matrix.js';
 import { coursewareMatrix } from '../modules/resources/courseware.matrix.js';
 import { searchMatrix } from '../modules/resources/search.matrix.js';
+import { safetyMatrix } from '../modules/safety/safety.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { equityMatrix } from '../modules/equity/equity.matrix.js';
@@ -47,6 +48,7 @@ MATRIX.push(...resourcesMatrix);
 MATRIX.push(...coursewareMatrix);
 MATRIX.push(...equityMatrix);
 MATRIX.push(...searchMatrix);
+MATRIX.push(...safetyMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

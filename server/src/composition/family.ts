@@ -9,6 +9,7 @@ import type { AuditService } from '../modules/audit/audit.service.js';
 import type { CalendarService } from '../modules/calendar/calendar.service.js';
 import type { NotificationsService } from '../modules/notifications/notifications.service.js';
 import { createFamilyChildren } from '../modules/students/family-children.js';
+import { safetyModuleFor } from '../modules/safety/safety.module.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -36,6 +37,9 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const routes: Array<(app: AppInstance) => void> = [];
   const due: DueTask[] = [];
   // Areas (keep the order: later areas may use earlier ones' services).
+  const safety = safetyModuleFor(deps);
+  routes.push(safety.register);
+  due.push(safety.due);
 
   return {
     children,

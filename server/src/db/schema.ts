@@ -18,6 +18,7 @@ import type {
   ResourceUseRollupStateTable, ResourceUseSchoolMonthTable, ResourceUseCountyFlowTable, ResourceUseFeaturedTable,
 } from './schema/resource-rollup.js';
 import type { ResourceSearchTable } from './schema/resource-search.js';
+import type { SafetySchoolAreaTable, SafetyPatrolTable, SafetyHazardTable, SafetyHazardPhotoTable, SafetyDrillTable } from './schema/safety.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -31,6 +32,7 @@ export type * from './schema/rollout.js';
 export type * from './schema/research.js';
 export type * from './schema/resources.js';
 export type * from './schema/resource-search.js';
+export type * from './schema/safety.js';
 
 /**
  * Table types for Kysely. Conventions that hold on SQLite and PostgreSQL alike:
@@ -109,4 +111,5 @@ export interface Database {
   resource_use_school_months: ResourceUseSchoolMonthTable;
   resource_use_county_flows: ResourceUseCountyFlowTable;
   resource_use_featured: ResourceUseFeaturedTable;
+  safety_school_areas: SafetySchoolAreaTable; safety_patrols: SafetyPatrolTable; safety_hazards: SafetyHazardTable; safety_hazard_photos: SafetyHazardPhotoTable; safety_drills: SafetyDrillTable;
 }
