@@ -54,6 +54,9 @@ const RubricResultsPage = lazyPage(() => import('../features/research/pages/Rubr
 const MyResourcesPage = lazyPage(() => import('../features/resources/pages/MyResourcesPage'));
 // Guardians' consent for children appearing in published video (资源: 出镜授权).
 const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage'));
+// 平安校园: patrols, hazards, drills and the bureaus' figures.
+const SafetyPage = lazyPage(() => import('../features/safety/pages/SafetyPage'));
+const HazardPage = lazyPage(() => import('../features/safety/pages/HazardPage'));
 // Shared resources: the review queue and the featured collection (优课 / 精品课).
 const ReviewQueuePage = lazyPage(() => import('../features/resources/pages/ReviewQueuePage'));
 const FeaturedPage = lazyPage(() => import('../features/resources/pages/FeaturedPage'));
@@ -143,6 +146,8 @@ export function AppRoutes() {
         <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
         <Route path="resources/mine" element={<RequirePage page="resources"><MyResourcesPage /></RequirePage>} />
         <Route path="consent" element={<RequirePage page="consent"><ConsentPage /></RequirePage>} />
+        <Route path="safety" element={<RequirePage page="safety"><SafetyPage /></RequirePage>} />
+        <Route path="safety/hazards/:id" element={<RequirePage page="safety"><HazardPage /></RequirePage>} />
         <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />
         <Route path="resources/publish" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />

@@ -33,6 +33,8 @@ import { enResourcesCourseware } from './en-texts/resources-courseware';
 import { enResourcesErrorsCourseware } from './en-texts/resources-errors-courseware';
 import { enResourcesSearch } from './en-texts/resources-search';
 import { enResourcesSearchErrors } from './en-texts/resources-errors-search';
+import { enSafety } from './en-texts/safety';
+import { enSafetyErrors } from './en-texts/safety-errors';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -66,9 +68,11 @@ export const en: EnglishMessages = {
   ...enResourcesCourseware,
   ...enResourcesEquity,
   ...enResourcesSearch,
+  ...enSafety,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
     ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity, ...enResourcesSearchErrors,
+    ...enSafetyErrors,
   },
 };

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   NotificationOutlined,
@@ -46,6 +47,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'resources', path: '/resources', icon: <BookOutlined /> },
   { key: 'equity', path: '/equity', icon: <PieChartOutlined /> },
   { key: 'consent', path: '/consent', icon: <SafetyOutlined /> },
+  { key: 'safety', path: '/safety', icon: <AlertOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },
   { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },

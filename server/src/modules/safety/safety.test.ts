@@ -203,3 +203,26 @@ describe('safety: patrols, hazards, escalation and figures', () => {
     expect((await (await t.login('guanxian.inspector')).get('/api/safety/stats')).statusCode).toBe(200);
   });
 });
+
+describe('safety: the demo seed', () => {
+  it('gives 冠县 patrols, hazards with some escalated, and drills; the first due run escalates the one left overdue', async () => {
+    const t = await createTestApp({ now: new Date('2026-11-16T02:00:00Z') });
+    try {
+      const { seedDemoSafety } = await import('../../seed/demo-safety.js');
+      const seeded = await seedDemoSafety(t.db.db, t.clock.now());
+      expect(seeded.patrols).toBeGreaterThan(0);
+      expect(seeded.drills).toBeGreaterThan(0);
+      expect(await seedDemoSafety(t.db.db, t.clock.now())).toEqual({ patrols: 0, hazards: 0, escalated: 0, drills: 0 });
+      const county = await t.login('guanxian.admin');
+      const before = (await county.get('/api/safety/hazards?escalated=true')).json().total as number;
+      expect(before).toBe(seeded.escalated);
+      await t.services.family.runDue(t.clock.now());
+      const after = (await county.get('/api/safety/hazards?escalated=true')).json().total as number;
+      expect(after).toBeGreaterThanOrEqual(before);
+      const stats = (await county.get('/api/safety/stats')).json();
+      expect(stats.totals.patrolsThisMonth + stats.totals.drillsThisTerm).toBeGreaterThan(0);
+    } finally {
+      await t.close();
+    }
+  });
+});
