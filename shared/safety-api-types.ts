@@ -1,17 +1,17 @@
 /**
- * The API shapes of 平安校园 (safety patrols, hazards, drills, figures), derived from the server's
+ * The API shapes of 平安校园 (safety checks, hazards, drills, figures), derived from the server's
  * TypeBox schemas like api-types.ts. Type-only imports: nothing of the server reaches the browser.
  */
 import type { Static } from 'typebox';
 import type {
-  DrillPage, DrillSchema, HazardDetailSchema, HazardPage, HazardSchema, NewDrillBody, NewHazardBody, NewPatrolBody, PatrolPage,
-  PatrolSchema, SafetyStatsSchema, SchoolAreasSchema,
+  DrillPage, DrillSchema, HazardDetailSchema, HazardPage, HazardSchema, NewDrillBody, NewHazardBody, NewSafetyCheckBody, SafetyCheckPage,
+  SafetyCheckSchema, SafetyStatsSchema, SchoolAreasSchema,
 } from '../server/src/modules/safety/safety.schema.js';
 
 export type SchoolAreas = Static<typeof SchoolAreasSchema>;
-export type NewPatrol = Static<typeof NewPatrolBody>;
-export type Patrol = Static<typeof PatrolSchema>;
-export type PatrolList = Static<typeof PatrolPage>;
+export type NewSafetyCheck = Static<typeof NewSafetyCheckBody>;
+export type SafetyCheck = Static<typeof SafetyCheckSchema>;
+export type SafetyCheckList = Static<typeof SafetyCheckPage>;
 export type NewHazard = Static<typeof NewHazardBody>;
 export type Hazard = Static<typeof HazardSchema>;
 export type HazardDetail = Static<typeof HazardDetailSchema>;

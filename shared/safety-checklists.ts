@@ -1,13 +1,13 @@
 /**
- * 平安校园 (issue 11): the safety patrol's default checklist, one per area, and the words the
- * hazards and drills use. The server checks a patrol against these lists and the web draws the
- * patrol form from them, so both read this one file.
+ * 平安校园 (issue 11): the safety check's default checklist, one per area, and the words the
+ * hazards and drills use. The server checks a check against these lists and the web draws the
+ * check form from them, so both read this one file.
  */
 export const SAFETY_AREAS = ['gate', 'fire', 'canteen', 'dormitory', 'bus'] as const;
 export type SafetyArea = (typeof SAFETY_AREAS)[number];
 
 export interface ChecklistItem {
-  /** Stable key, stored with a patrol's answer. */
+  /** Stable key, stored with a check's answer. */
   key: string;
   label: string;
 }
@@ -95,5 +95,5 @@ export const HAZARD_OPEN_STATUSES: readonly HazardStatus[] = ['open', 'rectifyin
 export const DRILL_KINDS = ['fire', 'earthquake', 'evacuation', 'other'] as const;
 export type DrillKind = (typeof DRILL_KINDS)[number];
 
-/** Days a problem found on a patrol has for its rectification when the patroller sets no deadline. */
+/** Days a problem found on a check has for its rectification when the checker sets no deadline. */
 export const DEFAULT_RECTIFY_DAYS = 7;

@@ -5,7 +5,7 @@ import { checklistOf, type HazardLevel, type SafetyArea } from '../../../shared/
 
 type Db = Kysely<Database>;
 
-/** Problems the demo's patrols find, by area: the item that failed and what the patroller wrote. */
+/** Problems the demo's checks find, by area: the item that failed and what the checker wrote. */
 const PROBLEMS: readonly { area: SafetyArea; item: string; note: string; level: HazardLevel }[] = [
   { area: 'fire', item: 'extinguishers', note: '教学楼二楼 3 具灭火器压力不足', level: 'major' },
   { area: 'fire', item: 'exits_clear', note: '实验楼东侧安全出口堆放课桌', level: 'major' },
@@ -17,15 +17,15 @@ const PROBLEMS: readonly { area: SafetyArea; item: string; note: string; level: 
 ];
 
 /**
- * 平安校园 for 冠县's schools, around the day of the first start: patrols this month, hazards in
+ * 平安校园 for 冠县's schools, around the day of the first start: checks this month, hazards in
  * every state (some rectified on time, some open, some past their deadline and escalated to the
  * county, one overdue that the first run of the due task escalates, notifying the county), and a
  * drill or two this term, so the county's page has figures and a list to chase. Deterministic:
  * the n-th school gets the n-th pattern. Seeds nothing when safety records exist.
  */
-export async function seedDemoSafety(db: Db, now: Date): Promise<{ patrols: number; hazards: number; escalated: number; drills: number }> {
-  const out = { patrols: 0, hazards: 0, escalated: 0, drills: 0 };
-  if (await db.selectFrom('safety_patrols').select('id').limit(1).executeTakeFirst()) return out;
+export async function seedDemoSafety(db: Db, now: Date): Promise<{ checks: number; hazards: number; escalated: number; drills: number }> {
+  const out = { checks: 0, hazards: 0, escalated: 0, drills: 0 };
+  if (await db.selectFrom('safety_checks').select('id').limit(1).executeTakeFirst()) return out;
   const today = shanghaiDate(now);
   const stamp = (day: string, hour = 9) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`).toISOString();
   const county = await db.selectFrom('regions').select('id').where('level', '=', 'county').where('name', '=', '冠县').executeTakeFirst();
@@ -42,7 +42,7 @@ export async function seedDemoSafety(db: Db, now: Date): Promise<{ patrols: numb
     if (n % 3 !== 2) {
       for (const area of ['dormitory', 'bus']) await db.insertInto('safety_school_areas').values({ school_id: school.id, area, enabled: 0, updated_at: stamp(addDays(today, -30)) }).execute();
     }
-    // Patrols: one clean, one with a problem (its hazard below), within the last weeks.
+    // SafetyChecks: one clean, one with a problem (its hazard below), within the last weeks.
     for (const [k, back] of [n % 4 + 1, n % 5 + 8].entries()) {
       const day = addDays(today, -back);
       const problem = k === 1 ? PROBLEMS[n % PROBLEMS.length]! : null;
@@ -50,11 +50,11 @@ export async function seedDemoSafety(db: Db, now: Date): Promise<{ patrols: numb
       const results = areas.map((area) => ({
         area, items: checklistOf(area).items.map((i) => ({ key: i.key, ok: !(problem && problem.area === area && problem.item === i.key), note: problem && problem.item === i.key ? problem.note : '' })),
       }));
-      const patrol = await db.insertInto('safety_patrols').values({
-        school_id: school.id, patrolled_on: day, results: JSON.stringify(results), problems: problem ? 1 : 0, note: '', by_user_id: k ? teacher.user_id : principal.user_id,
+      const check = await db.insertInto('safety_checks').values({
+        school_id: school.id, checked_on: day, results: JSON.stringify(results), problems: problem ? 1 : 0, note: '', by_user_id: k ? teacher.user_id : principal.user_id,
         created_at: stamp(day, 16),
       }).returning('id').executeTakeFirstOrThrow();
-      out.patrols++;
+      out.checks++;
       if (!problem) continue;
       // The pattern of this school's hazard: 0 rectified on time and verified, 1 open, 2 escalated, 3 rectified late.
       const pattern = n % 4;
@@ -63,7 +63,7 @@ export async function seedDemoSafety(db: Db, now: Date): Promise<{ patrols: numb
       const escalatedAt = pattern === 2 && n !== 2 ? stamp(addDays(deadline, 1), 1) : pattern === 3 ? stamp(addDays(deadline, 1), 1) : null;
       const status = pattern === 0 ? 'verified' : pattern === 1 ? 'rectifying' : pattern === 2 ? (escalatedAt ? 'escalated' : 'open') : 'rectified';
       await db.insertInto('safety_hazards').values({
-        school_id: school.id, patrol_id: patrol.id, area: problem.area, item: problem.item,
+        school_id: school.id, check_id: check.id, area: problem.area, item: problem.item,
         title: `${checklistOf(problem.area).label}：${checklistOf(problem.area).items.find((i) => i.key === problem.item)!.label}`,
         description: problem.note, level: problem.level, responsible_user_id: teacher.user_id, deadline, status,
         reported_by_user_id: teacher.user_id, rectification_note: rectifiedOn ? '已整改完毕，见整改照片' : null,

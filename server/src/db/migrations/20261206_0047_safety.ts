@@ -2,7 +2,7 @@ import { type AnyDb, idColumn } from './migration-helpers.js';
 
 /**
  * 平安校园 (issue 11): which checklist areas a school keeps (no dormitory, no bus), safety
- * patrols with their answers, hazards with their rectification, escalation and photos, and
+ * checks with their answers, hazards with their rectification, escalation and photos, and
  * drills. Forward-only, like every migration.
  */
 export async function up(db: AnyDb): Promise<void> {
@@ -19,10 +19,10 @@ export async function up(db: AnyDb): Promise<void> {
     .addPrimaryKeyConstraint('safety_school_areas_pk', ['school_id', 'area'])
     .execute();
 
-  await db.schema.createTable('safety_patrols')
+  await db.schema.createTable('safety_checks')
     .addColumn('id', int, id)
     .addColumn('school_id', int, (c) => c.notNull().references('schools.id'))
-    .addColumn('patrolled_on', text, (c) => c.notNull())
+    .addColumn('checked_on', text, (c) => c.notNull())
     // JSON: [{ area, items: [{ key, ok, note }] }]
     .addColumn('results', text, (c) => c.notNull())
     .addColumn('problems', int, (c) => c.notNull())
@@ -30,12 +30,12 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('by_user_id', int, (c) => c.notNull().references('users.id'))
     .addColumn('created_at', text, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('safety_patrols_school').on('safety_patrols').columns(['school_id', 'patrolled_on']).execute();
+  await db.schema.createIndex('safety_checks_school').on('safety_checks').columns(['school_id', 'checked_on']).execute();
 
   await db.schema.createTable('safety_hazards')
     .addColumn('id', int, id)
     .addColumn('school_id', int, (c) => c.notNull().references('schools.id'))
-    .addColumn('patrol_id', int, (c) => c.references('safety_patrols.id'))
+    .addColumn('check_id', int, (c) => c.references('safety_checks.id'))
     .addColumn('area', text, (c) => c.notNull())
     .addColumn('item', text)
     .addColumn('title', text, (c) => c.notNull())

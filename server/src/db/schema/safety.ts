@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** 平安校园 (issue 11): patrols, hazards and drills. Booleans 0/1, dates YYYY-MM-DD, timestamps ISO. */
+/** 平安校园 (issue 11): checks, hazards and drills. Booleans 0/1, dates YYYY-MM-DD, timestamps ISO. */
 
 export interface SafetySchoolAreaTable {
   school_id: number;
@@ -9,10 +9,10 @@ export interface SafetySchoolAreaTable {
   updated_at: string;
 }
 
-export interface SafetyPatrolTable {
+export interface SafetyCheckTable {
   id: Generated<number>;
   school_id: number;
-  patrolled_on: string;
+  checked_on: string;
   /** JSON: [{ area, items: [{ key, ok, note }] }]. */
   results: string;
   problems: number;
@@ -24,7 +24,7 @@ export interface SafetyPatrolTable {
 export interface SafetyHazardTable {
   id: Generated<number>;
   school_id: number;
-  patrol_id: number | null;
+  check_id: number | null;
   area: string;
   item: string | null;
   title: string;

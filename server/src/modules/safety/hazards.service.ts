@@ -37,7 +37,7 @@ export function photoKind(data: Uint8Array): { ext: 'png' | 'jpg'; mime: string 
 }
 
 /**
- * 隐患: reported from a patrol's problem or on its own, with a level, the staff member who answers
+ * 隐患: reported from a check's problem or on its own, with a level, the staff member who answers
  * for it and a rectification deadline; rectified (a note, photos) by that person or the principal,
  * and verified by the principal. A hazard past its deadline is escalated to the county by the due
  * task (safety.escalation.ts); the school still rectifies it from there.
@@ -53,7 +53,7 @@ export function createHazardsService(deps: { db: Db; clock: Clock; audit: AuditS
   function toView(r: q.HazardRow, today: string): Hazard {
     const status = r.status as HazardStatus;
     return {
-      id: r.id, schoolId: r.school_id, schoolCode: r.school_code, schoolName: r.school_name, patrolId: r.patrol_id, area: r.area as SafetyArea, item: r.item,
+      id: r.id, schoolId: r.school_id, schoolCode: r.school_code, schoolName: r.school_name, checkId: r.check_id, area: r.area as SafetyArea, item: r.item,
       title: r.title, description: r.description, level: r.level as HazardLevel, responsibleUserId: r.responsible_user_id,
       responsibleName: r.responsible_name, deadline: r.deadline, status, overdue: HAZARD_OPEN_STATUSES.includes(status) && r.deadline < today,
       reportedByName: r.reported_by_name, rectificationNote: r.rectification_note, rectifiedAt: r.rectified_at, verifiedAt: r.verified_at,
@@ -74,15 +74,15 @@ export function createHazardsService(deps: { db: Db; clock: Clock; audit: AuditS
     if (deadline < today()) throw badRequest('SAFETY_DEADLINE_PAST', `整改期限 ${deadline} 已过：请填写今天（${today()}）或以后的日期`);
   }
 
-  /** Inserts a hazard the caller may write (the patrol service calls it for each problem too). */
-  async function insert(w: Who, h: { schoolId: number; patrolId: number | null; area: SafetyArea; item: string | null; title: string; description: string; level: HazardLevel; responsibleUserId: number; deadline: string }) {
+  /** Inserts a hazard the caller may write (the check service calls it for each problem too). */
+  async function insert(w: Who, h: { schoolId: number; checkId: number | null; area: SafetyArea; item: string | null; title: string; description: string; level: HazardLevel; responsibleUserId: number; deadline: string }) {
     const id = await q.insertHazard(db, {
-      school_id: h.schoolId, patrol_id: h.patrolId, area: h.area, item: h.item, title: h.title, description: h.description, level: h.level,
+      school_id: h.schoolId, check_id: h.checkId, area: h.area, item: h.item, title: h.title, description: h.description, level: h.level,
       responsible_user_id: h.responsibleUserId, deadline: h.deadline, reported_by_user_id: w.actor.userId, created_at: deps.clock.now().toISOString(),
     });
     await deps.audit.record({
       ...by(w), action: 'safety.hazard.create', targetType: 'safety_hazard', targetId: id, result: 'success',
-      detail: { schoolId: h.schoolId, patrolId: h.patrolId, level: h.level, deadline: h.deadline, responsibleUserId: h.responsibleUserId },
+      detail: { schoolId: h.schoolId, checkId: h.checkId, level: h.level, deadline: h.deadline, responsibleUserId: h.responsibleUserId },
     });
     return id;
   }
@@ -91,7 +91,7 @@ export function createHazardsService(deps: { db: Db; clock: Clock; audit: AuditS
     await writableSchool(db, w.actor, body.schoolId);
     await checkResponsible(body.schoolId, body.responsibleUserId);
     checkDeadline(body.deadline);
-    const id = await insert(w, { ...body, patrolId: null, item: null, description: body.description ?? '' });
+    const id = await insert(w, { ...body, checkId: null, item: null, description: body.description ?? '' });
     return detail(w.actor, id);
   }
 

@@ -8,7 +8,7 @@ import * as q from './safety.queries.js';
 /**
  * Who reaches which school's safety work: safety:read in the actor's scope (the school's principal
  * and teachers their school, county staff their county, the city its city, inspectors read);
- * writing patrols, hazards and drills is the school's own staff's (principal, teacher), never a
+ * writing checks, hazards and drills is the school's own staff's (principal, teacher), never a
  * bureau's, even though county staff hold safety:write (the emergency notice is theirs).
  */
 export function readScope(actor: Actor): Expression<SqlBool> {

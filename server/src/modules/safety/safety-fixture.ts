@@ -8,13 +8,13 @@ type PerActor = Record<MatrixActor, Record<Target, number>>;
 
 /**
  * The safety records the matrix acts on, at 冠县实验小学 (own), 冠县第二实验小学 (sibling) and
- * 莘县实验小学 (foreign): a patrol, a drill, a hazard with a photo, and a staff member who may answer
+ * 莘县实验小学 (foreign): a check, a drill, a hazard with a photo, and a staff member who may answer
  * for hazards there; and for each actor and target a hazard of its own to start, to rectify and to
  * verify, so the order in which actors run changes no outcome. At 冠县实验小学 gxsy.teacher answers
  * for the hazards, so the teacher may move them (the principal always may).
  */
 export interface SafetyFixture {
-  safetyPatrol: Record<Target, number>;
+  safetyCheck: Record<Target, number>;
   safetyDrill: Record<Target, number>;
   safetyHazard: Record<Target, number>;
   safetyPhoto: Record<Target, number>;
@@ -30,7 +30,7 @@ export async function addSafetyToFixture(t: TestApp, f: MatrixFixture): Promise<
   const db = t.db.db;
   const now = new Date().toISOString();
   const out = {
-    safetyPatrol: {}, safetyDrill: {}, safetyHazard: {}, safetyPhoto: {}, safetyStaff: {}, safetyStart: {}, safetyRectify: {}, safetyVerify: {},
+    safetyCheck: {}, safetyDrill: {}, safetyHazard: {}, safetyPhoto: {}, safetyStaff: {}, safetyStart: {}, safetyRectify: {}, safetyVerify: {},
   } as SafetyFixture;
   const staffOf = async (target: Target) => {
     if (target === 'own') return (await db.selectFrom('users').select('id').where('username', '=', 'gxsy.teacher').executeTakeFirstOrThrow()).id;
@@ -38,7 +38,7 @@ export async function addSafetyToFixture(t: TestApp, f: MatrixFixture): Promise<
       .where('role', 'in', ['principal', 'teacher']).orderBy('user_id').executeTakeFirstOrThrow()).user_id;
   };
   const hazard = async (target: Target, status: string, title: string) => (await db.insertInto('safety_hazards').values({
-    school_id: f.school[target], patrol_id: null, area: 'fire', item: null, title, description: '矩阵', level: 'general',
+    school_id: f.school[target], check_id: null, area: 'fire', item: null, title, description: '矩阵', level: 'general',
     responsible_user_id: out.safetyStaff[target], deadline: '2099-12-31', status, reported_by_user_id: out.safetyStaff[target],
     rectification_note: status === 'rectified' ? '矩阵整改' : null, rectified_by_user_id: status === 'rectified' ? out.safetyStaff[target] : null,
     rectified_at: status === 'rectified' ? now : null, rectified_on: status === 'rectified' ? now.slice(0, 10) : null,
@@ -48,8 +48,8 @@ export async function addSafetyToFixture(t: TestApp, f: MatrixFixture): Promise<
   for (const target of TARGETS) out.safetyStaff[target] = await staffOf(target);
   for (const target of TARGETS) {
     const by = out.safetyStaff[target];
-    out.safetyPatrol[target] = (await db.insertInto('safety_patrols').values({
-      school_id: f.school[target], patrolled_on: '2026-01-05', results: JSON.stringify([{ area: 'gate', items: [{ key: 'cctv', ok: true, note: '' }] }]),
+    out.safetyCheck[target] = (await db.insertInto('safety_checks').values({
+      school_id: f.school[target], checked_on: '2026-01-05', results: JSON.stringify([{ area: 'gate', items: [{ key: 'cctv', ok: true, note: '' }] }]),
       problems: 0, note: `矩阵巡查-${target}`, by_user_id: by, created_at: now,
     }).returning('id').executeTakeFirstOrThrow()).id;
     out.safetyDrill[target] = (await db.insertInto('safety_drills').values({

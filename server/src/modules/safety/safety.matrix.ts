@@ -5,7 +5,7 @@ import { PNG_BYTES, safetyOf } from './safety-fixture.js';
  * Access-matrix entries of 平安校园. Records at 冠县实验小学 (own), 冠县第二实验小学 (sibling),
  * 莘县实验小学 (foreign). safety:read: the city everything, the county bureau, its departments and
  * its inspector their county, the school's principal and teachers their school; researchers and
- * parents nothing. Writing patrols, hazards and drills is the school's staff's: county staff, who
+ * parents nothing. Writing checks, hazards and drills is the school's staff's: county staff, who
  * hold safety:write for the emergency notice, get 403 at their own county's schools; the principal
  * alone sets areas and verifies; a teacher moves only the hazards they answer for.
  */
@@ -41,21 +41,21 @@ export const safetyMatrix: MatrixEntry[] = [
     expect: SCHOOL_WRITE(200, 403),
   },
   {
-    route: 'GET /api/safety/patrols', kind: 'list', of: 'school',
-    request: () => ({ method: 'GET', url: '/api/safety/patrols?pageSize=100' }),
+    route: 'GET /api/safety/checks', kind: 'list', of: 'school',
+    request: () => ({ method: 'GET', url: '/api/safety/checks?pageSize=100' }),
     expect: READ_LIST,
   },
   {
-    route: 'POST /api/safety/patrols', kind: 'item',
+    route: 'POST /api/safety/checks', kind: 'item',
     request: (f, t) => ({
-      method: 'POST', url: '/api/safety/patrols',
+      method: 'POST', url: '/api/safety/checks',
       payload: { schoolId: f.school[t], date: '2026-01-06', areas: [{ area: 'gate', items: [{ key: 'cctv', ok: true }] }] },
     }),
     expect: SCHOOL_WRITE(201),
   },
   {
-    route: 'GET /api/safety/patrols/:id', kind: 'item',
-    request: (f, t) => ({ method: 'GET', url: `/api/safety/patrols/${safetyOf(f).safetyPatrol[t]}` }),
+    route: 'GET /api/safety/checks/:id', kind: 'item',
+    request: (f, t) => ({ method: 'GET', url: `/api/safety/checks/${safetyOf(f).safetyCheck[t]}` }),
     expect: READ_ITEM,
   },
   {

@@ -5,7 +5,7 @@ import { HAZARD_OPEN_STATUSES } from '../../../../shared/safety-checklists.js';
 type Db = Kysely<Database>;
 
 /*
- * SQL of the safe campus. Every read of patrols, hazards and drills takes the caller's scope as a
+ * SQL of the safe campus. Every read of checks, hazards and drills takes the caller's scope as a
  * predicate on `schools` (joined), so nothing outside it is loaded.
  */
 
@@ -26,40 +26,40 @@ export async function setArea(db: Db, row: { school_id: number; area: string; en
     .onConflict((oc) => oc.columns(['school_id', 'area']).doUpdateSet({ enabled: row.enabled, updated_at: row.updated_at })).execute();
 }
 
-// ——— patrols ———
+// ——— checks ———
 
 const PATROL_COLUMNS = [
-  'safety_patrols.id', 'safety_patrols.school_id', 'schools.code as school_code', 'schools.name as school_name', 'safety_patrols.patrolled_on', 'safety_patrols.results',
-  'safety_patrols.problems', 'safety_patrols.note', 'safety_patrols.by_user_id', 'users.name as by_name', 'safety_patrols.created_at',
+  'safety_checks.id', 'safety_checks.school_id', 'schools.code as school_code', 'schools.name as school_name', 'safety_checks.checked_on', 'safety_checks.results',
+  'safety_checks.problems', 'safety_checks.note', 'safety_checks.by_user_id', 'users.name as by_name', 'safety_checks.created_at',
 ] as const;
 
-function patrols(db: Db, scope: Expression<SqlBool>) {
-  return db.selectFrom('safety_patrols').innerJoin('schools', 'schools.id', 'safety_patrols.school_id')
-    .innerJoin('users', 'users.id', 'safety_patrols.by_user_id').select(PATROL_COLUMNS).where(scope);
+function checks(db: Db, scope: Expression<SqlBool>) {
+  return db.selectFrom('safety_checks').innerJoin('schools', 'schools.id', 'safety_checks.school_id')
+    .innerJoin('users', 'users.id', 'safety_checks.by_user_id').select(PATROL_COLUMNS).where(scope);
 }
 
-export function listPatrols(db: Db, scope: Expression<SqlBool>, f: { schoolId?: number; limit: number; offset: number }) {
-  let q = patrols(db, scope);
-  if (f.schoolId !== undefined) q = q.where('safety_patrols.school_id', '=', f.schoolId);
-  return q.orderBy('safety_patrols.patrolled_on', 'desc').orderBy('safety_patrols.id', 'desc').limit(f.limit).offset(f.offset).execute();
+export function listSafetyChecks(db: Db, scope: Expression<SqlBool>, f: { schoolId?: number; limit: number; offset: number }) {
+  let q = checks(db, scope);
+  if (f.schoolId !== undefined) q = q.where('safety_checks.school_id', '=', f.schoolId);
+  return q.orderBy('safety_checks.checked_on', 'desc').orderBy('safety_checks.id', 'desc').limit(f.limit).offset(f.offset).execute();
 }
 
-export function findPatrol(db: Db, id: number, scope: Expression<SqlBool>) {
-  return patrols(db, scope).where('safety_patrols.id', '=', id).executeTakeFirst();
+export function findSafetyCheck(db: Db, id: number, scope: Expression<SqlBool>) {
+  return checks(db, scope).where('safety_checks.id', '=', id).executeTakeFirst();
 }
 
-export type PatrolRow = NonNullable<Awaited<ReturnType<typeof findPatrol>>>;
+export type SafetyCheckRow = NonNullable<Awaited<ReturnType<typeof findSafetyCheck>>>;
 
-export async function insertPatrol(db: Db, row: {
-  school_id: number; patrolled_on: string; results: string; problems: number; note: string; by_user_id: number; created_at: string;
+export async function insertSafetyCheck(db: Db, row: {
+  school_id: number; checked_on: string; results: string; problems: number; note: string; by_user_id: number; created_at: string;
 }): Promise<number> {
-  return (await db.insertInto('safety_patrols').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  return (await db.insertInto('safety_checks').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 // ——— hazards ———
 
 const HAZARD_COLUMNS = [
-  'safety_hazards.id', 'safety_hazards.school_id', 'schools.code as school_code', 'schools.name as school_name', 'schools.county_id', 'safety_hazards.patrol_id',
+  'safety_hazards.id', 'safety_hazards.school_id', 'schools.code as school_code', 'schools.name as school_name', 'schools.county_id', 'safety_hazards.check_id',
   'safety_hazards.area', 'safety_hazards.item', 'safety_hazards.title', 'safety_hazards.description', 'safety_hazards.level',
   'safety_hazards.responsible_user_id', 'responsible.name as responsible_name', 'safety_hazards.deadline', 'safety_hazards.status',
   'safety_hazards.reported_by_user_id', 'reporter.name as reported_by_name', 'safety_hazards.rectification_note',
@@ -103,7 +103,7 @@ export function findHazard(db: Db, id: number, scope: Expression<SqlBool>) {
 export type HazardRow = NonNullable<Awaited<ReturnType<typeof findHazard>>>;
 
 export interface NewHazard {
-  school_id: number; patrol_id: number | null; area: string; item: string | null; title: string; description: string; level: string;
+  school_id: number; check_id: number | null; area: string; item: string | null; title: string; description: string; level: string;
   responsible_user_id: number; deadline: string; reported_by_user_id: number; created_at: string;
 }
 
@@ -176,7 +176,7 @@ export async function insertDrill(db: Db, row: { school_id: number; kind: string
 const n = (v: unknown) => Number(v ?? 0);
 
 /**
- * Per school in the scope: patrols since `monthStart`, hazards still owed, overdue (deadline
+ * Per school in the scope: checks since `monthStart`, hazards still owed, overdue (deadline
  * before `today`), escalated and still owed, rectified (or verified) and of them on time, drills
  * since `termStart`. One grouped query per table, joined in memory by school.
  */
@@ -184,12 +184,12 @@ export async function schoolFigures(db: Db, scope: Expression<SqlBool>, d: { tod
   const schools = await db.selectFrom('schools').innerJoin('regions', 'regions.id', 'schools.county_id')
     .select(['schools.id', 'schools.code', 'schools.name', 'schools.county_id', 'regions.name as county_name']).where(scope)
     .orderBy('schools.county_id').orderBy('schools.id').execute();
-  const inScope = (table: 'safety_patrols' | 'safety_hazards' | 'safety_drills') =>
+  const inScope = (table: 'safety_checks' | 'safety_hazards' | 'safety_drills') =>
     sql<SqlBool>`${sql.ref(`${table}.school_id`)} in (select schools.id from schools where ${scope})`;
   const owed = sql.join(HAZARD_OPEN_STATUSES.map((s) => sql.lit(s)));
-  const [patrolRows, hazardRows, drillRows] = await Promise.all([
-    db.selectFrom('safety_patrols').select(['school_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where(inScope('safety_patrols')).where('patrolled_on', '>=', d.monthStart).where('patrolled_on', '<=', d.today).groupBy('school_id').execute(),
+  const [checkRows, hazardRows, drillRows] = await Promise.all([
+    db.selectFrom('safety_checks').select(['school_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(inScope('safety_checks')).where('checked_on', '>=', d.monthStart).where('checked_on', '<=', d.today).groupBy('school_id').execute(),
     db.selectFrom('safety_hazards').select([
       'school_id',
       sql<number>`sum(case when status in (${owed}) then 1 else 0 end)`.as('open'),
@@ -201,14 +201,14 @@ export async function schoolFigures(db: Db, scope: Expression<SqlBool>, d: { tod
     db.selectFrom('safety_drills').select(['school_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where(inScope('safety_drills')).where('held_on', '>=', d.termStart).where('held_on', '<=', d.today).groupBy('school_id').execute(),
   ]);
-  const patrolsBy = new Map(patrolRows.map((r) => [r.school_id, n(r.n)]));
+  const checksBy = new Map(checkRows.map((r) => [r.school_id, n(r.n)]));
   const hazardsBy = new Map(hazardRows.map((r) => [r.school_id, r]));
   const drillsBy = new Map(drillRows.map((r) => [r.school_id, n(r.n)]));
   return schools.map((s) => {
     const h = hazardsBy.get(s.id);
     return {
       schoolId: s.id, schoolCode: s.code, schoolName: s.name, countyId: s.county_id, countyName: s.county_name,
-      patrolsThisMonth: patrolsBy.get(s.id) ?? 0, openHazards: n(h?.open), overdueHazards: n(h?.overdue), escalatedHazards: n(h?.escalated),
+      checksThisMonth: checksBy.get(s.id) ?? 0, openHazards: n(h?.open), overdueHazards: n(h?.overdue), escalatedHazards: n(h?.escalated),
       rectified: n(h?.rectified), rectifiedOnTime: n(h?.on_time), drillsThisTerm: drillsBy.get(s.id) ?? 0,
     };
   });

@@ -5,7 +5,7 @@ import { readUploadedFile } from '../../http/uploaded-file.js';
 import type { HazardsService } from './hazards.service.js';
 import {
   DrillListQuery, DrillPage, DrillSchema, HazardDetailSchema, HazardListQuery, HazardPage, IdParams, NewDrillBody, NewHazardBody,
-  NewPatrolBody, PatrolListQuery, PatrolPage, PatrolSchema, PhotoParams, PhotoQuery, PhotoSavedSchema, RectifyBody, SafetyStatsSchema,
+  NewSafetyCheckBody, SafetyCheckListQuery, SafetyCheckPage, SafetyCheckSchema, PhotoParams, PhotoQuery, PhotoSavedSchema, RectifyBody, SafetyStatsSchema,
   SchoolAreasSchema, SchoolParams, SetAreasBody, VerifyBody,
 } from './safety.schema.js';
 import type { SafetyService } from './safety.service.js';
@@ -18,7 +18,7 @@ function sentPhoto(req: FastifyRequest) {
   });
 }
 
-/** 平安校园: checklist areas, safety patrols, hazards and their rectification, drills, figures. */
+/** 平安校园: checklist areas, safety checks, hazards and their rectification, drills, figures. */
 export function registerSafetyRoutes(app: AppInstance, deps: { safety: SafetyService; hazards: HazardsService }) {
   const { safety, hazards } = deps;
   const tags = ['safety'];
@@ -34,20 +34,20 @@ export function registerSafetyRoutes(app: AppInstance, deps: { safety: SafetySer
     schema: { tags, summary: '设置检查区域 / Turn checklist areas on or off (the school\'s principal)', params: SchoolParams, body: SetAreasBody, response: { 200: SchoolAreasSchema } },
   }, async (req) => safety.setAreas(who(req), req.params.schoolId, req.body.enabled));
 
-  app.get('/api/safety/patrols', {
+  app.get('/api/safety/checks', {
     config: { access: 'safety:read' },
-    schema: { tags, summary: '安全巡查记录 / Safety patrols in scope, newest first', querystring: PatrolListQuery, response: { 200: PatrolPage } },
-  }, async (req) => safety.patrols(req.actor!, req.query));
+    schema: { tags, summary: '安全巡查记录 / Safety checks in scope, newest first', querystring: SafetyCheckListQuery, response: { 200: SafetyCheckPage } },
+  }, async (req) => safety.checks(req.actor!, req.query));
 
-  app.post('/api/safety/patrols', {
+  app.post('/api/safety/checks', {
     config: { access: 'safety:write' },
-    schema: { tags, summary: '记录安全巡查 / Record a patrol; each problem raises a hazard (the school\'s staff)', body: NewPatrolBody, response: { 201: PatrolSchema } },
-  }, async (req, reply) => reply.status(201).send(await safety.recordPatrol(who(req), req.body)));
+    schema: { tags, summary: '记录安全巡查 / Record a check; each problem raises a hazard (the school\'s staff)', body: NewSafetyCheckBody, response: { 201: SafetyCheckSchema } },
+  }, async (req, reply) => reply.status(201).send(await safety.recordSafetyCheck(who(req), req.body)));
 
-  app.get('/api/safety/patrols/:id', {
+  app.get('/api/safety/checks/:id', {
     config: { access: 'safety:read' },
-    schema: { tags, summary: '巡查详情 / A patrol with its answers', params: IdParams, response: { 200: PatrolSchema } },
-  }, async (req) => safety.patrol(req.actor!, req.params.id));
+    schema: { tags, summary: '巡查详情 / A check with its answers', params: IdParams, response: { 200: SafetyCheckSchema } },
+  }, async (req) => safety.check(req.actor!, req.params.id));
 
   app.get('/api/safety/hazards', {
     config: { access: 'safety:read' },

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { dayText } from '../../http/schema-types.js';
 import { DRILL_KINDS, HAZARD_LEVELS, HAZARD_STATUSES, SAFETY_AREAS } from '../../../../shared/safety-checklists.js';
 
-/** 平安校园: the routes' shapes (patrols, hazards, drills, statistics). */
+/** 平安校园: the routes' shapes (checks, hazards, drills, statistics). */
 const Day = dayText();
 const Area = Type.Enum(SAFETY_AREAS);
 const Level = Type.Enum(HAZARD_LEVELS);
@@ -33,7 +33,7 @@ export const SchoolAreasSchema = Type.Object({
 
 export const SetAreasBody = Type.Object({ enabled: Type.Array(Area, { maxItems: SAFETY_AREAS.length, uniqueItems: true }) }, { additionalProperties: false });
 
-// ——— patrols ———
+// ——— checks ———
 
 const ProblemHazard = Type.Object({
   level: Type.Optional(Level),
@@ -42,46 +42,46 @@ const ProblemHazard = Type.Object({
   description: Type.Optional(Type.String({ maxLength: 1000 })),
 }, { additionalProperties: false });
 
-const PatrolItemBody = Type.Object({
+const SafetyCheckItemBody = Type.Object({
   key: Type.String({ minLength: 1, maxLength: 40 }),
   ok: Type.Boolean(),
   note: Type.Optional(Type.String({ maxLength: 500 })),
-  /** For a problem: the hazard it raises (defaults: 一般, the patroller answers for it, a week to rectify). */
+  /** For a problem: the hazard it raises (defaults: 一般, the checker answers for it, a week to rectify). */
   hazard: Type.Optional(ProblemHazard),
 }, { additionalProperties: false });
 
-export const NewPatrolBody = Type.Object({
+export const NewSafetyCheckBody = Type.Object({
   schoolId: Type.Integer({ minimum: 1 }),
   date: Day,
   areas: Type.Array(Type.Object({
     area: Area,
-    items: Type.Array(PatrolItemBody, { minItems: 1, maxItems: 30 }),
+    items: Type.Array(SafetyCheckItemBody, { minItems: 1, maxItems: 30 }),
   }, { additionalProperties: false }), { minItems: 1, maxItems: SAFETY_AREAS.length }),
   note: Type.Optional(Type.String({ maxLength: 1000 })),
 }, { additionalProperties: false });
 
-const PatrolResultSchema = Type.Object({
+const SafetyCheckResultSchema = Type.Object({
   area: Area,
   items: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), ok: Type.Boolean(), note: Type.String() })),
 });
 
-export const PatrolSchema = Type.Object({
+export const SafetyCheckSchema = Type.Object({
   id: Type.Integer(),
   schoolId: Type.Integer(),
   schoolCode: Type.String(),
   schoolName: Type.String(),
   date: Type.String(),
-  results: Type.Array(PatrolResultSchema),
+  results: Type.Array(SafetyCheckResultSchema),
   problems: Type.Integer(),
   note: Type.String(),
   byName: Type.String(),
   createdAt: Type.String(),
-  /** Hazards the patrol's problems raised. */
+  /** Hazards the check's problems raised. */
   hazardIds: Type.Array(Type.Integer()),
 });
 
-export const PatrolListQuery = Type.Object({ schoolId: Type.Optional(Type.Integer({ minimum: 1 })), ...Paging }, { additionalProperties: false });
-export const PatrolPage = Type.Object({ items: Type.Array(Type.Omit(PatrolSchema, ['results', 'hazardIds'])), page: Type.Integer(), pageSize: Type.Integer() });
+export const SafetyCheckListQuery = Type.Object({ schoolId: Type.Optional(Type.Integer({ minimum: 1 })), ...Paging }, { additionalProperties: false });
+export const SafetyCheckPage = Type.Object({ items: Type.Array(Type.Omit(SafetyCheckSchema, ['results', 'hazardIds'])), page: Type.Integer(), pageSize: Type.Integer() });
 
 // ——— hazards ———
 
@@ -109,7 +109,7 @@ export const HazardSchema = Type.Object({
   schoolId: Type.Integer(),
   schoolCode: Type.String(),
   schoolName: Type.String(),
-  patrolId: Type.Union([Type.Integer(), Type.Null()]),
+  checkId: Type.Union([Type.Integer(), Type.Null()]),
   area: Area,
   item: Nullable(Type.String()),
   title: Type.String(),
@@ -164,13 +164,13 @@ export const DrillSchema = Type.Object({
   id: Type.Integer(), schoolId: Type.Integer(), schoolCode: Type.String(), schoolName: Type.String(), kind: Type.Enum(DRILL_KINDS), date: Type.String(),
   participants: Type.Integer(), durationMinutes: Type.Integer(), note: Type.String(), byName: Type.String(), createdAt: Type.String(),
 });
-export const DrillListQuery = PatrolListQuery;
+export const DrillListQuery = SafetyCheckListQuery;
 export const DrillPage = Type.Object({ items: Type.Array(DrillSchema), page: Type.Integer(), pageSize: Type.Integer() });
 
 // ——— statistics ———
 
 const Figures = {
-  patrolsThisMonth: Type.Integer(),
+  checksThisMonth: Type.Integer(),
   openHazards: Type.Integer(),
   overdueHazards: Type.Integer(),
   escalatedHazards: Type.Integer(),

@@ -13,16 +13,16 @@ import type { HazardsService } from './hazards.service.js';
 import { isPrincipalOf, readScope, readableSchool, writableSchool } from './safety-access.js';
 import { safetyDays } from './safety-dates.js';
 import type {
-  DrillPage, DrillSchema, NewDrillBody, NewPatrolBody, PatrolPage, PatrolSchema, SafetyStatsSchema, SchoolAreasSchema,
+  DrillPage, DrillSchema, NewDrillBody, NewSafetyCheckBody, SafetyCheckPage, SafetyCheckSchema, SafetyStatsSchema, SchoolAreasSchema,
 } from './safety.schema.js';
 import * as q from './safety.queries.js';
 
 type Who = { actor: Actor; ip: string };
-type Patrol = Static<typeof PatrolSchema>;
+type SafetyCheck = Static<typeof SafetyCheckSchema>;
 type StoredResult = { area: SafetyArea; items: { key: string; ok: boolean; note: string }[] };
 
 /**
- * 平安校园's school side and figures: the areas a school checks, safety patrols against the shared
+ * 平安校园's school side and figures: the areas a school checks, safety checks against the shared
  * checklists (a problem raises a hazard through the hazards service), drills, and the figures per
  * school, county and city.
  */
@@ -57,10 +57,10 @@ export function createSafetyService(deps: { db: Db; clock: Clock; audit: AuditSe
     return areas(w.actor, schoolId);
   }
 
-  function patrolView(r: q.PatrolRow, hazardIds: number[]): Patrol {
+  function checkView(r: q.SafetyCheckRow, hazardIds: number[]): SafetyCheck {
     const stored = JSON.parse(r.results) as StoredResult[];
     return {
-      id: r.id, schoolId: r.school_id, schoolCode: r.school_code, schoolName: r.school_name, date: r.patrolled_on, problems: r.problems, note: r.note,
+      id: r.id, schoolId: r.school_id, schoolCode: r.school_code, schoolName: r.school_name, date: r.checked_on, problems: r.problems, note: r.note,
       byName: r.by_name, createdAt: r.created_at, hazardIds,
       results: stored.map((s) => ({
         area: s.area,
@@ -70,14 +70,14 @@ export function createSafetyService(deps: { db: Db; clock: Clock; audit: AuditSe
   }
 
   /**
-   * Records a patrol: each area enabled at the school, each item of its checklist once; every
+   * Records a check: each area enabled at the school, each item of its checklist once; every
    * problem raises a hazard (its level, who answers for it and its deadline default to 一般, the
-   * patroller, and a week after the patrol).
+   * checker, and a week after the check).
    */
-  async function recordPatrol(w: Who, body: Static<typeof NewPatrolBody>): Promise<Patrol> {
+  async function recordSafetyCheck(w: Who, body: Static<typeof NewSafetyCheckBody>): Promise<SafetyCheck> {
     await writableSchool(db, w.actor, body.schoolId);
     const today = shanghaiDate(deps.clock.now());
-    if (body.date > today) throw badRequest('SAFETY_PATROL_FUTURE', `巡查日期 ${body.date} 晚于今天（${today}）：请填写实际巡查的日期`);
+    if (body.date > today) throw badRequest('SAFETY_CHECK_FUTURE', `巡查日期 ${body.date} 晚于今天（${today}）：请填写实际巡查的日期`);
     const enabled = new Set(await enabledAreas(body.schoolId));
     const seenAreas = new Set<string>();
     for (const a of body.areas) {
@@ -99,35 +99,35 @@ export function createSafetyService(deps: { db: Db; clock: Clock; audit: AuditSe
     }
     const results: StoredResult[] = body.areas.map((a) => ({ area: a.area, items: a.items.map((i) => ({ key: i.key, ok: i.ok, note: i.note?.trim() ?? '' })) }));
     const problems = body.areas.flatMap((a) => a.items.filter((i) => !i.ok).map((i) => ({ area: a.area, item: i })));
-    const id = await q.insertPatrol(db, {
-      school_id: body.schoolId, patrolled_on: body.date, results: JSON.stringify(results), problems: problems.length,
+    const id = await q.insertSafetyCheck(db, {
+      school_id: body.schoolId, checked_on: body.date, results: JSON.stringify(results), problems: problems.length,
       note: body.note?.trim() ?? '', by_user_id: w.actor.userId, created_at: deps.clock.now().toISOString(),
     });
     const hazardIds: number[] = [];
     for (const p of problems) {
       const label = checklistOf(p.area).items.find((i) => i.key === p.item.key)!.label;
       hazardIds.push(await deps.hazards.insert(w, {
-        schoolId: body.schoolId, patrolId: id, area: p.area, item: p.item.key, title: `${checklistOf(p.area).label}：${label}`,
+        schoolId: body.schoolId, checkId: id, area: p.area, item: p.item.key, title: `${checklistOf(p.area).label}：${label}`,
         description: p.item.hazard?.description?.trim() || p.item.note!.trim(), level: p.item.hazard?.level ?? 'general',
         responsibleUserId: p.item.hazard?.responsibleUserId ?? w.actor.userId,
         deadline: p.item.hazard?.deadline ?? addDays(maxDay(body.date, today), DEFAULT_RECTIFY_DAYS),
       }));
     }
-    await deps.audit.record({ ...by(w), action: 'safety.patrol.create', targetType: 'safety_patrol', targetId: id, result: 'success', detail: { schoolId: body.schoolId, problems: problems.length, hazardIds } });
-    return patrolView((await q.findPatrol(db, id, readScope(w.actor)))!, hazardIds);
+    await deps.audit.record({ ...by(w), action: 'safety.check.create', targetType: 'safety_check', targetId: id, result: 'success', detail: { schoolId: body.schoolId, problems: problems.length, hazardIds } });
+    return checkView((await q.findSafetyCheck(db, id, readScope(w.actor)))!, hazardIds);
   }
 
-  async function patrol(actor: Actor, id: number): Promise<Patrol> {
-    const r = await q.findPatrol(db, id, readScope(actor));
+  async function check(actor: Actor, id: number): Promise<SafetyCheck> {
+    const r = await q.findSafetyCheck(db, id, readScope(actor));
     if (!r) throw notFound('巡查记录');
-    const hazards = await db.selectFrom('safety_hazards').select('id').where('patrol_id', '=', id).orderBy('id').execute();
-    return patrolView(r, hazards.map((h) => h.id));
+    const hazards = await db.selectFrom('safety_hazards').select('id').where('check_id', '=', id).orderBy('id').execute();
+    return checkView(r, hazards.map((h) => h.id));
   }
 
-  async function patrols(actor: Actor, f: { schoolId?: number; page: number; pageSize: number }): Promise<Static<typeof PatrolPage>> {
-    const rows = await q.listPatrols(db, readScope(actor), { schoolId: f.schoolId, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+  async function checks(actor: Actor, f: { schoolId?: number; page: number; pageSize: number }): Promise<Static<typeof SafetyCheckPage>> {
+    const rows = await q.listSafetyChecks(db, readScope(actor), { schoolId: f.schoolId, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
     return {
-      items: rows.map((r) => ({ id: r.id, schoolId: r.school_id, schoolCode: r.school_code, schoolName: r.school_name, date: r.patrolled_on, problems: r.problems, note: r.note, byName: r.by_name, createdAt: r.created_at })),
+      items: rows.map((r) => ({ id: r.id, schoolId: r.school_id, schoolCode: r.school_code, schoolName: r.school_name, date: r.checked_on, problems: r.problems, note: r.note, byName: r.by_name, createdAt: r.created_at })),
       page: f.page, pageSize: f.pageSize,
     };
   }
@@ -174,12 +174,12 @@ export function createSafetyService(deps: { db: Db; clock: Clock; audit: AuditSe
     };
   }
 
-  return { areas, setAreas, recordPatrol, patrol, patrols, recordDrill, drills, stats };
+  return { areas, setAreas, recordSafetyCheck, check, checks, recordDrill, drills, stats };
 }
 
-type Sums = { schools: number; patrolsThisMonth: number; openHazards: number; overdueHazards: number; escalatedHazards: number; rectified: number; rectifiedOnTime: number; drillsThisTerm: number };
-const SUMMED = ['patrolsThisMonth', 'openHazards', 'overdueHazards', 'escalatedHazards', 'rectified', 'rectifiedOnTime', 'drillsThisTerm'] as const;
-const zero = (): Sums => ({ schools: 0, patrolsThisMonth: 0, openHazards: 0, overdueHazards: 0, escalatedHazards: 0, rectified: 0, rectifiedOnTime: 0, drillsThisTerm: 0 });
+type Sums = { schools: number; checksThisMonth: number; openHazards: number; overdueHazards: number; escalatedHazards: number; rectified: number; rectifiedOnTime: number; drillsThisTerm: number };
+const SUMMED = ['checksThisMonth', 'openHazards', 'overdueHazards', 'escalatedHazards', 'rectified', 'rectifiedOnTime', 'drillsThisTerm'] as const;
+const zero = (): Sums => ({ schools: 0, checksThisMonth: 0, openHazards: 0, overdueHazards: 0, escalatedHazards: 0, rectified: 0, rectifiedOnTime: 0, drillsThisTerm: 0 });
 function add(into: Sums, s: Omit<Sums, 'schools'>) {
   into.schools += 1;
   for (const k of SUMMED) into[k] += s[k];

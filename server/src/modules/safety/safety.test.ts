@@ -15,8 +15,8 @@ function multipart(filename: string, data: Buffer) {
   return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body };
 }
 
-/** 平安校园: patrols raise hazards, overdue hazards escalate to the county once, and each reader sees only their scope. */
-describe('safety: patrols, hazards, escalation and figures', () => {
+/** 平安校园: checks raise hazards, overdue hazards escalate to the county once, and each reader sees only their scope. */
+describe('safety: checks, hazards, escalation and figures', () => {
   let t: TestApp;
   let gxsy: number;
   let gx2: number;
@@ -48,8 +48,8 @@ describe('safety: patrols, hazards, escalation and figures', () => {
     return res.json().id as number;
   }
 
-  it('records a patrol whose problem item raises a hazard, answered for by the patroller a week on', async () => {
-    const res = await teacher.request('POST', '/api/safety/patrols', {
+  it('records a safety check whose problem item raises a hazard, answered for by the checker a week on', async () => {
+    const res = await teacher.request('POST', '/api/safety/checks', {
       schoolId: gxsy, date: today(),
       areas: [
         { area: 'gate', items: [{ key: 'guard_on_duty', ok: true }, { key: 'visitor_log', ok: false, note: '登记簿缺两天记录' }] },
@@ -57,28 +57,28 @@ describe('safety: patrols, hazards, escalation and figures', () => {
       ],
     });
     expect(res.statusCode, res.body).toBe(201);
-    const patrol = res.json();
-    expect(patrol).toMatchObject({ schoolId: gxsy, problems: 1 });
-    expect(patrol.hazardIds).toHaveLength(1);
-    const h = (await teacher.get(`/api/safety/hazards/${patrol.hazardIds[0]}`)).json();
+    const check = res.json();
+    expect(check).toMatchObject({ schoolId: gxsy, problems: 1 });
+    expect(check.hazardIds).toHaveLength(1);
+    const h = (await teacher.get(`/api/safety/hazards/${check.hazardIds[0]}`)).json();
     expect(h).toMatchObject({
-      status: 'open', area: 'gate', item: 'visitor_log', level: 'general', description: '登记簿缺两天记录', patrolId: patrol.id,
+      status: 'open', area: 'gate', item: 'visitor_log', level: 'general', description: '登记簿缺两天记录', checkId: check.id,
       responsibleUserId: teacher.me.id, deadline: addDays(today(), 7), overdue: false,
     });
     expect(h.title).toContain('门卫/校门');
     // An item not on the checklist, and a problem without a note, are refused.
-    const bad = await teacher.request('POST', '/api/safety/patrols', { schoolId: gxsy, date: today(), areas: [{ area: 'gate', items: [{ key: 'nope', ok: true }] }] });
+    const bad = await teacher.request('POST', '/api/safety/checks', { schoolId: gxsy, date: today(), areas: [{ area: 'gate', items: [{ key: 'nope', ok: true }] }] });
     expect(bad.json().code).toBe('SAFETY_ITEM_UNKNOWN');
-    const noNote = await teacher.request('POST', '/api/safety/patrols', { schoolId: gxsy, date: today(), areas: [{ area: 'gate', items: [{ key: 'cctv', ok: false }] }] });
+    const noNote = await teacher.request('POST', '/api/safety/checks', { schoolId: gxsy, date: today(), areas: [{ area: 'gate', items: [{ key: 'cctv', ok: false }] }] });
     expect(noNote.json().code).toBe('SAFETY_PROBLEM_NOTE');
   });
 
-  it('lets the principal turn off the dormitory and bus, after which a patrol of them is refused', async () => {
+  it('lets the principal turn off the dormitory and bus, after which a safety check of them is refused', async () => {
     const res = await principal.request('PUT', `/api/safety/schools/${gxsy}/areas`, { enabled: ['gate', 'fire', 'canteen'] });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().enabled).toEqual(['gate', 'fire', 'canteen']);
     expect((await teacher.request('PUT', `/api/safety/schools/${gxsy}/areas`, { enabled: ['gate'] })).statusCode).toBe(403);
-    const bus = await teacher.request('POST', '/api/safety/patrols', { schoolId: gxsy, date: today(), areas: [{ area: 'bus', items: [{ key: 'driver', ok: true }] }] });
+    const bus = await teacher.request('POST', '/api/safety/checks', { schoolId: gxsy, date: today(), areas: [{ area: 'bus', items: [{ key: 'driver', ok: true }] }] });
     expect(bus.json().code).toBe('SAFETY_AREA_DISABLED');
   });
 
@@ -189,10 +189,10 @@ describe('safety: patrols, hazards, escalation and figures', () => {
     const stats = (await county.get('/api/safety/stats')).json();
     const gx = stats.schools.find((s: { schoolId: number }) => s.schoolId === gxsy);
     expect(gx.drillsThisTerm).toBeGreaterThanOrEqual(1);
-    expect(gx.patrolsThisMonth).toBeGreaterThanOrEqual(0);
+    expect(gx.checksThisMonth).toBeGreaterThanOrEqual(0);
     expect(stats.schools.every((s: { countyName: string }) => s.countyName === '冠县')).toBe(true);
-    for (const k of ['patrolsThisMonth', 'openHazards', 'overdueHazards', 'escalatedHazards', 'rectified', 'rectifiedOnTime', 'drillsThisTerm'] as const) {
-      expect(stats.totals[k]).toBe(stats.schools.reduce((n: number, s: Record<string, number>) => n + s[k], 0));
+    for (const k of ['checksThisMonth', 'openHazards', 'overdueHazards', 'escalatedHazards', 'rectified', 'rectifiedOnTime', 'drillsThisTerm'] as const) {
+      expect(stats.totals[k]).toBe(stats.schools.reduce((n: number, s: Record<string, number>) => n + (s[k] ?? 0), 0));
     }
     expect(stats.totals.escalatedHazards + stats.totals.rectified).toBeGreaterThan(0);
     const city = (await (await t.login('city.admin')).get('/api/safety/stats')).json();
@@ -205,14 +205,14 @@ describe('safety: patrols, hazards, escalation and figures', () => {
 });
 
 describe('safety: the demo seed', () => {
-  it('gives 冠县 patrols, hazards with some escalated, and drills; the first due run escalates the one left overdue', async () => {
+  it('gives 冠县 safety checks, hazards with some escalated, and drills; the first due run escalates the one left overdue', async () => {
     const t = await createTestApp({ now: new Date('2026-11-16T02:00:00Z') });
     try {
       const { seedDemoSafety } = await import('../../seed/demo-safety.js');
       const seeded = await seedDemoSafety(t.db.db, t.clock.now());
-      expect(seeded.patrols).toBeGreaterThan(0);
+      expect(seeded.checks).toBeGreaterThan(0);
       expect(seeded.drills).toBeGreaterThan(0);
-      expect(await seedDemoSafety(t.db.db, t.clock.now())).toEqual({ patrols: 0, hazards: 0, escalated: 0, drills: 0 });
+      expect(await seedDemoSafety(t.db.db, t.clock.now())).toEqual({ checks: 0, hazards: 0, escalated: 0, drills: 0 });
       const county = await t.login('guanxian.admin');
       const before = (await county.get('/api/safety/hazards?escalated=true')).json().total as number;
       expect(before).toBe(seeded.escalated);
@@ -220,9 +220,9 @@ describe('safety: the demo seed', () => {
       const after = (await county.get('/api/safety/hazards?escalated=true')).json().total as number;
       expect(after).toBeGreaterThanOrEqual(before);
       const stats = (await county.get('/api/safety/stats')).json();
-      expect(stats.totals.patrolsThisMonth + stats.totals.drillsThisTerm).toBeGreaterThan(0);
+      expect(stats.totals.checksThisMonth + stats.totals.drillsThisTerm).toBeGreaterThan(0);
     } finally {
       await t.close();
     }
-  });
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ export const enSafetyErrors: Record<string, string> = {
   SAFETY_NOT_RESPONSIBLE: 'Only the responsible person or the principal can update this hazard\'s rectification',
   SAFETY_RESPONSIBLE_NOT_STAFF: 'The responsible person must be a principal or teacher of this school',
   SAFETY_DEADLINE_PAST: 'The deadline has passed: choose today or a later day',
-  SAFETY_PATROL_FUTURE: 'The patrol date is after today: enter the day of the patrol',
+  SAFETY_CHECK_FUTURE: 'The patrol date is after today: enter the day of the patrol',
   SAFETY_DRILL_FUTURE: 'The drill date is after today: record it once it has been held',
   SAFETY_AREA_DISABLED: 'This school does not check this area: the principal can turn it on',
   SAFETY_AREA_TWICE: 'An area appears twice in one patrol',

@@ -7,7 +7,7 @@ export const enSafety: Shape<typeof zhSafety> = {
   safety: {
     title: 'Safe campus',
     note: 'Safety patrols, hazard rectification and drills; hazards not rectified by their deadline go to the county bureau',
-    tabs: { patrol: 'Patrols', hazards: 'Hazards', drills: 'Drills', stats: 'Figures', escalated: 'Escalated' },
+    tabs: { check: 'Patrols', hazards: 'Hazards', drills: 'Drills', stats: 'Figures', escalated: 'Escalated' },
     noticeLink: 'Send an emergency notice',
     school: 'School',
     pickSchool: 'Choose a school',
@@ -15,7 +15,7 @@ export const enSafety: Shape<typeof zhSafety> = {
     levels: { general: 'General', major: 'Major', severe: 'Severe' },
     statuses: { open: 'Open', rectifying: 'Being rectified', rectified: 'Rectified, to verify', verified: 'Verified', escalated: 'Overdue, escalated' },
     drillKinds: { fire: 'Fire evacuation', earthquake: 'Earthquake', evacuation: 'Emergency evacuation', other: 'Other' },
-    patrol: {
+    check: {
       newTitle: 'Record a patrol',
       date: 'Date',
       areasToCheck: 'Areas checked',
@@ -51,7 +51,7 @@ export const enSafety: Shape<typeof zhSafety> = {
       overdue: 'Overdue',
       escalatedAt: 'Escalated at',
       reportedBy: 'Reported by',
-      fromPatrol: 'From a patrol',
+      fromSafetyCheck: 'From a patrol',
       photos: 'Photos',
       photosReport: 'As found',
       photosRectification: 'Rectification',
@@ -88,7 +88,7 @@ export const enSafety: Shape<typeof zhSafety> = {
     stats: {
       county: 'County',
       schools: 'Schools',
-      patrolsThisMonth: 'Patrols this month',
+      checksThisMonth: 'Patrols this month',
       openHazards: 'Open hazards',
       overdueHazards: 'Overdue',
       escalatedHazards: 'Escalated',

@@ -3,7 +3,7 @@ export const zhSafety = {
   safety: {
     title: '平安校园',
     note: '安全巡查、隐患整改、应急演练；逾期未整改的隐患自动上报县教育局',
-    tabs: { patrol: '安全巡查', hazards: '隐患整改', drills: '应急演练', stats: '统计', escalated: '逾期上报' },
+    tabs: { check: '安全巡查', hazards: '隐患整改', drills: '应急演练', stats: '统计', escalated: '逾期上报' },
     noticeLink: '发紧急通知',
     school: '学校',
     pickSchool: '选择学校',
@@ -11,7 +11,7 @@ export const zhSafety = {
     levels: { general: '一般', major: '较大', severe: '重大' },
     statuses: { open: '待整改', rectifying: '整改中', rectified: '已整改待验收', verified: '已验收', escalated: '逾期已上报' },
     drillKinds: { fire: '消防疏散', earthquake: '防震', evacuation: '紧急疏散', other: '其他' },
-    patrol: {
+    check: {
       newTitle: '记录巡查',
       date: '巡查日期',
       areasToCheck: '本次检查区域',
@@ -47,7 +47,7 @@ export const zhSafety = {
       overdue: '已逾期',
       escalatedAt: '上报县局时间',
       reportedBy: '发现人',
-      fromPatrol: '来自巡查',
+      fromSafetyCheck: '来自巡查',
       photos: '照片',
       photosReport: '隐患照片',
       photosRectification: '整改照片',
@@ -84,7 +84,7 @@ export const zhSafety = {
     stats: {
       county: '县（区）',
       schools: '学校数',
-      patrolsThisMonth: '本月巡查',
+      checksThisMonth: '本月巡查',
       openHazards: '未整改隐患',
       overdueHazards: '逾期隐患',
       escalatedHazards: '已上报县局',

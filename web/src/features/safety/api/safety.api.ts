@@ -1,5 +1,5 @@
 import type {
-  DrillList, Drill, HazardDetail, HazardList, NewDrill, NewHazard, NewPatrol, Patrol, PatrolList, SafetyStats, SchoolAreas,
+  DrillList, Drill, HazardDetail, HazardList, NewDrill, NewHazard, NewSafetyCheck, SafetyCheck, SafetyCheckList, SafetyStats, SchoolAreas,
 } from '@shared/safety-api-types';
 import type { HazardStatus, SafetyArea } from '@shared/safety-checklists';
 import { api } from '../../../api/client';
@@ -7,9 +7,9 @@ import { api } from '../../../api/client';
 export const schoolAreas = (schoolId: number, signal?: AbortSignal) => api.get<SchoolAreas>(`/api/safety/schools/${schoolId}/areas`, { signal });
 export const setSchoolAreas = (schoolId: number, enabled: SafetyArea[]) => api.put<SchoolAreas>(`/api/safety/schools/${schoolId}/areas`, { enabled });
 
-export const listPatrols = (query: { schoolId?: number; page: number; pageSize: number }, signal?: AbortSignal) =>
-  api.get<PatrolList>('/api/safety/patrols', { query, signal });
-export const recordPatrol = (body: NewPatrol) => api.post<Patrol>('/api/safety/patrols', body);
+export const listSafetyChecks = (query: { schoolId?: number; page: number; pageSize: number }, signal?: AbortSignal) =>
+  api.get<SafetyCheckList>('/api/safety/checks', { query, signal });
+export const recordSafetyCheck = (body: NewSafetyCheck) => api.post<SafetyCheck>('/api/safety/checks', body);
 
 export const listHazards = (query: { schoolId?: number; status?: HazardStatus; escalated?: boolean; page: number; pageSize: number }, signal?: AbortSignal) =>
   api.get<HazardList>('/api/safety/hazards', { query, signal });

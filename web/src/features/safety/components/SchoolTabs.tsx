@@ -10,21 +10,21 @@ import { useApi } from '../../../api/use-api';
 import { ErrorAlert } from '../../../app/components/ErrorAlert';
 import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 import { platformTime } from '../../../app/time';
-import { listDrills, listHazards, listPatrols, recordDrill, reportHazard, schoolAreas, setSchoolAreas } from '../api/safety.api';
-import { PatrolForm } from './PatrolForm';
+import { listDrills, listHazards, listSafetyChecks, recordDrill, reportHazard, schoolAreas, setSchoolAreas } from '../api/safety.api';
+import { SafetyCheckForm } from './SafetyCheckForm';
 import { HazardLevelTag, HazardStatusTag } from './safety-tags';
 
-/** 安全巡查 for one school: the checklist form, the areas the principal keeps, and the patrols so far. */
-export function PatrolTab({ schoolId }: { schoolId: number }) {
+/** 安全巡查 for one school: the checklist form, the areas the principal keeps, and the checks so far. */
+export function SafetyCheckTab({ schoolId }: { schoolId: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const areas = useApi((signal) => schoolAreas(schoolId, signal), [schoolId]);
-  const patrols = useApi((signal) => listPatrols({ schoolId, page: 1, pageSize: 20 }, signal), [schoolId]);
+  const checks = useApi((signal) => listSafetyChecks({ schoolId, page: 1, pageSize: 20 }, signal), [schoolId]);
   async function saveAreas(enabled: SafetyArea[]) {
     try {
       await setSchoolAreas(schoolId, enabled);
-      void message.success(t('safety.patrol.areasSaved'));
+      void message.success(t('safety.check.areasSaved'));
       areas.reload();
     } catch (err) {
       void message.error(errorText(err));
@@ -33,23 +33,23 @@ export function PatrolTab({ schoolId }: { schoolId: number }) {
   return (
     <Flex vertical gap={16}>
       {areas.error ? <ErrorAlert error={areas.error} onRetry={areas.reload} /> : null}
-      {areas.data ? <PatrolForm key={areas.data.enabled.join()} areas={areas.data} onSaved={patrols.reload} /> : null}
+      {areas.data ? <SafetyCheckForm key={areas.data.enabled.join()} areas={areas.data} onSaved={checks.reload} /> : null}
       {areas.data?.canEdit ? (
-        <Card size="small" title={t('safety.patrol.areasSetting')}>
-          <Typography.Paragraph type="secondary">{t('safety.patrol.areasHelp')}</Typography.Paragraph>
+        <Card size="small" title={t('safety.check.areasSetting')}>
+          <Typography.Paragraph type="secondary">{t('safety.check.areasHelp')}</Typography.Paragraph>
           <Checkbox.Group value={areas.data.enabled} onChange={(v) => void saveAreas(v as SafetyArea[])}
             options={SAFETY_AREAS.map((a) => ({ value: a, label: t(`safety.areas.${a}`) }))} />
         </Card>
       ) : null}
-      <Card size="small" title={t('safety.patrol.history')}>
-        {patrols.error ? <ErrorAlert error={patrols.error} onRetry={patrols.reload} /> : null}
-        <Table rowKey="id" size="small" loading={patrols.loading} dataSource={patrols.data?.items ?? []} pagination={false} scroll={{ x: true }}
-          locale={{ emptyText: t('safety.patrol.empty') }}
+      <Card size="small" title={t('safety.check.history')}>
+        {checks.error ? <ErrorAlert error={checks.error} onRetry={checks.reload} /> : null}
+        <Table rowKey="id" size="small" loading={checks.loading} dataSource={checks.data?.items ?? []} pagination={false} scroll={{ x: true }}
+          locale={{ emptyText: t('safety.check.empty') }}
           columns={[
-            { title: t('safety.patrol.date'), dataIndex: 'date' },
-            { title: t('safety.patrol.problems'), dataIndex: 'problems' },
-            { title: t('safety.patrol.by'), dataIndex: 'byName' },
-            { title: t('safety.patrol.note'), dataIndex: 'note' },
+            { title: t('safety.check.date'), dataIndex: 'date' },
+            { title: t('safety.check.problems'), dataIndex: 'problems' },
+            { title: t('safety.check.by'), dataIndex: 'byName' },
+            { title: t('safety.check.note'), dataIndex: 'note' },
           ]} />
       </Card>
     </Flex>
@@ -58,7 +58,7 @@ export function PatrolTab({ schoolId }: { schoolId: number }) {
 
 type HazardForm = { title: string; area: SafetyArea; level: (typeof HAZARD_LEVELS)[number]; description?: string; responsibleUserId: number; deadline: Dayjs };
 
-/** 上报隐患: a hazard found outside a patrol. */
+/** 上报隐患: a hazard found outside a check. */
 function ReportHazardButton({ schoolId, onSaved }: { schoolId: number; onSaved: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();

@@ -13,7 +13,7 @@ export function StatsTab() {
   const stats = useApi((signal) => safetyStats(signal), []);
   const rate = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
   const figures = [
-    { title: t('safety.stats.patrolsThisMonth'), dataIndex: 'patrolsThisMonth' },
+    { title: t('safety.stats.checksThisMonth'), dataIndex: 'checksThisMonth' },
     { title: t('safety.stats.openHazards'), dataIndex: 'openHazards' },
     { title: t('safety.stats.overdueHazards'), dataIndex: 'overdueHazards' },
     { title: t('safety.stats.escalatedHazards'), dataIndex: 'escalatedHazards' },
@@ -23,7 +23,7 @@ export function StatsTab() {
   const totalRow = (d: SafetyStats, first: number) => (
     <Table.Summary.Row>
       <Table.Summary.Cell index={0} colSpan={first}>{t('safety.stats.total')}</Table.Summary.Cell>
-      {(['patrolsThisMonth', 'openHazards', 'overdueHazards', 'escalatedHazards'] as const).map((k, i) => (
+      {(['checksThisMonth', 'openHazards', 'overdueHazards', 'escalatedHazards'] as const).map((k, i) => (
         <Table.Summary.Cell key={k} index={first + i}>{d.totals[k]}</Table.Summary.Cell>
       ))}
       <Table.Summary.Cell index={first + 4}>{rate(d.totals.onTimeRate)}</Table.Summary.Cell>

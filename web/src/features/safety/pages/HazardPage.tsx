@@ -57,7 +57,7 @@ function HazardView({ h, reload }: { h: HazardDetail; reload: () => void }) {
           <Descriptions.Item label={t('safety.hazard.status')}><HazardStatusTag status={h.status} overdue={h.overdue} /></Descriptions.Item>
           <Descriptions.Item label={t('safety.hazard.responsible')}>{h.responsibleName}</Descriptions.Item>
           <Descriptions.Item label={t('safety.hazard.deadline')}>{h.deadline}</Descriptions.Item>
-          <Descriptions.Item label={t('safety.hazard.reportedBy')}>{h.reportedByName}{h.patrolId ? `（${t('safety.hazard.fromPatrol')}）` : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('safety.hazard.reportedBy')}>{h.reportedByName}{h.checkId ? `（${t('safety.hazard.fromSafetyCheck')}）` : ''}</Descriptions.Item>
           {h.escalatedAt ? <Descriptions.Item label={t('safety.hazard.escalatedAt')}>{h.escalatedAt.slice(0, 16).replace('T', ' ')}</Descriptions.Item> : null}
           <Descriptions.Item label={t('safety.hazard.description')} span={2}>{h.description}</Descriptions.Item>
           {h.rectificationNote ? <Descriptions.Item label={t('safety.hazard.rectificationNote')} span={2}>{h.rectificationNote}</Descriptions.Item> : null}

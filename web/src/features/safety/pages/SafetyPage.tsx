@@ -5,11 +5,11 @@ import { Link, useSearchParams } from 'react-router';
 import { can } from '../../../app/access';
 import { useMe } from '../../../app/auth';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { DrillsTab, HazardsTab, PatrolTab } from '../components/SchoolTabs';
+import { DrillsTab, HazardsTab, SafetyCheckTab } from '../components/SchoolTabs';
 import { StatsTab } from '../components/StatsTab';
 
 /**
- * 平安校园 (/safety). The school's principal and teachers patrol (the checklist, phone-sized),
+ * 平安校园 (/safety). The school's principal and teachers check (the checklist, phone-sized),
  * rectify hazards and record drills; county and city staff and inspectors read the figures and
  * the hazards escalated to the county. The emergency notice to families is sent from /notices.
  */
@@ -22,11 +22,11 @@ export default function SafetyPage() {
     .map((a) => [a.schoolId!, a.scopeName ?? String(a.schoolId)])).entries()];
   const [schoolId, setSchoolId] = useState<number | undefined>(staffSchools[0]?.[0]);
   const school = staffSchools.length > 0;
-  const tab = params.get('tab') ?? (school ? 'patrol' : 'stats');
+  const tab = params.get('tab') ?? (school ? 'check' : 'stats');
 
   const items = school && schoolId
     ? [
-        { key: 'patrol', label: t('safety.tabs.patrol'), children: <PatrolTab schoolId={schoolId} /> },
+        { key: 'check', label: t('safety.tabs.check'), children: <SafetyCheckTab schoolId={schoolId} /> },
         { key: 'hazards', label: t('safety.tabs.hazards'), children: <HazardsTab schoolId={schoolId} /> },
         { key: 'drills', label: t('safety.tabs.drills'), children: <DrillsTab schoolId={schoolId} /> },
       ]

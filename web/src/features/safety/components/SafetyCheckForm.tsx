@@ -2,21 +2,21 @@ import { App, Button, Card, Checkbox, Flex, Input, Radio, Select, Typography } f
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NewPatrol, SchoolAreas } from '@shared/safety-api-types';
+import type { NewSafetyCheck, SchoolAreas } from '@shared/safety-api-types';
 import { HAZARD_LEVELS, type HazardLevel, SAFETY_CHECKLISTS, type SafetyArea } from '@shared/safety-checklists';
 import { useErrorText } from '../../../api/error-text';
 import { PlatformDatePicker } from '../../../app/PlatformDatePicker';
 import { platformTime } from '../../../app/time';
-import { recordPatrol } from '../api/safety.api';
+import { recordSafetyCheck } from '../api/safety.api';
 
 type Answer = { ok: boolean; note: string; level?: HazardLevel; responsibleUserId?: number; deadline?: Dayjs | null };
 
 /**
  * 记录巡查: the school's checklist area by area, each item 正常 / 有问题; a problem needs a note and
- * may name its level, responsible person and deadline (else 一般, the patroller, a week). One
+ * may name its level, responsible person and deadline (else 一般, the checker, a week). One
  * column, full-width controls: a principal fills it in on a phone while walking the school.
  */
-export function PatrolForm({ areas, onSaved }: { areas: SchoolAreas; onSaved: () => void }) {
+export function SafetyCheckForm({ areas, onSaved }: { areas: SchoolAreas; onSaved: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -31,7 +31,7 @@ export function PatrolForm({ areas, onSaved }: { areas: SchoolAreas; onSaved: ()
     setAnswers((a) => ({ ...a, [`${area}.${key}`]: { ...answer(area, key), ...patch } }));
 
   async function submit() {
-    const body: NewPatrol = {
+    const body: NewSafetyCheck = {
       schoolId: areas.schoolId, date: date.format('YYYY-MM-DD'), note: note.trim() || undefined,
       areas: lists.filter((c) => checked.includes(c.area)).map((c) => ({
         area: c.area,
@@ -47,8 +47,8 @@ export function PatrolForm({ areas, onSaved }: { areas: SchoolAreas; onSaved: ()
     };
     setSaving(true);
     try {
-      const saved = await recordPatrol(body);
-      void message.success(saved.hazardIds.length ? t('safety.patrol.savedWithHazards', { count: saved.hazardIds.length }) : t('safety.patrol.saved'));
+      const saved = await recordSafetyCheck(body);
+      void message.success(saved.hazardIds.length ? t('safety.check.savedWithHazards', { count: saved.hazardIds.length }) : t('safety.check.saved'));
       setAnswers({});
       setNote('');
       onSaved();
@@ -60,14 +60,14 @@ export function PatrolForm({ areas, onSaved }: { areas: SchoolAreas; onSaved: ()
   }
 
   return (
-    <Card title={t('safety.patrol.newTitle')} size="small">
+    <Card title={t('safety.check.newTitle')} size="small">
       <Flex vertical gap={12}>
         <label>
-          <Typography.Text strong>{t('safety.patrol.date')}</Typography.Text>
+          <Typography.Text strong>{t('safety.check.date')}</Typography.Text>
           <PlatformDatePicker value={date} onChange={(d) => d && setDate(d)} allowClear={false} style={{ width: '100%' }} />
         </label>
         <div>
-          <Typography.Text strong>{t('safety.patrol.areasToCheck')}</Typography.Text>
+          <Typography.Text strong>{t('safety.check.areasToCheck')}</Typography.Text>
           <Checkbox.Group value={checked} onChange={(v) => setChecked(v as SafetyArea[])} style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}
             options={lists.map((c) => ({ value: c.area, label: t(`safety.areas.${c.area}`) }))} />
         </div>
@@ -82,20 +82,20 @@ export function PatrolForm({ areas, onSaved }: { areas: SchoolAreas; onSaved: ()
                     <Radio.Group value={a.ok ? 'ok' : 'problem'} optionType="button" buttonStyle="solid" style={{ display: 'flex' }}
                       onChange={(e) => set(c.area, i.key, { ok: e.target.value === 'ok' })}
                       options={[
-                        { value: 'ok', label: t('safety.patrol.ok'), style: { flex: 1, textAlign: 'center' } },
-                        { value: 'problem', label: t('safety.patrol.problem'), style: { flex: 1, textAlign: 'center' } },
+                        { value: 'ok', label: t('safety.check.ok'), style: { flex: 1, textAlign: 'center' } },
+                        { value: 'problem', label: t('safety.check.problem'), style: { flex: 1, textAlign: 'center' } },
                       ]} />
                     {a.ok ? null : (
                       <Flex vertical gap={6}>
-                        <Input.TextArea rows={2} maxLength={500} placeholder={t('safety.patrol.problemNote')} value={a.note}
+                        <Input.TextArea rows={2} maxLength={500} placeholder={t('safety.check.problemNote')} value={a.note}
                           onChange={(e) => set(c.area, i.key, { note: e.target.value })} />
-                        <Select value={a.level ?? 'general'} onChange={(level) => set(c.area, i.key, { level })} aria-label={t('safety.patrol.level')}
-                          options={HAZARD_LEVELS.map((l) => ({ value: l, label: `${t('safety.patrol.level')}：${t(`safety.levels.${l}`)}` }))} />
+                        <Select value={a.level ?? 'general'} onChange={(level) => set(c.area, i.key, { level })} aria-label={t('safety.check.level')}
+                          options={HAZARD_LEVELS.map((l) => ({ value: l, label: `${t('safety.check.level')}：${t(`safety.levels.${l}`)}` }))} />
                         <Select allowClear value={a.responsibleUserId} onChange={(responsibleUserId) => set(c.area, i.key, { responsibleUserId })}
-                          placeholder={`${t('safety.patrol.responsible')}（${t('safety.patrol.responsibleDefault')}）`} showSearch optionFilterProp="label"
+                          placeholder={`${t('safety.check.responsible')}（${t('safety.check.responsibleDefault')}）`} showSearch optionFilterProp="label"
                           options={areas.staff.map((s) => ({ value: s.userId, label: s.name }))} />
                         <PlatformDatePicker value={a.deadline ?? null} onChange={(deadline) => set(c.area, i.key, { deadline })} style={{ width: '100%' }}
-                          placeholder={`${t('safety.patrol.deadline')}（${t('safety.patrol.deadlineDefault')}）`} />
+                          placeholder={`${t('safety.check.deadline')}（${t('safety.check.deadlineDefault')}）`} />
                       </Flex>
                     )}
                   </Flex>
@@ -104,9 +104,9 @@ export function PatrolForm({ areas, onSaved }: { areas: SchoolAreas; onSaved: ()
             </Flex>
           </Card>
         ))}
-        <Input.TextArea rows={2} maxLength={1000} placeholder={t('safety.patrol.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea rows={2} maxLength={1000} placeholder={t('safety.check.note')} value={note} onChange={(e) => setNote(e.target.value)} />
         <Button type="primary" block size="large" loading={saving} disabled={!checked.length} onClick={() => void submit()}>
-          {t('safety.patrol.submit')}
+          {t('safety.check.submit')}
         </Button>
       </Flex>
     </Card>
