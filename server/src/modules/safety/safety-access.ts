@@ -9,7 +9,8 @@ import * as q from './safety.queries.js';
  * Who reaches which school's safety work: safety:read in the actor's scope (the school's principal
  * and teachers their school, county staff their county, the city its city, inspectors read);
  * writing checks, hazards and drills is the school's own staff's (principal, teacher), never a
- * bureau's, even though county staff hold safety:write (the emergency notice is theirs).
+ * bureau's: county staff hold safety:write by the policy, but here they read, count and chase
+ * escalated hazards (the emergency notice to families is the notices area's, under notice:write).
  */
 export function readScope(actor: Actor): Expression<SqlBool> {
   const scope = scopeOf(actor, 'safety:read');

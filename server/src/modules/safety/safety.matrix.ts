@@ -6,7 +6,7 @@ import { PNG_BYTES, safetyOf } from './safety-fixture.js';
  * 莘县实验小学 (foreign). safety:read: the city everything, the county bureau, its departments and
  * its inspector their county, the school's principal and teachers their school; researchers and
  * parents nothing. Writing checks, hazards and drills is the school's staff's: county staff, who
- * hold safety:write for the emergency notice, get 403 at their own county's schools; the principal
+ * hold safety:write by the policy, get 403 at their own county's schools; the principal
  * alone sets areas and verifies; a teacher moves only the hazards they answer for.
  */
 const READ_LIST = allExcept<ListOutcome>(403, {
