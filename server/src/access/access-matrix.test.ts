@@ -32,6 +32,8 @@ import { safetyMatrix } from '../modules/safety/safety.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { equityMatrix } from '../modules/equity/equity.matrix.js';
+import { familyHomeMatrix } from '../modules/family/home.matrix.js';
+import { bindingMatrix } from '../modules/family/binding.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
 /**
@@ -48,6 +50,8 @@ MATRIX.push(...resourcesMatrix);
 MATRIX.push(...coursewareMatrix);
 MATRIX.push(...equityMatrix);
 MATRIX.push(...searchMatrix);
+MATRIX.push(...familyHomeMatrix);
+MATRIX.push(...bindingMatrix);
 MATRIX.push(...safetyMatrix);
 
 describe('access matrix: route × role × scope', () => {

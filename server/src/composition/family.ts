@@ -9,6 +9,13 @@ import type { AuditService } from '../modules/audit/audit.service.js';
 import type { CalendarService } from '../modules/calendar/calendar.service.js';
 import type { NotificationsService } from '../modules/notifications/notifications.service.js';
 import { createFamilyChildren } from '../modules/students/family-children.js';
+import { registerFamilyHomeRoutes } from '../modules/family/home.routes.js';
+import { createFamilyHomeService } from '../modules/family/home.service.js';
+import { createGuardianships } from '../modules/students/guardianships.js';
+import { createClassStaffService } from '../modules/students/class-staff.service.js';
+import { registerClassStaffRoutes } from '../modules/students/class-staff.routes.js';
+import { createBindingService } from '../modules/family/binding.service.js';
+import { registerBindingRoutes } from '../modules/family/binding.routes.js';
 import { safetyModuleFor } from '../modules/safety/safety.module.js';
 
 export interface FamilyDeps {
@@ -37,6 +44,14 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const routes: Array<(app: AppInstance) => void> = [];
   const due: DueTask[] = [];
   // Areas (keep the order: later areas may use earlier ones' services).
+  // The family app's home (shell): whom the signed-in person looks after.
+  const home = createFamilyHomeService({ children });
+  routes.push((app) => registerFamilyHomeRoutes(app, { home }));
+  // Binding: class staff (principal assigns), invitation codes, parents' requests, guardianships.
+  const classStaff = createClassStaffService({ db: deps.db, audit: deps.audit, children });
+  routes.push((app) => registerClassStaffRoutes(app, { classStaff }));
+  const binding = createBindingService({ db: deps.db, clock: deps.clock, audit: deps.audit, children, guardianships: createGuardianships(deps.db.db) });
+  routes.push((app) => registerBindingRoutes(app, { binding }));
   const safety = safetyModuleFor(deps);
   routes.push(safety.register);
   due.push(safety.due);

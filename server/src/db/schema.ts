@@ -18,6 +18,7 @@ import type {
   ResourceUseRollupStateTable, ResourceUseSchoolMonthTable, ResourceUseCountyFlowTable, ResourceUseFeaturedTable,
 } from './schema/resource-rollup.js';
 import type { ResourceSearchTable } from './schema/resource-search.js';
+import type { BindingCodeTable, BindingRequestTable, BindingFailureTable } from './schema/family-binding.js';
 import type { SafetySchoolAreaTable, SafetyCheckTable, SafetyHazardTable, SafetyHazardPhotoTable, SafetyDrillTable } from './schema/safety.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
@@ -32,6 +33,7 @@ export type * from './schema/rollout.js';
 export type * from './schema/research.js';
 export type * from './schema/resources.js';
 export type * from './schema/resource-search.js';
+export type * from './schema/family-binding.js';
 export type * from './schema/safety.js';
 
 /**
@@ -111,5 +113,6 @@ export interface Database {
   resource_use_school_months: ResourceUseSchoolMonthTable;
   resource_use_county_flows: ResourceUseCountyFlowTable;
   resource_use_featured: ResourceUseFeaturedTable;
+  binding_codes: BindingCodeTable; binding_requests: BindingRequestTable; binding_failures: BindingFailureTable;
   safety_school_areas: SafetySchoolAreaTable; safety_checks: SafetyCheckTable; safety_hazards: SafetyHazardTable; safety_hazard_photos: SafetyHazardPhotoTable; safety_drills: SafetyDrillTable;
 }

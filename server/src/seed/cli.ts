@@ -45,6 +45,7 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   // The equity rollup is derived: emptied, it rebuilds itself on the next read (equity-rollup.ts).
   resource_use_rollup_state: 'truncate', resource_use_school_months: 'truncate', resource_use_county_flows: 'truncate', resource_use_featured: 'truncate',
   resource_search: 'truncate',
+  binding_codes: 'truncate', binding_requests: 'truncate', binding_failures: 'truncate',
   safety_school_areas: 'truncate', safety_checks: 'truncate', safety_hazards: 'truncate', safety_hazard_photos: 'truncate', safety_drills: 'truncate',
 };
 

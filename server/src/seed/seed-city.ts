@@ -109,9 +109,12 @@ function testCounts(county: CountyPlace): [Partial<KindCounts>, Partial<KindCoun
 
 async function writeLiaocheng(ctx: SeedContext, scale: SeedScale): Promise<WrittenCity> {
   const withStudents = (s: PlannedSchool) => WITH_STUDENTS.has(s.code);
+  // A class has one 班主任: where a named teacher heads a class, the school's own turn skips it.
+  const namedHeads = (s: PlannedSchool) => new Set(DEMO_ACCOUNTS.flatMap((a) =>
+    a.scope.level === 'school' && a.scope.code === s.code && a.scope.headOfClass !== undefined ? [a.scope.headOfClass] : []));
   const detail: SchoolDetail = scale === 'test'
-    ? { gradeLimit: 2, classesPerGrade: { fixed: 2 }, teachers: () => 2, withStudents }
-    : { gradeLimit: null, classesPerGrade: { max: 12 }, teachers: (s) => Math.max(2, Math.round(s.staffCount / 2)), withStudents };
+    ? { gradeLimit: 2, classesPerGrade: { fixed: 2 }, teachers: () => 2, withStudents, namedHeads }
+    : { gradeLimit: null, classesPerGrade: { max: 12 }, teachers: (s) => Math.max(2, Math.round(s.staffCount / 2)), withStudents, namedHeads };
   const city = await writeCity(ctx, LIAOCHENG, planLiaocheng(ctx, scale), detail);
   for (const school of Object.values(DEMO_SCHOOLS)) {
     if (!city.schools.has(school.code)) throw new Error(`seed: ${school.name} (${school.code}) was not planned`);

@@ -53,6 +53,8 @@ export const PAGE_ACCESS = {
   // 平安校园: the school's staff patrol and rectify; bureaus and inspectors read the figures and escalated hazards.
   safety: ['safety:read'],
   equity: ['equity:read'],
+  // 班级家校: a class's staff (and the principal) confirm parents' bindings, issue codes; the principal assigns staff.
+  familyClasses: ['class:write'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

@@ -54,6 +54,8 @@ const RubricResultsPage = lazyPage(() => import('../features/research/pages/Rubr
 const MyResourcesPage = lazyPage(() => import('../features/resources/pages/MyResourcesPage'));
 // Guardians' consent for children appearing in published video (资源: 出镜授权).
 const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage'));
+// 班级家校: parents' binding requests, invitation codes and class staff (issue 11).
+const FamilyClassesPage = lazyPage(() => import('../features/family-classes/pages/FamilyClassesPage'));
 // 平安校园: patrols, hazards, drills and the bureaus' figures.
 const SafetyPage = lazyPage(() => import('../features/safety/pages/SafetyPage'));
 const HazardPage = lazyPage(() => import('../features/safety/pages/HazardPage'));
@@ -146,6 +148,7 @@ export function AppRoutes() {
         <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
         <Route path="resources/mine" element={<RequirePage page="resources"><MyResourcesPage /></RequirePage>} />
         <Route path="consent" element={<RequirePage page="consent"><ConsentPage /></RequirePage>} />
+        <Route path="family-classes" element={<RequirePage page="familyClasses"><FamilyClassesPage /></RequirePage>} />
         <Route path="safety" element={<RequirePage page="safety"><SafetyPage /></RequirePage>} />
         <Route path="safety/hazards/:id" element={<RequirePage page="safety"><HazardPage /></RequirePage>} />
         <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />

@@ -1,5 +1,7 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { FamilyChildView } from './family-types';
+import { consentPages } from './pages/consent';
+import { bindingHomeCards, bindingPages } from './pages/binding';
 
 /**
  * The family app's pages, one registry the shell (FamilyApp) reads. Each area exports its pages
@@ -22,9 +24,10 @@ export interface FamilyHomeCard {
 }
 
 export const FAMILY_PAGES: FamilyPage[] = [
-  // ...bindingPages,
+  ...consentPages,
+  ...bindingPages,
 ];
 
 export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
-  // ...bindingHomeCards,
+  ...bindingHomeCards,
 ];

@@ -21,6 +21,8 @@ import { enResearchRubrics } from './en-texts/research-rubrics';
 import { enResourcesEquity } from './en-texts/resources-equity';
 import { enResourcesErrorsEquity } from './en-texts/resources-errors-equity';
 import type { EnglishMessages } from './en-texts/english-messages';
+import { enFamilyBinding } from './en-texts/family-binding';
+import { enFamilyErrorsBinding } from './en-texts/family-errors-binding';
 import { enPatrol } from './en-texts/patrol';
 import { enResourcesUse } from './en-texts/resources-use';
 import { enResourcesErrorsUse } from './en-texts/resources-errors-use';
@@ -68,11 +70,13 @@ export const en: EnglishMessages = {
   ...enResourcesCourseware,
   ...enResourcesEquity,
   ...enResourcesSearch,
+  ...enFamilyBinding,
   ...enSafety,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
     ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity, ...enResourcesSearchErrors,
+    ...enFamilyErrorsBinding,
     ...enSafetyErrors,
   },
 };

@@ -25,6 +25,7 @@ import { zhResourcesLibrary } from './zh-CN-texts/resources-library';
 import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
 import { zhResourcesEquity } from './zh-CN-texts/resources-equity';
 import { zhResourcesSearch } from './zh-CN-texts/resources-search';
+import { zhFamilyBinding } from './zh-CN-texts/family-binding';
 import { zhSafety } from './zh-CN-texts/safety';
 
 /**
@@ -60,6 +61,7 @@ export const zhCN = {
   ...zhResourcesCourseware,
   ...zhResourcesEquity,
   ...zhResourcesSearch,
+  ...zhFamilyBinding,
   ...zhSafety,
 };
 

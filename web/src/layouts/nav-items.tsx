@@ -19,6 +19,7 @@ import {
   HomeOutlined,
   PlayCircleOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
   UploadOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
@@ -47,6 +48,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'resources', path: '/resources', icon: <BookOutlined /> },
   { key: 'equity', path: '/equity', icon: <PieChartOutlined /> },
   { key: 'consent', path: '/consent', icon: <SafetyOutlined /> },
+  { key: 'familyClasses', path: '/family-classes', icon: <UsergroupAddOutlined /> },
   { key: 'safety', path: '/safety', icon: <AlertOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },

@@ -18,6 +18,7 @@ import { addConsentToFixture } from '../../modules/students/consent-fixture.js';
 import { addReviewToFixture } from '../../modules/resources/review-fixture.js';
 import { addCoursewareToFixture } from '../../modules/resources/courseware-fixture.js';
 import { addFamilyToFixture } from '../../modules/family/family-fixture.js';
+import { addBindingToFixture } from '../../modules/family/binding-fixture.js';
 import { addSafetyToFixture } from '../../modules/safety/safety-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
@@ -105,6 +106,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addReviewToFixture(t, fixture);
   await addCoursewareToFixture(t, fixture);
   await addFamilyToFixture(t, fixture);
+  await addBindingToFixture(t, fixture);
   await addSafetyToFixture(t, fixture);
   return fixture;
 }

@@ -35,6 +35,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     resources: 'Quality resources',
     equity: 'Equity analysis',
     consent: 'Video consent',
+    familyClasses: 'Class families',
     safety: 'Safe campus',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',

@@ -33,6 +33,7 @@ export const zhCommon = {
     resources: '优质资源',
     equity: '均衡分析',
     consent: '出镜授权',
+    familyClasses: '班级家校',
     safety: '平安校园',
     openMenu: '打开菜单',
     collapse: '收起菜单',
