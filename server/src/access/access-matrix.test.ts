@@ -34,6 +34,7 @@ import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { equityMatrix } from '../modules/equity/equity.matrix.js';
 import { familyHomeMatrix } from '../modules/family/home.matrix.js';
 import { bindingMatrix } from '../modules/family/binding.matrix.js';
+import { messagesMatrix } from '../modules/family/messages.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
 /**
@@ -52,6 +53,7 @@ MATRIX.push(...equityMatrix);
 MATRIX.push(...searchMatrix);
 MATRIX.push(...familyHomeMatrix);
 MATRIX.push(...bindingMatrix);
+MATRIX.push(...messagesMatrix);
 MATRIX.push(...safetyMatrix);
 
 describe('access matrix: route × role × scope', () => {

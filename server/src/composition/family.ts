@@ -16,6 +16,8 @@ import { createClassStaffService } from '../modules/students/class-staff.service
 import { registerClassStaffRoutes } from '../modules/students/class-staff.routes.js';
 import { createBindingService } from '../modules/family/binding.service.js';
 import { registerBindingRoutes } from '../modules/family/binding.routes.js';
+import { createMessagesService } from '../modules/family/messages.service.js';
+import { registerMessagesRoutes } from '../modules/family/messages.routes.js';
 import { safetyModuleFor } from '../modules/safety/safety.module.js';
 
 export interface FamilyDeps {
@@ -52,6 +54,8 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   routes.push((app) => registerClassStaffRoutes(app, { classStaff }));
   const binding = createBindingService({ db: deps.db, clock: deps.clock, audit: deps.audit, children, guardianships: createGuardianships(deps.db.db) });
   routes.push((app) => registerBindingRoutes(app, { binding }));
+  const messages = createMessagesService({ db: deps.db, clock: deps.clock, audit: deps.audit, notifications: deps.notifications, children });
+  routes.push((app) => registerMessagesRoutes(app, { messages }));
   const safety = safetyModuleFor(deps);
   routes.push(safety.register);
   due.push(safety.due);

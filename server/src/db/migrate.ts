@@ -24,6 +24,7 @@ import * as resourceUseRollup from './migrations/20261206_0037_resource_use_roll
 import * as resourceSearch from './migrations/20261206_0033_resource_search.js';
 import * as familyFoundation from './migrations/20261206_0040_family_foundation.js';
 import * as familyBinding from './migrations/20261206_0041_family_binding.js';
+import * as familyMessages from './migrations/20261206_0043_family_messages.js';
 import * as safety from './migrations/20261206_0047_safety.js';
 
 /**
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0033_resource_search': resourceSearch,
   '20261206_0040_family_foundation': familyFoundation,
   '20261206_0041_family_binding': familyBinding,
+  '20261206_0043_family_messages': familyMessages,
   '20261206_0047_safety': safety,
 };
 

@@ -19,6 +19,7 @@ import type {
 } from './schema/resource-rollup.js';
 import type { ResourceSearchTable } from './schema/resource-search.js';
 import type { BindingCodeTable, BindingRequestTable, BindingFailureTable } from './schema/family-binding.js';
+import type { FamilyConversationTable, FamilyMessageTable, FamilyMessageReadTable, FamilyMessageReportTable, FamilyWorkingHoursTable } from './schema/family-messages.js';
 import type { SafetySchoolAreaTable, SafetyCheckTable, SafetyHazardTable, SafetyHazardPhotoTable, SafetyDrillTable } from './schema/safety.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
@@ -114,5 +115,10 @@ export interface Database {
   resource_use_county_flows: ResourceUseCountyFlowTable;
   resource_use_featured: ResourceUseFeaturedTable;
   binding_codes: BindingCodeTable; binding_requests: BindingRequestTable; binding_failures: BindingFailureTable;
+  family_conversations: FamilyConversationTable;
+  family_messages: FamilyMessageTable;
+  family_message_reads: FamilyMessageReadTable;
+  family_message_reports: FamilyMessageReportTable;
+  family_working_hours: FamilyWorkingHoursTable;
   safety_school_areas: SafetySchoolAreaTable; safety_checks: SafetyCheckTable; safety_hazards: SafetyHazardTable; safety_hazard_photos: SafetyHazardPhotoTable; safety_drills: SafetyDrillTable;
 }

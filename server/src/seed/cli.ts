@@ -46,6 +46,7 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   resource_use_rollup_state: 'truncate', resource_use_school_months: 'truncate', resource_use_county_flows: 'truncate', resource_use_featured: 'truncate',
   resource_search: 'truncate',
   binding_codes: 'truncate', binding_requests: 'truncate', binding_failures: 'truncate',
+  family_conversations: 'truncate', family_messages: 'truncate', family_message_reads: 'truncate', family_message_reports: 'truncate', family_working_hours: 'truncate',
   safety_school_areas: 'truncate', safety_checks: 'truncate', safety_hazards: 'truncate', safety_hazard_photos: 'truncate', safety_drills: 'truncate',
 };
 

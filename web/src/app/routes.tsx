@@ -56,6 +56,8 @@ const MyResourcesPage = lazyPage(() => import('../features/resources/pages/MyRes
 const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage'));
 // 班级家校: parents' binding requests, invitation codes and class staff (issue 11).
 const FamilyClassesPage = lazyPage(() => import('../features/family-classes/pages/FamilyClassesPage'));
+// 家校沟通: teachers' conversations with guardians, working hours, the principal's reports.
+const MessagesPage = lazyPage(() => import('../features/messages/pages/MessagesPage'));
 // 平安校园: patrols, hazards, drills and the bureaus' figures.
 const SafetyPage = lazyPage(() => import('../features/safety/pages/SafetyPage'));
 const HazardPage = lazyPage(() => import('../features/safety/pages/HazardPage'));
@@ -149,6 +151,7 @@ export function AppRoutes() {
         <Route path="resources/mine" element={<RequirePage page="resources"><MyResourcesPage /></RequirePage>} />
         <Route path="consent" element={<RequirePage page="consent"><ConsentPage /></RequirePage>} />
         <Route path="family-classes" element={<RequirePage page="familyClasses"><FamilyClassesPage /></RequirePage>} />
+        <Route path="messages" element={<RequirePage page="messages"><MessagesPage /></RequirePage>} />
         <Route path="safety" element={<RequirePage page="safety"><SafetyPage /></RequirePage>} />
         <Route path="safety/hazards/:id" element={<RequirePage page="safety"><HazardPage /></RequirePage>} />
         <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />

@@ -2,6 +2,7 @@ import type { ComponentType, LazyExoticComponent } from 'react';
 import type { FamilyChildView } from './family-types';
 import { consentPages } from './pages/consent';
 import { bindingHomeCards, bindingPages } from './pages/binding';
+import { messagesPages } from './pages/messages';
 
 /**
  * The family app's pages, one registry the shell (FamilyApp) reads. Each area exports its pages
@@ -26,6 +27,7 @@ export interface FamilyHomeCard {
 export const FAMILY_PAGES: FamilyPage[] = [
   ...consentPages,
   ...bindingPages,
+  ...messagesPages,
 ];
 
 export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [

@@ -35,6 +35,8 @@ import { enResourcesCourseware } from './en-texts/resources-courseware';
 import { enResourcesErrorsCourseware } from './en-texts/resources-errors-courseware';
 import { enResourcesSearch } from './en-texts/resources-search';
 import { enResourcesSearchErrors } from './en-texts/resources-errors-search';
+import { enFamilyMessages } from './en-texts/family-messages';
+import { enFamilyErrorsMessages } from './en-texts/family-errors-messages';
 import { enSafety } from './en-texts/safety';
 import { enSafetyErrors } from './en-texts/safety-errors';
 
@@ -71,12 +73,14 @@ export const en: EnglishMessages = {
   ...enResourcesEquity,
   ...enResourcesSearch,
   ...enFamilyBinding,
+  ...enFamilyMessages,
   ...enSafety,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
     ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity, ...enResourcesSearchErrors,
     ...enFamilyErrorsBinding,
+    ...enFamilyErrorsMessages,
     ...enSafetyErrors,
   },
 };

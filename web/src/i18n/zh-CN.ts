@@ -26,6 +26,7 @@ import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
 import { zhResourcesEquity } from './zh-CN-texts/resources-equity';
 import { zhResourcesSearch } from './zh-CN-texts/resources-search';
 import { zhFamilyBinding } from './zh-CN-texts/family-binding';
+import { zhFamilyMessages } from './zh-CN-texts/family-messages';
 import { zhSafety } from './zh-CN-texts/safety';
 
 /**
@@ -62,6 +63,7 @@ export const zhCN = {
   ...zhResourcesEquity,
   ...zhResourcesSearch,
   ...zhFamilyBinding,
+  ...zhFamilyMessages,
   ...zhSafety,
 };
 

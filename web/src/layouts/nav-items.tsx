@@ -25,6 +25,7 @@ import {
 } from '@ant-design/icons';
 import type { MeView } from '@shared/domain';
 import { canAny, PAGE_ACCESS, type PageKey } from '../app/access';
+import { MessageOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   key: PageKey;
@@ -49,6 +50,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'equity', path: '/equity', icon: <PieChartOutlined /> },
   { key: 'consent', path: '/consent', icon: <SafetyOutlined /> },
   { key: 'familyClasses', path: '/family-classes', icon: <UsergroupAddOutlined /> },
+  { key: 'messages', path: '/messages', icon: <MessageOutlined /> },
   { key: 'safety', path: '/safety', icon: <AlertOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },

@@ -23,6 +23,7 @@ import { addSafetyToFixture } from '../../modules/safety/safety-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
+import { addMessagesToFixture } from '../../modules/family/messages-fixture.js';
 
 /**
  * Looks up the target records of the matrix in the seeded test city and adds three staff
@@ -107,6 +108,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addCoursewareToFixture(t, fixture);
   await addFamilyToFixture(t, fixture);
   await addBindingToFixture(t, fixture);
+  await addMessagesToFixture(t, fixture);
   await addSafetyToFixture(t, fixture);
   return fixture;
 }

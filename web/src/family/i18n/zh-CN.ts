@@ -1,6 +1,7 @@
 import { zhShell } from './zh-CN-texts/shell';
-import { zhChildConsent } from './zh-CN-texts/child-consent';
 import { familyZhBinding } from './zh-CN-texts/binding';
+import { zhChildConsent } from './zh-CN-texts/child-consent';
+import { familyZhMessages } from './zh-CN-texts/messages';
 
 /**
  * The family app's Chinese texts, its own small dictionary (the staff app's does not ship to
@@ -8,8 +9,9 @@ import { familyZhBinding } from './zh-CN-texts/binding';
  */
 export const familyZhCN = {
   ...zhShell,
-  ...zhChildConsent,
   ...familyZhBinding,
+  ...zhChildConsent,
+  ...familyZhMessages,
 };
 
 export type FamilyMessages = typeof familyZhCN;

@@ -36,6 +36,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     equity: 'Equity analysis',
     consent: 'Video consent',
     familyClasses: 'Class families',
+    messages: 'Messages',
     safety: 'Safe campus',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',

@@ -34,6 +34,7 @@ export const zhCommon = {
     equity: '均衡分析',
     consent: '出镜授权',
     familyClasses: '班级家校',
+    messages: '家校沟通',
     safety: '平安校园',
     openMenu: '打开菜单',
     collapse: '收起菜单',
