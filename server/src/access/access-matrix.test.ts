@@ -29,6 +29,7 @@ import { resourcesMatrix } from '../modules/resources/resources.matrix.js';
 import { coursewareMatrix } from '../modules/resources/courseware.matrix.js';
 import { searchMatrix } from '../modules/resources/search.matrix.js';
 import { noticesMatrix } from '../modules/family/notices.matrix.js';
+import { safetyMatrix } from '../modules/safety/safety.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { equityMatrix } from '../modules/equity/equity.matrix.js';
@@ -57,6 +58,7 @@ MATRIX.push(...bindingMatrix);
 MATRIX.push(...messagesMatrix);
 MATRIX.push(...noticesMatrix);
 MATRIX.push(...routineMatrix);
+MATRIX.push(...safetyMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

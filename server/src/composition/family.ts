@@ -27,6 +27,7 @@ import { createHomeworkService } from '../modules/family/homework.service.js';
 import { registerHomeworkRoutes } from '../modules/family/homework.routes.js';
 import { createRoutineService } from '../modules/family/routine.service.js';
 import { registerRoutineRoutes } from '../modules/family/routine.routes.js';
+import { safetyModuleFor } from '../modules/safety/safety.module.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -74,6 +75,9 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const homework = createHomeworkService({ db: deps.db, clock: deps.clock, audit: deps.audit, notifications: deps.notifications, children });
   const routine = createRoutineService({ db: deps.db, clock: deps.clock, audit: deps.audit, calendar: deps.calendar, children, homework });
   routes.push((app) => registerRoutineRoutes(app, { routine }), (app) => registerHomeworkRoutes(app, { homework }));
+  const safety = safetyModuleFor(deps);
+  routes.push(safety.register);
+  due.push(safety.due);
 
   return {
     children,

@@ -22,6 +22,7 @@ import type { BindingCodeTable, BindingRequestTable, BindingFailureTable } from 
 import type { FamilyConversationTable, FamilyMessageTable, FamilyMessageReadTable, FamilyMessageReportTable, FamilyWorkingHoursTable } from './schema/family-messages.js';
 import type { NoticeTable, NoticeClassTable, NoticeDeliveryTable, NoticeDeliveryChildTable, NoticeAttachmentTable } from './schema/family-notices.js';
 import type { ClassTimetableTable, HomeworkTable } from './schema/family-routine.js';
+import type { SafetySchoolAreaTable, SafetyCheckTable, SafetyHazardTable, SafetyHazardPhotoTable, SafetyDrillTable } from './schema/safety.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -38,6 +39,7 @@ export type * from './schema/resource-search.js';
 export type * from './schema/family-binding.js';
 export type * from './schema/family-notices.js';
 export type * from './schema/family-routine.js';
+export type * from './schema/safety.js';
 
 /**
  * Table types for Kysely. Conventions that hold on SQLite and PostgreSQL alike:
@@ -129,4 +131,5 @@ export interface Database {
   notice_attachments: NoticeAttachmentTable;
   class_timetable: ClassTimetableTable;
   homework: HomeworkTable;
+  safety_school_areas: SafetySchoolAreaTable; safety_checks: SafetyCheckTable; safety_hazards: SafetyHazardTable; safety_hazard_photos: SafetyHazardPhotoTable; safety_drills: SafetyDrillTable;
 }

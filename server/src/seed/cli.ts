@@ -49,6 +49,7 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   family_conversations: 'truncate', family_messages: 'truncate', family_message_reads: 'truncate', family_message_reports: 'truncate', family_working_hours: 'truncate',
   notices: 'truncate', notice_classes: 'truncate', notice_deliveries: 'truncate', notice_delivery_children: 'truncate', notice_attachments: 'truncate',
   class_timetable: 'truncate', homework: 'truncate',
+  safety_school_areas: 'truncate', safety_checks: 'truncate', safety_hazards: 'truncate', safety_hazard_photos: 'truncate', safety_drills: 'truncate',
 };
 
 class UsageError extends Error {}

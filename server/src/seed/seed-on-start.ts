@@ -20,6 +20,7 @@ import { seedDemoSt } from './st.demo-seed.js';
 import { seedDemoResearchAnalysis } from './demo-research-analysis.js';
 import { seedDemoConsent } from './demo-consent.js';
 import { seedDemoResources } from './demo-resources.js';
+import { seedDemoSafety } from './demo-safety.js';
 
 /**
  * On first start with an empty database, seeds the Liaocheng demo city: the 2018 programme as the
@@ -68,6 +69,8 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   log(`demo consent: ${JSON.stringify(await seedDemoConsent(db.db, now))}`);
   // The shared-resource library (优质资源) and six months of its use, for review queues and 均衡分析.
   log(`demo resources: ${JSON.stringify(await seedDemoResources(db.db, city.id, now))}`);
+  // 平安校园: 冠县's patrols, hazards (some overdue and escalated) and drills, so the county's page has figures.
+  log(`demo safety: ${JSON.stringify(await seedDemoSafety(db.db, now))}`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

@@ -140,3 +140,15 @@ export function noticeAttachmentKey(name: string, ext: string): string {
   if (!/^[a-z0-9]{1,8}$/.test(ext)) throw new InvalidObjectKeyError(`invalid notice attachment extension: ${JSON.stringify(ext)}`);
   return `family/notices/${part(name, 'notice attachment name')}.${ext}`;
 }
+
+/** `safety/hazards/<id>/` — the photos of one hazard (平安校园), as found and of its rectification. */
+export const safetyHazardPrefix = (hazardId: number) => {
+  if (!Number.isSafeInteger(hazardId) || hazardId <= 0) throw new InvalidObjectKeyError(`hazard id must be a positive integer, got ${hazardId}`);
+  return `safety/hazards/${hazardId}/`;
+};
+
+/** One photo of a hazard: `name` a token made by the server (never the person's file name), `ext` without the dot. */
+export function safetyHazardPhotoKey(hazardId: number, name: string, ext: string): string {
+  if (!/^[a-z0-9]{1,8}$/.test(ext)) throw new InvalidObjectKeyError(`invalid photo extension: ${JSON.stringify(ext)}`);
+  return `${safetyHazardPrefix(hazardId)}${part(name, 'hazard photo name')}.${ext}`;
+}

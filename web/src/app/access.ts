@@ -50,6 +50,8 @@ export const PAGE_ACCESS = {
   resources: ['resource:read'],
   // Teachers read their school's classes; guardians and the principal also set consent.
   consent: ['consent:read'],
+  // 平安校园: the school's staff patrol and rectify; bureaus and inspectors read the figures and escalated hazards.
+  safety: ['safety:read'],
   equity: ['equity:read'],
   // 班级家校: a class's staff (and the principal) confirm parents' bindings, issue codes; the principal assigns staff.
   familyClasses: ['class:write'],

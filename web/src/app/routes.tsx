@@ -64,6 +64,9 @@ const NoticeReceiptsPage = lazyPage(() => import('../features/notices/pages/Noti
 const ReceivedNoticePage = lazyPage(() => import('../features/notices/pages/ReceivedNoticePage'));
 // Homework against the national limits and class timetables (作业与课程表).
 const HomeworkPage = lazyPage(() => import('../features/homework/pages/HomeworkPage'));
+// 平安校园: patrols, hazards, drills and the bureaus' figures.
+const SafetyPage = lazyPage(() => import('../features/safety/pages/SafetyPage'));
+const HazardPage = lazyPage(() => import('../features/safety/pages/HazardPage'));
 // Shared resources: the review queue and the featured collection (优课 / 精品课).
 const ReviewQueuePage = lazyPage(() => import('../features/resources/pages/ReviewQueuePage'));
 const FeaturedPage = lazyPage(() => import('../features/resources/pages/FeaturedPage'));
@@ -159,6 +162,8 @@ export function AppRoutes() {
         <Route path="notices/:id" element={<RequirePage page="notices"><NoticeReceiptsPage /></RequirePage>} />
         <Route path="notices/received/:id" element={<ReceivedNoticePage />} />
         <Route path="homework" element={<RequirePage page="homework"><HomeworkPage /></RequirePage>} />
+        <Route path="safety" element={<RequirePage page="safety"><SafetyPage /></RequirePage>} />
+        <Route path="safety/hazards/:id" element={<RequirePage page="safety"><HazardPage /></RequirePage>} />
         <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />
         <Route path="resources/publish" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />

@@ -41,6 +41,8 @@ import { enFamilyNotices } from './en-texts/family-notices';
 import { enFamilyErrorsNotices } from './en-texts/family-errors-notices';
 import { enFamilyRoutine } from './en-texts/family-routine';
 import { enFamilyErrorsRoutine } from './en-texts/family-errors-routine';
+import { enSafety } from './en-texts/safety';
+import { enSafetyErrors } from './en-texts/safety-errors';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -78,6 +80,7 @@ export const en: EnglishMessages = {
   ...enFamilyMessages,
   ...enFamilyNotices,
   ...enFamilyRoutine,
+  ...enSafety,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
@@ -86,5 +89,6 @@ export const en: EnglishMessages = {
     ...enFamilyErrorsMessages,
     ...enFamilyErrorsNotices,
     ...enFamilyErrorsRoutine,
+    ...enSafetyErrors,
   },
 };

@@ -29,6 +29,7 @@ import { zhResourcesSearch } from './zh-CN-texts/resources-search';
 import { zhFamilyBinding } from './zh-CN-texts/family-binding';
 import { zhFamilyMessages } from './zh-CN-texts/family-messages';
 import { zhFamilyRoutine } from './zh-CN-texts/family-routine';
+import { zhSafety } from './zh-CN-texts/safety';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -67,6 +68,7 @@ export const zhCN = {
   ...zhFamilyMessages,
   ...zhFamilyNotices,
   ...zhFamilyRoutine,
+  ...zhSafety,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   NotificationOutlined,
@@ -54,6 +55,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'messages', path: '/messages', icon: <MessageOutlined /> },
   { key: 'notices', path: '/notices', icon: <SoundOutlined /> },
   { key: 'homework', path: '/homework', icon: <ScheduleOutlined /> },
+  { key: 'safety', path: '/safety', icon: <AlertOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },
   { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },

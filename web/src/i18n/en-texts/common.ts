@@ -39,6 +39,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     messages: 'Messages',
     notices: 'Family notices',
     homework: 'Homework and timetable',
+    safety: 'Safe campus',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',
     expand: 'Expand menu',

@@ -37,6 +37,7 @@ export const zhCommon = {
     messages: '家校沟通',
     notices: '家校通知',
     homework: '作业与课程表',
+    safety: '平安校园',
     openMenu: '打开菜单',
     collapse: '收起菜单',
     expand: '展开菜单',

@@ -1,0 +1,22 @@
+/** English for the error codes of the safe campus (the server's Chinese sentence is the fallback). */
+export const enSafetyErrors: Record<string, string> = {
+  SAFETY_SCHOOL_STAFF_ONLY: 'Patrols, hazards and drills are recorded by the school\'s principal or teachers; bureaus read and count them',
+  SAFETY_PRINCIPAL_ONLY: 'Only the school\'s principal can do this (areas, verifying a rectification)',
+  SAFETY_NOT_RESPONSIBLE: 'Only the responsible person or the principal can update this hazard\'s rectification',
+  SAFETY_RESPONSIBLE_NOT_STAFF: 'The responsible person must be a principal or teacher of this school',
+  SAFETY_DEADLINE_PAST: 'The deadline has passed: choose today or a later day',
+  SAFETY_CHECK_FUTURE: 'The patrol date is after today: enter the day of the patrol',
+  SAFETY_DRILL_FUTURE: 'The drill date is after today: record it once it has been held',
+  SAFETY_AREA_DISABLED: 'This school does not check this area: the principal can turn it on',
+  SAFETY_AREA_TWICE: 'An area appears twice in one patrol',
+  SAFETY_ITEM_UNKNOWN: 'This item is not on the area\'s checklist',
+  SAFETY_ITEM_TWICE: 'An item was answered twice',
+  SAFETY_PROBLEM_NOTE: 'Describe the problem of each item marked as a problem',
+  SAFETY_AREAS_EMPTY: 'Keep at least one area',
+  SAFETY_HAZARD_STATE: 'The hazard has changed meanwhile: reload the page',
+  SAFETY_PHOTO_MISSING: 'No photo was received: take or choose a photo and upload again',
+  SAFETY_PHOTO_NOT_IMAGE: 'This file is not a JPEG or PNG picture: upload a photo',
+  SAFETY_PHOTO_TOO_LARGE: 'The photo is larger than 10 MB: compress it and upload again',
+  SAFETY_PHOTOS_FULL: 'A hazard keeps at most 12 photos',
+  SAFETY_STORAGE_MISSING: 'The server has no file storage configured, so photos cannot be kept: contact the platform administrator',
+};
