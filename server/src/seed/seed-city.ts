@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { seedKindergartenChildren } from './demo-kindergarten.js';
 import { DEMO_ACCOUNTS, DEMO_SCHOOLS, type DemoAccount } from './demo-accounts.js';
 import { BATCHES, LIAOCHENG, type CountyPlace } from './liaocheng-places.js';
 import { type SchoolDetail, type SeedContext, type WrittenCity, writeCity } from './org-writer.js';
@@ -68,6 +69,8 @@ export async function seedCity(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     for (const { account, userId } of named) addNamedRole(ctx, account, userId, city);
     log(`聊城市: ${city.schools.size} schools`);
     if (opts.scale === 'province') await seedProvince(ctx);
+    // Last, on its own stream: every row before it keeps its draws and its id.
+    seedKindergartenChildren(ctx, city, seed);
     await ctx.writer.flushAll();
     if (db.dialect === 'postgres') await ctx.writer.resetSequences();
     return ctx.writer.counts;
