@@ -18,6 +18,7 @@ import type {
   ResourceUseRollupStateTable, ResourceUseSchoolMonthTable, ResourceUseCountyFlowTable, ResourceUseFeaturedTable,
 } from './schema/resource-rollup.js';
 import type { ResourceSearchTable } from './schema/resource-search.js';
+import type { PickupPersonTable, PickupOneOffTable, KindergartenArrivalTable, KindergartenPickupTable, PickupRefusalTable, HealthCheckTable, MedicationTable, MedicationDoseTable } from './schema/family-kindergarten.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -49,6 +50,14 @@ export interface Database {
   students: StudentTable;
   guardianships: GuardianshipTable;
   class_staff: ClassStaffTable;
+  pickup_persons: PickupPersonTable;
+  pickup_one_offs: PickupOneOffTable;
+  kindergarten_arrivals: KindergartenArrivalTable;
+  kindergarten_pickups: KindergartenPickupTable;
+  pickup_refusals: PickupRefusalTable;
+  health_checks: HealthCheckTable;
+  medications: MedicationTable;
+  medication_doses: MedicationDoseTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
