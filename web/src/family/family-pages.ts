@@ -1,5 +1,6 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { FamilyChildView } from './family-types';
+import { kindergartenHomeCards, kindergartenPages } from './pages/kindergarten';
 
 /**
  * The family app's pages, one registry the shell (FamilyApp) reads. Each area exports its pages
@@ -23,8 +24,10 @@ export interface FamilyHomeCard {
 
 export const FAMILY_PAGES: FamilyPage[] = [
   // ...bindingPages,
+  ...kindergartenPages,
 ];
 
 export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
   // ...bindingHomeCards,
+  ...kindergartenHomeCards,
 ];

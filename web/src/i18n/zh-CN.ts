@@ -25,6 +25,7 @@ import { zhResourcesLibrary } from './zh-CN-texts/resources-library';
 import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
 import { zhResourcesEquity } from './zh-CN-texts/resources-equity';
 import { zhResourcesSearch } from './zh-CN-texts/resources-search';
+import { zhFamilyKindergarten } from './zh-CN-texts/family-kindergarten';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -59,6 +60,7 @@ export const zhCN = {
   ...zhResourcesCourseware,
   ...zhResourcesEquity,
   ...zhResourcesSearch,
+  ...zhFamilyKindergarten,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -46,6 +46,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'resources', path: '/resources', icon: <BookOutlined /> },
   { key: 'equity', path: '/equity', icon: <PieChartOutlined /> },
   { key: 'consent', path: '/consent', icon: <SafetyOutlined /> },
+  { key: 'kindergarten', path: '/kindergarten', icon: <TeamOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },
   { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },
