@@ -35,7 +35,7 @@ function run(script) {
 
 export function buildIfStale() {
   if (stale('dist/server/src/main.js', ['server/src', 'shared', 'tsconfig.json', 'tsconfig.build.json'])) run('build:server');
-  if (stale('web/dist/index.html', ['web/src', 'web/index.html', 'web/vite.config.ts', 'shared'])) run('build:web');
+  if (stale('web/dist/index.html', ['web/src', 'web/index.html', 'web/family.html', 'web/public', 'web/vite.config.ts', 'shared'])) run('build:web');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) buildIfStale();

@@ -32,6 +32,9 @@ import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { kindergartenMatrix } from '../modules/family/kindergarten.matrix.js';
 import { equityMatrix } from '../modules/equity/equity.matrix.js';
+import { familyHomeMatrix } from '../modules/family/home.matrix.js';
+import { bindingMatrix } from '../modules/family/binding.matrix.js';
+import { messagesMatrix } from '../modules/family/messages.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
 /**
@@ -49,6 +52,9 @@ MATRIX.push(...coursewareMatrix);
 MATRIX.push(...equityMatrix);
 MATRIX.push(...searchMatrix);
 MATRIX.push(...kindergartenMatrix);
+MATRIX.push(...familyHomeMatrix);
+MATRIX.push(...bindingMatrix);
+MATRIX.push(...messagesMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

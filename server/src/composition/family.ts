@@ -15,6 +15,15 @@ import { kindergartenPhotos } from '../modules/family/kindergarten-photos.js';
 import { kindergartenReach } from '../modules/family/kindergarten-reach.js';
 import { registerPickupRoutes } from '../modules/family/pickup.routes.js';
 import { createPickupService } from '../modules/family/pickup.service.js';
+import { registerFamilyHomeRoutes } from '../modules/family/home.routes.js';
+import { createFamilyHomeService } from '../modules/family/home.service.js';
+import { createGuardianships } from '../modules/students/guardianships.js';
+import { createClassStaffService } from '../modules/students/class-staff.service.js';
+import { registerClassStaffRoutes } from '../modules/students/class-staff.routes.js';
+import { createBindingService } from '../modules/family/binding.service.js';
+import { registerBindingRoutes } from '../modules/family/binding.routes.js';
+import { createMessagesService } from '../modules/family/messages.service.js';
+import { registerMessagesRoutes } from '../modules/family/messages.routes.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -47,6 +56,16 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const pickup = createPickupService({ ...deps, ...kindergarten });
   const care = createCareService({ ...deps, ...kindergarten });
   routes.push((app) => registerPickupRoutes(app, { pickup }), (app) => registerCareRoutes(app, { care }));
+  // The family app's home (shell): whom the signed-in person looks after.
+  const home = createFamilyHomeService({ children });
+  routes.push((app) => registerFamilyHomeRoutes(app, { home }));
+  // Binding: class staff (principal assigns), invitation codes, parents' requests, guardianships.
+  const classStaff = createClassStaffService({ db: deps.db, audit: deps.audit, children });
+  routes.push((app) => registerClassStaffRoutes(app, { classStaff }));
+  const binding = createBindingService({ db: deps.db, clock: deps.clock, audit: deps.audit, children, guardianships: createGuardianships(deps.db.db) });
+  routes.push((app) => registerBindingRoutes(app, { binding }));
+  const messages = createMessagesService({ db: deps.db, clock: deps.clock, audit: deps.audit, notifications: deps.notifications, children });
+  routes.push((app) => registerMessagesRoutes(app, { messages }));
 
   return {
     children,

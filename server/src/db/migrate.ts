@@ -24,6 +24,8 @@ import * as resourceUseRollup from './migrations/20261206_0037_resource_use_roll
 import * as resourceSearch from './migrations/20261206_0033_resource_search.js';
 import * as familyFoundation from './migrations/20261206_0040_family_foundation.js';
 import * as familyKindergarten from './migrations/20261206_0046_family_kindergarten.js';
+import * as familyBinding from './migrations/20261206_0041_family_binding.js';
+import * as familyMessages from './migrations/20261206_0043_family_messages.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -54,6 +56,8 @@ const migrations: Record<string, Migration> = {
   '20261206_0033_resource_search': resourceSearch,
   '20261206_0040_family_foundation': familyFoundation,
   '20261206_0046_family_kindergarten': familyKindergarten,
+  '20261206_0041_family_binding': familyBinding,
+  '20261206_0043_family_messages': familyMessages,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

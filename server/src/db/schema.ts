@@ -19,6 +19,8 @@ import type {
 } from './schema/resource-rollup.js';
 import type { ResourceSearchTable } from './schema/resource-search.js';
 import type { PickupPersonTable, PickupOneOffTable, KindergartenArrivalTable, KindergartenPickupTable, PickupRefusalTable, HealthCheckTable, MedicationTable, MedicationDoseTable } from './schema/family-kindergarten.js';
+import type { BindingCodeTable, BindingRequestTable, BindingFailureTable } from './schema/family-binding.js';
+import type { FamilyConversationTable, FamilyMessageTable, FamilyMessageReadTable, FamilyMessageReportTable, FamilyWorkingHoursTable } from './schema/family-messages.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -32,6 +34,7 @@ export type * from './schema/rollout.js';
 export type * from './schema/research.js';
 export type * from './schema/resources.js';
 export type * from './schema/resource-search.js';
+export type * from './schema/family-binding.js';
 
 /**
  * Table types for Kysely. Conventions that hold on SQLite and PostgreSQL alike:
@@ -118,4 +121,10 @@ export interface Database {
   resource_use_school_months: ResourceUseSchoolMonthTable;
   resource_use_county_flows: ResourceUseCountyFlowTable;
   resource_use_featured: ResourceUseFeaturedTable;
+  binding_codes: BindingCodeTable; binding_requests: BindingRequestTable; binding_failures: BindingFailureTable;
+  family_conversations: FamilyConversationTable;
+  family_messages: FamilyMessageTable;
+  family_message_reads: FamilyMessageReadTable;
+  family_message_reports: FamilyMessageReportTable;
+  family_working_hours: FamilyWorkingHoursTable;
 }

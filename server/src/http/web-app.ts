@@ -6,7 +6,8 @@ import type { AppInstance } from './app-types.js';
 /**
  * Serves the built web app. Hashed assets are cached for a year; index.html never, so a new
  * release reaches every browser on its next page load. Unknown non-API paths get index.html
- * (the app's router shows its own 404 page).
+ * (the app's router shows its own 404 page), except /family and /family/…: the parents' phone
+ * app (阳光少年) has its own page, family.html, so a parent never loads the staff app.
  */
 export async function registerWebApp(app: AppInstance, webDir: string | null) {
   if (!webDir) {
@@ -28,6 +29,8 @@ export async function registerWebApp(app: AppInstance, webDir: string | null) {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
       return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url}` });
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const path = req.url.split('?')[0]!;
+    const family = (path === '/family' || path.startsWith('/family/')) && existsSync(join(webDir, 'family.html'));
+    return reply.header('cache-control', 'no-cache').sendFile(family ? 'family.html' : 'index.html');
   });
 }

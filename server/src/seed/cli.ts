@@ -47,6 +47,8 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   // The equity rollup is derived: emptied, it rebuilds itself on the next read (equity-rollup.ts).
   resource_use_rollup_state: 'truncate', resource_use_school_months: 'truncate', resource_use_county_flows: 'truncate', resource_use_featured: 'truncate',
   resource_search: 'truncate',
+  binding_codes: 'truncate', binding_requests: 'truncate', binding_failures: 'truncate',
+  family_conversations: 'truncate', family_messages: 'truncate', family_message_reads: 'truncate', family_message_reports: 'truncate', family_working_hours: 'truncate',
 };
 
 class UsageError extends Error {}

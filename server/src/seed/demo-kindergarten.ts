@@ -47,6 +47,11 @@ function addChildren(ctx: SeedContext, people: PeopleMaker, rng: SeededRandom, s
   return firstIds;
 }
 
+/** The code of the county's kindergarten with the lowest code, as planned (its first class's 班主任 is gxyey.teacher in 冠县). */
+export function firstKindergartenCode(plans: readonly { code: string; kind: string }[]): string | null {
+  return plans.filter((p) => p.kind === 'kindergarten').map((p) => p.code).sort()[0] ?? null;
+}
+
 /** Adds the kindergarten children and accounts; call it last in seedCity, at every scale. */
 export function seedKindergartenChildren(ctx: SeedContext, city: WrittenCity, seed: number): void {
   const rng = new SeededRandom(seed + STREAM_OFFSET);
@@ -65,7 +70,7 @@ export function seedKindergartenChildren(ctx: SeedContext, city: WrittenCity, se
   const { teacher, parent, parent2 } = KINDERGARTEN_ACCOUNTS;
   const teacherId = user(teacher.username, teacher.name, 'staff');
   ctx.writer.add('role_assignments', { user_id: teacherId, role: 'teacher', department: null, ...scope, created_at: ctx.createdAt });
-  // Class A's 班主任 beside the generated one: the pick-up desk's demo account.
+  // Class A's 班主任 (seedCity skips it in the school's turn): the pick-up desk's demo account.
   ctx.writer.teach({ class_id: gxyey.classes[0]!.id, user_id: teacherId, duty: 'head', subject: '' });
   for (const [account, childId] of [[parent, firsts[0]], [parent2, firsts[1]]] as const) {
     const id = user(account.username, account.name, 'guardian');

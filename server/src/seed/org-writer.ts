@@ -25,6 +25,8 @@ export interface SchoolDetail {
   teachers(school: PlannedSchool): number;
   /** True for the few schools that get student rows (children's data: keep it small). */
   withStudents(school: PlannedSchool): boolean;
+  /** Classes (by order in the school) whose 班主任 is a named account, written with the named roles. */
+  namedHeads?(school: PlannedSchool): ReadonlySet<number>;
 }
 
 export interface WrittenSchool {
@@ -115,7 +117,7 @@ export function writeSchool(ctx: SeedContext, s: PlannedSchool, cityId: number, 
       // Each class a head teacher (班主任), the school's teachers in turn; no random draw, so the
       // rest of the seed is the same as before class staff existed.
       const head = teacherIds[classes.length % Math.max(1, teacherIds.length)];
-      if (head !== undefined) writer.teach({ class_id: classId, user_id: head, duty: 'head', subject: '' });
+      if (head !== undefined && !detail.namedHeads?.(s).has(classes.length)) writer.teach({ class_id: classId, user_id: head, duty: 'head', subject: '' });
       let firstStudentId: number | null = null;
       for (let k = 0; k < (classSizes[g]?.[c] ?? 0); k++) {
         const child = people.person(0.48);

@@ -52,6 +52,9 @@ export const PAGE_ACCESS = {
   consent: ['consent:read'],
   equity: ['equity:read'],
   kindergarten: ['class:write'],
+  // 班级家校: a class's staff (and the principal) confirm parents' bindings, issue codes; the principal assigns staff.
+  familyClasses: ['class:write'],
+  messages: ['family:read'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

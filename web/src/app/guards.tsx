@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Alert, Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
@@ -7,7 +7,7 @@ import { canAny, PAGE_ACCESS, type PageKey } from './access';
 import { useAuth, useMe } from './auth';
 import { FullPageSpin } from './components/FullPageSpin';
 import { lazyPage } from './lazy-page';
-import { loginPath } from './login-redirect';
+import { isFamilyOnly, loginPath } from './login-redirect';
 
 const ForbiddenPage = lazyPage(() => import('./status/ForbiddenPage'));
 
@@ -34,7 +34,14 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (me === undefined) return <FullPageSpin />;
   if (me === null) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  if (isFamilyOnly(me)) return <FamilyRedirect />;
   return children;
+}
+
+/** A parent signed in through the staff login (or a staff link): off to the family app, a full page load. */
+function FamilyRedirect() {
+  useEffect(() => window.location.assign('/family'), []);
+  return <FullPageSpin />;
 }
 
 /** Renders the page when the person's roles open it (see PAGE_ACCESS), else the 403 page. */

@@ -56,6 +56,10 @@ const MyResourcesPage = lazyPage(() => import('../features/resources/pages/MyRes
 const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage'));
 // The kindergarten's day for its class staff (幼儿园一日: 入园, 晨检, 接送, 喂药).
 const KindergartenPage = lazyPage(() => import('../features/kindergarten/pages/KindergartenPage'));
+// 班级家校: parents' binding requests, invitation codes and class staff (issue 11).
+const FamilyClassesPage = lazyPage(() => import('../features/family-classes/pages/FamilyClassesPage'));
+// 家校沟通: teachers' conversations with guardians, working hours, the principal's reports.
+const MessagesPage = lazyPage(() => import('../features/messages/pages/MessagesPage'));
 // Shared resources: the review queue and the featured collection (优课 / 精品课).
 const ReviewQueuePage = lazyPage(() => import('../features/resources/pages/ReviewQueuePage'));
 const FeaturedPage = lazyPage(() => import('../features/resources/pages/FeaturedPage'));
@@ -146,6 +150,8 @@ export function AppRoutes() {
         <Route path="resources/mine" element={<RequirePage page="resources"><MyResourcesPage /></RequirePage>} />
         <Route path="consent" element={<RequirePage page="consent"><ConsentPage /></RequirePage>} />
         <Route path="kindergarten" element={<RequirePage page="kindergarten"><KindergartenPage /></RequirePage>} />
+        <Route path="family-classes" element={<RequirePage page="familyClasses"><FamilyClassesPage /></RequirePage>} />
+        <Route path="messages" element={<RequirePage page="messages"><MessagesPage /></RequirePage>} />
         <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />
         <Route path="resources/publish" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />

@@ -1,5 +1,8 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { FamilyChildView } from './family-types';
+import { consentPages } from './pages/consent';
+import { bindingHomeCards, bindingPages } from './pages/binding';
+import { messagesPages } from './pages/messages';
 import { kindergartenHomeCards, kindergartenPages } from './pages/kindergarten';
 
 /**
@@ -23,11 +26,13 @@ export interface FamilyHomeCard {
 }
 
 export const FAMILY_PAGES: FamilyPage[] = [
-  // ...bindingPages,
+  ...consentPages,
+  ...bindingPages,
+  ...messagesPages,
   ...kindergartenPages,
 ];
 
 export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
-  // ...bindingHomeCards,
+  ...bindingHomeCards,
   ...kindergartenHomeCards,
 ];

@@ -21,6 +21,8 @@ import { enResearchRubrics } from './en-texts/research-rubrics';
 import { enResourcesEquity } from './en-texts/resources-equity';
 import { enResourcesErrorsEquity } from './en-texts/resources-errors-equity';
 import type { EnglishMessages } from './en-texts/english-messages';
+import { enFamilyBinding } from './en-texts/family-binding';
+import { enFamilyErrorsBinding } from './en-texts/family-errors-binding';
 import { enPatrol } from './en-texts/patrol';
 import { enResourcesUse } from './en-texts/resources-use';
 import { enResourcesErrorsUse } from './en-texts/resources-errors-use';
@@ -35,6 +37,8 @@ import { enResourcesSearch } from './en-texts/resources-search';
 import { enResourcesSearchErrors } from './en-texts/resources-errors-search';
 import { enFamilyKindergarten } from './en-texts/family-kindergarten';
 import { enFamilyErrorsKindergarten } from './en-texts/family-errors-kindergarten';
+import { enFamilyMessages } from './en-texts/family-messages';
+import { enFamilyErrorsMessages } from './en-texts/family-errors-messages';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -69,10 +73,14 @@ export const en: EnglishMessages = {
   ...enResourcesEquity,
   ...enResourcesSearch,
   ...enFamilyKindergarten,
+  ...enFamilyBinding,
+  ...enFamilyMessages,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
     ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity, ...enResourcesSearchErrors,
     ...enFamilyErrorsKindergarten,
+    ...enFamilyErrorsBinding,
+    ...enFamilyErrorsMessages,
   },
 };

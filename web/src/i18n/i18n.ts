@@ -1,36 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { FamilyMessages } from '../family/i18n/zh-CN';
+import type { Language } from './stored-language';
 import { zhCN, type Messages } from './zh-CN';
 
-/** Languages the UI offers; Chinese is the default. */
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language, storedLanguage, storeLanguage } from './stored-language';
 
-const STORAGE_KEY = 'sunshine.lang';
-
-/** The language chosen last time on this browser, else Chinese. */
-export function storedLanguage(): Language {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return (LANGUAGES as readonly string[]).includes(value ?? '') ? (value as Language) : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
-
-/** Remembers the chosen language (localStorage may be unavailable in private modes). */
-export function storeLanguage(language: Language): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Not remembered; the choice still holds for this visit.
-  }
-}
-
+// The family app (web/src/family) runs its own i18next instance with its own dictionary under the
+// same default namespace; its pages call the same useTranslation, so the keys of both type-check.
+// Top-level keys do not collide (the family areas' keys are theirs: shell, notices, binding…).
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: Messages & FamilyMessages };
   }
 }
 

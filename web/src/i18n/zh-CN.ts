@@ -26,6 +26,8 @@ import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
 import { zhResourcesEquity } from './zh-CN-texts/resources-equity';
 import { zhResourcesSearch } from './zh-CN-texts/resources-search';
 import { zhFamilyKindergarten } from './zh-CN-texts/family-kindergarten';
+import { zhFamilyBinding } from './zh-CN-texts/family-binding';
+import { zhFamilyMessages } from './zh-CN-texts/family-messages';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -61,6 +63,8 @@ export const zhCN = {
   ...zhResourcesEquity,
   ...zhResourcesSearch,
   ...zhFamilyKindergarten,
+  ...zhFamilyBinding,
+  ...zhFamilyMessages,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

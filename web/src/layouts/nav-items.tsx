@@ -18,11 +18,13 @@ import {
   HomeOutlined,
   PlayCircleOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
   UploadOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { MeView } from '@shared/domain';
 import { canAny, PAGE_ACCESS, type PageKey } from '../app/access';
+import { MessageOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   key: PageKey;
@@ -47,6 +49,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'equity', path: '/equity', icon: <PieChartOutlined /> },
   { key: 'consent', path: '/consent', icon: <SafetyOutlined /> },
   { key: 'kindergarten', path: '/kindergarten', icon: <TeamOutlined /> },
+  { key: 'familyClasses', path: '/family-classes', icon: <UsergroupAddOutlined /> },
+  { key: 'messages', path: '/messages', icon: <MessageOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },
   { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },

@@ -19,9 +19,11 @@ import { addReviewToFixture } from '../../modules/resources/review-fixture.js';
 import { addCoursewareToFixture } from '../../modules/resources/courseware-fixture.js';
 import { addFamilyToFixture } from '../../modules/family/family-fixture.js';
 import { addKindergartenToFixture } from '../../modules/family/kindergarten-fixture.js';
+import { addBindingToFixture } from '../../modules/family/binding-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
+import { addMessagesToFixture } from '../../modules/family/messages-fixture.js';
 
 /**
  * Looks up the target records of the matrix in the seeded test city and adds three staff
@@ -106,5 +108,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addCoursewareToFixture(t, fixture);
   await addFamilyToFixture(t, fixture);
   await addKindergartenToFixture(t, fixture);
+  await addBindingToFixture(t, fixture);
+  await addMessagesToFixture(t, fixture);
   return fixture;
 }

@@ -149,3 +149,12 @@ export async function staffAtNode(
   if (opts.text) q = q.where('users.name', 'like', `%${opts.text.replace(/[%_\\]/g, '')}%`);
   return (await q.orderBy('users.name').orderBy('users.id').limit(opts.limit).execute()).map(toStaffGrant);
 }
+
+/** Enabled teachers of a school (by user id): whom a principal may make a class's 班主任 or 任课教师. */
+export async function teachersOf(db: Kysely<Database>, schoolId: number): Promise<PersonRef[]> {
+  const rows = await db.selectFrom('role_assignments').innerJoin('users', 'users.id', 'role_assignments.user_id')
+    .select(['users.id', 'users.name']).distinct().where('role_assignments.role', '=', 'teacher')
+    .where('role_assignments.school_id', '=', schoolId).where('users.disabled', '=', 0)
+    .orderBy('users.id').execute();
+  return rows.map((r) => ({ userId: r.id, name: r.name }));
+}

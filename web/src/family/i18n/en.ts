@@ -1,7 +1,15 @@
 import type { FamilyMessages } from './zh-CN';
+import { enShell } from './en-texts/shell';
+import { familyEnBinding } from './en-texts/binding';
+import { enChildConsent } from './en-texts/child-consent';
+import { familyEnMessages } from './en-texts/messages';
 import { familyEnKindergarten } from './en-texts/kindergarten';
 
 /** The family app's English texts, the same keys as zh-CN.ts, one file per area in en-texts/. */
 export const familyEn: FamilyMessages = {
+  ...enShell,
+  ...familyEnBinding,
+  ...enChildConsent,
+  ...familyEnMessages,
   ...familyEnKindergarten,
 };

@@ -48,6 +48,7 @@ export const enAudit: Pick<EnglishMessages, 'audit' | 'auditActions'> = {
     },
     resource_comment: { _all: 'All resource comment events', create: 'Comment on a resource', delete: 'Delete a resource comment' },
     consent: { _all: 'All video consent events', set: 'Set video consent', list: "Read children's consent", class_read: "Read a class's consent", history_read: 'Read consent history' },
+    message: { _all: 'All family message events', post: 'Post a family message', conversation_open: 'Open a family conversation', report: 'Report a message', reports_read: 'Read message reports', hide: 'Hide a reported message', report_dismiss: 'Dismiss a message report', working_hours: 'Set working hours' },
     inspection: { _all: 'All inspection events', create: 'Record visit', rectify: 'Report rectification', verify: 'Verify follow-up', reopen: 'Reopen follow-up' },
     rollout: { _all: 'All rollout events', milestone: 'Record milestone', named_person: 'Name responsible person', built: 'Change build status (recording room built)', batch_create: 'Create batch', batch_update: 'Change batch', deadline_update: 'Change deadline', deadline_create: 'Create deadline', deadline_delete: 'Delete deadline' },
     bulletin: { _all: 'All bulletin events', create: 'Create bulletin', publish: 'Publish bulletin' },

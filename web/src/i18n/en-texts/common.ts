@@ -36,6 +36,8 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     equity: 'Equity analysis',
     consent: 'Video consent',
     kindergarten: 'Kindergarten day',
+    familyClasses: 'Class families',
+    messages: 'Messages',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',
     expand: 'Expand menu',

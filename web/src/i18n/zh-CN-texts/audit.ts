@@ -47,6 +47,7 @@ export const zhAudit = {
     },
     resource_comment: { _all: '全部资源评论操作', create: '发表资源评论', delete: '删除资源评论' },
     consent: { _all: '全部出镜授权操作', set: '设置出镜授权', list: '查看子女出镜授权', class_read: '查看班级出镜授权', history_read: '查看出镜授权记录' },
+    message: { _all: '全部家校沟通操作', post: '发送家校消息', conversation_open: '发起家校会话', report: '举报消息', reports_read: '查看消息举报', hide: '隐藏被举报消息', report_dismiss: '驳回消息举报', working_hours: '设置工作时间' },
     inspection: { _all: '全部督导检查操作', create: '记录督导检查', rectify: '填写整改说明', verify: '验收整改', reopen: '退回整改' },
     rollout: { _all: '全部项目推进操作', milestone: '记录推进节点', named_person: '指定负责人', built: '更改建设情况（已建成录播室）', batch_create: '新建批次', batch_update: '修改批次', deadline_update: '修改时间节点', deadline_create: '新建时间节点', deadline_delete: '删除时间节点' },
     bulletin: { _all: '全部通报操作', create: '新建通报', publish: '发布通报' },

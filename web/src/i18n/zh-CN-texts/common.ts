@@ -34,6 +34,8 @@ export const zhCommon = {
     equity: '均衡分析',
     consent: '出镜授权',
     kindergarten: '幼儿园一日',
+    familyClasses: '班级家校',
+    messages: '家校沟通',
     openMenu: '打开菜单',
     collapse: '收起菜单',
     expand: '展开菜单',

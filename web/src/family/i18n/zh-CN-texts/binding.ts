@@ -1,0 +1,36 @@
+/** 绑定孩子与我的孩子: the family app's binding texts. */
+export const familyZhBinding = {
+  binding: {
+    tabs: { children: '孩子' },
+    networkError: '网络不通，请检查网络后重试',
+    sending: '提交中…',
+    cancel: '取消',
+    relations: { 父亲: '父亲', 母亲: '母亲', 祖父: '祖父', 祖母: '祖母', 外祖父: '外祖父', 外祖母: '外祖母', 其他: '其他' },
+    status: { pending: '待老师确认', confirmed: '已绑定', rejected: '未通过' },
+    bind: {
+      title: '绑定孩子',
+      note: '请填写班主任发放的邀请码（扫描班级二维码会自动填入），以及孩子的姓名和学号后四位。提交后由班主任确认。',
+      code: '班级邀请码',
+      codePlaceholder: '8 位字母数字，如 K7MXP2QA',
+      childName: '孩子姓名',
+      childNamePlaceholder: '与学籍登记一致',
+      digits: '学号后四位',
+      digitsHint: '不清楚学号可以询问班主任',
+      relation: '您是孩子的',
+      relationText: '请填写关系，如 舅舅',
+      submit: '提交绑定申请',
+      pending: '待老师确认',
+      pendingNote: '已提交 {{school}} {{label}} 的绑定申请，班主任确认后即可查看孩子的通知和消息。',
+      toChildren: '查看我的孩子',
+    },
+    children: {
+      title: '我的孩子',
+      none: '还没有绑定孩子。请使用班主任发放的邀请码或扫描班级二维码绑定。',
+      requests: '绑定申请',
+      add: '绑定孩子',
+      unbind: '解除绑定',
+      unbindConfirm: '解除与 {{label}} 的绑定后，您将不再收到这个孩子的通知和消息。确定解除？',
+      unbindOk: '解除绑定',
+    },
+  },
+};

@@ -1,0 +1,28 @@
+/** 消息 (家校沟通): the family app's conversations with the child's teachers. */
+export const familyZhMessages = {
+  messages: {
+    tab: '消息',
+    title: '家校沟通',
+    empty: '还没有会话。可以给孩子的老师发消息。',
+    loadFailed: '消息加载失败，请稍后重试',
+    noMessagesYet: '暂无消息',
+    classLabel: '{{label}} 班级群',
+    writeToTeacher: '给老师发消息',
+    noChildren: '您的账号还没有绑定孩子，请先绑定孩子。',
+    notFound: '会话不存在，或您无权查看',
+    hoursOf: '{{name}}老师工作时间：{{hours}}',
+    offHours: '老师非工作时间，消息将在工作时间查看',
+    older: '查看更早的消息',
+    placeholder: '输入消息（最多 1000 字）',
+    send: '发送',
+    sendFailed: '发送失败，请稍后重试',
+    report: '举报',
+    reportTitle: '举报这条消息',
+    reportReason: '请写明举报理由，学校将核实处理',
+    reportReasonNeeded: '请填写举报理由',
+    reported: '已提交，学校将核实处理',
+    cancel: '取消',
+    dayRange: '{{from}}至{{to}}',
+    weekday: { d1: '周一', d2: '周二', d3: '周三', d4: '周四', d5: '周五', d6: '周六', d7: '周日' },
+  },
+};
