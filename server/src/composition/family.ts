@@ -9,6 +9,12 @@ import type { AuditService } from '../modules/audit/audit.service.js';
 import type { CalendarService } from '../modules/calendar/calendar.service.js';
 import type { NotificationsService } from '../modules/notifications/notifications.service.js';
 import { createFamilyChildren } from '../modules/students/family-children.js';
+import { registerCareRoutes } from '../modules/family/care.routes.js';
+import { createCareService } from '../modules/family/care.service.js';
+import { kindergartenPhotos } from '../modules/family/kindergarten-photos.js';
+import { kindergartenReach } from '../modules/family/kindergarten-reach.js';
+import { registerPickupRoutes } from '../modules/family/pickup.routes.js';
+import { createPickupService } from '../modules/family/pickup.service.js';
 import { registerFamilyHomeRoutes } from '../modules/family/home.routes.js';
 import { createFamilyHomeService } from '../modules/family/home.service.js';
 import { createGuardianships } from '../modules/students/guardianships.js';
@@ -55,6 +61,11 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const routes: Array<(app: AppInstance) => void> = [];
   const due: DueTask[] = [];
   // Areas (keep the order: later areas may use earlier ones' services).
+  // Kindergarten: pick-up (接送) and care (入园, 晨检, 委托服药).
+  const kindergarten = { reach: kindergartenReach(children), photos: kindergartenPhotos(deps.storage) };
+  const pickup = createPickupService({ ...deps, ...kindergarten });
+  const care = createCareService({ ...deps, ...kindergarten });
+  routes.push((app) => registerPickupRoutes(app, { pickup }), (app) => registerCareRoutes(app, { care }));
   // The family app's home (shell): whom the signed-in person looks after.
   const home = createFamilyHomeService({ children });
   routes.push((app) => registerFamilyHomeRoutes(app, { home }));
@@ -82,6 +93,8 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   return {
     children,
     notices,
+    pickup,
+    care,
     register: (app: AppInstance) => routes.forEach((r) => r(app)),
     /** Runs every area's due work once (the server's maintenance calls it every minute; tests with a moved clock). */
     runDue: async (now: Date) => {

@@ -23,6 +23,7 @@ import * as resources from './migrations/20261206_0030_resources.js';
 import * as resourceUseRollup from './migrations/20261206_0037_resource_use_rollup.js';
 import * as resourceSearch from './migrations/20261206_0033_resource_search.js';
 import * as familyFoundation from './migrations/20261206_0040_family_foundation.js';
+import * as familyKindergarten from './migrations/20261206_0046_family_kindergarten.js';
 import * as familyBinding from './migrations/20261206_0041_family_binding.js';
 import * as familyMessages from './migrations/20261206_0043_family_messages.js';
 import * as familyNotices from './migrations/20261206_0042_family_notices.js';
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0037_resource_use_rollup': resourceUseRollup,
   '20261206_0033_resource_search': resourceSearch,
   '20261206_0040_family_foundation': familyFoundation,
+  '20261206_0046_family_kindergarten': familyKindergarten,
   '20261206_0041_family_binding': familyBinding,
   '20261206_0043_family_messages': familyMessages,
   '20261206_0042_family_notices': familyNotices,

@@ -18,6 +18,7 @@ import type {
   ResourceUseRollupStateTable, ResourceUseSchoolMonthTable, ResourceUseCountyFlowTable, ResourceUseFeaturedTable,
 } from './schema/resource-rollup.js';
 import type { ResourceSearchTable } from './schema/resource-search.js';
+import type { PickupPersonTable, PickupOneOffTable, KindergartenArrivalTable, KindergartenPickupTable, PickupRefusalTable, HealthCheckTable, MedicationTable, MedicationDoseTable } from './schema/family-kindergarten.js';
 import type { BindingCodeTable, BindingRequestTable, BindingFailureTable } from './schema/family-binding.js';
 import type { FamilyConversationTable, FamilyMessageTable, FamilyMessageReadTable, FamilyMessageReportTable, FamilyWorkingHoursTable } from './schema/family-messages.js';
 import type { NoticeTable, NoticeClassTable, NoticeDeliveryTable, NoticeDeliveryChildTable, NoticeAttachmentTable } from './schema/family-notices.js';
@@ -58,6 +59,14 @@ export interface Database {
   students: StudentTable;
   guardianships: GuardianshipTable;
   class_staff: ClassStaffTable;
+  pickup_persons: PickupPersonTable;
+  pickup_one_offs: PickupOneOffTable;
+  kindergarten_arrivals: KindergartenArrivalTable;
+  kindergarten_pickups: KindergartenPickupTable;
+  pickup_refusals: PickupRefusalTable;
+  health_checks: HealthCheckTable;
+  medications: MedicationTable;
+  medication_doses: MedicationDoseTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;

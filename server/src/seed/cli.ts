@@ -26,6 +26,8 @@ Every seeded account has the password ${DEMO_PASSWORD}.`;
 const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   regions: 'truncate', departments: 'truncate', schools: 'truncate', grades: 'truncate', classes: 'truncate',
   users: 'truncate', role_assignments: 'truncate', students: 'truncate', guardianships: 'truncate', class_staff: 'truncate',
+  pickup_persons: 'truncate', pickup_one_offs: 'truncate', kindergarten_arrivals: 'truncate', kindergarten_pickups: 'truncate',
+  pickup_refusals: 'truncate', health_checks: 'truncate', medications: 'truncate', medication_doses: 'truncate',
   sessions: 'truncate', audit_log: 'truncate', audit_anchor: 'truncate', audit_chain: 'genesis',
   rooms: 'truncate', devices: 'truncate', room_timetable: 'truncate', room_alerts: 'truncate', uploads: 'truncate',
   recordings: 'truncate', jobs: 'truncate',

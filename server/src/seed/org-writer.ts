@@ -31,8 +31,10 @@ export interface SchoolDetail {
 
 export interface WrittenSchool {
   id: number;
-  /** Per class, in creation order: its id and its first student's id (null without students). */
-  classes: { id: number; firstStudentId: number | null }[];
+  code: string;
+  kind: SchoolKind;
+  /** Per class, in creation order: its id, its grade level and its first student's id (null without students). */
+  classes: { id: number; level: number; firstStudentId: number | null }[];
 }
 
 const GRADE_LEVELS: Record<SchoolKind, readonly number[]> = {
@@ -57,7 +59,7 @@ function className(level: number, n: number): string {
 }
 
 /** The first day of the school year 2018/19 for a child born in the year that starts then. */
-function birthYearStart(level: number): Date {
+export function birthYearStart(level: number): Date {
   // Grade 1 in September 2018 takes children born 2011-09-01 .. 2012-08-31; 大班 is "grade 0".
   const gradeEquivalent = level < 0 ? level + 1 : level;
   return new Date(Date.UTC(2012 - gradeEquivalent, 8, 1));
@@ -125,10 +127,10 @@ export function writeSchool(ctx: SeedContext, s: PlannedSchool, cityId: number, 
         });
         firstStudentId ??= id;
       }
-      classes.push({ id: classId, firstStudentId });
+      classes.push({ id: classId, level, firstStudentId });
     }
   });
-  return { id: schoolId, classes };
+  return { id: schoolId, code: s.code, kind: s.kind, classes };
 }
 
 const DEPARTMENT_NAMES = { research: '教科所', edtech: '电教馆', preschool: '学前教研室' } as const;

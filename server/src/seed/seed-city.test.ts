@@ -131,20 +131,21 @@ describe(`seedCity, demo scale (${dialect})`, () => {
       .innerJoin('schools as sc', 'sc.id', 's.school_id')
       .innerJoin('classes as c', 'c.id', 's.class_id')
       .select(['u.username', 'g.relation', 'sc.code', 'c.name as className', 's.class_id'])
-      .orderBy('u.username').execute();
+      .where('u.username', 'like', 'gxsy.%').orderBy('u.username').execute();
     expect(links).toHaveLength(2);
     expect(links[0]).toMatchObject({ username: 'gxsy.parent', relation: '母亲', code: DEMO_SCHOOLS.guanxianShiyan.code, className: '一年级(1)班' });
     expect(links[1]).toMatchObject({ username: 'gxsy.parent2', code: DEMO_SCHOOLS.guanxianShiyan.code });
     expect(links[1]?.class_id).not.toBe(links[0]?.class_id);
   });
 
-  it('keeps children\'s data to 冠县实验小学 and 莘县实验小学, about 30 a class', async () => {
+  it('keeps children\'s data to 冠县实验小学 and 莘县实验小学, about 30 a class (and the kindergartens\' step)', async () => {
     const bySchool = await db.db.selectFrom('students as s').innerJoin('schools as sc', 'sc.id', 's.school_id')
-      .select(['sc.code', 'sc.student_count', (eb) => eb.fn.countAll<number>().as('n')])
+      .select(['sc.code', 'sc.student_count', (eb) => eb.fn.countAll<number>().as('n')]).where('sc.kind', '<>', 'kindergarten')
       .groupBy(['sc.code', 'sc.student_count']).orderBy('sc.code').execute();
     expect(bySchool.map((r) => r.code)).toEqual([DEMO_SCHOOLS.shenxianShiyan.code, DEMO_SCHOOLS.guanxianShiyan.code]);
     for (const row of bySchool) expect(Number(row.n)).toBe(row.student_count);
-    const students = await db.db.selectFrom('students').select(['class_id', 'gender', 'birth_date']).execute();
+    const students = await db.db.selectFrom('students').innerJoin('schools as sc', 'sc.id', 'students.school_id')
+      .select(['class_id', 'gender', 'birth_date']).where('sc.kind', '<>', 'kindergarten').execute();
     const perClass = new Map<number, number>();
     for (const s of students) perClass.set(s.class_id, (perClass.get(s.class_id) ?? 0) + 1);
     expect([...perClass.values()].every((n) => n >= 28 && n <= 34)).toBe(true);
@@ -193,6 +194,27 @@ describe(`seedCity, test scale (${dialect})`, () => {
       const names = await db.db.selectFrom('users').select('username').execute();
       for (const account of DEMO_ACCOUNTS) expect(names.map((u) => u.username)).toContain(account.username);
       expect(summary.ms).toBeLessThan(5000);
+    } finally {
+      await db.dropAll();
+    }
+  });
+
+  it('gives 冠县\'s first kindergarten children, a teacher heading its first class and two parents, after all else', async () => {
+    const { db } = await seeded('test');
+    try {
+      const kids = await db.db.selectFrom('students').innerJoin('schools as sc', 'sc.id', 'students.school_id')
+        .select(['sc.name', 'students.class_id', (eb) => eb.fn.countAll<number>().as('n')]).where('sc.kind', '=', 'kindergarten')
+        .groupBy(['sc.name', 'students.class_id']).orderBy('students.class_id').execute();
+      expect(new Set(kids.map((k) => k.name))).toEqual(new Set(['冠县第一幼儿园', '莘县第一幼儿园']));
+      expect(kids.every((k) => Number(k.n) >= 22 && Number(k.n) <= 28)).toBe(true);
+      const links = await db.db.selectFrom('guardianships as g').innerJoin('users as u', 'u.id', 'g.user_id')
+        .innerJoin('students as s', 's.id', 'g.student_id').select(['u.username', 's.class_id', 'g.relation'])
+        .where('u.username', 'like', 'gxyey.%').orderBy('u.username').execute();
+      expect(links.map((l) => [l.username, l.relation])).toEqual([['gxyey.parent', '母亲'], ['gxyey.parent2', '父亲']]);
+      const head = await db.db.selectFrom('class_staff').innerJoin('users as u', 'u.id', 'class_staff.user_id')
+        .select(['class_staff.class_id', 'class_staff.duty']).where('u.username', '=', 'gxyey.teacher').executeTakeFirstOrThrow();
+      expect(head).toEqual({ class_id: links[0]?.class_id, duty: 'head' });
+      expect(links[1]?.class_id).not.toBe(links[0]?.class_id);
     } finally {
       await db.dropAll();
     }

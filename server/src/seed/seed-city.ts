@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { seedDemoTimetables } from './demo-timetables.js';
+import { firstKindergartenCode, seedKindergartenChildren } from './demo-kindergarten.js';
 import { DEMO_ACCOUNTS, DEMO_SCHOOLS, type DemoAccount } from './demo-accounts.js';
 import { BATCHES, LIAOCHENG, type CountyPlace } from './liaocheng-places.js';
 import { type SchoolDetail, type SeedContext, type WrittenCity, writeCity } from './org-writer.js';
@@ -69,6 +70,8 @@ export async function seedCity(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     for (const { account, userId } of named) addNamedRole(ctx, account, userId, city);
     log(`聊城市: ${city.schools.size} schools`);
     if (opts.scale === 'province') await seedProvince(ctx);
+    // Last, on its own stream: every row before it keeps its draws and its id.
+    seedKindergartenChildren(ctx, city, seed);
     await ctx.writer.flushAll();
     if (db.dialect === 'postgres') await ctx.writer.resetSequences();
     // Apart from the random numbers above: adding it changes no other row.
@@ -112,13 +115,17 @@ function testCounts(county: CountyPlace): [Partial<KindCounts>, Partial<KindCoun
 
 async function writeLiaocheng(ctx: SeedContext, scale: SeedScale): Promise<WrittenCity> {
   const withStudents = (s: PlannedSchool) => WITH_STUDENTS.has(s.code);
+  const plans = planLiaocheng(ctx, scale);
+  // gxyey.teacher (demo-kindergarten.ts) heads the first class of 冠县's first kindergarten.
+  const kindergartenHead = firstKindergartenCode(plans[LIAOCHENG.counties.findIndex((c) => c.slug === 'guanxian')] ?? []);
   // A class has one 班主任: where a named teacher heads a class, the school's own turn skips it.
-  const namedHeads = (s: PlannedSchool) => new Set(DEMO_ACCOUNTS.flatMap((a) =>
-    a.scope.level === 'school' && a.scope.code === s.code && a.scope.headOfClass !== undefined ? [a.scope.headOfClass] : []));
+  const namedHeads = (s: PlannedSchool) => new Set([...DEMO_ACCOUNTS.flatMap((a) =>
+    a.scope.level === 'school' && a.scope.code === s.code && a.scope.headOfClass !== undefined ? [a.scope.headOfClass] : []),
+  ...(s.code === kindergartenHead ? [0] : [])]);
   const detail: SchoolDetail = scale === 'test'
     ? { gradeLimit: 2, classesPerGrade: { fixed: 2 }, teachers: () => 2, withStudents, namedHeads }
     : { gradeLimit: null, classesPerGrade: { max: 12 }, teachers: (s) => Math.max(2, Math.round(s.staffCount / 2)), withStudents, namedHeads };
-  const city = await writeCity(ctx, LIAOCHENG, planLiaocheng(ctx, scale), detail);
+  const city = await writeCity(ctx, LIAOCHENG, plans, detail);
   for (const school of Object.values(DEMO_SCHOOLS)) {
     if (!city.schools.has(school.code)) throw new Error(`seed: ${school.name} (${school.code}) was not planned`);
   }

@@ -152,3 +152,13 @@ export function safetyHazardPhotoKey(hazardId: number, name: string, ext: string
   if (!/^[a-z0-9]{1,8}$/.test(ext)) throw new InvalidObjectKeyError(`invalid photo extension: ${JSON.stringify(ext)}`);
   return `${safetyHazardPrefix(hazardId)}${part(name, 'hazard photo name')}.${ext}`;
 }
+
+/**
+ * `kindergarten/<kind>/<id>/<token>.<ext>` — a kindergarten photo: a pick-up person's, a one-off
+ * pick-up's or a medicine package's. A new photo gets a new token, so a cached old one never shows.
+ */
+export function kindergartenPhotoKey(kind: 'person' | 'one-off' | 'medication', id: number, token: string, ext: string): string {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new InvalidObjectKeyError(`kindergarten photo id must be a positive integer, got ${id}`);
+  if (!/^[a-z0-9]{1,8}$/.test(ext)) throw new InvalidObjectKeyError(`invalid photo extension: ${JSON.stringify(ext)}`);
+  return `kindergarten/${kind}/${id}/${part(token, 'photo token')}.${ext}`;
+}

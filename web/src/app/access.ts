@@ -53,6 +53,7 @@ export const PAGE_ACCESS = {
   // 平安校园: the school's staff patrol and rectify; bureaus and inspectors read the figures and escalated hazards.
   safety: ['safety:read'],
   equity: ['equity:read'],
+  kindergarten: ['class:write'],
   // 班级家校: a class's staff (and the principal) confirm parents' bindings, issue codes; the principal assigns staff.
   familyClasses: ['class:write'],
   messages: ['family:read'],

@@ -54,6 +54,8 @@ const RubricResultsPage = lazyPage(() => import('../features/research/pages/Rubr
 const MyResourcesPage = lazyPage(() => import('../features/resources/pages/MyResourcesPage'));
 // Guardians' consent for children appearing in published video (资源: 出镜授权).
 const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage'));
+// The kindergarten's day for its class staff (幼儿园一日: 入园, 晨检, 接送, 喂药).
+const KindergartenPage = lazyPage(() => import('../features/kindergarten/pages/KindergartenPage'));
 // 班级家校: parents' binding requests, invitation codes and class staff (issue 11).
 const FamilyClassesPage = lazyPage(() => import('../features/family-classes/pages/FamilyClassesPage'));
 // 家校沟通: teachers' conversations with guardians, working hours, the principal's reports.
@@ -156,6 +158,7 @@ export function AppRoutes() {
         <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
         <Route path="resources/mine" element={<RequirePage page="resources"><MyResourcesPage /></RequirePage>} />
         <Route path="consent" element={<RequirePage page="consent"><ConsentPage /></RequirePage>} />
+        <Route path="kindergarten" element={<RequirePage page="kindergarten"><KindergartenPage /></RequirePage>} />
         <Route path="family-classes" element={<RequirePage page="familyClasses"><FamilyClassesPage /></RequirePage>} />
         <Route path="messages" element={<RequirePage page="messages"><MessagesPage /></RequirePage>} />
         <Route path="notices" element={<RequirePage page="notices"><NoticesPage /></RequirePage>} />

@@ -2,6 +2,7 @@ import type { ComponentType, LazyExoticComponent } from 'react';
 import type { FamilyChildView } from './family-types';
 import { bindingHomeCards, bindingPages } from './pages/binding';
 import { consentPages } from './pages/consent';
+import { kindergartenHomeCards, kindergartenPages } from './pages/kindergarten';
 import { messagesPages } from './pages/messages';
 import { noticesHomeCards, noticesPages } from './pages/notices';
 import { routineHomeCards, routinePages } from './pages/routine';
@@ -29,6 +30,7 @@ export interface FamilyHomeCard {
 export const FAMILY_PAGES: FamilyPage[] = [
   ...bindingPages,
   ...consentPages,
+  ...kindergartenPages,
   ...messagesPages,
   ...noticesPages,
   ...routinePages,
@@ -36,6 +38,7 @@ export const FAMILY_PAGES: FamilyPage[] = [
 
 export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
   ...bindingHomeCards,
+  ...kindergartenHomeCards,
   ...noticesHomeCards,
   ...routineHomeCards,
 ];

@@ -35,6 +35,8 @@ import { enResourcesCourseware } from './en-texts/resources-courseware';
 import { enResourcesErrorsCourseware } from './en-texts/resources-errors-courseware';
 import { enResourcesSearch } from './en-texts/resources-search';
 import { enResourcesSearchErrors } from './en-texts/resources-errors-search';
+import { enFamilyKindergarten } from './en-texts/family-kindergarten';
+import { enFamilyErrorsKindergarten } from './en-texts/family-errors-kindergarten';
 import { enFamilyMessages } from './en-texts/family-messages';
 import { enFamilyErrorsMessages } from './en-texts/family-errors-messages';
 import { enFamilyNotices } from './en-texts/family-notices';
@@ -76,6 +78,7 @@ export const en: EnglishMessages = {
   ...enResourcesCourseware,
   ...enResourcesEquity,
   ...enResourcesSearch,
+  ...enFamilyKindergarten,
   ...enFamilyBinding,
   ...enFamilyMessages,
   ...enFamilyNotices,
@@ -85,6 +88,7 @@ export const en: EnglishMessages = {
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
     ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity, ...enResourcesSearchErrors,
+    ...enFamilyErrorsKindergarten,
     ...enFamilyErrorsBinding,
     ...enFamilyErrorsMessages,
     ...enFamilyErrorsNotices,

@@ -26,6 +26,7 @@ import { zhResourcesLibrary } from './zh-CN-texts/resources-library';
 import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
 import { zhResourcesEquity } from './zh-CN-texts/resources-equity';
 import { zhResourcesSearch } from './zh-CN-texts/resources-search';
+import { zhFamilyKindergarten } from './zh-CN-texts/family-kindergarten';
 import { zhFamilyBinding } from './zh-CN-texts/family-binding';
 import { zhFamilyMessages } from './zh-CN-texts/family-messages';
 import { zhFamilyRoutine } from './zh-CN-texts/family-routine';
@@ -64,6 +65,7 @@ export const zhCN = {
   ...zhResourcesCourseware,
   ...zhResourcesEquity,
   ...zhResourcesSearch,
+  ...zhFamilyKindergarten,
   ...zhFamilyBinding,
   ...zhFamilyMessages,
   ...zhFamilyNotices,

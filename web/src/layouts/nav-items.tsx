@@ -51,6 +51,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'resources', path: '/resources', icon: <BookOutlined /> },
   { key: 'equity', path: '/equity', icon: <PieChartOutlined /> },
   { key: 'consent', path: '/consent', icon: <SafetyOutlined /> },
+  { key: 'kindergarten', path: '/kindergarten', icon: <TeamOutlined /> },
   { key: 'familyClasses', path: '/family-classes', icon: <UsergroupAddOutlined /> },
   { key: 'messages', path: '/messages', icon: <MessageOutlined /> },
   { key: 'notices', path: '/notices', icon: <SoundOutlined /> },

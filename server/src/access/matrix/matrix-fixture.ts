@@ -18,6 +18,7 @@ import { addConsentToFixture } from '../../modules/students/consent-fixture.js';
 import { addReviewToFixture } from '../../modules/resources/review-fixture.js';
 import { addCoursewareToFixture } from '../../modules/resources/courseware-fixture.js';
 import { addFamilyToFixture } from '../../modules/family/family-fixture.js';
+import { addKindergartenToFixture } from '../../modules/family/kindergarten-fixture.js';
 import { addBindingToFixture } from '../../modules/family/binding-fixture.js';
 import { addNoticesToFixture } from '../../modules/family/notices-fixture.js';
 import { addRoutineToFixture } from '../../modules/family/routine-fixture.js';
@@ -109,6 +110,7 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addReviewToFixture(t, fixture);
   await addCoursewareToFixture(t, fixture);
   await addFamilyToFixture(t, fixture);
+  await addKindergartenToFixture(t, fixture);
   await addBindingToFixture(t, fixture);
   await addMessagesToFixture(t, fixture);
   await addNoticesToFixture(t, fixture);

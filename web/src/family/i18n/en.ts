@@ -2,6 +2,7 @@ import type { FamilyMessages } from './zh-CN';
 import { enShell } from './en-texts/shell';
 import { familyEnBinding } from './en-texts/binding';
 import { enChildConsent } from './en-texts/child-consent';
+import { familyEnKindergarten } from './en-texts/kindergarten';
 import { familyEnMessages } from './en-texts/messages';
 import { familyEnNotices } from './en-texts/notices';
 import { familyEnRoutine } from './en-texts/routine';
@@ -11,6 +12,7 @@ export const familyEn: FamilyMessages = {
   ...enShell,
   ...familyEnBinding,
   ...enChildConsent,
+  ...familyEnKindergarten,
   ...familyEnMessages,
   ...familyEnNotices,
   ...familyEnRoutine,

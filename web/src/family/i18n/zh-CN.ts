@@ -1,6 +1,7 @@
 import { zhShell } from './zh-CN-texts/shell';
 import { familyZhBinding } from './zh-CN-texts/binding';
 import { zhChildConsent } from './zh-CN-texts/child-consent';
+import { familyZhKindergarten } from './zh-CN-texts/kindergarten';
 import { familyZhMessages } from './zh-CN-texts/messages';
 import { familyZhNotices } from './zh-CN-texts/notices';
 import { familyZhRoutine } from './zh-CN-texts/routine';
@@ -13,6 +14,7 @@ export const familyZhCN = {
   ...zhShell,
   ...familyZhBinding,
   ...zhChildConsent,
+  ...familyZhKindergarten,
   ...familyZhMessages,
   ...familyZhNotices,
   ...familyZhRoutine,

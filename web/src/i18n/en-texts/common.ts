@@ -35,6 +35,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     resources: 'Quality resources',
     equity: 'Equity analysis',
     consent: 'Video consent',
+    kindergarten: 'Kindergarten day',
     familyClasses: 'Class families',
     messages: 'Messages',
     notices: 'Family notices',

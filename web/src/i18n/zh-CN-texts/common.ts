@@ -33,6 +33,7 @@ export const zhCommon = {
     resources: '优质资源',
     equity: '均衡分析',
     consent: '出镜授权',
+    kindergarten: '幼儿园一日',
     familyClasses: '班级家校',
     messages: '家校沟通',
     notices: '家校通知',
