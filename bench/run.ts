@@ -7,6 +7,8 @@
 // research: issue 9's figures (lesson comments posted and read; research.bench.ts lists its parts).
 // equity: issue 10's equity page for the province's month (equity.bench.ts), beside a primary-key read.
 // search: issue 10's resource search over 100,000 resources (SQLite; PostgreSQL too with DATABASE_URL).
+// family: issue 11's family app — a parent's home with 3 children, a notice to 50,000 families
+// (fan-out beside an insert-only baseline), and the 07:30 attendance surge.
 import { benchAccessGate } from './access-gate.bench.js';
 import { benchCompliance } from './compliance.bench.js';
 import { benchLists } from './lists.bench.js';
@@ -14,6 +16,8 @@ import { benchVideo } from './video.bench.js';
 import { benchResearch } from './research.bench.js';
 import { benchEquity } from './equity.bench.js';
 import { benchSearch } from './search.bench.js';
+import { benchFamilyHome } from './family-home.bench.js';
+import { benchFamilyNotices } from './family-notices.bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -25,6 +29,10 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   research: () => benchResearch(),
   equity: () => benchEquity(),
   search: () => benchSearch(),
+  family: async () => {
+    await benchFamilyHome();
+    await benchFamilyNotices();
+  },
 };
 
 async function main() {
