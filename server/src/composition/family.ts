@@ -9,6 +9,7 @@ import type { AuditService } from '../modules/audit/audit.service.js';
 import type { CalendarService } from '../modules/calendar/calendar.service.js';
 import type { NotificationsService } from '../modules/notifications/notifications.service.js';
 import { createFamilyChildren } from '../modules/students/family-children.js';
+import { createAttendanceAreaFor } from '../modules/family/attendance.area.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -36,6 +37,7 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const routes: Array<(app: AppInstance) => void> = [];
   const due: DueTask[] = [];
   // Areas (keep the order: later areas may use earlier ones' services).
+  const attendance = createAttendanceAreaFor({ ...deps, children }); routes.push(attendance.register); due.push(attendance.due);
 
   return {
     children,

@@ -23,6 +23,7 @@ import * as resources from './migrations/20261206_0030_resources.js';
 import * as resourceUseRollup from './migrations/20261206_0037_resource_use_rollup.js';
 import * as resourceSearch from './migrations/20261206_0033_resource_search.js';
 import * as familyFoundation from './migrations/20261206_0040_family_foundation.js';
+import * as familyAttendance from './migrations/20261206_0045_family_attendance.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0037_resource_use_rollup': resourceUseRollup,
   '20261206_0033_resource_search': resourceSearch,
   '20261206_0040_family_foundation': familyFoundation,
+  '20261206_0045_family_attendance': familyAttendance,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,6 +18,7 @@ import type {
   ResourceUseRollupStateTable, ResourceUseSchoolMonthTable, ResourceUseCountyFlowTable, ResourceUseFeaturedTable,
 } from './schema/resource-rollup.js';
 import type { ResourceSearchTable } from './schema/resource-search.js';
+import type { AttendanceDayTable, LeaveRequestTable, AttendanceSettingsTable, AttendanceAlertRunTable, AttendanceGateTable } from './schema/family-attendance.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
 
 export type * from './schema/org.js';
@@ -109,4 +110,5 @@ export interface Database {
   resource_use_school_months: ResourceUseSchoolMonthTable;
   resource_use_county_flows: ResourceUseCountyFlowTable;
   resource_use_featured: ResourceUseFeaturedTable;
+  attendance_days: AttendanceDayTable; leave_requests: LeaveRequestTable; attendance_settings: AttendanceSettingsTable; attendance_alert_runs: AttendanceAlertRunTable; attendance_gates: AttendanceGateTable;
 }

@@ -45,6 +45,7 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   // The equity rollup is derived: emptied, it rebuilds itself on the next read (equity-rollup.ts).
   resource_use_rollup_state: 'truncate', resource_use_school_months: 'truncate', resource_use_county_flows: 'truncate', resource_use_featured: 'truncate',
   resource_search: 'truncate',
+  attendance_days: 'truncate', leave_requests: 'truncate', attendance_settings: 'truncate', attendance_alert_runs: 'truncate', attendance_gates: 'truncate',
 };
 
 class UsageError extends Error {}
