@@ -30,6 +30,7 @@ import { coursewareMatrix } from '../modules/resources/courseware.matrix.js';
 import { searchMatrix } from '../modules/resources/search.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
+import { attendanceMatrix } from '../modules/family/attendance.matrix.js';
 import { equityMatrix } from '../modules/equity/equity.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
@@ -47,6 +48,7 @@ MATRIX.push(...resourcesMatrix);
 MATRIX.push(...coursewareMatrix);
 MATRIX.push(...equityMatrix);
 MATRIX.push(...searchMatrix);
+MATRIX.push(...attendanceMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

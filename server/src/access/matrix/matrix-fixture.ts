@@ -18,6 +18,7 @@ import { addConsentToFixture } from '../../modules/students/consent-fixture.js';
 import { addReviewToFixture } from '../../modules/resources/review-fixture.js';
 import { addCoursewareToFixture } from '../../modules/resources/courseware-fixture.js';
 import { addFamilyToFixture } from '../../modules/family/family-fixture.js';
+import { addAttendanceToFixture } from '../../modules/family/attendance-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -104,5 +105,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addReviewToFixture(t, fixture);
   await addCoursewareToFixture(t, fixture);
   await addFamilyToFixture(t, fixture);
+  await addAttendanceToFixture(t, fixture);
   return fixture;
 }

@@ -79,9 +79,9 @@ export type { AttendanceStatus };
  * figures' denominators. Counts only; no child's row leaves this query.
  */
 export function schoolsInScope(db: Db, scope: Expression<SqlBool>, schoolId?: number) {
-  let q = db.selectFrom('schools').select(['schools.id', 'schools.name'])
+  let q = db.selectFrom('schools').select(['schools.id', 'schools.code', 'schools.name'])
     .select((eb) => eb.selectFrom('students').whereRef('students.school_id', '=', 'schools.id').select((e) => e.fn.countAll<number | string>().as('n')).as('pupils_raw'))
     .where(scope);
   if (schoolId !== undefined) q = q.where('schools.id', '=', schoolId);
-  return q.orderBy('schools.id').limit(1000).execute().then((rows) => rows.map((r) => ({ id: r.id, name: r.name, pupils: Number(r.pupils_raw ?? 0) })));
+  return q.orderBy('schools.id').limit(1000).execute().then((rows) => rows.map((r) => ({ id: r.id, code: r.code, name: r.name, pupils: Number(r.pupils_raw ?? 0) })));
 }

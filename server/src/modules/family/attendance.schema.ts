@@ -14,7 +14,7 @@ export const MonthQuery = Type.Object({ month: Type.Optional(Type.String({ patte
 export const MyTodaySchema = Type.Object({
   day: Type.String(),
   items: Type.Array(Type.Object({
-    studentId: Type.Integer(), label: Type.String(), schoolDay: Type.Boolean(), status: DayStatusSchema,
+    studentId: Type.Integer(), studentNo: Type.String(), label: Type.String(), schoolDay: Type.Boolean(), status: DayStatusSchema,
     arrivedAt: Nullable(Type.String()), leftAt: Nullable(Type.String()),
   })),
 });
@@ -57,7 +57,7 @@ export const FiguresQuery = Type.Object({
 export const FiguresSchema = Type.Object({
   from: Type.String(), to: Type.String(), by: Type.String(),
   items: Type.Array(Type.Object({
-    schoolId: Type.Integer(), schoolName: Type.String(), pupils: Type.Integer(),
+    schoolId: Type.Integer(), schoolCode: Type.String(), schoolName: Type.String(), pupils: Type.Integer(),
     periods: Type.Array(Type.Object({
       start: Type.String(), schoolDays: Type.Integer(), expected: Type.Integer(), arrived: Type.Integer(), late: Type.Integer(),
       absent: Type.Integer(), onLeave: Type.Integer(), rate: Type.Union([Type.Number(), Type.Null()]),

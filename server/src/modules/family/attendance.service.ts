@@ -50,7 +50,7 @@ export function createAttendanceService(deps: AttendanceDeps) {
       items: kids.map((c) => {
         const row = rows.find((r) => r.student_id === c.id);
         return {
-          studentId: c.id, label: c.label, schoolDay: calendar?.isSchoolDay(c.schoolId, day) ?? false,
+          studentId: c.id, studentNo: c.studentNo, label: c.label, schoolDay: calendar?.isSchoolDay(c.schoolId, day) ?? false,
           status: effectiveStatus(row, leave.some((l) => l.student_id === c.id)), arrivedAt: row?.arrived_at ?? null, leftAt: row?.left_at ?? null,
         };
       }),
@@ -207,7 +207,7 @@ export function createAttendanceService(deps: AttendanceDeps) {
         per.set(key, b);
       }
       return {
-        schoolId: s.id, schoolName: s.name, pupils: s.pupils,
+        schoolId: s.id, schoolCode: s.code, schoolName: s.name, pupils: s.pupils,
         periods: [...per.entries()].map(([start, b]) => ({ start, ...b, rate: b.expected ? Math.round((b.arrived / b.expected) * 1000) / 1000 : null })),
       };
     });

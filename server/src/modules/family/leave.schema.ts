@@ -15,7 +15,7 @@ export const DecisionBody = Type.Object({ decision: Type.Enum(['approved', 'decl
 export const LeaveQuery = Type.Object({ status: Type.Optional(Status) }, { additionalProperties: false });
 
 export const LeaveSchema = Type.Object({
-  id: Type.Integer(), studentId: Type.Integer(), classId: Type.Integer(), label: Type.String(), from: Type.String(), to: Type.String(),
+  id: Type.Integer(), studentId: Type.Integer(), studentNo: Type.String(), classId: Type.Integer(), label: Type.String(), from: Type.String(), to: Type.String(),
   part: Type.String(), reason: Type.String(), note: Type.String(), status: Status, requestedAt: Type.String(),
   decidedAt: Type.Union([Type.String(), Type.Null()]),
 });

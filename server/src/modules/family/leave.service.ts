@@ -26,8 +26,8 @@ export function createLeaveService(deps: { db: Db; clock: Clock; audit: AuditSer
   const today = () => shanghaiDate(deps.clock.now());
   const who = (actor: Actor) => ({ userId: actor.userId, name: actor.name });
 
-  const view = (r: lq.LeaveRow, label: string) => ({
-    id: r.id, studentId: r.student_id, classId: r.class_id, label, from: r.from_day, to: r.to_day, part: r.part, reason: r.reason,
+  const view = (r: lq.LeaveRow, child: { label: string; studentNo: string } | undefined) => ({
+    id: r.id, studentId: r.student_id, studentNo: child?.studentNo ?? '', label: child?.label ?? '', classId: r.class_id, from: r.from_day, to: r.to_day, part: r.part, reason: r.reason,
     note: r.note, status: r.status, requestedAt: r.requested_at, decidedAt: r.decided_at,
   });
 
@@ -50,24 +50,24 @@ export function createLeaveService(deps: { db: Db; clock: Clock; audit: AuditSer
       kind: 'leave_request', title: `${child.label} 请假申请`, body: `${span} ${PARTS[body.part]}${REASONS[body.reason]}${body.note ? `：${body.note.slice(0, 100)}` : ''}，请审批`,
       link: '/attendance?tab=leave', dedupeKey: `leave_request:${id}`,
     });
-    return view((await lq.leaveById(db, id))!, child.label);
+    return view((await lq.leaveById(db, id))!, child);
   }
 
   /** The actor's own children's leave requests, newest first (staff without children: none). */
   async function mine(actor: Actor) {
     const kids = familyReachOf(actor, 'family:read')?.guardianUserId ? await children.children(asGuardian(actor), 'family:read') : [];
-    const label = new Map(kids.map((c) => [c.id, c.label]));
+    const byId = new Map(kids.map((c) => [c.id, c]));
     const rows = await lq.leavesOfChildren(db, kids.map((c) => c.id));
-    return { items: rows.map((r) => view(r, label.get(r.student_id) ?? '')) };
+    return { items: rows.map((r) => view(r, byId.get(r.student_id))) };
   }
 
   /** A class's leave requests for its staff, optionally only those of one status. */
   async function ofClass(actor: Actor, classId: number, status?: lq.LeaveRow['status']) {
     await children.klass(actor, 'class:write', classId);
     const pupils = await children.children(actor, 'class:write', { classId });
-    const label = new Map(pupils.map((c) => [c.id, c.label]));
+    const byId = new Map(pupils.map((c) => [c.id, c]));
     const rows = await lq.leavesOfClass(db, classId, status);
-    return { items: rows.map((r) => view(r, label.get(r.student_id) ?? '')) };
+    return { items: rows.map((r) => view(r, byId.get(r.student_id))) };
   }
 
   /** Approves or declines a pending request of a class the actor is staff of. */
@@ -86,7 +86,7 @@ export function createLeaveService(deps: { db: Db; clock: Clock; audit: AuditSer
       kind: 'leave_decided', title: `${child.label} 请假${DECISIONS[decision]}`, body: `${span} ${PARTS[row.part]}${REASONS[row.reason]}：${klass.name}老师${DECISIONS[decision]}`,
       link: '/family/attendance', dedupeKey: `leave_decided:${id}`,
     });
-    return view((await lq.leaveById(db, id))!, child.label);
+    return view((await lq.leaveById(db, id))!, child);
   }
 
   /** A guardian withdraws their own pending request. */
@@ -97,7 +97,7 @@ export function createLeaveService(deps: { db: Db; clock: Clock; audit: AuditSer
     if (row.status !== 'pending') throw conflict('LEAVE_DECIDED', '该请假申请已处理，不能撤回；如需更改请联系班主任');
     await lq.decide(db, id, 'withdrawn', actor.userId, deps.clock.now().toISOString());
     await deps.audit.record({ actor: who(actor), action: 'leave.withdraw', targetType: 'student', targetId: row.student_id, result: 'success', ip, detail: { leaveId: id } });
-    return view((await lq.leaveById(db, id))!, child.label);
+    return view((await lq.leaveById(db, id))!, child);
   }
 
   return { ask, mine, ofClass, decide, withdraw };
