@@ -31,6 +31,11 @@ export const attendanceMatrix: MatrixEntry[] = [
     expect: allExcept<ListOutcome>(403, { anonymous: 401, principal: '---', teacher: '---', parent: 'o--' }),
   },
   {
+    route: 'GET /api/attendance/classes', kind: 'plain',
+    request: () => ({ method: 'GET', url: '/api/attendance/classes' }),
+    expect: allExcept<number>(403, { anonymous: 401, principal: 200, teacher: 200 }),
+  },
+  {
     route: 'GET /api/children/:id/attendance', kind: 'item',
     request: (f, t) => ({ method: 'GET', url: `/api/children/${familyOf(f).familyChild[t]}/attendance?month=2018-04` }),
     expect: allExcept<ItemOutcome>(child, { anonymous: 401, principal: [200, 200, 404], teacher: [200, 404, 404], parent: [200, 404, 404] }),

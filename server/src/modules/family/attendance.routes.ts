@@ -5,7 +5,7 @@ import { bearerToken } from '../rooms/device-auth.js';
 import { type AttendanceGateService, requireGateTokenShape } from './attendance-gate.service.js';
 import {
   CheckInBody, CheckInSchema, ChildMonthSchema, DayQuery, FiguresQuery, FiguresSchema, GateBody, GateCreatedSchema, GateParams, GatesSchema,
-  IdParams, ImportedSchema, MarkBody, MarkedSchema, MonthQuery, MyTodaySchema, RevokedSchema, RollCallSchema, SettingsBody, SettingsSchema,
+  IdParams, ImportedSchema, MarkBody, MyClassesSchema, MarkedSchema, MonthQuery, MyTodaySchema, RevokedSchema, RollCallSchema, SettingsBody, SettingsSchema,
 } from './attendance.schema.js';
 import type { AttendanceService } from './attendance.service.js';
 
@@ -21,6 +21,11 @@ export function registerAttendanceRoutes(app: AppInstance, deps: { attendance: A
     config: { access: 'family:read' },
     schema: { tags, summary: '我的孩子今日到校 / My children this morning', response: { 200: MyTodaySchema } },
   }, async (req) => attendance.mine(req.actor!));
+
+  app.get('/api/attendance/classes', {
+    config: { access: 'class:write' },
+    schema: { tags, summary: '我点名的班级 / The classes whose roll I take', response: { 200: MyClassesSchema } },
+  }, async (req) => attendance.myClasses(req.actor!));
 
   app.get('/api/children/:id/attendance', {
     config: { access: 'family:read' },

@@ -47,6 +47,12 @@ export const MarkedSchema = Type.Object({
   classId: Type.Integer(), day: Type.String(), present: Type.Integer(), late: Type.Integer(), absent: Type.Integer(), onLeave: Type.Integer(),
 });
 
+export const MyClassesSchema = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), schoolId: Type.Integer(), schoolName: Type.String() })),
+  /** Schools whose times and gates the actor sets (a principal's). */
+  ledSchoolIds: Type.Array(Type.Integer()),
+});
+
 export const SettingsBody = Type.Object({ alertAt: HHMM, lateAfter: HHMM }, { additionalProperties: false });
 export const SettingsSchema = Type.Object({ schoolId: Type.Integer(), alertAt: Type.String(), lateAfter: Type.String(), updatedAt: Nullable(Type.String()) });
 

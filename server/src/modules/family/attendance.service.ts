@@ -214,7 +214,13 @@ export function createAttendanceService(deps: AttendanceDeps) {
     return { from: query.from, to: query.to, by: query.by ?? 'day', items };
   }
 
-  return { mine, month, rollCall, mark, settings, saveSettings, figures, timesOf, isSchoolDay };
+  /** The classes whose roll the actor takes, and the schools they lead (for the staff page). */
+  async function myClasses(actor: Actor) {
+    const items = (await children.classes(actor, 'class:write')).map((c) => ({ id: c.id, name: c.name, schoolId: c.schoolId, schoolName: c.schoolName }));
+    return { items, ledSchoolIds: familyReachOf(actor, 'class:write')?.schoolIds ?? [] };
+  }
+
+  return { myClasses, mine, month, rollCall, mark, settings, saveSettings, figures, timesOf, isSchoolDay };
 }
 
 export type AttendanceService = ReturnType<typeof createAttendanceService>;
