@@ -51,6 +51,7 @@ export const PAGE_ACCESS = {
   // Teachers read their school's classes; guardians and the principal also set consent.
   consent: ['consent:read'],
   equity: ['equity:read'],
+  attendance: ['class:write', 'family:stats'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

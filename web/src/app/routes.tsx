@@ -54,6 +54,7 @@ const RubricResultsPage = lazyPage(() => import('../features/research/pages/Rubr
 const MyResourcesPage = lazyPage(() => import('../features/resources/pages/MyResourcesPage'));
 // Guardians' consent for children appearing in published video (资源: 出镜授权).
 const ConsentPage = lazyPage(() => import('../features/consent/pages/ConsentPage'));
+const AttendancePage = lazyPage(() => import('../features/attendance/pages/AttendancePage'));
 // Shared resources: the review queue and the featured collection (优课 / 精品课).
 const ReviewQueuePage = lazyPage(() => import('../features/resources/pages/ReviewQueuePage'));
 const FeaturedPage = lazyPage(() => import('../features/resources/pages/FeaturedPage'));
@@ -143,6 +144,7 @@ export function AppRoutes() {
         <Route path="research/activities/:id/rubric-results" element={<RequirePage page="research"><RubricResultsPage /></RequirePage>} />
         <Route path="resources/mine" element={<RequirePage page="resources"><MyResourcesPage /></RequirePage>} />
         <Route path="consent" element={<RequirePage page="consent"><ConsentPage /></RequirePage>} />
+        <Route path="attendance" element={<RequirePage page="attendance"><AttendancePage /></RequirePage>} />
         <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />
         <Route path="resources/publish" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />

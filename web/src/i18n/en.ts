@@ -32,6 +32,8 @@ import { enResourcesErrorsLibrary } from './en-texts/resources-errors-library';
 import { enResourcesCourseware } from './en-texts/resources-courseware';
 import { enResourcesErrorsCourseware } from './en-texts/resources-errors-courseware';
 import { enResourcesSearch } from './en-texts/resources-search';
+import { enFamilyAttendance } from './en-texts/family-attendance';
+import { enFamilyErrorsAttendance } from './en-texts/family-errors-attendance';
 import { enResourcesSearchErrors } from './en-texts/resources-errors-search';
 
 /**
@@ -66,9 +68,11 @@ export const en: EnglishMessages = {
   ...enResourcesCourseware,
   ...enResourcesEquity,
   ...enResourcesSearch,
+  ...enFamilyAttendance,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
     ...enResourcesErrorsCourseware, ...enResourcesErrorsEquity, ...enResourcesSearchErrors,
+    ...enFamilyErrorsAttendance,
   },
 };

@@ -20,6 +20,7 @@ import { zhResearchStAudio } from './zh-CN-texts/research-st-audio';
 import { zhResearchRubrics } from './zh-CN-texts/research-rubrics';
 import { zhResourcesUse } from './zh-CN-texts/resources-use';
 import { zhResourcesConsent } from './zh-CN-texts/resources-consent';
+import { zhFamilyAttendance } from './zh-CN-texts/family-attendance';
 import { zhResourcesReview } from './zh-CN-texts/resources-review';
 import { zhResourcesLibrary } from './zh-CN-texts/resources-library';
 import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
@@ -59,6 +60,7 @@ export const zhCN = {
   ...zhResourcesCourseware,
   ...zhResourcesEquity,
   ...zhResourcesSearch,
+  ...zhFamilyAttendance,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -16,7 +16,7 @@ export const LeaveQuery = Type.Object({ status: Type.Optional(Status) }, { addit
 
 export const LeaveSchema = Type.Object({
   id: Type.Integer(), studentId: Type.Integer(), studentNo: Type.String(), classId: Type.Integer(), label: Type.String(), from: Type.String(), to: Type.String(),
-  part: Type.String(), reason: Type.String(), note: Type.String(), status: Status, requestedAt: Type.String(),
+  part: Type.Enum(['whole', 'am', 'pm'] as const), reason: Type.Enum(['sick', 'personal'] as const), note: Type.String(), status: Status, requestedAt: Type.String(),
   decidedAt: Type.Union([Type.String(), Type.Null()]),
 });
 export const LeavesSchema = Type.Object({ items: Type.Array(LeaveSchema) });

@@ -35,6 +35,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     resources: 'Quality resources',
     equity: 'Equity analysis',
     consent: 'Video consent',
+    attendance: 'Attendance and leave',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',
     expand: 'Expand menu',

@@ -33,6 +33,7 @@ export const zhCommon = {
     resources: '优质资源',
     equity: '均衡分析',
     consent: '出镜授权',
+    attendance: '考勤与请假',
     openMenu: '打开菜单',
     collapse: '收起菜单',
     expand: '展开菜单',
