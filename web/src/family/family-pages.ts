@@ -1,5 +1,6 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { FamilyChildView } from './family-types';
+import { attendanceHomeCards, attendancePages } from './pages/attendance';
 
 /**
  * The family app's pages, one registry the shell (FamilyApp) reads. Each area exports its pages
@@ -23,8 +24,10 @@ export interface FamilyHomeCard {
 
 export const FAMILY_PAGES: FamilyPage[] = [
   // ...bindingPages,
+  ...attendancePages,
 ];
 
 export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
   // ...bindingHomeCards,
+  ...attendanceHomeCards,
 ];
