@@ -77,10 +77,11 @@ export function registerAttendanceRoutes(app: AppInstance, deps: { attendance: A
     schema: { tags, summary: '吊销门禁令牌 / Revoke a gate\'s token', params: GateParams, response: { 200: RevokedSchema } },
   }, async (req) => gates.revokeGate(req.actor!, req.params.id, req.params.gateId, req.ip));
 
-  // Public at the access gate: a gate holds no session; the handler authenticates its token.
+  // Public at the access gate: a gate holds no session; the handler authenticates its token. The
+  // OpenAPI scheme is the app's bearer one (deviceToken): a gate token is a device token of a school.
   app.post('/api/attendance/check-ins', {
     config: { access: 'public', rateLimit: { max: 20_000, timeWindow: '1 minute', keyGenerator: perToken } },
-    schema: { tags, security: [{ gateToken: [] }], summary: '门禁打卡（门禁令牌）/ A gate\'s check-in (gate token)', body: CheckInBody, response: { 200: CheckInSchema } },
+    schema: { tags, security: [{ deviceToken: [] }], summary: '门禁打卡（门禁令牌）/ A gate\'s check-in (gate token)', body: CheckInBody, response: { 200: CheckInSchema } },
     onRequest: requireGateTokenShape,
   }, async (req) => gates.checkIn(req, req.body));
 }

@@ -29,6 +29,10 @@ export function createAttendanceService(deps: AttendanceDeps) {
   const today = () => shanghaiDate(deps.clock.now());
   const who = (actor: Actor) => ({ userId: actor.userId, name: actor.name });
 
+  function checkDay(day: string) {
+    if (!isIsoDate(day)) throw badRequest('ATTENDANCE_DAY', `日期「${day}」不存在，请按 YYYY-MM-DD 选择一个真实的日期`);
+  }
+
   async function timesOf(schoolId: number) {
     const s = await q.settingsOf(db, schoolId);
     return { alertAt: s?.alert_at ?? DEFAULT_ALERT_AT, lateAfter: s?.late_after ?? DEFAULT_LATE_AFTER, updatedAt: s?.updated_at ?? null };
@@ -87,6 +91,7 @@ export function createAttendanceService(deps: AttendanceDeps) {
   async function rollCall(actor: Actor, classId: number, dayText: string | undefined) {
     const klass = await children.klass(actor, 'class:write', classId);
     const day = dayText ?? today();
+    checkDay(day);
     const pupils = await children.children(actor, 'class:write', { classId });
     const ids = pupils.map((p) => p.id);
     const [rows, leave, schoolDay] = await Promise.all([
@@ -110,6 +115,7 @@ export function createAttendanceService(deps: AttendanceDeps) {
   async function mark(actor: Actor, classId: number, body: { day?: string; exceptions: { studentId: number; status: MarkedStatus; arrivedAt?: string }[] }, ip: string) {
     const klass = await children.klass(actor, 'class:write', classId);
     const day = body.day ?? today();
+    checkDay(day);
     if (day > today()) throw badRequest('ATTENDANCE_FUTURE_DAY', `不能为未来的日期（${day}）点名，请选择今天或之前的上学日`);
     if (!(await isSchoolDay(klass.schoolId, day))) throw badRequest('ATTENDANCE_NOT_SCHOOL_DAY', `${day} 不是${klass.schoolName}的上学日（节假日或周末），无需点名`);
     const pupils = await children.children(actor, 'class:write', { classId });

@@ -4,6 +4,7 @@ export const enFamilyErrorsAttendance: Record<string, string> = {
   ATTENDANCE_NOT_SCHOOL_DAY: 'That day is not a school day of the school: no roll call needed',
   ATTENDANCE_NOT_IN_CLASS: 'A pupil named is not in this class: reload the list and try again',
   ATTENDANCE_DUPLICATE: 'A pupil is named twice among the exceptions: keep one',
+  ATTENDANCE_DAY: 'That date does not exist: choose a real day (YYYY-MM-DD)',
   ATTENDANCE_MONTH: 'The month should be YYYY-MM',
   ATTENDANCE_RANGE: 'The date range is invalid or longer than 62 days',
   ATTENDANCE_TIMES: 'The lateness time must not be later than the absence alert',
