@@ -38,6 +38,17 @@ export function createAttendanceGateService(deps: AttendanceDeps & { attendance:
   const db = deps.db.db;
   const cache = new Map<number, { at: number; byNo: Map<string, FamilyChild> }>();
   const schoolDays = new Map<string, boolean>();
+  // The school's lateness time, reread each minute (a principal's change applies within it).
+  const lateTimes = new Map<number, { at: number; lateAfter: string }>();
+
+  async function lateAfterOf(schoolId: number) {
+    const now = deps.clock.now().getTime();
+    const hit = lateTimes.get(schoolId);
+    if (hit && now - hit.at < 60_000 && now >= hit.at) return hit.lateAfter;
+    const { lateAfter } = await deps.attendance.timesOf(schoolId);
+    lateTimes.set(schoolId, { at: now, lateAfter });
+    return lateAfter;
+  }
 
   async function childrenOfSchool(schoolId: number, fresh = false) {
     const now = deps.clock.now().getTime();
@@ -138,8 +149,7 @@ export function createAttendanceGateService(deps: AttendanceDeps & { attendance:
     if (!child) throw notFound(`学号 ${body.studentNo} 的学生`);
     const day = shanghaiDate(at);
     if (!(await isSchoolDay(gate.schoolId, day))) return { studentNo: body.studentNo, day, counted: false, status: null };
-    const { lateAfter } = await deps.attendance.timesOf(gate.schoolId);
-    const r = await record(child, at, body.direction, lateAfter);
+    const r = await record(child, at, body.direction, await lateAfterOf(gate.schoolId));
     return { studentNo: body.studentNo, day, counted: true, status: r.status };
   }
 
