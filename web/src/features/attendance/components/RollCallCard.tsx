@@ -24,7 +24,11 @@ export function RollCallCard({ classId }: { classId: number }) {
 
   async function save() {
     if (!roll.data) return;
-    const exceptions: MarkRequest['exceptions'] = Object.entries(choice).map(([id, status]) => ({ studentId: Number(id), status }));
+    // What the screen shows is what is saved: earlier marks (late, absent) stay unless tapped otherwise.
+    const exceptions: MarkRequest['exceptions'] = roll.data.items.flatMap((r) => {
+      const c = current(r.studentId, r.status);
+      return c === 'late' || c === 'absent' || (c === 'present' && r.status === 'on_leave') ? [{ studentId: r.studentId, status: c }] : [];
+    });
     setSaving(true);
     try {
       const r = await markClass(classId, { day: day.format('YYYY-MM-DD'), exceptions });
