@@ -18,6 +18,7 @@ import { benchEquity } from './equity.bench.js';
 import { benchSearch } from './search.bench.js';
 import { benchFamilyHome } from './family-home.bench.js';
 import { benchFamilyNotices } from './family-notices.bench.js';
+import { benchFamilyAttendance } from './family-attendance.bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -32,6 +33,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   family: async () => {
     await benchFamilyHome();
     await benchFamilyNotices();
+    await benchFamilyAttendance();
   },
 };
 

@@ -33,6 +33,7 @@ import { safetyMatrix } from '../modules/safety/safety.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { kindergartenMatrix } from '../modules/family/kindergarten.matrix.js';
+import { attendanceMatrix } from '../modules/family/attendance.matrix.js';
 import { equityMatrix } from '../modules/equity/equity.matrix.js';
 import { familyHomeMatrix } from '../modules/family/home.matrix.js';
 import { bindingMatrix } from '../modules/family/binding.matrix.js';
@@ -61,6 +62,7 @@ MATRIX.push(...messagesMatrix);
 MATRIX.push(...noticesMatrix);
 MATRIX.push(...routineMatrix);
 MATRIX.push(...safetyMatrix);
+MATRIX.push(...attendanceMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

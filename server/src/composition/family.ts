@@ -34,6 +34,7 @@ import { registerHomeworkRoutes } from '../modules/family/homework.routes.js';
 import { createRoutineService } from '../modules/family/routine.service.js';
 import { registerRoutineRoutes } from '../modules/family/routine.routes.js';
 import { safetyModuleFor } from '../modules/safety/safety.module.js';
+import { createAttendanceAreaFor } from '../modules/family/attendance.area.js';
 
 export interface FamilyDeps {
   db: Db;
@@ -89,6 +90,7 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   const safety = safetyModuleFor(deps);
   routes.push(safety.register);
   due.push(safety.due);
+  const attendance = createAttendanceAreaFor({ ...deps, children }); routes.push(attendance.register); due.push(attendance.due);
 
   return {
     children,

@@ -29,6 +29,7 @@ import * as familyMessages from './migrations/20261206_0043_family_messages.js';
 import * as familyNotices from './migrations/20261206_0042_family_notices.js';
 import * as familyRoutine from './migrations/20261206_0044_family_routine.js';
 import * as safety from './migrations/20261206_0047_safety.js';
+import * as familyAttendance from './migrations/20261206_0045_family_attendance.js';
 
 /**
  * Migrations run forward only, in name order, on SQLite and PostgreSQL alike. Back up the data
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0042_family_notices': familyNotices,
   '20261206_0044_family_routine': familyRoutine,
   '20261206_0047_safety': safety,
+  '20261206_0045_family_attendance': familyAttendance,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -52,6 +52,7 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   notices: 'truncate', notice_classes: 'truncate', notice_deliveries: 'truncate', notice_delivery_children: 'truncate', notice_attachments: 'truncate',
   class_timetable: 'truncate', homework: 'truncate',
   safety_school_areas: 'truncate', safety_checks: 'truncate', safety_hazards: 'truncate', safety_hazard_photos: 'truncate', safety_drills: 'truncate',
+  attendance_days: 'truncate', leave_requests: 'truncate', attendance_settings: 'truncate', attendance_alert_runs: 'truncate', attendance_gates: 'truncate',
 };
 
 class UsageError extends Error {}

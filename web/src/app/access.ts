@@ -60,6 +60,7 @@ export const PAGE_ACCESS = {
   // Family notices (家校通知): teachers, principals, county and city staff send and follow receipts.
   notices: ['notice:write'],
   homework: ['class:write', 'family:stats'],
+  attendance: ['class:write', 'family:stats'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

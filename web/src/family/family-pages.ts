@@ -1,5 +1,6 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { FamilyChildView } from './family-types';
+import { attendanceHomeCards, attendancePages } from './pages/attendance';
 import { bindingHomeCards, bindingPages } from './pages/binding';
 import { consentPages } from './pages/consent';
 import { kindergartenHomeCards, kindergartenPages } from './pages/kindergarten';
@@ -28,6 +29,7 @@ export interface FamilyHomeCard {
 }
 
 export const FAMILY_PAGES: FamilyPage[] = [
+  ...attendancePages,
   ...bindingPages,
   ...consentPages,
   ...kindergartenPages,
@@ -37,6 +39,7 @@ export const FAMILY_PAGES: FamilyPage[] = [
 ];
 
 export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
+  ...attendanceHomeCards,
   ...bindingHomeCards,
   ...kindergartenHomeCards,
   ...noticesHomeCards,

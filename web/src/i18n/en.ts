@@ -34,6 +34,8 @@ import { enResourcesErrorsLibrary } from './en-texts/resources-errors-library';
 import { enResourcesCourseware } from './en-texts/resources-courseware';
 import { enResourcesErrorsCourseware } from './en-texts/resources-errors-courseware';
 import { enResourcesSearch } from './en-texts/resources-search';
+import { enFamilyAttendance } from './en-texts/family-attendance';
+import { enFamilyErrorsAttendance } from './en-texts/family-errors-attendance';
 import { enResourcesSearchErrors } from './en-texts/resources-errors-search';
 import { enFamilyKindergarten } from './en-texts/family-kindergarten';
 import { enFamilyErrorsKindergarten } from './en-texts/family-errors-kindergarten';
@@ -84,6 +86,7 @@ export const en: EnglishMessages = {
   ...enFamilyNotices,
   ...enFamilyRoutine,
   ...enSafety,
+  ...enFamilyAttendance,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
@@ -94,5 +97,6 @@ export const en: EnglishMessages = {
     ...enFamilyErrorsNotices,
     ...enFamilyErrorsRoutine,
     ...enSafetyErrors,
+    ...enFamilyErrorsAttendance,
   },
 };

@@ -21,6 +21,7 @@ import { zhResearchRubrics } from './zh-CN-texts/research-rubrics';
 import { zhResourcesUse } from './zh-CN-texts/resources-use';
 import { zhResourcesConsent } from './zh-CN-texts/resources-consent';
 import { zhFamilyNotices } from './zh-CN-texts/family-notices';
+import { zhFamilyAttendance } from './zh-CN-texts/family-attendance';
 import { zhResourcesReview } from './zh-CN-texts/resources-review';
 import { zhResourcesLibrary } from './zh-CN-texts/resources-library';
 import { zhResourcesCourseware } from './zh-CN-texts/resources-courseware';
@@ -71,6 +72,7 @@ export const zhCN = {
   ...zhFamilyNotices,
   ...zhFamilyRoutine,
   ...zhSafety,
+  ...zhFamilyAttendance,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -11,6 +11,7 @@ import {
   BookOutlined,
   PieChartOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   CalendarOutlined,
   EyeOutlined,
   ExperimentOutlined,
@@ -24,7 +25,6 @@ import {
   UsergroupAddOutlined,
   UploadOutlined,
   VideoCameraOutlined,
-  ScheduleOutlined,
 } from '@ant-design/icons';
 import type { MeView } from '@shared/domain';
 import { canAny, PAGE_ACCESS, type PageKey } from '../app/access';
@@ -57,6 +57,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'notices', path: '/notices', icon: <SoundOutlined /> },
   { key: 'homework', path: '/homework', icon: <ScheduleOutlined /> },
   { key: 'safety', path: '/safety', icon: <AlertOutlined /> },
+  { key: 'attendance', path: '/attendance', icon: <ScheduleOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },
   { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },

@@ -1,4 +1,5 @@
 import { zhShell } from './zh-CN-texts/shell';
+import { familyZhAttendance } from './zh-CN-texts/attendance';
 import { familyZhBinding } from './zh-CN-texts/binding';
 import { zhChildConsent } from './zh-CN-texts/child-consent';
 import { familyZhKindergarten } from './zh-CN-texts/kindergarten';
@@ -12,6 +13,7 @@ import { familyZhRoutine } from './zh-CN-texts/routine';
  */
 export const familyZhCN = {
   ...zhShell,
+  ...familyZhAttendance,
   ...familyZhBinding,
   ...zhChildConsent,
   ...familyZhKindergarten,

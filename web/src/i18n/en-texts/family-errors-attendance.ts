@@ -1,0 +1,23 @@
+/** English for the error codes of attendance and leave (the server's Chinese sentence is the fallback). */
+export const enFamilyErrorsAttendance: Record<string, string> = {
+  ATTENDANCE_FUTURE_DAY: 'A roll call cannot be taken for a future day: choose today or a past school day',
+  ATTENDANCE_NOT_SCHOOL_DAY: 'That day is not a school day of the school: no roll call needed',
+  ATTENDANCE_NOT_IN_CLASS: 'A pupil named is not in this class: reload the list and try again',
+  ATTENDANCE_DUPLICATE: 'A pupil is named twice among the exceptions: keep one',
+  ATTENDANCE_DAY: 'That date does not exist: choose a real day (YYYY-MM-DD)',
+  ATTENDANCE_MONTH: 'The month should be YYYY-MM',
+  ATTENDANCE_RANGE: 'The date range is invalid or longer than 62 days',
+  ATTENDANCE_TIMES: 'The lateness time must not be later than the absence alert',
+  ATTENDANCE_IMPORT_INVALID: 'The gate file has errors; nothing was imported. Correct the rows listed and upload again',
+  GATE_TOKEN_MISSING: 'No gate token: send Authorization: Bearer <gate token>',
+  GATE_TOKEN_INVALID: 'The gate token is invalid or was replaced',
+  GATE_TOKEN_REVOKED: 'The gate token was revoked',
+  GATE_REVOKED: 'This gate\'s token is already revoked',
+  CHECKIN_TIME: 'The check-in time should be an ISO 8601 instant',
+  CHECKIN_FUTURE: 'The check-in lies more than 5 minutes after the server\'s clock: set the gate\'s clock',
+  LEAVE_DATES: 'The leave dates are invalid',
+  LEAVE_TOO_LONG: 'One request covers at most 30 days',
+  LEAVE_TOO_OLD: 'Leave can be asked at most 7 days back',
+  LEAVE_HALF_DAY: 'A half day covers one day: the start and end must be the same',
+  LEAVE_DECIDED: 'This request has already been answered',
+};
