@@ -89,7 +89,7 @@ describe('family app shell on a phone', () => {
     const page = await phonePage();
     await page.goto(`${baseUrl}/family/me`);
     await page.waitForURL((url) => url.pathname === '/family/login');
-    expect(await page.locator('body').innerText()).toContain('家长登录');
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 20_000 }).toContain('家长登录');
     await page.locator('#username').fill('gxsy.parent2');
     await page.locator('#password').fill(DEMO_PASSWORD);
     await page.locator('button[type=submit]').click();

@@ -22,7 +22,7 @@ export default function TodayCard({ child }: { child: FamilyChildView }) {
   else if (today && !today.schoolDay) text = tx('notSchoolDay');
   else if (today) text = today.status ? tx(`statuses.${today.status}`) : tx('unknown');
   return (
-    <Card title={tx('today')} extra={<span style={{ color: 'var(--adm-color-weak)' }}>{child.label}</span>} onClick={() => navigate('/family/attendance')}>
+    <Card title={tx('today')} extra={<span style={{ color: 'var(--adm-color-weak)' }}>{child.label}</span>} onClick={() => navigate('/attendance')}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, fontSize: 16 }}>
         {today?.status ? <Tag color={STATUS_COLOR[today.status]}>{text}</Tag> : <span>{text}</span>}
         {today?.arrivedAt ? <span>{tx('arrivedAt', { time: shanghaiTime(today.arrivedAt) })}</span> : null}

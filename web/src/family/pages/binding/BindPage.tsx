@@ -51,7 +51,7 @@ export default function BindPage() {
           <div className="fb-title">{t('bind.pending')}</div>
           <p className="fb-note">{t('bind.pendingNote', { label: sent.label, school: sent.schoolName })}</p>
         </div>
-        <Link className="fb-button fb-ghost" to="/family/children" style={{ textAlign: 'center', textDecoration: 'none' }}>{t('bind.toChildren')}</Link>
+        <Link className="fb-button fb-ghost" to="/children" style={{ textAlign: 'center', textDecoration: 'none' }}>{t('bind.toChildren')}</Link>
       </div>
     );
   }

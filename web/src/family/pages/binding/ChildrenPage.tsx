@@ -84,7 +84,7 @@ export default function ChildrenPage() {
           </div>
         </>
       ) : null}
-      <Link className="fb-button" to="/family/bind" style={{ textAlign: 'center', textDecoration: 'none' }}>{t('children.add')}</Link>
+      <Link className="fb-button" to="/bind" style={{ textAlign: 'center', textDecoration: 'none' }}>{t('children.add')}</Link>
       {unbinding ? (
         <div className="fb-mask" role="dialog" aria-modal="true">
           <div className="fb-dialog">

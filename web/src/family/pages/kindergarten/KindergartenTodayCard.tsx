@@ -40,8 +40,8 @@ function TodayCard({ child }: { child: FamilyChildView }) {
             <div key={m.id}>{m.name} {m.dose}：{m.doses.length}/{m.times.length}</div>
           ))}
           <Space wrap>
-            <Link to={`/family/kindergarten/${child.id}/pickup`}>{t('kindergarten.people')}</Link>
-            <Link to={`/family/kindergarten/${child.id}/medication`}>{t('kindergarten.medication')}</Link>
+            <Link to={`/kindergarten/${child.id}/pickup`}>{t('kindergarten.people')}</Link>
+            <Link to={`/kindergarten/${child.id}/medication`}>{t('kindergarten.medication')}</Link>
           </Space>
         </Space>
       )}

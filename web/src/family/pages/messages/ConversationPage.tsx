@@ -78,7 +78,7 @@ export default function ConversationPage() {
   const c = detail?.conversation;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <NavBar onBack={() => navigate('/family/messages')}>
+      <NavBar onBack={() => navigate('/messages')}>
         {c ? (c.kind === 'class' ? t('messages.classLabel', { label: c.label }) : c.label) : ''}
       </NavBar>
       {detail?.teachers.filter((s) => s.hours.length).map((s) => (

@@ -19,7 +19,7 @@ export default function ConversationsPage() {
   async function open(studentId: number, userId: number) {
     const { id } = await startDirect(studentId, userId);
     setPicking(false);
-    navigate(`/family/messages/${id}`);
+    navigate(`/messages/${id}`);
   }
 
   return (
@@ -28,7 +28,7 @@ export default function ConversationsPage() {
         {list.data?.items.map((c) => (
           <List.Item
             key={c.id}
-            onClick={() => navigate(`/family/messages/${c.id}`)}
+            onClick={() => navigate(`/messages/${c.id}`)}
             extra={c.unread > 0 ? <Badge content={c.unread > 99 ? '99+' : c.unread} /> : null}
             description={c.lastMessage ? `${c.lastMessage.senderName}：${c.lastMessage.body}` : t('messages.noMessagesYet')}
           >

@@ -15,7 +15,7 @@ export default function NoticesHomeCard({ child }: { child: FamilyChildView }) {
     return () => c.abort();
   }, [child.id]);
   return (
-    <Link to="/family/notices" style={{ ...s.card, ...(unread ? s.unread : {}) }}>
+    <Link to="/notices" style={{ ...s.card, ...(unread ? s.unread : {}) }}>
       <p style={s.title}>{t('notices.homeTitle')}</p>
       <div style={s.meta}>{unread === null ? t('notices.loading') : unread ? t('notices.homeUnread', { count: unread }) : t('notices.homeNone')}</div>
     </Link>

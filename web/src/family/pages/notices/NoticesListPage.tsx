@@ -37,7 +37,7 @@ export default function NoticesListPage() {
       {error ? <div style={s.error}>{error}</div> : null}
       {page && page.items.length === 0 ? <div style={s.empty}>{t('notices.empty')}</div> : null}
       {page?.items.map((n) => (
-        <Link key={n.id} to={`/family/notices/${n.id}`} style={{ ...s.card, ...(n.readAt ? {} : s.unread) }}>
+        <Link key={n.id} to={`/notices/${n.id}`} style={{ ...s.card, ...(n.readAt ? {} : s.unread) }}>
           <p style={s.title}>
             {n.emergency ? <span style={s.urgentTag}>{t('notices.emergency')}</span> : n.urgent ? <span style={s.urgentTag}>{t('notices.urgent')}</span> : null}
             {n.title}

@@ -12,7 +12,7 @@ export default function RoutineHomeCard({ child }: { child: FamilyChildView }) {
   const navigate = useNavigate();
   const { data } = useLoad((signal) => childDay(child.id, undefined, signal), [child.id]);
   return (
-    <Card title={t('routine.card.title')} extra={child.label} onClick={() => navigate(`/family/routine?child=${child.id}`)}>
+    <Card title={t('routine.card.title')} extra={child.label} onClick={() => navigate(`/routine?child=${child.id}`)}>
       {!data ? '…' : (
         <>
           <div style={{ marginBottom: 8 }}>

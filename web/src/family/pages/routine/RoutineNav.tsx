@@ -10,7 +10,7 @@ export function RoutineNav({ current }: { current: (typeof TABS)[number] }) {
   const navigate = useNavigate();
   const { search } = useLocation();
   return (
-    <Tabs activeKey={current} onChange={(k) => navigate(`/family/routine${k === 'today' ? '' : `/${k}`}${search}`)}>
+    <Tabs activeKey={current} onChange={(k) => navigate(`/routine${k === 'today' ? '' : `/${k}`}${search}`)}>
       {TABS.map((k) => <Tabs.Tab key={k} title={t(`routine.tabs.${k}`)} />)}
     </Tabs>
   );
