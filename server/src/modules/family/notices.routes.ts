@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../http/app-types.js';
 import { AppError, badRequest } from '../../http/errors.js';
 import { readUploadedFile } from '../../http/uploaded-file.js';
@@ -10,16 +10,7 @@ import {
 } from './notices.schema.js';
 import type { NoticesService } from './notices.service.js';
 import type { NoticeAudience } from './notices.audience.js';
-
-function sendFile(reply: FastifyReply, f: { name: string; contentType: string; size: number; body: unknown }) {
-  return reply
-    .header('content-type', f.contentType)
-    .header('content-length', String(f.size))
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(f.body);
-}
+import { sendFile } from '../../http/send-file.js';
 
 /**
  * 家校通知: senders (notice:write) send, follow receipts and remind; every signed-in person reads

@@ -1,3 +1,4 @@
+import { sendFile } from '../../http/send-file.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
@@ -19,8 +20,7 @@ export function sentPhoto(req: FastifyRequest): Promise<UploadedFile> {
 
 /** Sends a photo: private, never cached by a shared cache, never sniffed as anything else. */
 export function sendPhoto(reply: FastifyReply, p: { body: Readable; size: number; contentType: string }) {
-  return reply.header('content-type', p.contentType).header('content-length', String(p.size))
-    .header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').send(p.body);
+  return sendFile(reply, p);
 }
 
 /** 接送: a child's authorised people and one-off authorisations (guardians), and the class's pick-up desk (class staff). */

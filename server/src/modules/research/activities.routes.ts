@@ -1,3 +1,4 @@
+import { sendFile } from '../../http/send-file.js';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppInstance } from '../../http/app-types.js';
@@ -105,13 +106,7 @@ export function registerActivitiesRoutes(app: AppInstance, deps: { reads: Activi
     schema: { tags, summary: '下载资料 / Download a file of an activity', params: FileParams },
   }, async (req, reply) => {
     const f = await files.download(req.actor!, req.params.id, req.params.fileId);
-    return reply
-      .header('content-type', f.contentType)
-      .header('content-length', String(f.size))
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(f.body);
+    return sendFile(reply, f);
   });
 
   app.delete('/api/research/activities/:id/files/:fileId', {

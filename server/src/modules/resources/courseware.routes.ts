@@ -1,3 +1,4 @@
+import { sendFile } from '../../http/send-file.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
@@ -19,11 +20,7 @@ type Sent = { contentType: string; size: number; body: Readable; name?: string }
 
 /** Sends a file; `disposition` inline (viewer) or attachment (download, the Chinese name per RFC 5987). */
 function send(reply: FastifyReply, f: Sent, disposition: 'inline' | 'attachment', cache: 'private' | 'public') {
-  reply.header('content-type', f.contentType).header('content-length', String(f.size))
-    .header('cache-control', cache === 'private' ? 'private, no-store' : 'public, max-age=300')
-    .header('x-content-type-options', 'nosniff');
-  if (f.name) reply.header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(f.name)}`);
-  return reply.send(f.body);
+  return sendFile(reply, f, { disposition, cache: cache === 'private' ? 'private, no-store' : 'public, max-age=300' });
 }
 
 /** 课件: a resource's files, their PDF, thumbnail and download; public resources' also without login. */

@@ -1,3 +1,4 @@
+import { sendFile } from '../../http/send-file.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../http/app-types.js';
 import { AppError, badRequest } from '../../http/errors.js';
@@ -92,9 +93,7 @@ export function registerSafetyRoutes(app: AppInstance, deps: { safety: SafetySer
     schema: { tags, summary: '隐患照片 / A hazard\'s photo (the image)', params: PhotoParams },
   }, async (req, reply) => {
     const p = await hazards.photo(req.actor!, req.params.id, req.params.photoId);
-    reply.header('content-type', p.contentType).header('content-length', String(p.size))
-      .header('cache-control', 'private, max-age=300').header('x-content-type-options', 'nosniff');
-    return reply.send(p.body);
+    return sendFile(reply, p, { cache: 'private, max-age=300' });
   });
 
   app.get('/api/safety/drills', {
