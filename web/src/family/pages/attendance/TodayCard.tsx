@@ -7,7 +7,12 @@ import { STATUS_COLOR, myToday, shanghaiTime } from './attendance-api';
 import { useText } from './use-text';
 
 /** 今日到校: the home card of one child — arrived (and when), late, not yet, on leave, or no school today. */
+// A kindergarten child's arrival is on the kindergarten card (入园/离园), not a school roll call.
 export default function TodayCard({ child }: { child: FamilyChildView }) {
+  return child.schoolKind === 'kindergarten' ? null : <TodayCardBody child={child} />;
+}
+
+function TodayCardBody({ child }: { child: FamilyChildView }) {
   const tx = useText();
   const navigate = useNavigate();
   const [today, setToday] = useState<MyToday['items'][number] | null | undefined>(undefined);

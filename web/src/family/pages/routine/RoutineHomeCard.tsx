@@ -7,7 +7,12 @@ import { LimitBar } from './LimitBar';
 import { useLoad } from './useRoutine';
 
 /** 今日课程与作业: on the home page, per child — how many lessons (or why none) and the day's homework minutes. */
+// Kindergartens keep no timetable of lessons and give no homework: no card for their children.
 export default function RoutineHomeCard({ child }: { child: FamilyChildView }) {
+  return child.schoolKind === 'kindergarten' ? null : <RoutineHomeCardBody child={child} />;
+}
+
+function RoutineHomeCardBody({ child }: { child: FamilyChildView }) {
   const t = useRoutineT();
   const navigate = useNavigate();
   const { data } = useLoad((signal) => childDay(child.id, undefined, signal), [child.id]);
