@@ -73,7 +73,9 @@ export function createCareService(deps: {
     const at = deps.clock.now().toISOString();
     const row = await db.insertInto('kindergarten_arrivals').values({
       student_id: child.id, class_id: child.classId, day, arrived_at: at, brought_by: broughtBy.trim(), recorded_by_user_id: actor.userId,
-    }).returning('id').executeTakeFirstOrThrow();
+    }).onConflict((oc) => oc.columns(['student_id', 'day']).doNothing()).returning('id').executeTakeFirst();
+    // Recorded by someone else between the check above and this insert.
+    if (!row) throw conflict('ARRIVAL_DONE', `${child.label}今天的入园已经记录过了：请刷新查看`);
     await deps.audit.record({ actor: who(actor), action: 'kindergarten.arrival', targetType: 'student', targetId: child.id, result: 'success', ip });
     return { id: row.id, arrivedAt: at, broughtBy: broughtBy.trim(), byName: actor.name };
   }
@@ -89,7 +91,10 @@ export function createCareService(deps: {
     };
     const [before] = await cq.healthChecksOn(db, [child.id], day);
     if (before) await db.updateTable('health_checks').set(values).where('id', '=', before.id).execute();
-    else await db.insertInto('health_checks').values({ student_id: child.id, class_id: child.classId, day, ...values }).execute();
+    else {
+      await db.insertInto('health_checks').values({ student_id: child.id, class_id: child.classId, day, ...values })
+        .onConflict((oc) => oc.columns(['student_id', 'day']).doUpdateSet(values)).execute();
+    }
     const [row] = await cq.healthChecksOn(db, [child.id], day);
     await deps.audit.record({
       actor: who(actor), action: 'kindergarten.health_check', targetType: 'student', targetId: child.id, result: 'success', ip,

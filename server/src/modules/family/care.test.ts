@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { addParent, userId } from './family.test-kit.js';
+import { addParent, pupilsOf, userId } from './family.test-kit.js';
 import { kindergartenAnchors } from './kindergarten.test-kit.js';
 
 type Client = Awaited<ReturnType<TestApp['login']>>;
@@ -20,6 +20,15 @@ describe('kindergarten care: arrival, 晨检, medication and its doses, for the 
     [parent, parent2, teacher] = [await t.login('gxyey.parent'), await t.login('gxyey.parent2'), await t.login('gxyey.teacher')];
   });
   afterAll(async () => t.close());
+
+  it('records an arrival once when two teachers tap it at the same moment: the second hears 409, never a 500', async () => {
+    const other = await t.login('gxyey.teacher');
+    const child = (await pupilsOf(t.db.db, k.classA))[1]!.id;
+    const answers = await Promise.all([teacher, other].map((c) => c.request('POST', `/api/kindergarten/children/${child}/arrival`, { broughtBy: '爷爷' })));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const rows = await t.db.db.selectFrom('kindergarten_arrivals').select('id').where('student_id', '=', child).execute();
+    expect(rows).toHaveLength(1);
+  });
 
   it('records arrival and 晨检, which the guardian reads in the child\'s day; a child not well is told at once', async () => {
     const arrived = await teacher.request('POST', `/api/kindergarten/children/${k.childA}/arrival`, { broughtBy: '妈妈' });

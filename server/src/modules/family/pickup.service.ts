@@ -252,7 +252,9 @@ export function createPickupService(deps: {
       const row = await db.insertInto('kindergarten_pickups').values({
         student_id: child.id, class_id: child.classId, day, picked_at: now, person_id: d.personId, one_off_id: d.oneOffId,
         person_name: d.name, person_relation: d.relation, recorded_by_user_id: actor.userId,
-      }).returning('id').executeTakeFirstOrThrow();
+      }).onConflict((oc) => oc.columns(['student_id', 'day']).doNothing()).returning('id').executeTakeFirst();
+      // Two desks at once: the other one recorded it between the check above and this insert.
+      if (!row) throw conflict('PICKUP_DONE', `${child.label}今天已经被接走：请刷新接送台查看是谁接走的`);
       await deps.audit.record({
         actor: who(actor), action: 'kindergarten.pickup', targetType: 'student', targetId: child.id, result: 'success', ip,
         detail: { pickupId: row.id, via: d.oneOffId ? 'one_off' : 'person', personId: d.personId, oneOffId: d.oneOffId },
