@@ -73,7 +73,7 @@ export function familyAndSafetyFor(deps: FamilyDeps) {
   // Binding: class staff (principal assigns), invitation codes, parents' requests, guardianships.
   const classStaff = createClassStaffService({ db: deps.db, audit: deps.audit, children });
   routes.push((app) => registerClassStaffRoutes(app, { classStaff }));
-  const binding = createBindingService({ db: deps.db, clock: deps.clock, audit: deps.audit, children, guardianships: createGuardianships(deps.db.db) });
+  const binding = createBindingService({ db: deps.db, clock: deps.clock, audit: deps.audit, children, guardianships: createGuardianships(deps.db.db), notify: deps.notifications.notify });
   routes.push((app) => registerBindingRoutes(app, { binding }));
   const messages = createMessagesService({ db: deps.db, clock: deps.clock, audit: deps.audit, notifications: deps.notifications, children });
   routes.push((app) => registerMessagesRoutes(app, { messages }));

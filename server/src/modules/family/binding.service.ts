@@ -5,6 +5,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import type { BindingStatus } from '../../db/schema.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
+import type { Notify } from '../notifications/notifications.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FamilyChildren } from '../students/family-children.js';
 import type { Guardianships } from '../students/guardianships.js';
@@ -48,7 +49,11 @@ const notMatched = () => badRequest('BINDING_NOT_MATCHED', '孩子信息核对�
  * a guardian with a reason. Every step is audited, and failed tries are counted in the database so
  * guessing stays held back across restarts. Scope always comes from familyChildren (404 outside).
  */
-export function createBindingService(deps: { db: Db; clock: Clock; audit: AuditService; children: FamilyChildren; guardianships: Guardianships }) {
+export function createBindingService(deps: {
+  db: Db; clock: Clock; audit: AuditService; children: FamilyChildren; guardianships: Guardianships;
+  /** Tells the class's staff that a family waits for their confirmation (notifications' notify). */
+  notify?: Notify;
+}) {
   const db = deps.db.db;
   const { children, guardianships } = deps;
   const who = (actor: Actor) => ({ userId: actor.userId, name: actor.name });
@@ -231,6 +236,13 @@ export function createBindingService(deps: { db: Db; clock: Clock; audit: AuditS
       await deps.audit.record({
         actor: who(actor), action: 'binding.request', targetType: 'student', targetId: pupil.id, result: 'success', ip,
         detail: { requestId, codeId: code.id, classId: code.class_id, relation },
+      });
+      // The family waits on the class's staff: tell them, so a request does not sit unseen.
+      const staff = await children.staffOf(code.class_id);
+      const label = (await guardianships.labelsOf([pupil.id])).get(pupil.id)?.label ?? '';
+      await deps.notify?.(staff.map((s) => s.userId), {
+        kind: 'binding_request', title: `${label} 的${relation}申请绑定`, body: '请在“班级家校”中核对后确认或拒绝',
+        link: `/family-classes?classId=${code.class_id}`, dedupeKey: `binding_request:${requestId}`,
       });
     }
     const mine = await myRequests(userId);

@@ -55,6 +55,9 @@ describe('binding: invitation codes, requests confirmed by the class\'s staff, u
     expect(mine.requests).toEqual([expect.objectContaining({ status: 'pending' })]);
 
     const teacher = await t.login('gxsy.teacher');
+    // The 班主任 is told a family waits, with a link to the class's requests.
+    const told = (await teacher.get('/api/notifications?pageSize=50')).json().items.filter((n: { title: string }) => n.title.includes('申请绑定'));
+    expect(told).toEqual([expect.objectContaining({ title: expect.stringContaining(child.name), link: `/family-classes?classId=${classA}` })]);
     const pending = (await teacher.get(`/api/family/binding/classes/${classA}/requests?status=pending`)).json().items;
     expect(pending).toEqual([expect.objectContaining({ studentId: child.id, guardianUserId: p.userId, guardianName: '王大山', relation: '父亲' })]);
     const classes = (await teacher.get('/api/family/binding/classes')).json().items;
