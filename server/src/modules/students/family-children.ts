@@ -54,6 +54,17 @@ function toChild(r: ChildRow): FamilyChild {
   };
 }
 
+function classQuery(db: Kysely<Database>) {
+  return db.selectFrom('classes')
+    .innerJoin('grades', 'grades.id', 'classes.grade_id')
+    .innerJoin('schools', 'schools.id', 'classes.school_id')
+    .select(['classes.id', 'classes.name', 'grades.level as grade_level', 'classes.school_id', 'schools.name as school_name', 'schools.kind as school_kind', 'schools.county_id']);
+}
+
+function toClass(r: Awaited<ReturnType<ReturnType<typeof classQuery>['execute']>>[number]): FamilyClass {
+  return { id: r.id, name: r.name, gradeLevel: r.grade_level, schoolId: r.school_id, schoolName: r.school_name, schoolKind: r.school_kind, countyId: r.county_id };
+}
+
 /**
  * The one way the family and safety areas learn which children and classes an actor reaches
  * (familyReachOf in the access gate): a guardian their own children, class staff their classes,
@@ -77,26 +88,16 @@ export function createFamilyChildren(db: Kysely<Database>) {
   }
 
   async function klass(actor: Actor, action: Action, classId: number): Promise<FamilyClass> {
-    const row = await db.selectFrom('classes')
-      .innerJoin('grades', 'grades.id', 'classes.grade_id')
-      .innerJoin('schools', 'schools.id', 'classes.school_id')
-      .select(['classes.id', 'classes.name', 'grades.level as grade_level', 'classes.school_id', 'schools.name as school_name', 'schools.kind as school_kind', 'schools.county_id'])
-      .where('classes.id', '=', classId).where(classInFamilyReach(reachOf(actor, action)))
-      .executeTakeFirst();
+    const row = await classQuery(db).where('classes.id', '=', classId).where(classInFamilyReach(reachOf(actor, action))).executeTakeFirst();
     if (!row) throw notFound('班级');
-    return { id: row.id, name: row.name, gradeLevel: row.grade_level, schoolId: row.school_id, schoolName: row.school_name, schoolKind: row.school_kind, countyId: row.county_id };
+    return toClass(row);
   }
 
   /** The classes the actor reaches (a teacher's own, a principal's school's, a guardian's children's). */
   async function classes(actor: Actor, action: Action): Promise<FamilyClass[]> {
-    const rows = await db.selectFrom('classes')
-      .innerJoin('grades', 'grades.id', 'classes.grade_id')
-      .innerJoin('schools', 'schools.id', 'classes.school_id')
-      .select(['classes.id', 'classes.name', 'grades.level as grade_level', 'classes.school_id', 'schools.name as school_name', 'schools.kind as school_kind', 'schools.county_id'])
-      .where(classInFamilyReach(reachOf(actor, action)))
-      .orderBy('classes.school_id').orderBy('grades.level').orderBy('classes.id')
-      .execute();
-    return rows.map((row) => ({ id: row.id, name: row.name, gradeLevel: row.grade_level, schoolId: row.school_id, schoolName: row.school_name, schoolKind: row.school_kind, countyId: row.county_id }));
+    const rows = await classQuery(db).where(classInFamilyReach(reachOf(actor, action)))
+      .orderBy('classes.school_id').orderBy('grades.level').orderBy('classes.id').execute();
+    return rows.map(toClass);
   }
 
   /** Guardians (user ids and relation) of the given children: whom a notice or an alert about them reaches. */

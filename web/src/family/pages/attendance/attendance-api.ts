@@ -9,10 +9,7 @@ export const askLeave = (studentId: number, body: LeaveRequest) => api.post<Leav
 export const myLeaves = (signal?: AbortSignal) => api.get<Leaves>('/api/leave-requests/mine', { signal });
 export const withdrawLeave = (id: number) => api.post<Leave>(`/api/leave-requests/${id}/withdraw`);
 
-/** Today's date in Asia/Shanghai, as the server counts school days. */
-export function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { shanghaiToday } from '../../family-text';
 
 /** HH:MM (Asia/Shanghai) of an instant. */
 export function shanghaiTime(iso: string): string {

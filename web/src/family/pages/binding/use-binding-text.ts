@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useFamilyT } from '../../family-text';
 import type { familyZhCN } from '../../i18n/zh-CN';
 
 /**
@@ -12,7 +12,6 @@ type Leaves<T, P extends string = ''> = {
 export type BindingTextKey = Leaves<(typeof familyZhCN)['binding']>;
 
 export function useBindingText(): (key: BindingTextKey, values?: Record<string, unknown>) => string {
-  const { t } = useTranslation();
-  const translate = t as unknown as (key: string, values?: Record<string, unknown>) => string;
+  const translate = useFamilyT();
   return (key, values) => translate(`binding.${key}`, values);
 }

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useFamilyT } from '../../family-text';
 import { useCallback, useEffect, useState } from 'react';
 
 /** Loads once and on `reload()`; the error is the server's message, for a Toast or a line on the page. */
@@ -19,14 +19,12 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: read
 /** HH:MM of an ISO instant in Asia/Shanghai, as the teacher's desk and the parent read it. */
 export const clock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
 
-/** Today in Asia/Shanghai (YYYY-MM-DD). */
-export const shanghaiToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export { shanghaiToday } from '../../family-text';
 
 /**
  * The family dictionary's `kindergarten.*` texts. The family app's dictionary is not the staff
  * app's typed one (i18n.ts), so keys are plain strings here; en-texts is checked against zh-CN.
  */
 export function useKgText(): (key: string, options?: Record<string, unknown>) => string {
-  const { t } = useTranslation();
-  return (key, options) => (t as unknown as (k: string, o?: Record<string, unknown>) => string)(key, options);
+  return useFamilyT();
 }

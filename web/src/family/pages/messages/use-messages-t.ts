@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useFamilyT } from '../../family-text';
 import type { familyZhMessages } from '../../i18n/zh-CN-texts/messages';
 
 type Texts = (typeof familyZhMessages)['messages'];
@@ -11,6 +11,5 @@ export type MessagesT = (key: MessagesKey, options?: Record<string, unknown>) =>
  * only; the family app's keys are checked here against its own (zh-CN-texts/messages.ts).
  */
 export function useMessagesT(): MessagesT {
-  const { t } = useTranslation();
-  return t as unknown as MessagesT;
+  return useFamilyT() as MessagesT;
 }

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { type FamilyT, useFamilyT } from '../../family-text';
 import type { familyZhNotices } from '../../i18n/zh-CN-texts/notices';
 
 type Keys = keyof (typeof familyZhNotices)['notices'];
@@ -8,6 +8,5 @@ type Keys = keyof (typeof familyZhNotices)['notices'];
  * typed by this area's keys, as react-i18next's declared resources are the staff app's.
  */
 export function useNoticesT(): (key: `notices.${Keys}`, options?: Record<string, unknown>) => string {
-  const { t } = useTranslation();
-  return t as unknown as (key: string, options?: Record<string, unknown>) => string;
+  return useFamilyT() as FamilyT;
 }
