@@ -124,6 +124,10 @@ export const ACTIONS = [
   'family:stats',
   'safety:read',
   'safety:write',
+  // 互动教学: live:read joins and watches the live classes of the schools in scope (a receiving
+  // school sees only the classes it takes part in: liveClassInScope); live:write schedules them.
+  'live:read',
+  'live:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -102,6 +102,7 @@ import { registerBookingsRoutes } from './modules/rooms/bookings.routes.js';
 import { type AppEventBus, createAppEventBus } from './events/app-events.js';
 import { registerEngagementRoutes } from './modules/resources/engagement.routes.js';
 import { familyAndSafetyFor } from './composition/family.js';
+import { liveFor } from './composition/live.js';
 import { createEngagementService } from './modules/resources/engagement.service.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -214,7 +215,10 @@ export async function buildApp(deps: AppDeps) {
   });
   // The family app (阳光少年) and the safe campus.
   const family = familyAndSafetyFor({ db: deps.db, clock: deps.clock, audit, notifications, calendar, events, config: deps.config, storage: deps.storage, jobs: deps.jobs });
-  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings, family };
+  // Interactive teaching (互动教学): live classes, their media, interaction and replay.
+  const live = liveFor({ db: deps.db, clock: deps.clock, audit, auth, org, rooms, notifications, calendar, events, recordings, family, config: deps.config, storage: deps.storage, jobs: deps.jobs });
+  app.addHook('onClose', async () => live.close());
+  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings, family, live };
 
   await app.register(swagger, {
     openapi: {
@@ -297,6 +301,7 @@ export async function buildApp(deps: AppDeps) {
   registerCourseware(app, { db: deps.db, clock: deps.clock, audit, storage: deps.storage, jobs: deps.jobs });
   registerSearchRoutes(app, { search: createSearchService({ db: deps.db.db }) });
   family.register(app);
+  await live.register(app);
 
   if (deps.benchRoutes) registerOrgBenchRoutes(app, { db: deps.db });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

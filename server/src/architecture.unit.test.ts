@@ -22,7 +22,7 @@ const FLOORS: Record<string, number> = {
   // 4: supervision of the programme
   'modules/compliance': 4, 'modules/rollout': 4, 'modules/inspections': 4, 'modules/bulletins': 4, 'modules/imports': 4,
   // 5: the capabilities built on recorded lessons
-  'modules/research': 5, 'modules/patrol': 5, 'modules/resources': 5, 'modules/family': 5, 'modules/safety': 5,
+  'modules/research': 5, 'modules/patrol': 5, 'modules/resources': 5, 'modules/family': 5, 'modules/safety': 5, 'modules/live': 5,
   // 6: read-only aggregations and the reports built on them
   'modules/dashboards': 6, 'modules/reports': 6, 'modules/equity': 6,
   // 7: composition roots and the demo

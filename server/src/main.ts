@@ -60,6 +60,7 @@ async function main() {
     notices: services.notificationGenerators,
     roomAlerts: services.roomAlerts,
     family: services.family,
+    live: services.live,
   });
   // WORKERS=0: this process only enqueues; `npm run worker` processes run the jobs.
   const jobRunner = config.workers > 0

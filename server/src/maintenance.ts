@@ -24,6 +24,8 @@ export function startMaintenance(deps: {
   notices?: { runDue: () => Promise<{ reminders: number; digests: number }> };
   /** The family app's and safe campus's work on the clock (absence alerts, held notices, overdue hazards); safe to rerun. */
   family?: { runDue: (now: Date) => Promise<unknown> };
+  /** Live classes' work on the clock (open today's sessions, end overrun ones); safe to rerun. */
+  live?: { runDue: (now: Date) => Promise<unknown> };
 }): () => void {
   const sessions = async () => {
     const now = deps.clock.now();
@@ -54,6 +56,9 @@ export function startMaintenance(deps: {
   const family = async () => {
     await deps.family?.runDue(deps.clock.now());
   };
+  const live = async () => {
+    await deps.live?.runDue(deps.clock.now());
+  };
   const guard = (name: string, task: () => Promise<void>) => () =>
     task().catch((err) => deps.log.error({ err }, `maintenance task ${name} failed`));
   const timers = [
@@ -64,6 +69,7 @@ export function startMaintenance(deps: {
     setInterval(guard('recordings', recordings), 24 * HOUR),
     setInterval(guard('notices', notices), 5 * MINUTE),
     setInterval(guard('family', family), MINUTE),
+    setInterval(guard('live', live), MINUTE),
   ];
   for (const t of timers) t.unref();
   void guard('sessions', sessions)();

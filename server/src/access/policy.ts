@@ -20,6 +20,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'research:read', 'research:write', 'rubric:write', 'patrol:read',
     'resource:read', 'resource:review', 'equity:read',
     'notice:write', 'family:stats', 'safety:read',
+    'live:read', 'live:write',
   ],
   county_admin: [
     'org:read', 'school:write', 'school:import', 'school:export',
@@ -29,6 +30,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'research:read', 'research:write', 'rubric:write', 'patrol:read', 'patrol:write',
     'resource:read', 'resource:review', 'equity:read',
     'notice:write', 'family:stats', 'safety:read', 'safety:write',
+    'live:read', 'live:write',
   ],
   // room:write: only the 教科所 runs recording rooms; the rooms service refuses other departments.
   // recording:delete: only the 教科所 (research department) may delete; the recordings service refuses other departments.
@@ -38,18 +40,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'research:read', 'research:write', 'rubric:write', 'patrol:read', 'patrol:write',
     'resource:read', 'resource:review', 'equity:read',
     'notice:write', 'family:stats', 'safety:read', 'safety:write',
+    'live:read', 'live:write',
   ],
   // A city-level researcher (市教科院) reviews the counties' reports; the reports service refuses county-level ones.
   researcher: [
     'org:read', 'person:read', 'compliance:read', 'recording:read', 'rollout:read', 'report:read', 'report:review', 'inspection:read', 'bulletin:read',
     'research:read', 'research:write', 'rubric:write', 'patrol:read',
-    'resource:read', 'resource:review', 'equity:read',
+    'resource:read', 'resource:review', 'equity:read', 'live:read',
   ],
   // 督学: watches and scores lessons (巡课) and reads what supervision knows of the schools; writes nothing else.
   inspector: [
     'org:read', 'compliance:read', 'recording:read', 'inspection:read', 'bulletin:read', 'research:read', 'patrol:read', 'patrol:write',
     'resource:read', 'equity:read',
-    'family:stats', 'safety:read',
+    'family:stats', 'safety:read', 'live:read',
   ],
   principal: [
     'org:read', 'person:read', 'student:read', 'room:write', 'calendar:write', 'compliance:read',
@@ -59,6 +62,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'resource:read', 'resource:write', 'resource:review', 'consent:read', 'consent:write',
     // The whole school's family work: classes' notices, messages, attendance; the school's safety patrols.
     'family:read', 'class:write', 'notice:write', 'family:stats', 'safety:read', 'safety:write',
+    // Schedules the school's live classes, sets kindergarten live-view windows, watches its rooms.
+    'live:read', 'live:write',
   ],
   // A teacher reaches research activities only as a member (or a group they lead): see activityInScope.
   teacher: [
@@ -66,6 +71,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'resource:read', 'resource:write', 'consent:read',
     // Family work of the classes they teach (class_staff), and the school's safety patrols they are given.
     'family:read', 'class:write', 'notice:write', 'safety:read', 'safety:write',
+    // Teaches from a lead room or takes a class in a receiving room of their school.
+    'live:read',
   ],
   // A guardian sets their own child's consent to appear in published video (consent:write on their children only).
   // The family app: their own children only (bindings, notices, messages, leave, pick-up persons, medication).

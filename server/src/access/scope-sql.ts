@@ -201,3 +201,19 @@ export function childInFamilyReach(reach: FamilyReach | null, studentIdCol = 'st
   }
   return anyOf(parts);
 }
+
+/**
+ * Live classes (互动教学) the scope reaches: those led from a school in it, and those with a
+ * receiving room in a school in it. A receiving school therefore sees only the classes it takes
+ * part in; a county sees every class led or received in its schools. Every list, item, media
+ * answer and WebSocket join of live classes applies this in SQL.
+ */
+export function liveClassInScope(
+  scope: Scope | null,
+  cols = { id: 'live_classes.id', school: 'live_classes.school_id', county: 'live_classes.county_id', city: 'live_classes.city_id' },
+): Expression<SqlBool> {
+  if (!scope) return NOTHING;
+  if (scope.all) return EVERYTHING;
+  const receiving = schoolInScope(scope, { id: 'lcr.school_id', county: 'lcr.county_id', city: 'lcr.city_id' });
+  return sql<SqlBool>`(${schoolInScope(scope, { id: cols.school, county: cols.county, city: cols.city })} or ${sql.ref(cols.id)} in (select lcr.live_class_id from live_class_rooms lcr where ${receiving}))`;
+}

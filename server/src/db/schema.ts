@@ -23,6 +23,7 @@ import type { BindingCodeTable, BindingRequestTable, BindingFailureTable } from 
 import type { FamilyConversationTable, FamilyMessageTable, FamilyMessageReadTable, FamilyMessageReportTable, FamilyWorkingHoursTable } from './schema/family-messages.js';
 import type { NoticeTable, NoticeClassTable, NoticeDeliveryTable, NoticeDeliveryChildTable, NoticeAttachmentTable } from './schema/family-notices.js';
 import type { ClassTimetableTable, HomeworkTable } from './schema/family-routine.js';
+import type { LiveClassTable, LiveClassRoomTable, LiveSessionTable, LiveEventTable, LiveAttendanceTable } from './schema/live.js';
 import type { SafetySchoolAreaTable, SafetyCheckTable, SafetyHazardTable, SafetyHazardPhotoTable, SafetyDrillTable } from './schema/safety.js';
 import type { AttendanceDayTable, LeaveRequestTable, AttendanceSettingsTable, AttendanceAlertRunTable, AttendanceGateTable } from './schema/family-attendance.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
@@ -42,6 +43,7 @@ export type * from './schema/family-binding.js';
 export type * from './schema/family-notices.js';
 export type * from './schema/family-routine.js';
 export type * from './schema/safety.js';
+export type * from './schema/live.js';
 
 /**
  * Table types for Kysely. Conventions that hold on SQLite and PostgreSQL alike:
@@ -142,5 +144,6 @@ export interface Database {
   class_timetable: ClassTimetableTable;
   homework: HomeworkTable;
   safety_school_areas: SafetySchoolAreaTable; safety_checks: SafetyCheckTable; safety_hazards: SafetyHazardTable; safety_hazard_photos: SafetyHazardPhotoTable; safety_drills: SafetyDrillTable;
+  live_classes: LiveClassTable; live_class_rooms: LiveClassRoomTable; live_sessions: LiveSessionTable; live_events: LiveEventTable; live_attendance: LiveAttendanceTable;
   attendance_days: AttendanceDayTable; leave_requests: LeaveRequestTable; attendance_settings: AttendanceSettingsTable; attendance_alert_runs: AttendanceAlertRunTable; attendance_gates: AttendanceGateTable;
 }
