@@ -24,6 +24,7 @@ import { addNoticesToFixture } from '../../modules/family/notices-fixture.js';
 import { addRoutineToFixture } from '../../modules/family/routine-fixture.js';
 import { addSafetyToFixture } from '../../modules/safety/safety-fixture.js';
 import { addAttendanceToFixture } from '../../modules/family/attendance-fixture.js';
+import { addLiveToFixture } from '../../modules/live/live-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -118,5 +119,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addRoutineToFixture(t, fixture);
   await addSafetyToFixture(t, fixture);
   await addAttendanceToFixture(t, fixture);
+  await addLiveToFixture(t, fixture);
   return fixture;
 }
