@@ -14,6 +14,7 @@ import type { OrgService } from '../modules/org/org.service.js';
 import type { Video } from './video.js';
 import type { FamilyAndSafety } from './family.js';
 import type { DueTask } from './family.js';
+import { createLiveMediaEngine } from '../modules/live/media/engine.js';
 
 export interface LiveDeps {
   db: Db;
@@ -46,6 +47,9 @@ export function liveFor(deps: LiveDeps) {
   const due: DueTask[] = [];
   const closers: Array<() => Promise<void>> = [];
   // Areas (keep the order: later areas may use earlier ones' services).
+  // Media: Janus (WebRTC) when installed and reachable, else one-way HLS (modules/live/media/).
+  const media = createLiveMediaEngine({ config: deps.config, storage: deps.storage, clock: deps.clock });
+  closers.push(() => media.stop());
 
   return {
     register: async (app: AppInstance) => { for (const r of routes) await r(app); },
