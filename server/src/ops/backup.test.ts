@@ -222,9 +222,8 @@ async function currentSchema(t: TestApp): Promise<string> {
 
 /** A connection URL whose sessions use `schema` (libpq and node-postgres both read `options`). */
 function withSearchPath(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
+  // %20, not URLSearchParams' `+`: libpq does not read `+` as a space.
+  return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 }
 
 /** The same S3 URL with a folder inside its bucket. */
