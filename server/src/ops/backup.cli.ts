@@ -12,8 +12,9 @@ and DATA_DIR/secrets.json, into DIR/sunshine-<UTC time>/ (default DIR: BACKUP_DI
 
   --out DIR          where the backup folder goes
   --objects-to URL   copy objects to another bucket or prefix (STORAGE_URL syntax) instead of DIR
-  --previous DIR     an earlier backup on the same filesystem: unchanged objects are hard-linked
-                     from it instead of copied (nightly backups cost only the new lessons)
+  --previous DIR     an earlier backup on the same filesystem, or \`latest\` (the newest in --out):
+                     unchanged objects are hard-linked from it instead of copied, so a nightly
+                     backup costs only the new lessons (each backup folder is still complete)
   --link             disk storage on the same filesystem: hard-link objects instead of copying
                      (fast, but the backup then shares the disk with the data)
 

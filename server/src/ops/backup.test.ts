@@ -187,6 +187,15 @@ describe(`backup → wipe → restore rehearsal (${PG_URL ? 'PostgreSQL + S3' : 
     }
   });
 
+  it.skipIf(PG_URL)('a nightly backup with --previous latest hard-links unchanged objects and still restores whole', async () => {
+    const first = await readManifest(backupDir);
+    const { dir, manifest } = await createBackup(source, { outDir: backupRoot, previous: 'latest', clock: () => new Date(Date.parse(first.createdAt) + 60_000) });
+    expect(manifest.objects.reused).toBe(first.objects.count);
+    const r = await restoreBackup(dir, await emptyInstallation());
+    expect(r.problems).toEqual([]);
+    expect(r.checks).toContain('recordings: 1 of 1 sources match their rows\' SHA-256');
+  });
+
   it('names the object when a file in the backup was altered, and fails verification', async () => {
     const manifest = await readManifest(backupDir);
     const sourceKey = (await t.db.db.selectFrom('recordings').select('source_key').where('id', '=', recordingId).executeTakeFirstOrThrow()).source_key;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { chmod, copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
@@ -24,7 +24,10 @@ export interface BackupOptions {
   objectsTo?: string | null;
   /** Hard-link objects from the disk store instead of copying (same filesystem only; falls back to a copy). */
   link?: boolean;
-  /** An earlier backup (folder copies): objects unchanged since (same size and mtime / ETag) are hard-linked from it, not read again. */
+  /**
+   * An earlier backup (folder copies), or `latest` for the newest in `outDir`: objects unchanged
+   * since (same size and mtime / ETag) are hard-linked from it, not read again.
+   */
   previous?: string | null;
   /** Objects in flight at once (default 4). */
   concurrency?: number;
@@ -161,7 +164,8 @@ async function backupObjects(src: Installation, into: string, opts: BackupOption
   if (opts.objectsTo) {
     for await (const key of target.list('')) throw new BackupError(`the objects target ${redactStorageUrl(opts.objectsTo)} is not empty (it holds ${key}): give each backup its own prefix`);
   }
-  const previous = opts.previous && !opts.objectsTo ? await previousObjects(opts.previous) : null;
+  const previousDir = opts.previous === 'latest' ? await latestBackup(dirname(into)) : opts.previous;
+  const previous = previousDir && !opts.objectsTo ? await previousObjects(previousDir) : null;
   const list = ndjsonWriter(join(into, OBJECTS_LIST_FILE));
   let count = 0;
   let bytes = 0;
@@ -200,6 +204,13 @@ async function backupObjects(src: Installation, into: string, opts: BackupOption
     listSha256: await sha256File(join(into, OBJECTS_LIST_FILE)),
     location: opts.objectsTo ? { kind: 'storage' as const, url: redactStorageUrl(opts.objectsTo) } : { kind: 'folder' as const, path: OBJECTS_FOLDER },
   };
+}
+
+/** The newest complete backup in `outDir` (names sort by time; `.partial` ones are not complete), or null for a first, full one. */
+async function latestBackup(outDir: string): Promise<string | null> {
+  const names = (await readdir(outDir)).filter((n) => /^sunshine-\d{8}T\d{6}Z$/.test(n)).sort();
+  const last = names.at(-1);
+  return last ? join(outDir, last) : null;
 }
 
 async function previousObjects(dir: string): Promise<{ dir: string; entries: Map<string, ObjectEntry> }> {
