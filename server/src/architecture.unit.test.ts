@@ -27,6 +27,8 @@ const FLOORS: Record<string, number> = {
   'modules/dashboards': 6, 'modules/reports': 6, 'modules/equity': 6,
   // 7: composition roots and the demo
   composition: 7, seed: 7, 'root:app': 7, 'root:main': 7, 'root:worker-main': 7, 'root:maintenance': 7,
+  // the operator's commands (backup, restore): like main, they open the installation and reach any module's data
+  ops: 7,
 };
 const INFRASTRUCTURE = new Set(Object.keys(FLOORS).filter((m) => FLOORS[m] === 1));
 
