@@ -23,7 +23,6 @@ describe('live classes: scheduling and who sees them', () => {
   let sxRoom: number;
   let teacher: number;
   let gx2TeacherId: number;
-  let sxLead: number;
   let classId: number;
 
   beforeAll(async () => {
@@ -38,7 +37,6 @@ describe('live classes: scheduling and who sees them', () => {
     gx2Room = await addRoom(t, gx2.id, '二实小接收教室');
     ruralRoom = await addRoom(t, rural.id, '乡村接收教室');
     sxRoom = await addRoom(t, sxsy.id, '莘县接收教室');
-    sxLead = await addRoom(t, sxsy.id, '莘县主讲教室');
     teacher = await userId(t, 'gxsy.teacher');
     gx2TeacherId = await userId(t, 'gx2.teacher');
     principal = await t.login('gxsy.principal');
