@@ -14,7 +14,7 @@ const CLASS_COLUMNS = [
   'live_classes.id', 'live_classes.city_id', 'live_classes.county_id', 'live_classes.school_id', 'live_classes.lead_room_id',
   'live_classes.lead_teacher_user_id', 'live_classes.title', 'live_classes.subject', 'live_classes.grade', 'live_classes.weekday',
   'live_classes.starts_on', 'live_classes.until_on', 'live_classes.start_time', 'live_classes.minutes', 'live_classes.status',
-  'live_classes.created_at', 'live_classes.updated_at', 'rooms.name as room_name', 'schools.name as school_name', 'users.name as teacher_name',
+  'live_classes.created_at', 'live_classes.updated_at', 'rooms.name as room_name', 'schools.name as school_name', 'schools.code as school_code', 'users.name as teacher_name',
 ] as const;
 
 function classes(db: Db) {
@@ -51,7 +51,7 @@ export function receivingOf(db: Db, classIds: readonly number[]) {
     .innerJoin('rooms', 'rooms.id', 'live_class_rooms.room_id')
     .innerJoin('schools', 'schools.id', 'live_class_rooms.school_id')
     .select(['live_class_rooms.live_class_id', 'live_class_rooms.room_id', 'live_class_rooms.school_id', 'live_class_rooms.county_id',
-      'rooms.name as room_name', 'schools.name as school_name'])
+      'rooms.name as room_name', 'schools.name as school_name', 'schools.code as school_code'])
     .where('live_class_rooms.live_class_id', 'in', classIds)
     .orderBy('live_class_rooms.live_class_id').orderBy('live_class_rooms.room_id')
     .execute();
@@ -67,7 +67,7 @@ export function roomPlace(db: Db, roomId: number) {
 /** Rooms of schools matching `where` on `schools` (the schedule form's choices). */
 export function roomsWhere(db: Db, where: Expression<SqlBool>, limit = 500) {
   return db.selectFrom('rooms').innerJoin('schools', 'schools.id', 'rooms.school_id')
-    .select(['rooms.id', 'rooms.name', 'rooms.school_id', 'rooms.county_id', 'schools.name as school_name'])
+    .select(['rooms.id', 'rooms.name', 'rooms.school_id', 'rooms.county_id', 'schools.name as school_name', 'schools.code as school_code'])
     .where(where).orderBy('schools.code').orderBy('rooms.id').limit(limit).execute();
 }
 

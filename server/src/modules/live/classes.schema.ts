@@ -41,7 +41,7 @@ export const LiveClassListQuery = Type.Object({
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 }, { additionalProperties: false });
 
-const RoomRef = Type.Object({ roomId: Type.Integer(), roomName: Type.String(), schoolId: Type.Integer(), schoolName: Type.String(), countyId: Type.Integer() });
+const RoomRef = Type.Object({ roomId: Type.Integer(), roomName: Type.String(), schoolId: Type.Integer(), schoolCode: Type.String(), schoolName: Type.String(), countyId: Type.Integer() });
 
 export const LiveClassSchema = Type.Object({
   id: Type.Integer(),

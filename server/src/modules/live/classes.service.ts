@@ -24,6 +24,9 @@ export function liveReadScope(actor: Actor): Expression<SqlBool> {
   return liveClassInScope(scope);
 }
 
+/** Fields whose change moves the class's sessions (a new title or receiving room does not). */
+const SCHEDULE_FIELDS = ['leadRoomId', 'weekday', 'startsOn', 'untilOn', 'startTime', 'minutes'] as const;
+
 const cityWide = (scope: Scope, cityId: number) => scope.all || scope.cityIds.includes(cityId);
 
 /**
@@ -50,10 +53,10 @@ export function createLiveClassesService(deps: { db: Db; clock: Clock; audit: Au
     const receiving = await q.receivingOf(db, rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id, title: r.title, subject: r.subject, grade: r.grade, status: r.status as LiveClassView['status'],
-      lead: { roomId: r.lead_room_id, roomName: r.room_name, schoolId: r.school_id, schoolName: r.school_name, countyId: r.county_id },
+      lead: { roomId: r.lead_room_id, roomName: r.room_name, schoolId: r.school_id, schoolCode: r.school_code, schoolName: r.school_name, countyId: r.county_id },
       leadTeacherUserId: r.lead_teacher_user_id, leadTeacherName: r.teacher_name,
       receiving: receiving.filter((x) => x.live_class_id === r.id)
-        .map((x) => ({ roomId: x.room_id, roomName: x.room_name, schoolId: x.school_id, schoolName: x.school_name, countyId: x.county_id })),
+        .map((x) => ({ roomId: x.room_id, roomName: x.room_name, schoolId: x.school_id, schoolCode: x.school_code, schoolName: x.school_name, countyId: x.county_id })),
       weekday: r.weekday, startsOn: r.starts_on, untilOn: r.until_on, startTime: r.start_time, minutes: r.minutes,
       canEdit: r.status === 'active' && writes(actor, r), createdAt: r.created_at, updatedAt: r.updated_at,
     }));
@@ -172,8 +175,8 @@ export function createLiveClassesService(deps: { db: Db; clock: Clock; audit: Au
       title: choice.title.trim(), subject: choice.subject.trim(), grade: choice.grade, weekday: slot.weekday, starts_on: slot.startsOn, until_on: slot.untilOn,
       start_time: slot.startTime, minutes: slot.minutes, updated_at: deps.clock.now().toISOString(),
     }, patch.receivingRoomIds ? receiving : null);
-    // Sessions not yet live follow the new schedule: they are made again from it.
-    await q.dropUnstartedSessions(db, id, today());
+    // Sessions not yet live follow a new time or room: they are made again from it.
+    if (SCHEDULE_FIELDS.some((k) => patch[k] !== undefined)) await q.dropUnstartedSessions(db, id, today());
     await deps.audit.record({ ...by(w), action: 'live.class.update', targetType: 'live_class', targetId: id, result: 'success', detail: { changed: Object.keys(patch), slot: describeSlot(slot) } });
     return get(w.actor, id);
   }
@@ -195,7 +198,7 @@ export function createLiveClassesService(deps: { db: Db; clock: Clock; audit: Au
     const out: Static<typeof LiveClassOptions> = { leadSchools, leadRooms: [], teachers: [], receivingRooms: [] };
     const school = schoolId === undefined ? undefined : (await q.schoolsWhere(db, sql<SqlBool>`id = ${schoolId} and ${schoolInScope(scope)}`, 1))[0];
     if (!school) return out;
-    const ref = (r: Awaited<ReturnType<typeof q.roomsWhere>>[number]) => ({ roomId: r.id, roomName: r.name, schoolId: r.school_id, schoolName: r.school_name, countyId: r.county_id });
+    const ref = (r: Awaited<ReturnType<typeof q.roomsWhere>>[number]) => ({ roomId: r.id, roomName: r.name, schoolId: r.school_id, schoolCode: r.school_code, schoolName: r.school_name, countyId: r.county_id });
     out.leadRooms = (await q.roomsWhere(db, sql<SqlBool>`rooms.school_id = ${school.id}`)).map(ref);
     out.teachers = (await q.teachersOf(db, school.id)).map((t) => ({ userId: t.user_id, name: t.name }));
     const area = cityWide(scope, school.city_id) ? sql`rooms.city_id = ${school.city_id}` : sql`rooms.county_id = ${school.county_id}`;

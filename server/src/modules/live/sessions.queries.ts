@@ -10,7 +10,7 @@ const SESSION_COLUMNS = [
   'live_sessions.status', 'live_sessions.mode', 'live_sessions.media', 'live_sessions.started_at', 'live_sessions.ended_at',
   'live_classes.title', 'live_classes.subject', 'live_classes.grade', 'live_classes.lead_room_id', 'live_classes.lead_teacher_user_id',
   'live_classes.school_id', 'live_classes.county_id', 'live_classes.city_id',
-  'rooms.name as room_name', 'schools.name as school_name', 'users.name as teacher_name',
+  'rooms.name as room_name', 'schools.name as school_name', 'schools.code as school_code', 'users.name as teacher_name',
 ] as const;
 
 function sessions(db: Db) {

@@ -20,7 +20,7 @@ export const MediaQuery = Type.Object({
   roomId: Type.Optional(Type.Integer({ minimum: 1 })),
 }, { additionalProperties: false });
 
-const RoomRef = Type.Object({ roomId: Type.Integer(), roomName: Type.String(), schoolId: Type.Integer(), schoolName: Type.String() });
+const RoomRef = Type.Object({ roomId: Type.Integer(), roomName: Type.String(), schoolId: Type.Integer(), schoolCode: Type.String(), schoolName: Type.String() });
 
 export const LiveSessionSchema = Type.Object({
   id: Type.Integer(),

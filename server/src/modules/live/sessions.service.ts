@@ -105,9 +105,9 @@ export function createLiveSessionsService(deps: LiveSessionsDeps) {
       return {
         id: r.id, liveClassId: r.live_class_id, title: r.title, subject: r.subject, grade: r.grade, day: r.day, startsAt: r.starts_at, endsAt: r.ends_at,
         status: r.status as LiveSessionView['status'], mode: r.mode as LiveMode | null, startedAt: r.started_at, endedAt: r.ended_at,
-        lead: { roomId: r.lead_room_id, roomName: r.room_name, schoolId: r.school_id, schoolName: r.school_name },
+        lead: { roomId: r.lead_room_id, roomName: r.room_name, schoolId: r.school_id, schoolCode: r.school_code, schoolName: r.school_name },
         leadTeacherUserId: r.lead_teacher_user_id, leadTeacherName: r.teacher_name,
-        receiving: rooms.map((x) => ({ roomId: x.room_id, roomName: x.room_name, schoolId: x.school_id, schoolName: x.school_name })),
+        receiving: rooms.map((x) => ({ roomId: x.room_id, roomName: x.room_name, schoolId: x.school_id, schoolCode: x.school_code, schoolName: x.school_name })),
         role: part.role, roomId: part.roomIds[0] ?? null, canControl: controls(actor, r),
       };
     });
