@@ -35,6 +35,7 @@ import { createRoomsService } from './modules/rooms/rooms.service.js';
 import { registerDeviceRoutes } from './modules/rooms/devices.routes.js';
 import { createDevicesService } from './modules/rooms/devices.service.js';
 import { createRoomAlerts } from './modules/rooms/room-alerts.js';
+import type { RoomHeldLessons } from './modules/rooms/held-lessons.js';
 import { timetableWeekdays } from './modules/calendar/timetable-day.js';
 import { createRoomOfflineNotices } from './modules/notifications/room-offline.notices.js';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -147,8 +148,10 @@ export async function buildApp(deps: AppDeps) {
   const people = createPeopleService({ db: deps.db, clock: deps.clock, audit, auth, assignments });
   const students = createStudentsService({ db: deps.db, audit });
   const imports = createImportsService({ db: deps.db, clock: deps.clock, audit });
-  const rooms = createRoomsService({ db: deps.db, clock: deps.clock, audit, org });
-  const devices = createDevicesService({ db: deps.db, clock: deps.clock, audit, rooms });
+  // Live classes held in rooms (互动教学): asked at request time, once `live` below is built (rooms never import live).
+  const heldLessons: RoomHeldLessons = { ofRoom: (...a) => live.roomLessons.ofRoom(...a), onDay: (...a) => live.roomLessons.onDay(...a) };
+  const rooms = createRoomsService({ db: deps.db, clock: deps.clock, audit, org, heldLessons });
+  const devices = createDevicesService({ db: deps.db, clock: deps.clock, audit, rooms, heldLessons });
   const rollout = createRolloutService({ db: deps.db, clock: deps.clock, audit });
   const compliance = createComplianceService({ db: deps.db, clock: deps.clock, namedPersons: rollout.namedPersons });
   subscribeAppHandlers(events, { compliance });
@@ -192,6 +195,7 @@ export async function buildApp(deps: AppDeps) {
     db: deps.db,
     timetableWeekdays: (schoolIds, day) => timetableWeekdays(deps.db.db, schoolIds, day),
     onRoomOffline: createRoomOfflineNotices({ db: deps.db.db, notify: notifications.notify }),
+    heldLessons,
   });
   // Research activities and groups. Rooms' one-off bookings ask research whether an organiser may
   // book (research's bookingCheck) and research lists an activity's bookings (a getter: built after).

@@ -15,6 +15,14 @@ import type { Video } from './video.js';
 import type { FamilyAndSafety } from './family.js';
 import type { DueTask } from './family.js';
 import { createLiveMediaEngine } from '../modules/live/media/engine.js';
+import { createLiveClassesService } from '../modules/live/classes.service.js';
+import { registerLiveClassesRoutes } from '../modules/live/classes.routes.js';
+import { createLiveSessionsService, type LiveEndedSession } from '../modules/live/sessions.service.js';
+import { registerLiveSessionsRoutes } from '../modules/live/sessions.routes.js';
+import { liveRoomLessons } from '../modules/live/room-lessons.js';
+import type { LiveRecordedTrack } from '../modules/live/live-media.js';
+import { loadOrCreateSecrets } from '../secrets.js';
+import { randomBytes } from 'node:crypto';
 
 export interface LiveDeps {
   db: Db;
@@ -33,6 +41,8 @@ export interface LiveDeps {
   config?: Config;
   storage?: ObjectStore;
   jobs?: JobQueue;
+  /** Told once a session ended, with the tracks the media engine recorded (the replay area's handler; default: nothing). */
+  onEnded?: (session: LiveEndedSession, tracks: LiveRecordedTrack[]) => Promise<void>;
 }
 
 /**
@@ -50,8 +60,21 @@ export function liveFor(deps: LiveDeps) {
   // Media: Janus (WebRTC) when installed and reachable, else one-way HLS (modules/live/media/).
   const media = createLiveMediaEngine({ config: deps.config, storage: deps.storage, clock: deps.clock });
   closers.push(() => media.stop());
+  // Schedule and sessions: classes, a session a school day (made each minute by the due task), start and end, each page's media.
+  const classes = createLiveClassesService({ db: deps.db, clock: deps.clock, audit: deps.audit });
+  const sessions = createLiveSessionsService({
+    db: deps.db, clock: deps.clock, audit: deps.audit, media, onEnded: (session, tracks) => (deps.onEnded ?? (async () => {}))(session, tracks),
+    schoolCalendar: deps.calendar.ofSchool,
+    viewerTokenKey: deps.config ? loadOrCreateSecrets(deps.config.dataDir).mediaTokenKey : randomBytes(32).toString('base64url'),
+  });
+  routes.push((app) => registerLiveClassesRoutes(app, { classes }), (app) => registerLiveSessionsRoutes(app, { sessions }));
+  due.push({ name: 'live.sessions', run: (now) => sessions.runDue(now) });
 
   return {
+    classes,
+    sessions,
+    /** Live classes on rooms' timetables, recorders' schedules and offline alerts (rooms' held-lessons seam). */
+    roomLessons: liveRoomLessons(deps.db.db),
     register: async (app: AppInstance) => { for (const r of routes) await r(app); },
     /** Runs every area's due work once (the server's maintenance calls it every minute; tests with a moved clock). */
     runDue: async (now: Date) => {

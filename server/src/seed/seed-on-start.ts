@@ -21,6 +21,7 @@ import { seedDemoResearchAnalysis } from './demo-research-analysis.js';
 import { seedDemoConsent } from './demo-consent.js';
 import { seedDemoResources } from './demo-resources.js';
 import { seedDemoSafety } from './demo-safety.js';
+import { seedDemoLive } from './demo-live.js';
 
 /**
  * On first start with an empty database, seeds the Liaocheng demo city: the 2018 programme as the
@@ -71,6 +72,8 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   log(`demo resources: ${JSON.stringify(await seedDemoResources(db.db, city.id, now))}`);
   // 平安校园: 冠县's patrols, hazards (some overdue and escalated) and drills, so the county's page has figures.
   log(`demo safety: ${JSON.stringify(await seedDemoSafety(db.db, now))}`);
+  // 互动教学: a weekly 专递课堂 from 冠县实验小学 to two village schools, on today's weekday.
+  log(`demo live: ${JSON.stringify(await seedDemoLive(db.db, now))}`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

@@ -61,6 +61,8 @@ export const PAGE_ACCESS = {
   notices: ['notice:write'],
   homework: ['class:write', 'family:stats'],
   attendance: ['class:write', 'family:stats'],
+  // 互动教学: today's live classes, the schedule (live:write schedules) and the patrol wall.
+  live: ['live:read'],
 } as const satisfies Record<string, readonly Action[]>;
 
 export type PageKey = keyof typeof PAGE_ACCESS;

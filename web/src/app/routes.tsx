@@ -69,6 +69,8 @@ const HomeworkPage = lazyPage(() => import('../features/homework/pages/HomeworkP
 // 平安校园: patrols, hazards, drills and the bureaus' figures.
 const SafetyPage = lazyPage(() => import('../features/safety/pages/SafetyPage'));
 const HazardPage = lazyPage(() => import('../features/safety/pages/HazardPage'));
+const LivePage = lazyPage(() => import('../features/live/pages/LivePage'));
+const LiveSessionPage = lazyPage(() => import('../features/live/pages/LiveSessionPage'));
 const AttendancePage = lazyPage(() => import('../features/attendance/pages/AttendancePage'));
 // Shared resources: the review queue and the featured collection (优课 / 精品课).
 const ReviewQueuePage = lazyPage(() => import('../features/resources/pages/ReviewQueuePage'));
@@ -169,6 +171,8 @@ export function AppRoutes() {
         <Route path="safety" element={<RequirePage page="safety"><SafetyPage /></RequirePage>} />
         <Route path="safety/hazards/:id" element={<RequirePage page="safety"><HazardPage /></RequirePage>} />
         <Route path="attendance" element={<RequirePage page="attendance"><AttendancePage /></RequirePage>} />
+        <Route path="live" element={<RequirePage page="live"><LivePage /></RequirePage>} />
+        <Route path="live/sessions/:id" element={<RequirePage page="live"><LiveSessionPage /></RequirePage>} />
         <Route path="resources" element={<RequirePage page="resources"><LibraryPage /></RequirePage>} />
         <Route path="resources/publish" element={<RequirePage page="resources"><PublishPage /></RequirePage>} />
         <Route path="resources/:id" element={<RequirePage page="resources"><ResourceDetailPage /></RequirePage>} />

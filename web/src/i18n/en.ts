@@ -47,6 +47,8 @@ import { enFamilyRoutine } from './en-texts/family-routine';
 import { enFamilyErrorsRoutine } from './en-texts/family-errors-routine';
 import { enSafety } from './en-texts/safety';
 import { enSafetyErrors } from './en-texts/safety-errors';
+import { enLiveSchedule } from './en-texts/live-schedule';
+import { enLiveScheduleErrors } from './en-texts/live-schedule-errors';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -86,6 +88,7 @@ export const en: EnglishMessages = {
   ...enFamilyNotices,
   ...enFamilyRoutine,
   ...enSafety,
+  ...enLiveSchedule,
   ...enFamilyAttendance,
   // Each area's error codes beside the common ones.
   errors: {
@@ -97,6 +100,7 @@ export const en: EnglishMessages = {
     ...enFamilyErrorsNotices,
     ...enFamilyErrorsRoutine,
     ...enSafetyErrors,
+    ...enLiveScheduleErrors,
     ...enFamilyErrorsAttendance,
   },
 };

@@ -32,6 +32,7 @@ import { zhFamilyBinding } from './zh-CN-texts/family-binding';
 import { zhFamilyMessages } from './zh-CN-texts/family-messages';
 import { zhFamilyRoutine } from './zh-CN-texts/family-routine';
 import { zhSafety } from './zh-CN-texts/safety';
+import { zhLiveSchedule } from './zh-CN-texts/live-schedule';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -72,6 +73,7 @@ export const zhCN = {
   ...zhFamilyNotices,
   ...zhFamilyRoutine,
   ...zhSafety,
+  ...zhLiveSchedule,
   ...zhFamilyAttendance,
 };
 

@@ -58,6 +58,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'homework', path: '/homework', icon: <ScheduleOutlined /> },
   { key: 'safety', path: '/safety', icon: <AlertOutlined /> },
   { key: 'attendance', path: '/attendance', icon: <ScheduleOutlined /> },
+  { key: 'live', path: '/live', icon: <VideoCameraOutlined /> },
   { key: 'calendar', path: '/calendar', icon: <CalendarOutlined /> },
   { key: 'rollout', path: '/rollout', icon: <RocketOutlined /> },
   { key: 'inspections', path: '/inspections', icon: <SafetyCertificateOutlined /> },

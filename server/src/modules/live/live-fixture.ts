@@ -15,6 +15,13 @@ export interface LiveFixture {
   liveLeadRoom: Record<Target, number>;
   liveReceivingRoom: Record<Target, number>;
   liveLeadTeacher: Record<Target, number>;
+  /**
+   * A second class of each target (weekly from today, 13:00, same rooms) with today's session:
+   * what the matrix's writes act on (change, start, end, cancel), so the class and session above
+   * stay as they are for every other entry.
+   */
+  liveSpareClass: Record<Target, number>;
+  liveSpareSession: Record<Target, number>;
 }
 
 export async function addLiveToFixture(t: TestApp, f: MatrixFixture): Promise<LiveFixture> {
@@ -22,7 +29,7 @@ export async function addLiveToFixture(t: TestApp, f: MatrixFixture): Promise<Li
   const now = new Date();
   const iso = now.toISOString();
   const day = iso.slice(0, 10);
-  const out = { liveClass: {}, liveSession: {}, liveLeadRoom: {}, liveReceivingRoom: {}, liveLeadTeacher: {} } as LiveFixture;
+  const out = { liveClass: {}, liveSession: {}, liveLeadRoom: {}, liveReceivingRoom: {}, liveLeadTeacher: {}, liveSpareClass: {}, liveSpareSession: {} } as LiveFixture;
   const targetSchools = TARGETS.map((x) => f.school[x]);
   for (const target of TARGETS) {
     const school = await db.selectFrom('schools').select(['id', 'county_id', 'city_id']).where('id', '=', f.school[target]).executeTakeFirstOrThrow();
@@ -49,6 +56,21 @@ export async function addLiveToFixture(t: TestApp, f: MatrixFixture): Promise<Li
       live_class_id: cls.id, day, starts_at: iso, ends_at: new Date(now.getTime() + 40 * 60_000).toISOString(),
       mode: null, media: null, started_at: null, ended_at: null, replay_recording_id: null,
     }).returning('id').executeTakeFirstOrThrow();
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
+    const spare = await db.insertInto('live_classes').values({
+      city_id: school.city_id, county_id: school.county_id, school_id: school.id, lead_room_id: lead.id, lead_teacher_user_id: teacher,
+      title: `矩阵备用直播课-${target}`, subject: 'math', grade: 3, weekday, starts_on: day, until_on: null, start_time: '13:00', minutes: 40,
+      created_by: teacher, created_at: iso, updated_at: iso,
+    }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('live_class_rooms').values({
+      live_class_id: spare.id, room_id: receiving.id, school_id: receiving.school_id, county_id: receiving.county_id, city_id: receiving.city_id,
+    }).execute();
+    const spareSession = await db.insertInto('live_sessions').values({
+      live_class_id: spare.id, day, starts_at: iso, ends_at: new Date(now.getTime() + 120 * 60_000).toISOString(),
+      mode: null, media: null, started_at: null, ended_at: null, replay_recording_id: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    out.liveSpareClass[target] = spare.id;
+    out.liveSpareSession[target] = spareSession.id;
     out.liveClass[target] = cls.id;
     out.liveSession[target] = session.id;
     out.liveLeadRoom[target] = lead.id;

@@ -8,6 +8,8 @@ import { resolveOfflineAlerts, updateDiskAlert } from './room-alerts.js';
 import { ROOM_TIMING, type RoomTiming, onlineCutoff } from './room-timing.js';
 import type { RoomsService } from './rooms.service.js';
 import { toDeviceView } from './rooms.views.js';
+import { NO_HELD_LESSONS, type RoomHeldLessons } from './held-lessons.js';
+import { shanghaiDate, shanghaiInstant } from '../../../../shared/dates.js';
 
 /** Where recorders send lessons (tus 1.0.0, see docs/devices.md). */
 export const UPLOAD_URL = '/api/uploads';
@@ -19,7 +21,11 @@ type DeviceRequest = { headers: Record<string, string | string[] | undefined>; i
  * Recorders (录播主机): staff issue, rotate and revoke their tokens; recorders register and send
  * heartbeats with them. A token is shown once and stored only as its SHA-256.
  */
-export function createDevicesService(deps: { db: Db; clock: Clock; audit: AuditService; rooms: RoomsService; timing?: Partial<RoomTiming> }) {
+export function createDevicesService(deps: {
+  db: Db; clock: Clock; audit: AuditService; rooms: RoomsService; timing?: Partial<RoomTiming>;
+  /** Lessons other modules hold in rooms (live classes): the heartbeat tells the lead room's recorder today's. */
+  heldLessons?: RoomHeldLessons;
+}) {
   const db = deps.db.db;
   const timing: RoomTiming = { ...ROOM_TIMING, ...deps.timing };
   const by = (w: Who) => ({ actor: { userId: w.actor.userId, name: w.actor.name }, ip: w.ip });
@@ -120,7 +126,11 @@ export function createDevicesService(deps: { db: Db; clock: Clock; audit: AuditS
     await updateDiskAlert(deps.db, {
       id: device.roomId, name: room.name, schoolId: device.schoolId, countyId: device.countyId, cityId: device.cityId,
     }, body.diskFreeBytes, now, timing.diskLowBytes);
-    return { serverTime: now.toISOString(), uploadUrl: UPLOAD_URL, heartbeatIntervalSeconds: timing.heartbeatIntervalSeconds };
+    const day = shanghaiDate(now);
+    const liveSchedule = (await (deps.heldLessons ?? NO_HELD_LESSONS).onDay(day, device.roomId)).filter((h) => h.role === 'lead').map((h) => ({
+      sessionId: h.sessionId, title: h.title, startsAt: shanghaiInstant(day, h.startsAt).toISOString(), endsAt: shanghaiInstant(day, h.endsAt).toISOString(),
+    }));
+    return { serverTime: now.toISOString(), uploadUrl: UPLOAD_URL, heartbeatIntervalSeconds: timing.heartbeatIntervalSeconds, liveSchedule };
   }
 
   return { createDevice, rotateDevice, revokeDevice, register, heartbeat };

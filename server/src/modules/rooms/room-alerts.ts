@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { ROOM_TIMING, type RoomTiming, onlineCutoff } from './room-timing.js';
 import { shanghaiInstant, shanghaiWallClock } from '../../../../shared/dates.js';
+import { NO_HELD_LESSONS, type RoomHeldLessons } from './held-lessons.js';
 
 /** Statuses in which a room is expected to record its timetabled lessons. */
 const OPERATING = ['activated', 'in_use'] as const;
@@ -36,6 +37,8 @@ export interface RoomAlertDeps {
    * the app passes the notifications' handler (principal and 电教馆), or an event bus's emit.
    */
   onRoomOffline: (alert: RoomOfflineAlert) => Promise<unknown>;
+  /** Lessons other modules hold in rooms on a day (live classes): covered like timetabled ones. */
+  heldLessons?: RoomHeldLessons;
   timing?: Pick<RoomTiming, 'offlineAfterMs' | 'lessonLeadMinutes'>;
 }
 
@@ -49,6 +52,18 @@ export interface RoomAlertDeps {
  */
 export function createRoomAlerts(deps: RoomAlertDeps) {
   const timing = deps.timing ?? ROOM_TIMING;
+
+  /** Held lessons (live classes) in operating rooms starting within a window of one day. */
+  async function heldIn(range: { date: string; lo: string; hi: string }) {
+    const held = (await (deps.heldLessons ?? NO_HELD_LESSONS).onDay(range.date)).filter((h) => h.startsAt >= range.lo && h.startsAt <= range.hi);
+    if (!held.length) return [];
+    const rooms = await deps.db.db.selectFrom('rooms').select(['id', 'name', 'school_id', 'county_id', 'city_id'])
+      .where('id', 'in', [...new Set(held.map((h) => h.roomId))]).where('status', 'in', OPERATING).execute();
+    return held.flatMap((h) => rooms.filter((r) => r.id === h.roomId).map((r) => ({
+      room_id: r.id, name: r.name, school_id: r.school_id, county_id: r.county_id, city_id: r.city_id, weekday: 0, starts_at: h.startsAt,
+      subject: h.subject, title: h.title,
+    })));
+  }
 
   async function checkBeforeLessons(now: Date): Promise<{ raised: number; resolved: number }> {
     const db = deps.db.db;
@@ -73,9 +88,8 @@ export function createRoomAlerts(deps: RoomAlertDeps) {
         .where('room_timetable.starts_at', '>=', range.lo)
         .where('room_timetable.starts_at', '<=', range.hi)
         .execute();
-      if (!candidates.length) continue;
-      const weekdays = await deps.timetableWeekdays([...new Set(candidates.map((l) => l.school_id))], range.date);
-      const lessons = candidates.filter((l) => weekdays.get(l.school_id) === l.weekday);
+      const weekdays = candidates.length ? await deps.timetableWeekdays([...new Set(candidates.map((l) => l.school_id))], range.date) : new Map();
+      const lessons = [...candidates.filter((l) => weekdays.get(l.school_id) === l.weekday), ...await heldIn(range)];
       if (!lessons.length) continue;
       const beats = await db.selectFrom('devices').select(['room_id'])
         .select((eb) => eb.fn.max('last_heartbeat_at').as('last'))
@@ -91,7 +105,8 @@ export function createRoomAlerts(deps: RoomAlertDeps) {
         const state = lastBeat.has(l.room_id)
           ? last ? `录播主机已离线（最后心跳 ${hhmm(new Date(last))}）` : '录播主机从未连接平台'
           : '尚未添加录播主机';
-        const message = `录播室「${l.name}」${state}，${l.starts_at} 的${l.subject ? `${l.subject}课` : '课'}即将开始：请检查录播主机的电源和网络，以免这节课无法录制`;
+        const lesson = 'title' in l ? `直播课「${l.title}」` : l.subject ? `${l.subject}课` : '课';
+        const message = `录播室「${l.name}」${state}，${l.starts_at} 的${lesson}即将开始：请检查录播主机的电源和网络，以免这节课无法${'title' in l ? '直播' : '录制'}`;
         const res = await db.insertInto('room_alerts').values({
           room_id: l.room_id, school_id: l.school_id, county_id: l.county_id, city_id: l.city_id, kind: 'offline_before_lesson',
           lesson_start: lessonStart, created_at: now.toISOString(), resolved_at: null, message,

@@ -126,7 +126,25 @@ export const LessonSchema = Type.Object({
   classId: Nullable(Type.Integer({ minimum: 1 })),
   teacher: Text(30),
 });
-export const TimetableSchema = Type.Object({ roomId: Type.Integer(), lessons: Type.Array(LessonSchema) });
+/** A lesson another module holds in the room (a live class: 互动教学), shown beside the weekly timetable (held-lessons.ts). */
+export const HeldLessonSchema = Type.Object({
+  roomId: Type.Integer(),
+  role: Type.Enum(['lead', 'receiving'] as const),
+  weekday: Nullable(Type.Integer()),
+  day: Nullable(Type.String()),
+  startsOn: Type.String(),
+  untilOn: Nullable(Type.String()),
+  startsAt: Type.String(),
+  endsAt: Type.String(),
+  title: Type.String(),
+  subject: Type.String(),
+  grade: Type.String(),
+  teacher: Type.String(),
+  fromSchool: Type.String(),
+  classId: Type.Integer(),
+  sessionId: Nullable(Type.Integer()),
+});
+export const TimetableSchema = Type.Object({ roomId: Type.Integer(), lessons: Type.Array(LessonSchema), held: Type.Optional(Type.Array(HeldLessonSchema)) });
 export const TimetableBody = Type.Object({ lessons: Type.Array(LessonSchema, { maxItems: 120 }) });
 
 export const AlertSchema = Type.Object({
@@ -177,4 +195,8 @@ export const HeartbeatReply = Type.Object({
   serverTime: Type.String(),
   uploadUrl: Type.String(),
   heartbeatIntervalSeconds: Type.Integer(),
+  /** Today's live lessons taught from this room (互动教学): the recorder sends its stream live then. */
+  liveSchedule: Type.Optional(Type.Array(Type.Object({
+    sessionId: Nullable(Type.Integer()), title: Type.String(), startsAt: Type.String({ description: 'ISO instant' }), endsAt: Type.String({ description: 'ISO instant' }),
+  }))),
 });

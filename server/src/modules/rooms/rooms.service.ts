@@ -15,6 +15,7 @@ import type { TRACKS } from './rooms.schema.js';
 import { shanghaiDate } from '../../../../shared/dates.js';
 import { type LessonView, toDeviceView, toLessonView, toRoomView } from './rooms.views.js';
 import { checkTimetable } from './timetable-rules.js';
+import { NO_HELD_LESSONS, type RoomHeldLessons } from './held-lessons.js';
 
 type Track = (typeof TRACKS)[number];
 type Who = { actor: Actor; ip: string };
@@ -40,7 +41,11 @@ export function schoolWithin(scope: Scope, s: { id: number; countyId: number; ci
  * Recording rooms (录播室): lifecycle, timetable, live state from heartbeats, alerts. Reading
  * follows `org:read`; writing needs `room:write`, which for county departments means the 教科所.
  */
-export function createRoomsService(deps: { db: Db; clock: Clock; audit: AuditService; org: OrgService; timing?: Partial<RoomTiming> }) {
+export function createRoomsService(deps: {
+  db: Db; clock: Clock; audit: AuditService; org: OrgService; timing?: Partial<RoomTiming>;
+  /** Lessons other modules hold in rooms (live classes), shown on the timetable: see held-lessons.ts. */
+  heldLessons?: RoomHeldLessons;
+}) {
   const db = deps.db.db;
   const timing: RoomTiming = { ...ROOM_TIMING, ...deps.timing };
   const cutoff = () => onlineCutoff(deps.clock.now(), timing);
@@ -180,7 +185,8 @@ export function createRoomsService(deps: { db: Db; clock: Clock; audit: AuditSer
 
   async function getTimetable(actor: Actor, id: number) {
     await getRoom(actor, id);
-    return { roomId: id, lessons: (await q.timetableOf(db, id)).map(toLessonView) };
+    const held = await (deps.heldLessons ?? NO_HELD_LESSONS).ofRoom(id, shanghaiDate(deps.clock.now()));
+    return { roomId: id, lessons: (await q.timetableOf(db, id)).map(toLessonView), held };
   }
 
   /** Replaces the room's weekly timetable as a whole. */

@@ -41,6 +41,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     notices: 'Family notices',
     homework: 'Homework and timetable',
     safety: 'Safe campus',
+    live: 'Live classes',
     attendance: 'Attendance and leave',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',

@@ -39,6 +39,7 @@ export const zhCommon = {
     notices: '家校通知',
     homework: '作业与课程表',
     safety: '平安校园',
+    live: '互动课堂',
     attendance: '考勤与请假',
     openMenu: '打开菜单',
     collapse: '收起菜单',

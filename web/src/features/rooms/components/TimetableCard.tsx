@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Form, Input, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RoomDetail, TimetableLesson } from '@shared/api-types';
@@ -153,6 +153,17 @@ export function TimetableCard({ room, writable }: { room: RoomDetail; writable: 
           ))}
         </div>
       )}
+      {!editing && timetable.data?.held?.length ? (
+        <Flex vertical gap={4} style={{ marginTop: 12 }} data-testid="timetable-live">
+          <Typography.Text strong>{t('liveSchedule.title')}</Typography.Text>
+          {timetable.data.held.map((h) => (
+            <Typography.Text key={h.classId}>
+              <Tag color={h.role === 'lead' ? 'red' : 'blue'}>{t(`liveSchedule.roles.${h.role}`)}</Tag>
+              {h.weekday ? t(`timetable.weekdays.${h.weekday}`) : h.day} {h.startsAt}–{h.endsAt} · {h.title} · {h.fromSchool} · {h.teacher}
+            </Typography.Text>
+          ))}
+        </Flex>
+      ) : null}
     </Card>
   );
 }
