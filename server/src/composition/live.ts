@@ -15,6 +15,8 @@ import type { Video } from './video.js';
 import type { FamilyAndSafety } from './family.js';
 import type { DueTask } from './family.js';
 import { createLiveMediaEngine } from '../modules/live/media/engine.js';
+import { createReplayService, type EnqueueReplay } from '../modules/live/replay.service.js';
+import { registerReplayRoutes } from '../modules/live/replay.routes.js';
 
 export interface LiveDeps {
   db: Db;
@@ -50,6 +52,12 @@ export function liveFor(deps: LiveDeps) {
   // Media: Janus (WebRTC) when installed and reachable, else one-way HLS (modules/live/media/).
   const media = createLiveMediaEngine({ config: deps.config, storage: deps.storage, clock: deps.clock });
   closers.push(() => media.stop());
+  // Replay: an ended session's tracks become a recorded lesson of the lead school (the `live.replay` job).
+  const replay = createReplayService({
+    db: deps.db, clock: deps.clock, lessonIngest: deps.recordings?.lessonIngest ?? null, lessons: deps.recordings?.recordings ?? null,
+    enqueue: deps.jobs ? ((kind, payload, opts) => deps.jobs!.enqueue(kind, payload, opts)) satisfies EnqueueReplay : null,
+  });
+  routes.push((app) => registerReplayRoutes(app, { replay }));
 
   return {
     register: async (app: AppInstance) => { for (const r of routes) await r(app); },
@@ -59,6 +67,8 @@ export function liveFor(deps: LiveDeps) {
       for (const task of due) done[task.name] = await task.run(now);
       return done;
     },
+    /** The replay's hook: the sessions service calls `replay.onEnded(session, tracks)` when a session ends. */
+    replay,
     /** Stops what the areas started (the supervised Janus, HLS packagers, open channels). */
     close: async () => { for (const c of closers.reverse()) await c(); },
   };
