@@ -116,13 +116,13 @@ describe('a live session\'s replay', () => {
       const detail = await c.get(`/api/recordings/${id}`);
       expect(detail.statusCode, who).toBe(200);
       expect((detail.json() as { tracks: unknown[] }).tracks).toHaveLength(2);
-      const play = await c.post(`/api/recordings/${id}/playback`);
+      const play = await c.request('POST', `/api/recordings/${id}/playback`);
       expect(play.statusCode, who).toBe(200);
       expect((play.json() as { tracks: unknown[] }).tracks).toHaveLength(2);
     }
     const shenxian = await t.login('sxsy.principal');
     expect((await shenxian.get(`/api/recordings/${id}`)).statusCode).toBe(404);
-    expect((await shenxian.post(`/api/recordings/${id}/playback`)).statusCode).toBe(404);
+    expect((await shenxian.request('POST', `/api/recordings/${id}/playback`)).statusCode).toBe(404);
     expect((await shenxian.get(`/api/live/sessions/${sessionId}/replay`)).statusCode).toBe(404);
   });
 
