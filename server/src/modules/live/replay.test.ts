@@ -152,4 +152,41 @@ describe('a live session\'s replay', () => {
     expect(await lessonRows()).toEqual(before);
     expect(await t.db.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(jobs);
   });
+
+  it('resumes after a crash between the tracks without a second copy of either', async () => {
+    const db = t.db.db;
+    const cls = await db.selectFrom('live_sessions').select('live_class_id').where('id', '=', sessionId).executeTakeFirstOrThrow();
+    const later = '2018-04-11';
+    const start = Date.parse(`${later}T10:00:00+08:00`);
+    const iso = (seconds: number) => new Date(start + seconds * 1000).toISOString();
+    const second = (await db.insertInto('live_sessions').values({
+      live_class_id: cls.live_class_id, day: later, starts_at: iso(0), ends_at: iso(2400), status: 'ended', mode: 'hls', media: null,
+      started_at: iso(0), ended_at: iso(5), replay_recording_id: null,
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    const lead = join(dir, 'lead-2.mp4');
+    const receiving = join(dir, 'receiving-2.mp4');
+    await copyFile(await makeLesson({ seconds: 5, width: 288, height: 216 }), lead);
+    await copyFile(await makeLesson({ seconds: 5, width: 224, height: 168 }), receiving);
+    // The run that crashed had stored the lead room's file as the lesson's first track, and no more.
+    const crashed = await t.services.recordings!.lessonIngest.ingestLocalLesson({
+      meta: {
+        schoolId: s.gxsy.id, roomId: leadRoomId, groupId: `live-${second}`, title: '分数的初步认识（专递课堂）', subject: '数学', grade: '三年级',
+        classId: null, teacherUserId: null, teacherName: '李晓燕', lessonStart: iso(0), lessonEnd: iso(5),
+      },
+      files: [{ localPath: lead, track: 'composite', startOffsetMs: 0 }],
+      uploadedBy: { userId: null, deviceId: null },
+    });
+    expect(await replay().onEnded({ id: second }, [
+      { roomId: leadRoomId, lead: true, path: lead, startedAt: iso(0) },
+      { roomId: receivingRoomId, lead: false, path: receiving, startedAt: iso(0.4) },
+    ])).toEqual({ queued: true });
+    await runJobs(t);
+    const rows = await db.selectFrom('recordings').select(['id', 'track', 'status', 'start_offset_ms']).where('group_id', '=', `live-${second}`).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: crashed.tracks[0]!.recordingId, track: 'composite', status: 'ready', start_offset_ms: 0 },
+      { id: expect.any(Number), track: 'students', status: 'ready', start_offset_ms: 400 },
+    ]);
+    const session = await db.selectFrom('live_sessions').select('replay_recording_id').where('id', '=', second).executeTakeFirstOrThrow();
+    expect(session.replay_recording_id).toBe(crashed.tracks[0]!.recordingId);
+  }, 120_000);
 });
