@@ -104,6 +104,7 @@ import { type AppEventBus, createAppEventBus } from './events/app-events.js';
 import { registerEngagementRoutes } from './modules/resources/engagement.routes.js';
 import { familyAndSafetyFor } from './composition/family.js';
 import { liveFor } from './composition/live.js';
+import { createLiveLessonSharing } from './modules/live/replay.sharing.js';
 import { createEngagementService } from './modules/resources/engagement.service.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -173,7 +174,8 @@ export async function buildApp(deps: AppDeps) {
   const recordings = deps.config && deps.storage && deps.jobs
     ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
       viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment,
-      sharedLesson: eitherShares(createLessonSharing(deps.db.db), createResourceLessonSharing(deps.db.db)) })
+      sharedLesson: eitherShares(createLessonSharing(deps.db.db), createResourceLessonSharing(deps.db.db),
+        createLiveLessonSharing(deps.db.db)) })
     : null;
   // What research may reach: activities through the access gate, lessons through the recordings
   // service (which asks research back, through lesson-sharing, for lessons shared by activities).

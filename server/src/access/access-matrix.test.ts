@@ -30,6 +30,7 @@ import { coursewareMatrix } from '../modules/resources/courseware.matrix.js';
 import { searchMatrix } from '../modules/resources/search.matrix.js';
 import { noticesMatrix } from '../modules/family/notices.matrix.js';
 import { safetyMatrix } from '../modules/safety/safety.matrix.js';
+import { replayMatrix } from '../modules/live/replay.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { liveMatrix } from '../modules/live/live.matrix.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
@@ -65,6 +66,7 @@ MATRIX.push(...routineMatrix);
 MATRIX.push(...safetyMatrix);
 MATRIX.push(...attendanceMatrix);
 MATRIX.push(...liveMatrix);
+MATRIX.push(...replayMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -9,6 +9,7 @@ import { buildJobRegistry, type JobRegistry } from '../jobs/registry.js';
 import { recordingJobsFor } from '../modules/recordings/recordings.module.js';
 import { stAudioJobsFor } from './research-jobs.js';
 import { coursewareJobsFor } from './resources-jobs.js';
+import { liveReplayJobsFor } from './live-jobs.js';
 
 /** What the platform's job handlers are built from; the server and `npm run worker` pass the same. */
 export interface AppJobDeps {
@@ -28,7 +29,8 @@ export type EnqueueJob = (kind: string, payload: unknown, opts?: EnqueueOptions)
  * (`...recordingJobDefinitions({ pipeline: createRecordingPipeline({ ... }), ... })`).
  */
 function appJobDefinitions(deps: AppJobDeps & { enqueue: EnqueueJob }): AnyJobDefinition[] {
-  return [...recordingJobsFor(deps), ...stAudioJobsFor(deps), ...coursewareJobsFor(deps).definitions];
+  return [...recordingJobsFor(deps), ...stAudioJobsFor(deps), ...coursewareJobsFor(deps).definitions,
+    ...liveReplayJobsFor(deps)];
 }
 
 /**

@@ -23,6 +23,8 @@ import { liveRoomLessons } from '../modules/live/room-lessons.js';
 import type { LiveRecordedTrack } from '../modules/live/live-media.js';
 import { loadOrCreateSecrets } from '../secrets.js';
 import { randomBytes } from 'node:crypto';
+import { createReplayService, type EnqueueReplay } from '../modules/live/replay.service.js';
+import { registerReplayRoutes } from '../modules/live/replay.routes.js';
 
 export interface LiveDeps {
   db: Db;
@@ -60,10 +62,16 @@ export function liveFor(deps: LiveDeps) {
   // Media: Janus (WebRTC) when installed and reachable, else one-way HLS (modules/live/media/).
   const media = createLiveMediaEngine({ config: deps.config, storage: deps.storage, clock: deps.clock });
   closers.push(() => media.stop());
+  // Replay: an ended session's tracks become a recorded lesson of the lead school (the `live.replay` job).
+  const replay = createReplayService({
+    db: deps.db, clock: deps.clock, lessonIngest: deps.recordings?.lessonIngest ?? null, lessons: deps.recordings?.recordings ?? null,
+    enqueue: deps.jobs ? ((kind, payload, opts) => deps.jobs!.enqueue(kind, payload, opts)) satisfies EnqueueReplay : null,
+  });
+  routes.push((app) => registerReplayRoutes(app, { replay }));
   // Schedule and sessions: classes, a session a school day (made each minute by the due task), start and end, each page's media.
   const classes = createLiveClassesService({ db: deps.db, clock: deps.clock, audit: deps.audit });
   const sessions = createLiveSessionsService({
-    db: deps.db, clock: deps.clock, audit: deps.audit, media, onEnded: (session, tracks) => (deps.onEnded ?? (async () => {}))(session, tracks),
+    db: deps.db, clock: deps.clock, audit: deps.audit, media, onEnded: async (session, tracks) => { await replay.onEnded(session, tracks); await deps.onEnded?.(session, tracks); },
     schoolCalendar: deps.calendar.ofSchool,
     viewerTokenKey: deps.config ? loadOrCreateSecrets(deps.config.dataDir).mediaTokenKey : randomBytes(32).toString('base64url'),
   });
@@ -82,6 +90,8 @@ export function liveFor(deps: LiveDeps) {
       for (const task of due) done[task.name] = await task.run(now);
       return done;
     },
+    /** The replay's hook: the sessions service calls `replay.onEnded(session, tracks)` when a session ends. */
+    replay,
     /** Stops what the areas started (the supervised Janus, HLS packagers, open channels). */
     close: async () => { for (const c of closers.reverse()) await c(); },
   };

@@ -46,6 +46,7 @@ import { enFamilyErrorsNotices } from './en-texts/family-errors-notices';
 import { enFamilyRoutine } from './en-texts/family-routine';
 import { enFamilyErrorsRoutine } from './en-texts/family-errors-routine';
 import { enSafety } from './en-texts/safety';
+import { enLiveReplay } from './en-texts/live-replay';
 import { enSafetyErrors } from './en-texts/safety-errors';
 import { enLiveSchedule } from './en-texts/live-schedule';
 import { enLiveScheduleErrors } from './en-texts/live-schedule-errors';
@@ -90,6 +91,7 @@ export const en: EnglishMessages = {
   ...enSafety,
   ...enLiveSchedule,
   ...enFamilyAttendance,
+  ...enLiveReplay,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,

@@ -33,6 +33,7 @@ import { zhFamilyMessages } from './zh-CN-texts/family-messages';
 import { zhFamilyRoutine } from './zh-CN-texts/family-routine';
 import { zhSafety } from './zh-CN-texts/safety';
 import { zhLiveSchedule } from './zh-CN-texts/live-schedule';
+import { zhLiveReplay } from './zh-CN-texts/live-replay';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -75,6 +76,7 @@ export const zhCN = {
   ...zhSafety,
   ...zhLiveSchedule,
   ...zhFamilyAttendance,
+  ...zhLiveReplay,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -7,6 +7,7 @@ import type { ObjectStore } from '../../storage/object-store.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AppEventEmitter } from '../../events/app-events.js';
 import { createIngest } from './recordings.ingest.js';
+import { createLessonIngest } from './recordings.ingest-lesson.js';
 import { type EnqueueRecordingJob, enqueueProcessing, enqueueThumbnails, enqueueVisualCheck, recordingJobDefinitions } from './recordings.jobs.js';
 import { createMediaServer } from './recordings.media.js';
 import { createViewerCheck } from './media-viewer-check.js';
@@ -76,8 +77,11 @@ export function createRecordingsModule(deps: RecordingsModuleDeps) {
     clock, lookup: async (sessionToken, recordingId) => recordings.watchVerdict(await deps.viewerOf(sessionToken), recordingId),
   });
   const media = createMediaServer({ clock, store, mediaTokenKey: deps.mediaTokenKey, viewers });
+  const lessonIngest = createLessonIngest({ db, ingest });
   return {
     ingest, pipeline, recordings, media,
+    /** Files on this machine as the tracks of one lesson (the live classes' replay). */
+    lessonIngest,
     /** For the platform's job registry. */
     jobs: recordingJobDefinitions({ pipeline, thumbnails, visual }),
     /** Daily (and once at start): deletes lessons past RETENTION_DAYS; resolves with how many. */
@@ -123,4 +127,13 @@ export function recordingJobsFor(deps: {
   const thumbnails = createThumbnailJob({ db, store, workDir: settings.workDir });
   const visual = createVisualCheckJob({ db, clock, store, settings, onRecordingChanged, beforeStep: deps.beforeStep });
   return recordingJobDefinitions({ pipeline, thumbnails, visual });
+}
+
+/**
+ * Ingest of files on this machine as one lesson's tracks, built from what a worker process has
+ * (for other modules' jobs, such as the live classes' replay): no reuse notices there.
+ */
+export function lessonIngestFor(deps: { db: Db; clock: Clock; storage: ObjectStore; enqueue: EnqueueRecordingJob }) {
+  const ingest = createIngest({ db: deps.db, clock: deps.clock, store: deps.storage, enqueueProcessing: enqueueProcessing(deps.enqueue) });
+  return createLessonIngest({ db: deps.db, ingest });
 }

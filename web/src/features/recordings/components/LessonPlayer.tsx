@@ -50,13 +50,15 @@ function shownTracks(tracks: PlaybackTrack[], main: PlaybackTrack, layout: Layou
  * began seconds apart). The seek bar shows the scrub thumbnails on hover. Resumes where this
  * browser left off, renews the media tokens while playing, and overlays the viewer's name and time.
  */
-export function LessonPlayer({ recordingId, track, onHandle, markers }: {
+export function LessonPlayer({ recordingId, track, onHandle, markers, trackLabels }: {
   recordingId: number;
   track: Track;
   /** Told the player's handle once the main picture plays, and null when it goes. */
   onHandle?: (handle: LessonPlayerHandle | null) => void;
   /** Moments marked on the seek bar (comments), on the lesson's clock; clicking one seeks there. */
   markers?: readonly PlayerMarker[];
+  /** Names shown instead of the tracks' own (a live class's replay names each track by its classroom). */
+  trackLabels?: Partial<Record<Track, string>>;
 }) {
   const me = useMe();
   const { t } = useTranslation();
@@ -170,7 +172,8 @@ export function LessonPlayer({ recordingId, track, onHandle, markers }: {
     });
   };
 
-  const trackOptions = tracks.map((item) => ({ value: item.track, label: t(`tracks.${item.track}`) }));
+  const trackName = (name: Track) => trackLabels?.[name] ?? t(`tracks.${name}`);
+  const trackOptions = tracks.map((item) => ({ value: item.track, label: trackName(item.track) }));
   const layoutOptions = [
     { value: 'single', label: t('multiTrack.single'), icon: <BorderOutlined /> },
     { value: 'grid', label: t('multiTrack.grid'), icon: <AppstoreOutlined /> },
@@ -190,7 +193,7 @@ export function LessonPlayer({ recordingId, track, onHandle, markers }: {
               data-testid="track-switch"
             />
           ) : (
-            <Typography.Text>{t(`tracks.${main.track}`)}</Typography.Text>
+            <Typography.Text>{trackName(main.track)}</Typography.Text>
           )}
           {tracks.length > 1 ? (
             <Segmented
@@ -237,7 +240,7 @@ export function LessonPlayer({ recordingId, track, onHandle, markers }: {
                 key={item.recordingId}
                 className={isMain ? 'player-tile main' : 'player-tile other'}
                 onClick={isMain ? undefined : () => chooseMain(item.track)}
-                title={isMain ? undefined : t('multiTrack.makeMain', { track: t(`tracks.${item.track}`) })}
+                title={isMain ? undefined : t('multiTrack.makeMain', { track: trackName(item.track) })}
                 data-track={item.track}
                 data-offset-ms={item.startOffsetMs}
                 data-role={isMain ? 'main' : 'other'}
@@ -256,7 +259,7 @@ export function LessonPlayer({ recordingId, track, onHandle, markers }: {
                   onFatal={setFatal}
                   testId={isMain ? 'player-video' : 'player-video-follower'}
                 />
-                {layout !== 'single' ? <span className="player-tile-label">{t(`tracks.${item.track}`)}</span> : null}
+                {layout !== 'single' ? <span className="player-tile-label">{trackName(item.track)}</span> : null}
               </div>
             );
           })}

@@ -18,6 +18,7 @@ import { TrackOffsets } from '../components/TrackOffsets';
 import { CountsCell, formatDuration, RecordingState } from '../components/RecordingState';
 import { ReuseFlag } from '../components/ReuseFlag';
 import { formatInstant } from '../../../app/time';
+import { LiveReplayCard, replayTrackLabels, useLiveReplay } from '../../live/replay/LiveReplayCard';
 
 const POLL_MS = 3_000;
 
@@ -38,6 +39,8 @@ export default function PlayerPage() {
   const [markerSets, setMarkerSets] = useState<Record<string, readonly PlayerMarker[]>>({});
   const showMarkers = useCallback((key: string, list: readonly PlayerMarker[]) => setMarkerSets((before) => ({ ...before, [key]: list })), []);
   const markers = useMemo(() => Object.values(markerSets).flat(), [markerSets]);
+  // A 专递课堂 replay: its classrooms name the tracks, its hands and polls mark the seek bar.
+  const liveReplay = useLiveReplay(data?.groupId);
 
   useEffect(() => {
     if (!pending) return;
@@ -75,7 +78,9 @@ export default function PlayerPage() {
       <Card variant="borderless">
         <Flex justify="space-between" align="flex-start" gap={12} wrap style={{ marginBottom: 12 }}>
           <Flex vertical gap={4}>
-            <Typography.Title level={4} style={{ margin: 0 }}>{data.title}</Typography.Title>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {data.title}{liveReplay ? <Tag color="purple" style={{ marginInlineStart: 8 }} data-testid="live-replay-tag">{t('liveReplay.tag')}</Tag> : null}
+            </Typography.Title>
             <Typography.Text type="secondary">
               {[data.schoolName, when, data.subject, data.grade, data.teacherName].filter(Boolean).join(' · ')}
             </Typography.Text>
@@ -93,7 +98,7 @@ export default function PlayerPage() {
           ) : null}
         </Flex>
         {data.status === 'ready' && data.hasVideo ? (
-          <LessonPlayer key={`${data.id}:${playerRound}`} recordingId={data.id} track={data.track} onHandle={setPlayer} markers={markers} />
+          <LessonPlayer key={`${data.id}:${playerRound}`} recordingId={data.id} track={data.track} onHandle={setPlayer} markers={markers} trackLabels={replayTrackLabels(liveReplay)} />
         ) : (
           <Flex vertical gap={8} style={{ maxWidth: 480, padding: '24px 0' }} data-testid="recording-pending">
             <RecordingState recording={data} wide />
@@ -103,6 +108,7 @@ export default function PlayerPage() {
           </Flex>
         )}
       </Card>
+      {liveReplay ? <LiveReplayCard replay={liveReplay} player={player} showMarkers={showMarkers} /> : null}
       {data.status === 'ready' && data.hasVideo && can(me, 'research:read') ? (
         <Card variant="borderless" title={t('researchComments.title')}>
           <LessonComments
