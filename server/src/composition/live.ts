@@ -15,6 +15,8 @@ import type { Video } from './video.js';
 import type { FamilyAndSafety } from './family.js';
 import type { DueTask } from './family.js';
 import { createLiveMediaEngine } from '../modules/live/media/engine.js';
+import { createKgViewService } from '../modules/live/kg-view.service.js';
+import { registerKgViewRoutes } from '../modules/live/kg-view.routes.js';
 
 export interface LiveDeps {
   db: Db;
@@ -50,8 +52,14 @@ export function liveFor(deps: LiveDeps) {
   // Media: Janus (WebRTC) when installed and reachable, else one-way HLS (modules/live/media/).
   const media = createLiveMediaEngine({ config: deps.config, storage: deps.storage, clock: deps.clock });
   closers.push(() => media.stop());
+  // 园所直播: a kindergarten's guarded live view for the families of one class (kg-view.*).
+  const kgView = createKgViewService({ db: deps.db, clock: deps.clock, audit: deps.audit, org: deps.org, children: deps.family.children, media });
+  routes.push((app) => registerKgViewRoutes(app, { kgView }));
+  due.push({ name: 'live.kg_views_quiet', run: (now) => kgView.closeQuiet(now) });
 
   return {
+    /** The kindergarten live view: the media area's playlist route asks kgView.viewerAllowed(roomId, token). */
+    kgView,
     register: async (app: AppInstance) => { for (const r of routes) await r(app); },
     /** Runs every area's due work once (the server's maintenance calls it every minute; tests with a moved clock). */
     runDue: async (now: Date) => {
