@@ -31,6 +31,7 @@ import { searchMatrix } from '../modules/resources/search.matrix.js';
 import { noticesMatrix } from '../modules/family/notices.matrix.js';
 import { safetyMatrix } from '../modules/safety/safety.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
+import { kgViewMatrix } from '../modules/live/kg-view.matrix.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { kindergartenMatrix } from '../modules/family/kindergarten.matrix.js';
 import { attendanceMatrix } from '../modules/family/attendance.matrix.js';
@@ -63,6 +64,7 @@ MATRIX.push(...noticesMatrix);
 MATRIX.push(...routineMatrix);
 MATRIX.push(...safetyMatrix);
 MATRIX.push(...attendanceMatrix);
+MATRIX.push(...kgViewMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -47,6 +47,7 @@ import { enFamilyRoutine } from './en-texts/family-routine';
 import { enFamilyErrorsRoutine } from './en-texts/family-errors-routine';
 import { enSafety } from './en-texts/safety';
 import { enSafetyErrors } from './en-texts/safety-errors';
+import { enLiveKgErrors } from './en-texts/live-kg-errors';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -98,5 +99,6 @@ export const en: EnglishMessages = {
     ...enFamilyErrorsRoutine,
     ...enSafetyErrors,
     ...enFamilyErrorsAttendance,
+    ...enLiveKgErrors,
   },
 };
