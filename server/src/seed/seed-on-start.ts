@@ -21,6 +21,7 @@ import { seedDemoResearchAnalysis } from './demo-research-analysis.js';
 import { seedDemoConsent } from './demo-consent.js';
 import { seedDemoResources } from './demo-resources.js';
 import { seedDemoSafety } from './demo-safety.js';
+import { seedDemoLiveKg } from './demo-live-kg.js';
 
 /**
  * On first start with an empty database, seeds the Liaocheng demo city: the 2018 programme as the
@@ -71,6 +72,8 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   log(`demo resources: ${JSON.stringify(await seedDemoResources(db.db, city.id, now))}`);
   // 平安校园: 冠县's patrols, hazards (some overdue and escalated) and drills, so the county's page has figures.
   log(`demo safety: ${JSON.stringify(await seedDemoSafety(db.db, now))}`);
+  // 园所直播: 冠县第一幼儿园's activity room of gxyey.parent's class, weekday mornings.
+  log(`demo live view: ${JSON.stringify(await seedDemoLiveKg(db.db, now))}`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

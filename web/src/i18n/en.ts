@@ -48,6 +48,7 @@ import { enFamilyErrorsRoutine } from './en-texts/family-errors-routine';
 import { enSafety } from './en-texts/safety';
 import { enSafetyErrors } from './en-texts/safety-errors';
 import { enLiveKgErrors } from './en-texts/live-kg-errors';
+import { enLiveKg } from './en-texts/live-kg';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -88,6 +89,7 @@ export const en: EnglishMessages = {
   ...enFamilyRoutine,
   ...enSafety,
   ...enFamilyAttendance,
+  ...enLiveKg,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,

@@ -185,3 +185,21 @@ describe('kindergarten live view: class only, inside the window, under the cap, 
     expect((await principal.get('/api/live/kg/staff/rooms')).json().items).toEqual([]);
   });
 });
+
+describe('the demo seed of the kindergarten live view', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp({ now: new Date('2026-12-07T09:00:00+08:00') }); });
+  afterAll(async () => t.close());
+
+  it('opens gxyey.parent\'s class activity room on weekday mornings, once', async () => {
+    const { seedDemoLiveKg } = await import('../../seed/demo-live-kg.js');
+    expect(await seedDemoLiveKg(t.db.db, t.clock.now())).toEqual({ rooms: 1 });
+    expect(await seedDemoLiveKg(t.db.db, t.clock.now())).toEqual({ rooms: 0 });
+    const parent = await t.login('gxyey.parent');
+    const rooms = (await parent.get('/api/live/kg/rooms')).json();
+    expect(rooms.items).toEqual([expect.objectContaining({ purpose: 'activity', window: expect.objectContaining({ open: true, text: '直播开放时间：08:30–11:00' }) })]);
+    expect((await parent.request('POST', `/api/live/kg/rooms/${rooms.items[0].id}/view`, {})).statusCode).toBe(201);
+    const teacher = await t.login('gxyey.teacher');
+    expect((await teacher.get('/api/live/kg/staff/rooms')).json().items[0].watchingNow).toBe(1);
+  });
+});
