@@ -3,6 +3,7 @@
  * TypeBox schemas like kindergarten-api-types.ts. Type-only imports: nothing of the server reaches the browser.
  */
 import type { Static } from 'typebox';
+import type { LiveMediaView } from './live.js';
 import type {
   KgHeartbeatSchema, KgParentRoomSchema, KgParentRoomsSchema, KgRoomBody, KgStaffRoomSchema, KgStaffRoomsSchema, KgViewLogListSchema,
   KgViewLogSchema, KgViewStartSchema, KgWatchersSchema, KgWindowSchema, KgWindowStateSchema,
@@ -12,7 +13,8 @@ export type KgLiveWindow = Static<typeof KgWindowSchema>;
 export type KgLiveWindowState = Static<typeof KgWindowStateSchema>;
 export type KgLiveParentRoom = Static<typeof KgParentRoomSchema>;
 export type KgLiveParentRooms = Static<typeof KgParentRoomsSchema>;
-export type KgLiveViewStart = Static<typeof KgViewStartSchema>;
+/** The media part is the engine's LiveMediaView (the schema only checks its outline). */
+export type KgLiveViewStart = Omit<Static<typeof KgViewStartSchema>, 'media'> & { media: LiveMediaView };
 export type KgLiveHeartbeat = Static<typeof KgHeartbeatSchema>;
 export type KgLiveViewLog = Static<typeof KgViewLogSchema>;
 export type KgLiveViewLogList = Static<typeof KgViewLogListSchema>;

@@ -15,15 +15,13 @@ export const KgWindowSchema = Type.Object({
 }, { additionalProperties: false });
 
 /**
- * Purposes a room may have. washroom and sleeping are named so that the service can refuse them
- * with words (卫生间、午睡室 never go live), rather than a schema error that says nothing.
+ * A room's settings. `purpose` names washroom and sleeping too, so that the service refuses them
+ * in words (卫生间、午睡室 never go live) rather than with a schema error that says nothing.
  */
-export const KG_PURPOSES = ['activity', 'classroom', 'playground', 'washroom', 'sleeping'] as const;
-
 export const KgRoomBody = Type.Object({
   classId: Type.Integer({ minimum: 1, description: '这个房间服务的班级：只有这个班的家长能看' }),
   name: Type.String({ minLength: 1, maxLength: 30, description: '如：大一班活动室' }),
-  purpose: Type.Union(KG_PURPOSES.map((p) => Type.Literal(p)), { description: 'activity 活动室 | classroom 教室 | playground 户外场地；卫生间、午睡室不能开放直播' }),
+  purpose: Type.Union([Type.Literal('activity'), Type.Literal('classroom'), Type.Literal('playground'), Type.Literal('washroom'), Type.Literal('sleeping')], { description: 'activity 活动室 | classroom 教室 | playground 户外场地；卫生间、午睡室不能开放直播' }),
   cap: Type.Integer({ minimum: 1, maximum: 200, description: '同时观看人数上限' }),
   enabled: Type.Optional(Type.Boolean()),
   windows: Type.Array(KgWindowSchema, { maxItems: 21, description: '每周开放时段' }),

@@ -22,7 +22,7 @@ export const enLiveKg: typeof zhLiveKg = {
       windows: 'Weekly opening hours', weekday: 'Day', from: 'From', to: 'To', addWindow: 'Add hours',
       privateHint: 'Washrooms, sleeping rooms and other private rooms cannot go live.',
     },
-    weekdays: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
+    weekdays: { d1: 'Mon', d2: 'Tue', d3: 'Wed', d4: 'Thu', d5: 'Fri', d6: 'Sat', d7: 'Sun' },
     log: {
       title: 'Today\'s viewings', viewer: 'Viewer', child: 'Child', room: 'Room', start: 'Started', duration: 'Duration', watching: 'Watching',
       minutes: '{{m}} min {{s}} s', empty: 'Nobody has watched today',

@@ -20,7 +20,7 @@ export const zhLiveKg = {
       windows: '每周开放时段', weekday: '星期', from: '开始', to: '结束', addWindow: '添加时段',
       privateHint: '卫生间、午睡室等涉及隐私的房间不能开放直播。',
     },
-    weekdays: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
+    weekdays: { d1: '周一', d2: '周二', d3: '周三', d4: '周四', d5: '周五', d6: '周六', d7: '周日' },
     log: {
       title: '今日观看记录', viewer: '观看人', child: '幼儿', room: '房间', start: '开始', duration: '时长', watching: '观看中',
       minutes: '{{m}} 分 {{s}} 秒', empty: '今天还没有人观看',

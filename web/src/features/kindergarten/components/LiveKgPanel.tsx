@@ -33,7 +33,7 @@ export function LiveKgPanel() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const weekday = (n: number) => t(`liveKg.weekdays.${n}` as 'liveKg.weekdays.1');
+  const weekday = (n: number) => t(`liveKg.weekdays.d${n}` as 'liveKg.weekdays.d1');
   const windows = (ws: KgLiveWindow[]) => ws.map((w) => `${weekday(w.weekday)} ${w.from}–${w.to}`).join('、');
   const duration = (v: KgLiveViewLog) => (v.endedAt ? t('liveKg.log.minutes', { m: Math.floor(v.seconds / 60), s: v.seconds % 60 }) : t('liveKg.log.watching'));
 
@@ -137,7 +137,7 @@ function RoomForm({ room, onClose, onSaved }: { room: KgLiveStaffRoom | null; on
                 <Space key={f.key} align="baseline">
                   <Form.Item name={[f.name, 'weekday']} rules={[{ required: true }]} noStyle>
                     <Select style={{ width: 90 }} aria-label={t('liveKg.form.weekday')}
-                      options={[1, 2, 3, 4, 5, 6, 7].map((n) => ({ value: n, label: t(`liveKg.weekdays.${n}` as 'liveKg.weekdays.1') }))} />
+                      options={[1, 2, 3, 4, 5, 6, 7].map((n) => ({ value: n, label: t(`liveKg.weekdays.d${n}` as 'liveKg.weekdays.d1') }))} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'from']} rules={[{ required: true }, hhmm]} noStyle><Input style={{ width: 80 }} aria-label={t('liveKg.form.from')} /></Form.Item>
                   <Form.Item name={[f.name, 'to']} rules={[{ required: true }, hhmm]} noStyle><Input style={{ width: 80 }} aria-label={t('liveKg.form.to')} /></Form.Item>
