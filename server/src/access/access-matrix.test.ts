@@ -33,6 +33,7 @@ import { safetyMatrix } from '../modules/safety/safety.matrix.js';
 import { replayMatrix } from '../modules/live/replay.matrix.js';
 import { buildMatrixFixture } from './matrix/matrix-fixture.js';
 import { liveMatrix } from '../modules/live/live.matrix.js';
+import { kgViewMatrix } from '../modules/live/kg-view.matrix.js';
 import { consentMatrix } from '../modules/students/consent.matrix.js';
 import { kindergartenMatrix } from '../modules/family/kindergarten.matrix.js';
 import { attendanceMatrix } from '../modules/family/attendance.matrix.js';
@@ -67,6 +68,7 @@ MATRIX.push(...safetyMatrix);
 MATRIX.push(...attendanceMatrix);
 MATRIX.push(...liveMatrix);
 MATRIX.push(...replayMatrix);
+MATRIX.push(...kgViewMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

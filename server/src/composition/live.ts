@@ -25,6 +25,8 @@ import { loadOrCreateSecrets } from '../secrets.js';
 import { randomBytes } from 'node:crypto';
 import { createReplayService, type EnqueueReplay } from '../modules/live/replay.service.js';
 import { registerReplayRoutes } from '../modules/live/replay.routes.js';
+import { createKgViewService } from '../modules/live/kg-view.service.js';
+import { registerKgViewRoutes } from '../modules/live/kg-view.routes.js';
 
 export interface LiveDeps {
   db: Db;
@@ -78,11 +80,18 @@ export function liveFor(deps: LiveDeps) {
   routes.push((app) => registerLiveClassesRoutes(app, { classes }), (app) => registerLiveSessionsRoutes(app, { sessions }));
   due.push({ name: 'live.sessions', run: (now) => sessions.runDue(now) });
 
+  // 园所直播: a kindergarten's guarded live view for the families of one class (kg-view.*).
+  const kgView = createKgViewService({ db: deps.db, clock: deps.clock, audit: deps.audit, org: deps.org, children: deps.family.children, media });
+  routes.push((app) => registerKgViewRoutes(app, { kgView }));
+  due.push({ name: 'live.kg_views_quiet', run: (now) => kgView.closeQuiet(now) });
+
   return {
     classes,
     sessions,
     /** Live classes on rooms' timetables, recorders' schedules and offline alerts (rooms' held-lessons seam). */
     roomLessons: liveRoomLessons(deps.db.db),
+    /** The kindergarten live view: the media area's playlist route asks kgView.viewerAllowed(roomId, token). */
+    kgView,
     register: async (app: AppInstance) => { for (const r of routes) await r(app); },
     /** Runs every area's due work once (the server's maintenance calls it every minute; tests with a moved clock). */
     runDue: async (now: Date) => {

@@ -24,6 +24,7 @@ import type { FamilyConversationTable, FamilyMessageTable, FamilyMessageReadTabl
 import type { NoticeTable, NoticeClassTable, NoticeDeliveryTable, NoticeDeliveryChildTable, NoticeAttachmentTable } from './schema/family-notices.js';
 import type { ClassTimetableTable, HomeworkTable } from './schema/family-routine.js';
 import type { LiveClassTable, LiveClassRoomTable, LiveSessionTable, LiveEventTable, LiveAttendanceTable } from './schema/live.js';
+import type { LiveKgRoomTable, LiveKgWindowTable, LiveKgViewTable } from './schema/live-kg.js';
 import type { SafetySchoolAreaTable, SafetyCheckTable, SafetyHazardTable, SafetyHazardPhotoTable, SafetyDrillTable } from './schema/safety.js';
 import type { AttendanceDayTable, LeaveRequestTable, AttendanceSettingsTable, AttendanceAlertRunTable, AttendanceGateTable } from './schema/family-attendance.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
@@ -44,6 +45,7 @@ export type * from './schema/family-notices.js';
 export type * from './schema/family-routine.js';
 export type * from './schema/safety.js';
 export type * from './schema/live.js';
+export type * from './schema/live-kg.js';
 
 /**
  * Table types for Kysely. Conventions that hold on SQLite and PostgreSQL alike:
@@ -144,6 +146,7 @@ export interface Database {
   class_timetable: ClassTimetableTable;
   homework: HomeworkTable;
   safety_school_areas: SafetySchoolAreaTable; safety_checks: SafetyCheckTable; safety_hazards: SafetyHazardTable; safety_hazard_photos: SafetyHazardPhotoTable; safety_drills: SafetyDrillTable;
+  live_kg_rooms: LiveKgRoomTable; live_kg_windows: LiveKgWindowTable; live_kg_views: LiveKgViewTable;
   live_classes: LiveClassTable; live_class_rooms: LiveClassRoomTable; live_sessions: LiveSessionTable; live_events: LiveEventTable; live_attendance: LiveAttendanceTable;
   attendance_days: AttendanceDayTable; leave_requests: LeaveRequestTable; attendance_settings: AttendanceSettingsTable; attendance_alert_runs: AttendanceAlertRunTable; attendance_gates: AttendanceGateTable;
 }

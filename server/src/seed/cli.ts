@@ -53,6 +53,7 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   class_timetable: 'truncate', homework: 'truncate',
   safety_school_areas: 'truncate', safety_checks: 'truncate', safety_hazards: 'truncate', safety_hazard_photos: 'truncate', safety_drills: 'truncate',
   attendance_days: 'truncate', leave_requests: 'truncate', attendance_settings: 'truncate', attendance_alert_runs: 'truncate', attendance_gates: 'truncate',
+  live_kg_rooms: 'truncate', live_kg_windows: 'truncate', live_kg_views: 'truncate',
   live_classes: 'truncate', live_class_rooms: 'truncate', live_sessions: 'truncate', live_events: 'truncate', live_attendance: 'truncate',
 };
 

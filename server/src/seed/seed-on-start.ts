@@ -22,6 +22,7 @@ import { seedDemoConsent } from './demo-consent.js';
 import { seedDemoResources } from './demo-resources.js';
 import { seedDemoSafety } from './demo-safety.js';
 import { seedDemoLive } from './demo-live.js';
+import { seedDemoLiveKg } from './demo-live-kg.js';
 
 /**
  * On first start with an empty database, seeds the Liaocheng demo city: the 2018 programme as the
@@ -74,6 +75,8 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void, opts: { 
   log(`demo safety: ${JSON.stringify(await seedDemoSafety(db.db, now))}`);
   // 互动教学: a weekly 专递课堂 from 冠县实验小学 to two village schools, on today's weekday.
   log(`demo live: ${JSON.stringify(await seedDemoLive(db.db, now))}`);
+  // 园所直播: 冠县第一幼儿园's activity room of gxyey.parent's class, weekday mornings.
+  log(`demo live view: ${JSON.stringify(await seedDemoLiveKg(db.db, now))}`);
   log(`demo city seeded: ${JSON.stringify(summary)}`);
   return true;
 }

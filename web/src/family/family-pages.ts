@@ -4,6 +4,7 @@ import { attendanceHomeCards, attendancePages } from './pages/attendance';
 import { bindingHomeCards, bindingPages } from './pages/binding';
 import { consentPages } from './pages/consent';
 import { kindergartenHomeCards, kindergartenPages } from './pages/kindergarten';
+import { liveKgHomeCards, liveKgPages } from './pages/live-kg';
 import { messagesPages } from './pages/messages';
 import { noticesHomeCards, noticesPages } from './pages/notices';
 import { routineHomeCards, routinePages } from './pages/routine';
@@ -33,6 +34,7 @@ export const FAMILY_PAGES: FamilyPage[] = [
   ...bindingPages,
   ...consentPages,
   ...kindergartenPages,
+  ...liveKgPages,
   ...messagesPages,
   ...noticesPages,
   ...routinePages,
@@ -42,6 +44,7 @@ export const FAMILY_HOME_CARDS: FamilyHomeCard[] = [
   ...attendanceHomeCards,
   ...bindingHomeCards,
   ...kindergartenHomeCards,
+  ...liveKgHomeCards,
   ...noticesHomeCards,
   ...routineHomeCards,
 ];

@@ -50,6 +50,8 @@ import { enLiveReplay } from './en-texts/live-replay';
 import { enSafetyErrors } from './en-texts/safety-errors';
 import { enLiveSchedule } from './en-texts/live-schedule';
 import { enLiveScheduleErrors } from './en-texts/live-schedule-errors';
+import { enLiveKgErrors } from './en-texts/live-kg-errors';
+import { enLiveKg } from './en-texts/live-kg';
 
 /**
  * English texts, one file per area in en-texts/. Each part is typed against the Chinese `Messages`,
@@ -92,6 +94,7 @@ export const en: EnglishMessages = {
   ...enLiveSchedule,
   ...enFamilyAttendance,
   ...enLiveReplay,
+  ...enLiveKg,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,
@@ -104,5 +107,6 @@ export const en: EnglishMessages = {
     ...enSafetyErrors,
     ...enLiveScheduleErrors,
     ...enFamilyErrorsAttendance,
+    ...enLiveKgErrors,
   },
 };

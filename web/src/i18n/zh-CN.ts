@@ -34,6 +34,7 @@ import { zhFamilyRoutine } from './zh-CN-texts/family-routine';
 import { zhSafety } from './zh-CN-texts/safety';
 import { zhLiveSchedule } from './zh-CN-texts/live-schedule';
 import { zhLiveReplay } from './zh-CN-texts/live-replay';
+import { zhLiveKg } from './zh-CN-texts/live-kg';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -77,6 +78,7 @@ export const zhCN = {
   ...zhLiveSchedule,
   ...zhFamilyAttendance,
   ...zhLiveReplay,
+  ...zhLiveKg,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */

@@ -25,6 +25,7 @@ import { addRoutineToFixture } from '../../modules/family/routine-fixture.js';
 import { addSafetyToFixture } from '../../modules/safety/safety-fixture.js';
 import { addAttendanceToFixture } from '../../modules/family/attendance-fixture.js';
 import { addLiveToFixture } from '../../modules/live/live-fixture.js';
+import { addKgViewToFixture } from '../../modules/live/kg-view-fixture.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixFixture, type Target } from './matrix-types.js';
@@ -120,5 +121,6 @@ export async function buildMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   await addSafetyToFixture(t, fixture);
   await addAttendanceToFixture(t, fixture);
   await addLiveToFixture(t, fixture);
+  await addKgViewToFixture(t, fixture);
   return fixture;
 }

@@ -30,4 +30,10 @@ export interface LiveMediaEngine {
   recorderTarget(session: { id: number; mode: LiveMode; handles: LiveMediaHandles }): LiveRecorderTarget;
   /** Stops what the engine started (the supervised Janus, packagers). */
   stop(): Promise<void>;
+  /**
+   * 园所直播 (kg-view-media.ts): what a parent's page plays for a kindergarten live-view room
+   * (live_kg_rooms.id; role watcher, view only). Optional until the media area provides it; the
+   * kindergarten view then answers an HLS playlist URL of its own (kgFallbackView).
+   */
+  roomStreamView?(roomId: number, viewerToken: string): LiveMediaView;
 }

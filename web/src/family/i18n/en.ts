@@ -7,6 +7,7 @@ import { familyEnKindergarten } from './en-texts/kindergarten';
 import { familyEnMessages } from './en-texts/messages';
 import { familyEnNotices } from './en-texts/notices';
 import { familyEnRoutine } from './en-texts/routine';
+import { familyEnLiveKg } from './en-texts/live-kg';
 
 /** The family app's English texts, the same keys as zh-CN.ts, one file per area in en-texts/. */
 export const familyEn: FamilyMessages = {
@@ -18,4 +19,5 @@ export const familyEn: FamilyMessages = {
   ...familyEnMessages,
   ...familyEnNotices,
   ...familyEnRoutine,
+  ...familyEnLiveKg,
 };

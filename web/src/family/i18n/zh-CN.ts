@@ -6,6 +6,7 @@ import { familyZhKindergarten } from './zh-CN-texts/kindergarten';
 import { familyZhMessages } from './zh-CN-texts/messages';
 import { familyZhNotices } from './zh-CN-texts/notices';
 import { familyZhRoutine } from './zh-CN-texts/routine';
+import { familyZhLiveKg } from './zh-CN-texts/live-kg';
 
 /**
  * The family app's Chinese texts, its own small dictionary (the staff app's does not ship to
@@ -20,6 +21,7 @@ export const familyZhCN = {
   ...familyZhMessages,
   ...familyZhNotices,
   ...familyZhRoutine,
+  ...familyZhLiveKg,
 };
 
 export type FamilyMessages = typeof familyZhCN;

@@ -9,6 +9,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { kindergartenApi } from '../api/kindergarten.api';
 import { HealthCheckForm } from '../components/HealthCheckForm';
 import { PickupDesk } from '../components/PickupDesk';
+import { LiveKgPanel } from '../components/LiveKgPanel';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
 
@@ -105,6 +106,7 @@ export default function KindergartenPage() {
             ]}
           />
         ) : null}
+        <LiveKgPanel />
       </Flex>
       {desk ? <PickupDesk child={desk} onClose={() => setDesk(null)} onDone={day.reload} /> : null}
       {check ? <HealthCheckForm child={check} onClose={() => setCheck(null)} onDone={day.reload} /> : null}
