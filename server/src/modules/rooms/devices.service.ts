@@ -130,7 +130,8 @@ export function createDevicesService(deps: {
     const liveSchedule = (await (deps.heldLessons ?? NO_HELD_LESSONS).onDay(day, device.roomId)).filter((h) => h.role === 'lead').map((h) => ({
       sessionId: h.sessionId, title: h.title, startsAt: shanghaiInstant(day, h.startsAt).toISOString(), endsAt: shanghaiInstant(day, h.endsAt).toISOString(),
     }));
-    return { serverTime: now.toISOString(), uploadUrl: UPLOAD_URL, heartbeatIntervalSeconds: timing.heartbeatIntervalSeconds, liveSchedule };
+    // Only rooms that lead a live class today hear of it; every other recorder's answer stays as it was.
+    return { serverTime: now.toISOString(), uploadUrl: UPLOAD_URL, heartbeatIntervalSeconds: timing.heartbeatIntervalSeconds, ...(liveSchedule.length ? { liveSchedule } : {}) };
   }
 
   return { createDevice, rotateDevice, revokeDevice, register, heartbeat };

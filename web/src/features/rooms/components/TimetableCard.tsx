@@ -159,7 +159,7 @@ export function TimetableCard({ room, writable }: { room: RoomDetail; writable: 
           {timetable.data.held.map((h) => (
             <Typography.Text key={h.classId}>
               <Tag color={h.role === 'lead' ? 'red' : 'blue'}>{t(`liveSchedule.roles.${h.role}`)}</Tag>
-              {h.weekday ? t(`timetable.weekdays.${h.weekday}`) : h.day} {h.startsAt}–{h.endsAt} · {h.title} · {h.fromSchool} · {h.teacher}
+              {h.weekday ? t(`timetable.weekdays.${h.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7}`) : h.day} {h.startsAt}–{h.endsAt} · {h.title} · {h.fromSchool} · {h.teacher}
             </Typography.Text>
           ))}
         </Flex>
