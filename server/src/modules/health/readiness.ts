@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
@@ -18,13 +18,21 @@ export function readinessChecks(deps: { db: Db; storage?: ObjectStore }): Record
   if (store) {
     checks.storage = async () => {
       // A missing key answers null on both backends: S3 makes the round trip with the node's
-      // credentials; on disk, the objects folder itself must be there (an unmounted volume is not).
+      // credentials and bucket; on disk, the objects folder must be one we can write to.
       await store.head('readiness-probe');
       const local = store.localPath('readiness-probe');
-      if (local && !(await stat(dirname(local))).isDirectory()) throw new Error('the objects folder is not a folder');
+      if (local) await writableFolder(dirname(local));
     };
   }
   return checks;
+}
+
+/** The disk store's root is a folder we may write to; before its first object, its parent is (the store makes it then). */
+async function writableFolder(root: string): Promise<void> {
+  const info = await stat(root).catch((err: NodeJS.ErrnoException) => { if (err.code === 'ENOENT') return null; throw err; });
+  const folder = info ? root : dirname(root);
+  if (!(await stat(folder)).isDirectory()) throw new Error(`${folder} is not a folder`);
+  await access(folder, constants.W_OK);
 }
 
 /** Runs every check at once, each bounded by `timeoutMs`; `ready` only when all answered. */
