@@ -5,8 +5,12 @@ import type { Metrics } from './metrics.js';
 
 /** Counts and times every answered request by its route pattern (never the URL, whose ids would make a series each). */
 export function installRequestMetrics(app: FastifyInstance, metrics: Metrics) {
-  app.addHook('onResponse', async (req, reply) => {
-    metrics.observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  // On the raw response's finish rather than Fastify's onResponse, which hijacked replies (tus) skip.
+  app.addHook('onRequest', async (req, reply) => {
+    const started = performance.now();
+    reply.raw.once('finish', () => {
+      metrics.observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.raw.statusCode, (performance.now() - started) / 1000);
+    });
   });
 }
 
