@@ -109,6 +109,9 @@ import { createEngagementService } from './modules/resources/engagement.service.
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { ObjectStore } from './storage/object-store.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { installRequestMetrics, registerMetricsRoute } from './http/metrics-route.js';
+import { installRequestIds, requestIdOf } from './http/request-id.js';
 
 export interface AppDeps {
   db: Db;
@@ -127,6 +130,8 @@ export interface AppDeps {
   jobs?: JobQueue;
   /** The event bus the job handlers of this process emit on (composition/app-jobs.ts); a new one when absent. */
   events?: AppEventBus;
+  /** This process's metrics registry (/metrics); a new one when absent. main.ts shares it with the job runner. */
+  metrics?: Metrics;
 }
 
 /** Builds the services from their dependencies and wires every module's routes onto one Fastify app. */
@@ -135,8 +140,15 @@ export async function buildApp(deps: AppDeps) {
     logger: deps.logger ?? false,
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // X-Request-Id from a proxy or recorder when sensible, else a UUID; logged as reqId, echoed, carried into jobs.
+    genReqId: requestIdOf,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as AppInstance;
   installValidators(app as never);
+  installRequestIds(app as never);
+  const metrics = deps.metrics ?? createMetrics({ warn: (obj, msg) => app.log.warn(obj, msg) });
+  installRequestMetrics(app as never, metrics);
+  if (deps.jobs) metrics.watchJobs(deps.jobs);
+  if (deps.db.pool) metrics.watchPool(deps.db.pool);
 
   const events = deps.events ?? createAppEventBus();
   const audit = createAuditService({ db: deps.db, clock: deps.clock });
@@ -175,7 +187,7 @@ export async function buildApp(deps: AppDeps) {
     ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
       viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment,
       sharedLesson: eitherShares(createLessonSharing(deps.db.db), createResourceLessonSharing(deps.db.db),
-        createLiveLessonSharing(deps.db.db)) })
+        createLiveLessonSharing(deps.db.db)), uploadMetrics: metrics.uploads })
     : null;
   // What research may reach: activities through the access gate, lessons through the recordings
   // service (which asks research back, through lesson-sharing, for lessons shared by activities).
@@ -224,7 +236,7 @@ export async function buildApp(deps: AppDeps) {
   // Interactive teaching (互动教学): live classes, their media, interaction and replay.
   const live = liveFor({ db: deps.db, clock: deps.clock, audit, auth, org, rooms, notifications, calendar, events, recordings, family, config: deps.config, storage: deps.storage, jobs: deps.jobs });
   app.addHook('onClose', async () => live.close());
-  const services = { audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings, family, live };
+  const services = { metrics, audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings, family, live };
 
   await app.register(swagger, {
     openapi: {
@@ -261,7 +273,8 @@ export async function buildApp(deps: AppDeps) {
   installErrorHandler(app as never, { audit });
   const routes = installAccessHooks(app as never, { auth, audit });
 
-  registerHealthRoutes(app, { db: deps.db });
+  registerHealthRoutes(app, { db: deps.db, storage: deps.storage });
+  registerMetricsRoute(app as never, { metrics, token: deps.config?.metricsToken ?? null });
   registerAuthRoutes(app, { auth, sessionMaxHours: deps.sessionMaxHours });
   registerOrgRoutes(app, { org, audit });
   registerAuditRoutes(app, { auditReview });

@@ -54,6 +54,10 @@ export interface Config {
   quotaReminderHour: number;
   /** DIGEST_HOUR: Asia/Shanghai hour (0–23) from which each county department gets yesterday's digest (default 7). */
   digestHour: number;
+  /** METRICS_TOKEN: a scraper sending `Authorization: Bearer <token>` may read /metrics from anywhere; without it only loopback may (default none). */
+  metricsToken: string | null;
+  /** METRICS_PORT: `npm run worker` serves its own /metrics on this port (default none: no HTTP in workers). */
+  metricsPort: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -102,7 +106,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: int(env, 'RETENTION_DAYS', 180, 1, 36500),
     quotaReminderHour: int(env, 'QUOTA_REMINDER_HOUR', 15, 0, 23),
     digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 1, 65535) : null,
   };
+}
+
+function metricsToken(raw: string | undefined): string | null {
+  const token = raw?.trim();
+  if (!token) return null;
+  // Guessable tokens would open the operators' page to anyone who can reach the node.
+  if (token.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  return token;
 }
 
 function ladder(spec: string): LadderRung[] {

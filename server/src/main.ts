@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { createAppJobs } from './composition/app-jobs.js';
 import { createAppEventBus } from './events/app-events.js';
 import { createJobRunner } from './jobs/job-runner.js';
+import { gracefulShutdown } from './composition/shutdown.js';
 import { startMaintenance } from './maintenance.js';
 import { announceFfmpeg } from './media/ffmpeg-binaries.js';
 import { startCourseware } from './composition/courseware-start.js';
@@ -64,17 +65,14 @@ async function main() {
   });
   // WORKERS=0: this process only enqueues; `npm run worker` processes run the jobs.
   const jobRunner = config.workers > 0
-    ? createJobRunner({ db, clock: systemClock, registry: jobs.registry, log: app.log, concurrency: config.workers })
+    ? createJobRunner({ db, clock: systemClock, registry: jobs.registry, log: app.log, concurrency: config.workers, metrics: services.metrics.jobs })
     : null;
   jobRunner?.start();
   if (jobRunner) jobs.queue.onEnqueued(() => jobRunner.wake());
   const stopDemoRecorders = config.seed === 'demo' ? startDemoRecorders({ db, clock: systemClock, log: app.log }) : () => {};
+  const shutdown = gracefulShutdown({ stopStarting: [stopDemoRecorders, stopMaintenance], http: app, runner: jobRunner, db, log: app.log });
   const close = async () => {
-    stopDemoRecorders();
-    stopMaintenance();
-    await jobRunner?.stop();
-    await app.close();
-    await db.close();
+    await shutdown();
     process.exit(0);
   };
   process.once('SIGINT', close);

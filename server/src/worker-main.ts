@@ -10,6 +10,9 @@ import { createJobRunner } from './jobs/job-runner.js';
 import { useFfmpegOverrides } from './media/ffmpeg-binaries.js';
 import { createComplianceService } from './modules/compliance/compliance.service.js';
 import { openObjectStore } from './storage/storage-url.js';
+import { createMetrics } from './http/metrics.js';
+import { registerMetricsRoute } from './http/metrics-route.js';
+import { gracefulShutdown } from './composition/shutdown.js';
 
 /**
  * `npm run worker [-- --concurrency N]`: a process that only runs jobs, from the same database and
@@ -22,7 +25,9 @@ async function main() {
   const concurrency = concurrencyArg(process.argv.slice(2)) ?? Math.max(1, config.workers);
   const storage = openObjectStore(config);
   // Fastify's logger, so the worker logs exactly as the server does (pino, same level).
-  const log = Fastify({ logger: { level: config.logLevel } }).log.child({ component: 'worker' });
+  // It also serves the worker's /metrics when METRICS_PORT is set.
+  const http = Fastify({ logger: { level: config.logLevel } });
+  const log = http.log.child({ component: 'worker' });
   const db = openDb(config);
   await migrateToLatest(db);
   useFfmpegOverrides(config);
@@ -35,13 +40,21 @@ async function main() {
     enqueueJob: (kind, payload, opts) => queue.enqueue(kind, payload, opts), warn: (obj, msg) => log.warn(obj, msg),
   });
   const { registry, queue } = createAppJobs({ db, clock: systemClock, config, storage, events });
-  const runner = createJobRunner({ db, clock: systemClock, registry, log, concurrency });
+  const metrics = createMetrics({ warn: (obj, msg) => log.warn(obj, msg) });
+  metrics.watchJobs(queue);
+  if (db.pool) metrics.watchPool(db.pool);
+  const runner = createJobRunner({ db, clock: systemClock, registry, log, concurrency, metrics: metrics.jobs });
   runner.start();
+  if (config.metricsPort) {
+    registerMetricsRoute(http, { metrics, token: config.metricsToken });
+    await http.listen({ port: config.metricsPort, host: config.host });
+    log.info(`worker metrics on http://localhost:${config.metricsPort}/metrics`);
+  }
   log.info({ workerId: runner.workerId, concurrency, kinds: registry.kinds() }, `job worker started (database: ${db.dialect}, storage: ${storage.kind})`);
 
+  const shutdown = gracefulShutdown({ http, runner, db, log });
   const close = async () => {
-    await runner.stop();
-    await db.close();
+    await shutdown();
     process.exit(0);
   };
   process.once('SIGINT', close);

@@ -19,10 +19,13 @@ export function videoFor(deps: {
   db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter;
   viewerOf: RecordingsModuleDeps['viewerOf']; notifyDepartment?: RecordingsModuleDeps['notifyDepartment'];
   sharedLesson?: RecordingsModuleDeps['sharedLesson'];
+  /** Where uploads report the bytes they receive (the metrics registry). */
+  uploadMetrics?: { bytesReceived(bytes: number): void };
 }) {
   const recordings = recordingsModuleFor(deps);
   const uploads = createUploadsService({
     db: deps.db, clock: deps.clock, audit: deps.audit, ingest: recordings.ingest, settings: uploadsSettingsFrom(deps.config),
+    onBytesReceived: deps.uploadMetrics && ((bytes) => deps.uploadMetrics!.bytesReceived(bytes)),
   });
   return {
     ...recordings,

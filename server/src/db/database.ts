@@ -12,6 +12,8 @@ export interface Db {
   db: Kysely<Database>;
   dialect: DialectName;
   close(): Promise<void>;
+  /** PostgreSQL's connection pool, for its metrics (absent on SQLite). */
+  pool?: { totalCount: number; idleCount: number; waitingCount: number };
 }
 
 // COUNT(*) and SUM() are bigint in PostgreSQL; our counts fit in a double, and both dialects must
@@ -27,7 +29,7 @@ export function openDb(opts: { databaseUrl: string | null; dataDir: string; sqli
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', close: () => db.destroy(), pool };
   }
   mkdirSync(opts.dataDir, { recursive: true });
   const file = opts.sqliteFile ?? join(opts.dataDir, 'sunshine.sqlite');

@@ -3,8 +3,9 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { Database, JobTable } from '../db/schema.js';
 import type { AnyJobDefinition } from './job-definition.js';
-import { deleteFinishedJobs, getJob, insertJob, type JobRow, listJobs } from './jobs.queries.js';
+import { deleteFinishedJobs, getJob, insertJob, jobCountsByKind, type JobRow, listJobs } from './jobs.queries.js';
 import type { JobRegistry, PayloadOf } from './registry.js';
+import { currentRequestId } from './request-id.js';
 
 export type JobStatus = JobTable['status'];
 
@@ -22,11 +23,23 @@ export interface EnqueueOptions {
   trx?: Kysely<Database>;
 }
 
+/** One kind's backlog, for metrics. */
+export interface JobKindStats {
+  kind: string;
+  /** Jobs waiting (queued, due or not yet due). */
+  queued: number;
+  running: number;
+  /** How long the longest-waiting due job has waited since its `run_after`, in seconds (0 when none is due). */
+  oldestWaitingSeconds: number;
+}
+
 /** A job as the admin pages and tests see it. */
 export interface JobView {
   id: number;
   kind: string;
   payload: unknown;
+  /** The id of the HTTP request (or job) that enqueued it, when there was one. */
+  requestId: string | null;
   status: JobStatus;
   /** Runs started so far, lost runs included. */
   attempts: number;
@@ -57,7 +70,16 @@ export interface JobQueue<D extends AnyJobDefinition = AnyJobDefinition> {
    * job at once instead of at its next poll (a lesson becomes playable up to a poll sooner).
    */
   onEnqueued(listener: () => void): void;
+  /** Backlog per kind: every registered kind, and any other kind found in the table. */
+  stats(): Promise<JobKindStats[]>;
 }
+
+/**
+ * The payload key under which a job keeps the id of the request that enqueued it, so its runner's
+ * log lines carry that `reqId`. Only object payloads carry it; the runner hands the handler the
+ * payload without it, and a payload of its own may not use the key.
+ */
+export const REQUEST_ID_KEY = 'requestId';
 
 /**
  * The durable queue: jobs are rows of `jobs`, so they survive restarts and crashes. Runners
@@ -77,9 +99,12 @@ export function createJobQueue<D extends AnyJobDefinition>(deps: { db: Db; clock
       const maxAttempts = opts.maxAttempts ?? def.maxAttempts;
       if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`maxAttempts must be ≥ 1, got ${maxAttempts}`);
       const now = clock.now().toISOString();
+      if (isPlainObject(payload) && REQUEST_ID_KEY in payload) throw new Error(`job ${kind}: the payload key ${REQUEST_ID_KEY} is reserved for the enqueuing request's id`);
+      const requestId = currentRequestId();
+      const stored = requestId && isPlainObject(payload) ? { ...payload, [REQUEST_ID_KEY]: requestId } : payload;
       const id = await insertJob(opts.trx ?? db.db, {
         kind,
-        payload: JSON.stringify(payload ?? null),
+        payload: JSON.stringify(stored ?? null),
         status: 'queued',
         attempts: 0,
         max_attempts: maxAttempts,
@@ -112,7 +137,27 @@ export function createJobQueue<D extends AnyJobDefinition>(deps: { db: Db; clock
     deleteFinished(before) {
       return deleteFinishedJobs(db.db, before.toISOString());
     },
+
+    async stats() {
+      const nowMs = clock.now().getTime();
+      const byKind = new Map<string, JobKindStats>(registry.kinds().map((kind) => [kind, { kind, queued: 0, running: 0, oldestWaitingSeconds: 0 }]));
+      for (const row of await jobCountsByKind(db.db)) {
+        const s = byKind.get(row.kind) ?? { kind: row.kind, queued: 0, running: 0, oldestWaitingSeconds: 0 };
+        byKind.set(row.kind, s);
+        if (row.status === 'running') s.running = Number(row.n);
+        else {
+          s.queued = Number(row.n);
+          // A job waiting out its backoff is not late yet: only a due one has waited.
+          if (row.earliest) s.oldestWaitingSeconds = Math.max(0, (nowMs - Date.parse(String(row.earliest))) / 1000);
+        }
+      }
+      return [...byKind.values()];
+    },
   };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function toView(row: JobRow): JobView {
@@ -122,10 +167,17 @@ function toView(row: JobRow): JobView {
   } catch {
     payload = row.payload;
   }
+  let requestId: string | null = null;
+  if (isPlainObject(payload) && REQUEST_ID_KEY in payload) {
+    const { [REQUEST_ID_KEY]: id, ...rest } = payload;
+    requestId = typeof id === 'string' ? id : null;
+    payload = rest;
+  }
   return {
     id: row.id,
     kind: row.kind,
     payload,
+    requestId,
     status: row.status,
     attempts: row.attempts,
     maxAttempts: row.max_attempts,

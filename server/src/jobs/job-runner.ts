@@ -7,6 +7,14 @@ import type { JobTable } from '../db/schema.js';
 import type { AnyJobDefinition, JobContext, JobFailure, JobLogger, JobOutcome } from './job-definition.js';
 import { claimNextJob, type JobClaim, type JobRow, updateClaimedJob } from './jobs.queries.js';
 import type { JobRegistry } from './registry.js';
+import { REQUEST_ID_KEY } from './job-queue.js';
+import { withRequestId } from './request-id.js';
+
+/** Where a runner reports each finished run (the metrics registry implements it; jobs import no metrics). */
+export interface JobRunnerMetrics {
+  /** A run ended: `outcome` done, retry, failed or requeued (cut short by shutdown); `seconds` from claim to outcome. */
+  runFinished(kind: string, outcome: 'done' | 'retry' | 'failed' | 'requeued', seconds: number): void;
+}
 
 export interface JobRunnerOptions {
   db: Db;
@@ -25,6 +33,8 @@ export interface JobRunnerOptions {
   graceMs?: number;
   /** After aborting a run, how long to wait for its handler to return before leaving it behind (default 3 s). */
   abortWaitMs?: number;
+  /** Told how long each run took and how it ended. */
+  metrics?: JobRunnerMetrics;
 }
 
 export interface JobRunner {
@@ -101,7 +111,11 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     const run: JobClaim = { id: row.id, workerId, attempt: row.attempts };
     // Lost runs (a runner killed mid-job) are taken over without using up an attempt.
     const attempt = row.attempts - row.lost_runs;
-    const jobLog = log.child({ jobId: row.id, kind: row.kind, attempt, run: row.attempts });
+    const requestId = requestIdOf(row.payload);
+    const jobLog = log.child({ jobId: row.id, kind: row.kind, attempt, run: row.attempts, ...(requestId ? { reqId: requestId } : {}) });
+    // Wall time, not the injected clock: tests move that clock by hand, and this measures work done.
+    const startedAt = performance.now();
+    const report = (outcome: Parameters<JobRunnerMetrics['runFinished']>[1]) => opts.metrics?.runFinished(row.kind, outcome, (performance.now() - startedAt) / 1000);
     const settle = async (patch: Updateable<JobTable>) => {
       if (await updateClaimedJob(db.db, run, { ...patch, locked_by: null, locked_until: null, updated_at: at() })) return true;
       jobLog.warn({}, 'job outcome dropped: another runner has taken the job over');
@@ -111,6 +125,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     let payload: unknown;
     const fail = async (reason: string, cause: JobFailure['cause']) => {
       jobLog.error({ reason }, 'job failed');
+      report('failed');
       if (!(await settle({ status: 'failed', last_error: reason, finished_at: at() })) || !def?.onFailed || payload === undefined) return;
       try {
         await def.onFailed(payload, { jobId: row.id, cause, reason, attempts: Math.min(attempt, row.max_attempts), lostRuns: row.lost_runs });
@@ -121,7 +136,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
 
     if (!def) return fail(`no handler for job kind ${row.kind} in this process`, 'outcome');
     try {
-      payload = JSON.parse(row.payload);
+      payload = withoutRequestId(JSON.parse(row.payload));
     } catch {
       return fail('payload is not valid JSON', 'outcome');
     }
@@ -143,7 +158,9 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     const ctx: JobContext = { jobId: row.id, attempt, maxAttempts: row.max_attempts, run: row.attempts, signal, log: jobLog, heartbeat, clock };
     let outcome: JobOutcome | 'abandoned';
     try {
-      outcome = await settledOrAbandoned(runHandler(def, payload, ctx), signal, abortWaitMs);
+      // Jobs this one enqueues carry the same request id.
+      const handled = requestId ? withRequestId(requestId, () => runHandler(def, payload, ctx)) : runHandler(def, payload, ctx);
+      outcome = await settledOrAbandoned(handled, signal, abortWaitMs);
     } finally {
       clearInterval(beat);
       clearTimeout(deadline);
@@ -157,6 +174,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     if (reason === 'lease-lost') return jobLog.warn({}, 'job outcome dropped: lease lost to another runner');
     if (reason === 'shutdown' && outcome.status !== 'done') {
       jobLog.info({}, 'job interrupted by shutdown; queued again');
+      report('requeued');
       await settle({ status: 'queued', attempts: row.attempts - 1, run_after: at(), last_error: 'interrupted by shutdown' });
       return;
     }
@@ -164,6 +182,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
 
     if (outcome.status === 'done') {
       jobLog.info({}, 'job done');
+      report('done');
       await settle({ status: 'done', last_error: null, finished_at: at() });
       return;
     }
@@ -171,6 +190,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     if (attempt >= row.max_attempts) return fail(outcome.reason, 'attempts');
     const waitMs = Math.max(0, def.backoffMs(attempt) || 0);
     jobLog.warn({ reason: outcome.reason, retryInMs: waitMs }, 'job will be retried');
+    report('retry');
     await settle({ status: 'queued', last_error: outcome.reason, run_after: at(waitMs) });
   }
 
@@ -258,6 +278,24 @@ async function runHandler(def: AnyJobDefinition, payload: unknown, ctx: JobConte
   }
   const ok = outcome && (outcome.status === 'done' || ((outcome.status === 'retry' || outcome.status === 'failed') && typeof outcome.reason === 'string'));
   return ok ? outcome : { status: 'failed', reason: `handler of ${def.kind} returned no valid outcome: ${JSON.stringify(outcome)}` };
+}
+
+/** The id of the request that enqueued a job, from its stored payload (see REQUEST_ID_KEY). */
+function requestIdOf(payloadText: string): string | undefined {
+  try {
+    const v: unknown = JSON.parse(payloadText);
+    const id = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[REQUEST_ID_KEY] : undefined;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The payload as it was enqueued: the handler never sees the request id stored beside it. */
+function withoutRequestId(payload: unknown): unknown {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !(REQUEST_ID_KEY in payload)) return payload;
+  const { [REQUEST_ID_KEY]: _id, ...rest } = payload as Record<string, unknown>;
+  return rest;
 }
 
 /** The outcome, unless the run was aborted and its handler still had not returned `waitMs` later. */

@@ -102,3 +102,12 @@ export async function deleteFinishedJobs(db: Kysely<Database>, before: string): 
     .executeTakeFirst();
   return Number(res.numDeletedRows);
 }
+
+/** Per kind and status (queued, running): how many, and the earliest `run_after`. Read at each metrics scrape, through the `jobs_due` index. */
+export function jobCountsByKind(db: Kysely<Database>) {
+  return db.selectFrom('jobs')
+    .select((eb) => ['kind', 'status', eb.fn.countAll<number>().as('n'), eb.fn.min('run_after').as('earliest')])
+    .where('status', 'in', ['queued', 'running'])
+    .groupBy(['kind', 'status'])
+    .execute();
+}

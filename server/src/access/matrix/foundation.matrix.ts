@@ -28,6 +28,7 @@ const ORG_READ_ITEM = allExcept<number | readonly [number, number, number]>([200
 /** Routes of the foundation: health, auth, org. */
 export const foundationMatrix: MatrixEntry[] = [
   { route: 'GET /api/health', kind: 'plain', request: () => ({ method: 'GET', url: '/api/health' }), expect: allExcept(200, {}) },
+  { route: 'GET /api/health/ready', kind: 'plain', request: () => ({ method: 'GET', url: '/api/health/ready' }), expect: allExcept(200, {}) },
   { route: 'GET /api/openapi.json', kind: 'plain', request: () => ({ method: 'GET', url: '/api/openapi.json' }), expect: allExcept(200, {}) },
   {
     route: 'POST /api/auth/login', kind: 'plain',

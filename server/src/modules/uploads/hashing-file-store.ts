@@ -12,8 +12,8 @@ import { HashingFileWriter, UploadTooLong } from './hashing-file-writer.js';
 /** Upload ids: 32 hex characters (see uploads.tus.ts). */
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;
 
-/** Told after every PATCH that wrote bytes (our `uploads` row: received bytes, expiry). */
-export type OnProgress = (uploadId: string, stagedBytes: number) => Promise<void>;
+/** Told after every PATCH that wrote bytes (our `uploads` row: received bytes, expiry): the bytes now staged, and how many this write added. */
+export type OnProgress = (uploadId: string, stagedBytes: number, written: number) => Promise<void>;
 
 /** Uploads whose running hash is kept between PATCHes; past this, the longest idle is dropped (and re-hashed if it resumes). */
 const MAX_HASHES = 10_000;
@@ -62,7 +62,7 @@ export class HashingFileStore extends FileStore {
     // The hash has seen exactly the bytes written, unless the disk failed mid-write: then start over next time.
     if (writer.diskFailed) this.hashes.delete(fileId);
     else this.remember(fileId, hash, writer.position);
-    if (writer.position > offset) await this.onProgress(fileId, writer.position).catch((err) => { failure ??= err; });
+    if (writer.position > offset) await this.onProgress(fileId, writer.position, writer.position - offset).catch((err) => { failure ??= err; });
     if (failure) throw failure instanceof UploadTooLong ? ERRORS.ERR_SIZE_EXCEEDED : ERRORS.FILE_WRITE_ERROR;
     return writer.position;
   }

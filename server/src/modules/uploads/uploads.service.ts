@@ -43,14 +43,19 @@ const goneUpload = () => new AppError(404, 'UPLOAD_NOT_FOUND', '上传不存在�
  * what the metadata must say, whose upload is whose, when it expires, and what happens to the
  * complete file (hash check, one recording per distinct file, processing queued).
  */
-export function createUploadsService(deps: { db: Db; clock: Clock; audit: AuditService; ingest: Ingest; settings: UploadsSettings }) {
+export function createUploadsService(deps: {
+  db: Db; clock: Clock; audit: AuditService; ingest: Ingest; settings: UploadsSettings;
+  /** Told the bytes each write staged (upload metrics). */
+  onBytesReceived?: (bytes: number) => void;
+}) {
   const db = deps.db.db;
   const { settings } = deps;
   const now = () => deps.clock.now();
   const expiry = () => new Date(now().getTime() + settings.uploadExpiryHours * 3_600_000).toISOString();
 
   // One row update per PATCH (not per chunk): the progress shown to the uploader and the expiry, which restarts with every byte.
-  const store = new HashingFileStore({ directory: settings.stagingDir }, async (id, stagedBytes) => {
+  const store = new HashingFileStore({ directory: settings.stagingDir }, async (id, stagedBytes, written) => {
+    deps.onBytesReceived?.(written);
     await q.updateUpload(db, id, { received_bytes: stagedBytes, updated_at: now().toISOString(), expires_at: expiry() });
   });
 
