@@ -15,6 +15,8 @@ import type { Video } from './video.js';
 import type { FamilyAndSafety } from './family.js';
 import type { DueTask } from './family.js';
 import { createLiveMediaEngine } from '../modules/live/media/engine.js';
+import { createInteractionService } from '../modules/live/interaction.service.js';
+import { registerInteractionRoutes } from '../modules/live/interaction.routes.js';
 
 export interface LiveDeps {
   db: Db;
@@ -50,8 +52,14 @@ export function liveFor(deps: LiveDeps) {
   // Media: Janus (WebRTC) when installed and reachable, else one-way HLS (modules/live/media/).
   const media = createLiveMediaEngine({ config: deps.config, storage: deps.storage, clock: deps.clock });
   closers.push(() => media.stop());
+  // Interaction: the session's WebSocket channel (hands, calls, questions, polls, attendance) and its record.
+  // The replay reads `interaction.recordOf(sessionId)` for its timeline markers.
+  const interaction = createInteractionService({ db: deps.db, clock: deps.clock });
+  routes.push((app) => registerInteractionRoutes(app, { interaction }));
+  closers.push(() => interaction.close());
 
   return {
+    interaction,
     register: async (app: AppInstance) => { for (const r of routes) await r(app); },
     /** Runs every area's due work once (the server's maintenance calls it every minute; tests with a moved clock). */
     runDue: async (now: Date) => {
