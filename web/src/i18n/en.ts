@@ -46,6 +46,7 @@ import { enFamilyErrorsNotices } from './en-texts/family-errors-notices';
 import { enFamilyRoutine } from './en-texts/family-routine';
 import { enFamilyErrorsRoutine } from './en-texts/family-errors-routine';
 import { enSafety } from './en-texts/safety';
+import { enLiveInteraction } from './en-texts/live-interaction';
 import { enSafetyErrors } from './en-texts/safety-errors';
 
 /**
@@ -87,6 +88,7 @@ export const en: EnglishMessages = {
   ...enFamilyRoutine,
   ...enSafety,
   ...enFamilyAttendance,
+  ...enLiveInteraction,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,

@@ -32,6 +32,7 @@ import { zhFamilyBinding } from './zh-CN-texts/family-binding';
 import { zhFamilyMessages } from './zh-CN-texts/family-messages';
 import { zhFamilyRoutine } from './zh-CN-texts/family-routine';
 import { zhSafety } from './zh-CN-texts/safety';
+import { zhLiveInteraction } from './zh-CN-texts/live-interaction';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -73,6 +74,7 @@ export const zhCN = {
   ...zhFamilyRoutine,
   ...zhSafety,
   ...zhFamilyAttendance,
+  ...zhLiveInteraction,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */
