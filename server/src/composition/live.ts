@@ -57,6 +57,7 @@ export function liveFor(deps: LiveDeps) {
   const interaction = createInteractionService({ db: deps.db, clock: deps.clock });
   routes.push((app) => registerInteractionRoutes(app, { interaction }));
   closers.push(() => interaction.close());
+  due.push({ name: 'liveAttendanceClose', run: (now) => interaction.closeEndedAttendance(now) });
 
   return {
     interaction,

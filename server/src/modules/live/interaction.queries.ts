@@ -41,3 +41,17 @@ export async function closeAttendanceRows(db: Db, ids: number[], at: string) {
   if (ids.length === 0) return;
   await db.db.updateTable('live_attendance').set({ left_at: at }).where('id', 'in', ids).where('left_at', 'is', null).execute();
 }
+
+/**
+ * Attendance rows still open in sessions that have ended (the node carrying the socket died before
+ * it could close them): closed at the session's end, so the record shows when the room left.
+ */
+export async function closeAttendanceOfEndedSessions(db: Db, now: string) {
+  const rows = await db.db.selectFrom('live_attendance').innerJoin('live_sessions', 'live_sessions.id', 'live_attendance.session_id')
+    .select(['live_attendance.id', 'live_sessions.ended_at'])
+    .where('live_attendance.left_at', 'is', null).where('live_sessions.status', '=', 'ended').execute();
+  for (const r of rows) {
+    await db.db.updateTable('live_attendance').set({ left_at: r.ended_at ?? now }).where('id', '=', r.id).where('left_at', 'is', null).execute();
+  }
+  return rows.length;
+}

@@ -206,6 +206,8 @@ export function createInteractionService(deps: { db: Db; clock: Clock; hub?: Int
       const session = await loadSessionUnscoped(db, sessionId);
       return session ? recordView(session) : null;
     },
+    /** Due work: closes attendance left open in ended sessions (a node stopped without closing its sockets). */
+    closeEndedAttendance: async (now: Date) => ({ closed: await q.closeAttendanceOfEndedSessions(db, now.toISOString()) }),
     /** Ends every open connection of this process (shutdown): attendance rows close as drops. */
     async close() {
       const all = [...open];

@@ -160,6 +160,16 @@ describe('live interaction channel', () => {
     expect(hands).toEqual([]);
   });
 
+  it('closes attendance a dead node left open once the session has ended', async () => {
+    const c = await addLiveClass(t, { receiving: ['gx2'] });
+    const iso = t.clock.now().toISOString();
+    await t.db.db.insertInto('live_attendance').values({ session_id: c.sessionId, room_id: c.rooms.gx2, user_id: (await t.db.db.selectFrom('users').select('id').where('username', '=', 'gx2.teacher').executeTakeFirstOrThrow()).id, joined_at: iso, left_at: null }).execute();
+    await t.db.db.updateTable('live_sessions').set({ status: 'ended', ended_at: iso }).where('id', '=', c.sessionId).execute();
+    await t.services.live.runDue(t.clock.now());
+    const open = await t.db.db.selectFrom('live_attendance').select('id').where('session_id', '=', c.sessionId).where('left_at', 'is', null).execute();
+    expect(open).toEqual([]);
+  });
+
   describe('attackers', () => {
     it('refuses an upgrade without a session cookie (401) and a parent (403)', async () => {
       expect(await upgradeStatus(channelUrl(base, cls.sessionId), null)).toBe(401);
