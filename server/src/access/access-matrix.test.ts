@@ -42,6 +42,7 @@ import { familyHomeMatrix } from '../modules/family/home.matrix.js';
 import { bindingMatrix } from '../modules/family/binding.matrix.js';
 import { messagesMatrix } from '../modules/family/messages.matrix.js';
 import { routineMatrix } from '../modules/family/routine.matrix.js';
+import { interactionMatrix } from '../modules/live/interaction.matrix.js';
 import { MATRIX_ACTORS, type MatrixActor, type MatrixEntry, type MatrixFixture, type MatrixRequest, TARGETS } from './matrix/matrix-types.js';
 
 /**
@@ -69,6 +70,7 @@ MATRIX.push(...attendanceMatrix);
 MATRIX.push(...liveMatrix);
 MATRIX.push(...replayMatrix);
 MATRIX.push(...kgViewMatrix);
+MATRIX.push(...interactionMatrix);
 
 describe('access matrix: route × role × scope', () => {
   let t: TestApp;

@@ -27,6 +27,8 @@ import { createReplayService, type EnqueueReplay } from '../modules/live/replay.
 import { registerReplayRoutes } from '../modules/live/replay.routes.js';
 import { createKgViewService } from '../modules/live/kg-view.service.js';
 import { registerKgViewRoutes } from '../modules/live/kg-view.routes.js';
+import { createInteractionService } from '../modules/live/interaction.service.js';
+import { registerInteractionRoutes } from '../modules/live/interaction.routes.js';
 
 export interface LiveDeps {
   db: Db;
@@ -85,6 +87,13 @@ export function liveFor(deps: LiveDeps) {
   routes.push((app) => registerKgViewRoutes(app, { kgView }));
   due.push({ name: 'live.kg_views_quiet', run: (now) => kgView.closeQuiet(now) });
 
+  // Interaction: the session's WebSocket channel (hands, calls, questions, polls, attendance) and its record.
+  // The replay reads `interaction.recordOf(sessionId)` for its timeline markers.
+  const interaction = createInteractionService({ db: deps.db, clock: deps.clock });
+  routes.push((app) => registerInteractionRoutes(app, { interaction }));
+  closers.push(() => interaction.close());
+  due.push({ name: 'liveAttendanceClose', run: (now) => interaction.closeEndedAttendance(now) });
+
   return {
     classes,
     sessions,
@@ -92,6 +101,7 @@ export function liveFor(deps: LiveDeps) {
     roomLessons: liveRoomLessons(deps.db.db),
     /** The kindergarten live view: the media area's playlist route asks kgView.viewerAllowed(roomId, token). */
     kgView,
+    interaction,
     register: async (app: AppInstance) => { for (const r of routes) await r(app); },
     /** Runs every area's due work once (the server's maintenance calls it every minute; tests with a moved clock). */
     runDue: async (now: Date) => {

@@ -56,6 +56,7 @@ export function installAccessHooks(app: FastifyInstance, deps: { auth: SessionPo
     const token = req.cookies[SESSION_COOKIE];
     req.actor = token ? await deps.auth.actorFromToken(token) : null;
     const access = req.routeOptions.config?.access;
+    if (isSocketUpgrade(req)) checkSocketOrigin(req);
     if (!access || access === 'public') return checkOrigin(req);
     const actor = req.actor;
     if (!actor) throw unauthenticated();
@@ -94,4 +95,18 @@ function checkOrigin(req: FastifyRequest) {
   if (!host || new URL(origin).host !== host) {
     throw new AppError(403, 'ORIGIN_MISMATCH', '请求来源与本站不一致，已拒绝');
   }
+}
+
+function isSocketUpgrade(req: FastifyRequest) {
+  return String(req.headers.upgrade ?? '').toLowerCase() === 'websocket';
+}
+
+// A WebSocket upgrade is a GET that carries the session cookie from any page that opens it:
+// a browser names the opening page in Origin, and only our own pages may open our sockets.
+function checkSocketOrigin(req: FastifyRequest) {
+  const origin = req.headers.origin;
+  if (!origin) return;
+  let host: string | null = null;
+  try { host = new URL(origin).host; } catch { /* not a URL: refused below */ }
+  if (!host || host !== req.headers.host) throw new AppError(403, 'ORIGIN_MISMATCH', '请求来源与本站不一致，已拒绝');
 }

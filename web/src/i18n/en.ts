@@ -47,6 +47,7 @@ import { enFamilyRoutine } from './en-texts/family-routine';
 import { enFamilyErrorsRoutine } from './en-texts/family-errors-routine';
 import { enSafety } from './en-texts/safety';
 import { enLiveReplay } from './en-texts/live-replay';
+import { enLiveInteraction } from './en-texts/live-interaction';
 import { enSafetyErrors } from './en-texts/safety-errors';
 import { enLiveSchedule } from './en-texts/live-schedule';
 import { enLiveScheduleErrors } from './en-texts/live-schedule-errors';
@@ -95,6 +96,7 @@ export const en: EnglishMessages = {
   ...enFamilyAttendance,
   ...enLiveReplay,
   ...enLiveKg,
+  ...enLiveInteraction,
   // Each area's error codes beside the common ones.
   errors: {
     ...enCommon.errors, ...enResearchErrors, ...enResourcesErrorsUse, ...enResourcesErrorsReview, ...enResourcesErrorsLibrary,

@@ -35,6 +35,7 @@ import { zhSafety } from './zh-CN-texts/safety';
 import { zhLiveSchedule } from './zh-CN-texts/live-schedule';
 import { zhLiveReplay } from './zh-CN-texts/live-replay';
 import { zhLiveKg } from './zh-CN-texts/live-kg';
+import { zhLiveInteraction } from './zh-CN-texts/live-interaction';
 
 /**
  * Chinese texts, the product's default language, one file per area in zh-CN-texts/. Every key here
@@ -79,6 +80,7 @@ export const zhCN = {
   ...zhFamilyAttendance,
   ...zhLiveReplay,
   ...zhLiveKg,
+  ...zhLiveInteraction,
 };
 
 /** The shape every language must fill: the same keys as Chinese, any string values. */
