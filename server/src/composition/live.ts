@@ -15,6 +15,7 @@ import type { Video } from './video.js';
 import type { FamilyAndSafety } from './family.js';
 import type { DueTask } from './family.js';
 import { createLiveMediaEngine } from '../modules/live/media/engine.js';
+import { registerLiveMediaRoutes } from '../modules/live/media/media.routes.js';
 
 export interface LiveDeps {
   db: Db;
@@ -50,8 +51,11 @@ export function liveFor(deps: LiveDeps) {
   // Media: Janus (WebRTC) when installed and reachable, else one-way HLS (modules/live/media/).
   const media = createLiveMediaEngine({ config: deps.config, storage: deps.storage, clock: deps.clock });
   closers.push(() => media.stop());
+  routes.push((app) => registerLiveMediaRoutes(app, { db: deps.db, engine: media, now: () => deps.clock.now() }));
 
   return {
+    /** The media engine (the sessions area opens and closes sessions through it). */
+    media,
     register: async (app: AppInstance) => { for (const r of routes) await r(app); },
     /** Runs every area's due work once (the server's maintenance calls it every minute; tests with a moved clock). */
     runDue: async (now: Date) => {
