@@ -16,14 +16,17 @@ export async function playLiveHls(video: HTMLVideoElement, playlistUrl: string, 
     lowLatencyMode: true, liveSyncDurationCount: 1, liveMaxLatencyDurationCount: 3, maxLiveSyncPlaybackRate: 1.5,
     backBufferLength: 4, maxBufferLength: 4, manifestLoadingRetryDelay: 500, levelLoadingRetryDelay: 500, manifestLoadingMaxRetry: 60,
   });
+  let stopped = false;
   hls.on(HlsClass.Events.ERROR, (_e, data) => {
-    if (!data.fatal) return;
-    if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR) setTimeout(() => hls.startLoad(), 1000);
+    if (!data.fatal || stopped) return;
+    // The packager writes its first playlist a few seconds after the recorder starts sending.
+    if (data.details === HlsClass.ErrorDetails.MANIFEST_LOAD_ERROR) setTimeout(() => { if (!stopped) hls.loadSource(playlistUrl); }, 1000);
+    else if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR) setTimeout(() => { if (!stopped) hls.startLoad(); }, 1000);
     else if (data.type === HlsClass.ErrorTypes.MEDIA_ERROR) hls.recoverMediaError();
     else onFatal?.(data.details);
   });
   hls.on(HlsClass.Events.MANIFEST_PARSED, () => { void video.play().catch(() => {}); });
   hls.loadSource(playlistUrl);
   hls.attachMedia(video);
-  return () => hls.destroy();
+  return () => { stopped = true; hls.destroy(); };
 }

@@ -1,4 +1,5 @@
 import Janus, { type JanusJS } from 'janus-gateway';
+import adapter from 'webrtc-adapter';
 
 /**
  * The live stage's WebRTC side, with Meetecho's janus-gateway client: no React here, so the e2e
@@ -19,7 +20,7 @@ function init(csrf: () => string | null): Promise<void> {
       if (token) headers.set('x-csrf-token', token);
       return fetch(input, { ...opts, headers, credentials: 'same-origin' });
     };
-    Janus.init({ debug: false, dependencies: Janus.useDefaultDependencies({ fetch: withCsrf }), callback: () => resolve() });
+    Janus.init({ debug: false, dependencies: Janus.useDefaultDependencies({ fetch: withCsrf, adapter }), callback: () => resolve() });
   });
   return initialised;
 }
