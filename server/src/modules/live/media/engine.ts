@@ -110,7 +110,7 @@ export function createLiveMediaEngine(deps: { config?: Config; clock: Clock; log
       packagers.delete(sessionId);
       ports.give(sessionId);
       if (p) await p.stop();
-      const lead = join(h.dir ?? liveDir(sessionId), 'lead.mkv');
+      const lead = join(h.dir ?? liveDir(sessionId), 'lead.ts');
       return { tracks: existsSync(lead) ? [{ roomId: h.leadRoomId, lead: true, path: lead, startedAt: h.startedAt }] : [] };
     },
     viewFor(session, who) {

@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
  * 440 Hz tone, encodes VP8 + Opus in real time and sends RTP to the target's ports. A page that
  * plays the stream reads the blocks back: delay = its Date.now() − the encoded time.
  */
-export const FRAME = { width: 640, height: 360, cols: 8, rows: 4, block: 64, fps: 25 } as const;
+export const FRAME = { width: 320, height: 240, cols: 8, rows: 4, block: 40, fps: 25 } as const;
 
 export function drawTimestamp(buf: Buffer, ms: number) {
   buf.fill(128);
@@ -19,28 +19,36 @@ export function drawTimestamp(buf: Buffer, ms: number) {
   }
 }
 
-export function startTimestampRecorder(opts: { ffmpeg?: string; host: string; videoPort: number; audioPort: number; videoPt: number; audioPt: number }) {
+export function startTimestampRecorder(opts: { tone?: boolean; ffmpeg?: string; host: string; videoPort: number; audioPort: number; videoPt: number; audioPt: number }) {
   const ff: ChildProcess = spawn(opts.ffmpeg ?? 'ffmpeg', [
     '-hide_banner', '-loglevel', 'error',
     '-f', 'rawvideo', '-pix_fmt', 'gray', '-s', `${FRAME.width}x${FRAME.height}`, '-r', String(FRAME.fps), '-i', 'pipe:0',
     '-re', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
-    '-map', '0:v', '-vf', "drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:text='frame %{frame_num}':x=20:y=290:fontsize=40:fontcolor=white,format=yuv420p",
+    '-map', '0:v', '-vf', "drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:text='frame %{frame_num}':x=10:y=185:fontsize=32:fontcolor=white,format=yuv420p",
     '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-lag-in-frames', '0', '-auto-alt-ref', '0', '-error-resilient', '1',
-    '-b:v', '1200k', '-g', '25', '-payload_type', String(opts.videoPt), '-f', 'rtp', `rtp://${opts.host}:${opts.videoPort}?pkt_size=1200`,
-    '-map', '1:a', '-c:a', 'libopus', '-b:a', '64k', '-application', 'lowdelay', '-payload_type', String(opts.audioPt), '-f', 'rtp', `rtp://${opts.host}:${opts.audioPort}`,
+    '-b:v', '600k', '-g', '25', '-payload_type', String(opts.videoPt), '-f', 'rtp', `rtp://${opts.host}:${opts.videoPort}?pkt_size=1200`,
+    ...(opts.tone === false ? [] : ['-map', '1:a', '-c:a', 'libopus', '-b:a', '64k', '-application', 'lowdelay', '-payload_type', String(opts.audioPt), '-f', 'rtp', `rtp://${opts.host}:${opts.audioPort}`]),
   ], { stdio: ['pipe', 'ignore', 'pipe'] });
   let errors = '';
   ff.stderr?.on('data', (d: Buffer) => { errors = (errors + d.toString()).slice(-2000); });
   ff.stdin?.on('error', () => {});
   const frame = Buffer.alloc(FRAME.width * FRAME.height);
-  const timer = setInterval(() => {
+  // Frames on the wall clock's beat (not setInterval's drift): the RTCP sender reports map RTP time
+  // to wall time, and a video clock slower than the tone's makes the browser hold video back for lip sync.
+  const start = Date.now();
+  let n = 0;
+  let timer: NodeJS.Timeout;
+  const tick = () => {
     drawTimestamp(frame, Date.now());
     ff.stdin?.write(frame);
-  }, 1000 / FRAME.fps);
+    n += 1;
+    timer = setTimeout(tick, Math.max(0, start + (n * 1000) / FRAME.fps - Date.now()));
+  };
+  timer = setTimeout(tick, 0);
   return {
     errors: () => errors,
     async stop() {
-      clearInterval(timer);
+      clearTimeout(timer);
       const gone = new Promise<void>((r) => { if (ff.exitCode !== null) r(); else ff.once('exit', () => r()); });
       ff.stdin?.end();
       ff.kill('SIGINT');
