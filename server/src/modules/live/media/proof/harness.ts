@@ -26,7 +26,7 @@ export async function startMediaHarness(env: Record<string, string>) {
     (req as unknown as { actor: unknown }).actor = { userId: 1, permissions: new Set(['live:read']) };
   });
   const bundle = await build({
-    entryPoints: [join(import.meta.dirname, 'page-entry.ts')], bundle: true, write: false, format: 'esm', platform: 'browser', target: 'chrome120', logLevel: 'silent',
+    entryPoints: [join(import.meta.dirname, '../../../../../../web/src/features/live/media/proof-page.ts')], bundle: true, write: false, format: 'esm', platform: 'browser', target: 'chrome120', logLevel: 'silent',
   });
   const script = bundle.outputFiles[0]!.text;
   app.get('/', async (_req, reply) => reply.type('text/html').send('<!doctype html><html><body><script type="module" src="/proof.js"></script></body></html>'));

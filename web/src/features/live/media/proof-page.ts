@@ -1,7 +1,7 @@
-// The proof page's script (bundled by esbuild in the harness): the live stage's own browser code,
+// The live-media proof page's script (bundled by esbuild in server/src/modules/live/media/proof/harness.ts, never by the app): the live stage's own browser code,
 // plus a reader of the timestamp blocks the proof recorder draws.
-import { connectJanus, feedIdFor, publishClassCamera, roomOfDisplay, subscribeWall, watchLeadStream } from '../../../../../../web/src/features/live/media/janus-client';
-import { playLiveHls } from '../../../../../../web/src/features/live/media/hls-live';
+import { connectJanus, feedIdFor, publishClassCamera, roomOfDisplay, subscribeWall, watchLeadStream } from './janus-client';
+import { playLiveHls } from './hls-live';
 
 const FR = { cols: 8, rows: 4, block: 40 };
 const delays: number[] = [];
