@@ -38,7 +38,10 @@ const consoleLog: Log = { info: (m) => console.info(m), warn: (m) => console.war
  * by ffmpeg, and the log and pages say so (单向直播). LIVE_MEDIA=hls forces one way; janus demands it.
  */
 export function createLiveMediaEngine(deps: { config?: Config; clock: Clock; log?: Log; [k: string]: unknown }): LiveMediaEngineImpl {
-  const cfg = deps.config?.liveMedia ?? liveMediaConfig({});
+  const given = deps.config?.liveMedia ?? liveMediaConfig({});
+  // Apps built by other areas' tests would each start a Janus on the same ports: under vitest the
+  // engine runs one way unless LIVE_MEDIA is set (the media proof sets it).
+  const cfg = process.env.VITEST && !process.env.LIVE_MEDIA && given.mode === 'auto' && !deps.config?.liveMedia?.janusUrl ? { ...given, mode: 'hls' as const } : given;
   const dataDir = deps.config?.dataDir ?? join(process.cwd(), 'data');
   const log = deps.log ?? consoleLog;
   const tokenKey = loadOrCreateSecrets(dataDir).mediaTokenKey + ':live';
