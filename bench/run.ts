@@ -19,6 +19,7 @@ import { benchSearch } from './search.bench.js';
 import { benchFamilyHome } from './family-home.bench.js';
 import { benchFamilyNotices } from './family-notices.bench.js';
 import { benchFamilyAttendance } from './family-attendance.bench.js';
+import { benchLive } from './live.bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -35,6 +36,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     await benchFamilyNotices();
     await benchFamilyAttendance();
   },
+  live: () => benchLive(seconds),
 };
 
 async function main() {

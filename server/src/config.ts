@@ -58,6 +58,31 @@ export interface Config {
   metricsToken: string | null;
   /** METRICS_PORT: `npm run worker` serves its own /metrics on this port (default none: no HTTP in workers). */
   metricsPort: number | null;
+  /** Live media (issue 12, docs/live.md): LIVE_MEDIA auto|janus|hls, JANUS_URL, JANUS_PATH, JANUS_ICE_INTERFACES, JANUS_HTTP_PORT, JANUS_WS_PORT, JANUS_RTP_PORTS, LIVE_RTP_PORTS. */
+  liveMedia?: LiveMediaConfig;
+}
+
+export interface LiveMediaConfig {
+  /** LIVE_MEDIA: auto (default: Janus when installed and answering, else one-way HLS), janus, or hls (forced one way). */
+  mode: 'auto' | 'janus' | 'hls';
+  /** JANUS_URL: an existing Janus's HTTP API (e.g. http://127.0.0.1:8088/janus); its WebSocket at JANUS_WS_URL (default: same host, port 8188). The server then starts none. */
+  janusUrl: string | null;
+  janusWsUrl: string | null;
+  /** JANUS_ADMIN_KEY: the plugins' admin_key of an existing Janus (JANUS_URL); a started one gets a generated key. */
+  janusAdminKey: string | null;
+  /** JANUS_PATH: the janus binary the server starts (default /usr/bin/janus). */
+  janusPath: string;
+  /** JANUS_ICE_INTERFACES: ice_enforce_list of the started Janus (default "lo": every packet stays on loopback; set e.g. "eth0" for classrooms on the network). */
+  janusIceInterfaces: string;
+  /** JANUS_HTTP_PORT / JANUS_WS_PORT: loopback ports of the started Janus's HTTP and WebSocket transports (default 18088 / 18188). */
+  janusHttpPort: number;
+  janusWsPort: number;
+  /** JANUS_RTP_PORTS: the started Janus's media port range (default 20000-20999). */
+  janusRtpPorts: string;
+  /** LIVE_RTP_PORTS: the ports the server hands out for recorders' RTP (default 21000-21999; two per session). */
+  liveRtpPorts: [number, number];
+  /** LIVE_RTP_HOST: the address recorders send RTP to (default 127.0.0.1). */
+  liveRtpHost: string;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +133,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
     metricsToken: metricsToken(env.METRICS_TOKEN),
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 1, 65535) : null,
+    liveMedia: liveMediaConfig(env),
+  };
+}
+
+export function liveMediaConfig(env: NodeJS.ProcessEnv): LiveMediaConfig {
+  const mode = (env.LIVE_MEDIA?.trim() || 'auto') as LiveMediaConfig['mode'];
+  if (!['auto', 'janus', 'hls'].includes(mode)) throw new ConfigError(`LIVE_MEDIA must be auto, janus or hls, got ${mode}`);
+  const range = (name: string, dflt: string): [number, number] => {
+    const m = /^(\d{1,5})-(\d{1,5})$/.exec(env[name]?.trim() || dflt);
+    const lo = Number(m?.[1]); const hi = Number(m?.[2]);
+    if (!m || lo < 1024 || hi > 65535 || hi - lo < 3) throw new ConfigError(`${name} must be a range like ${dflt}`);
+    return [lo, hi];
+  };
+  const janusRtp = range('JANUS_RTP_PORTS', '20000-20999');
+  return {
+    mode,
+    janusUrl: env.JANUS_URL?.trim() || null,
+    janusWsUrl: env.JANUS_WS_URL?.trim() || null,
+    janusAdminKey: env.JANUS_ADMIN_KEY?.trim() || null,
+    janusPath: env.JANUS_PATH?.trim() || '/usr/bin/janus',
+    janusIceInterfaces: env.JANUS_ICE_INTERFACES?.trim() || 'lo',
+    janusHttpPort: int(env, 'JANUS_HTTP_PORT', 18088, 1024, 65535),
+    janusWsPort: int(env, 'JANUS_WS_PORT', 18188, 1024, 65535),
+    janusRtpPorts: `${janusRtp[0]}-${janusRtp[1]}`,
+    liveRtpPorts: range('LIVE_RTP_PORTS', '21000-21999'),
+    liveRtpHost: env.LIVE_RTP_HOST?.trim() || '127.0.0.1',
   };
 }
 

@@ -29,6 +29,7 @@ import { createKgViewService } from '../modules/live/kg-view.service.js';
 import { registerKgViewRoutes } from '../modules/live/kg-view.routes.js';
 import { createInteractionService } from '../modules/live/interaction.service.js';
 import { registerInteractionRoutes } from '../modules/live/interaction.routes.js';
+import { registerLiveMediaRoutes } from '../modules/live/media/media.routes.js';
 
 export interface LiveDeps {
   db: Db;
@@ -94,7 +95,11 @@ export function liveFor(deps: LiveDeps) {
   closers.push(() => interaction.close());
   due.push({ name: 'liveAttendanceClose', run: (now) => interaction.closeEndedAttendance(now) });
 
+  routes.push((app) => registerLiveMediaRoutes(app, { db: deps.db, engine: media, now: () => deps.clock.now() }));
+
   return {
+    /** The media engine (the sessions area opens and closes sessions through it). */
+    media,
     classes,
     sessions,
     /** Live classes on rooms' timetables, recorders' schedules and offline alerts (rooms' held-lessons seam). */

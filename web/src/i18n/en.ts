@@ -10,6 +10,7 @@ import { enAudit } from './en-texts/audit';
 import { enRecordOnly } from './en-texts/record-only';
 import { enPlayback } from './en-texts/playback';
 import { enCalendar } from './en-texts/calendar';
+import { enLiveMedia } from './en-texts/live-media';
 import { enReuse } from './en-texts/reuse';
 import { enResearchAnalysis } from './en-texts/research-analysis';
 import { enResearchErrors } from './en-texts/research-errors';
@@ -71,6 +72,7 @@ export const en: EnglishMessages = {
   ...enRecordOnly,
   ...enPlayback,
   ...enCalendar,
+  ...enLiveMedia,
   ...enReuse,
   ...enResearchComments,
   ...enResearchSt,

@@ -10,6 +10,7 @@ import { zhAudit } from './zh-CN-texts/audit';
 import { zhRecordOnly } from './zh-CN-texts/record-only';
 import { zhPlayback } from './zh-CN-texts/playback';
 import { zhCalendar } from './zh-CN-texts/calendar';
+import { zhLiveMedia } from './zh-CN-texts/live-media';
 import { zhReuse } from './zh-CN-texts/reuse';
 import { zhResearchComments } from './zh-CN-texts/research-comments';
 import { zhResearchSt } from './zh-CN-texts/research-st';
@@ -55,6 +56,7 @@ export const zhCN = {
   ...zhRecordOnly,
   ...zhPlayback,
   ...zhCalendar,
+  ...zhLiveMedia,
   ...zhReuse,
   ...zhResearchComments,
   ...zhResearchSt,

@@ -28,6 +28,8 @@ export interface LiveMediaEngine {
   viewFor(session: { id: number; mode: LiveMode; handles: LiveMediaHandles }, who: { role: LiveRole; roomId: number | null; viewerToken: string }): LiveMediaView;
   /** Where the lead room's recorder sends its stream. */
   recorderTarget(session: { id: number; mode: LiveMode; handles: LiveMediaHandles }): LiveRecorderTarget;
+  /** The viewer's token for a session's one-way HLS playlist and segments (pass it to viewFor as viewerToken; lives 10 minutes). */
+  mediaToken(sessionId: number, viewerUserId: number): string;
   /** Stops what the engine started (the supervised Janus, packagers). */
   stop(): Promise<void>;
   /**

@@ -1,0 +1,65 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface Log { info(msg: string): void; warn(msg: string): void }
+
+/** Asks Janus's HTTP API `info`: true when it answers as Janus. */
+export async function janusAnswers(httpUrl: string, timeoutMs = 1500): Promise<boolean> {
+  try {
+    const res = await fetch(`${httpUrl}/info`, { signal: AbortSignal.timeout(timeoutMs) });
+    const body = (await res.json()) as { janus?: string };
+    return body.janus === 'server_info';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts Janus from our configs folder and keeps it running: when it dies it is started again
+ * (after a short pause, so a crash loop does not spin), and `stop` ends it for good. Janus
+ * forgets rooms and mountpoints when it restarts; the engine recreates them on its next call.
+ */
+export function superviseJanus(opts: { path: string; configsFolder: string; httpUrl: string; log: Log; onRestart?: () => void }) {
+  let child: ChildProcess | null = null;
+  let stopped = false;
+  let restarts = 0;
+
+  const launch = () => {
+    const c = spawn(opts.path, ['-F', opts.configsFolder, '-C', `${opts.configsFolder}/janus.jcfg`, '-N'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child = c;
+    c.stderr?.on('data', () => {});
+    c.on('exit', (code, signal) => {
+      if (child === c) child = null;
+      if (stopped) return;
+      restarts += 1;
+      opts.log.warn(`live media: Janus exited (code ${code}, signal ${signal}); restarting (${restarts})`);
+      setTimeout(() => { if (!stopped) { launch(); opts.onRestart?.(); } }, Math.min(5000, 500 * restarts)).unref();
+    });
+    c.on('error', (err) => opts.log.warn(`live media: Janus could not start: ${err.message}`));
+  };
+
+  return {
+    /** Starts Janus and waits until its HTTP API answers (false when it did not within the time). */
+    async start(waitMs = 10_000): Promise<boolean> {
+      launch();
+      const until = Date.now() + waitMs;
+      while (Date.now() < until) {
+        if (await janusAnswers(opts.httpUrl, 500)) return true;
+        await sleep(150);
+      }
+      return false;
+    },
+    pid: () => child?.pid ?? null,
+    restarts: () => restarts,
+    async stop() {
+      stopped = true;
+      const c = child;
+      if (!c || c.exitCode !== null) return;
+      const gone = new Promise<void>((r) => c.once('exit', () => r()));
+      c.kill('SIGTERM');
+      const timer = setTimeout(() => c.kill('SIGKILL'), 3000);
+      await gone;
+      clearTimeout(timer);
+    },
+  };
+}
