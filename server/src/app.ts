@@ -107,6 +107,7 @@ import { createEngagementService } from './modules/resources/engagement.service.
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { ObjectStore } from './storage/object-store.js';
+import { loadSecrets, type Secrets } from './secrets.js';
 
 export interface AppDeps {
   db: Db;
@@ -125,6 +126,8 @@ export interface AppDeps {
   jobs?: JobQueue;
   /** The event bus the job handlers of this process emit on (composition/app-jobs.ts); a new one when absent. */
   events?: AppEventBus;
+  /** The installation's secrets (secrets.ts); loaded from the configuration or the database when absent. */
+  secrets?: Secrets;
 }
 
 /** Builds the services from their dependencies and wires every module's routes onto one Fastify app. */
@@ -167,8 +170,12 @@ export async function buildApp(deps: AppDeps) {
     // Built below with the lessons it patrols; asked only once requests come.
     patrol: { countyFigures: (actor, period) => patrol.countyFigures(actor, period) },
   });
-  const recordings = deps.config && deps.storage && deps.jobs
-    ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
+  // Shared by every node: a playback token minted on one is accepted by the others.
+  const secrets = deps.secrets ?? (deps.config
+    ? await loadSecrets({ db: deps.db, dataDir: deps.config.dataDir, configured: { mediaTokenKey: deps.config.mediaTokenSecret ?? undefined }, now: deps.clock.now() })
+    : null);
+  const recordings = deps.config && deps.storage && deps.jobs && secrets
+    ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events, mediaTokenKey: secrets.mediaTokenKey,
       viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment,
       sharedLesson: eitherShares(createLessonSharing(deps.db.db), createResourceLessonSharing(deps.db.db)) })
     : null;

@@ -54,6 +54,10 @@ export interface Config {
   quotaReminderHour: number;
   /** DIGEST_HOUR: Asia/Shanghai hour (0–23) from which each county department gets yesterday's digest (default 7). */
   digestHour: number;
+  /** REDIS_URL: unset → rate limits, leases and events stay in this process (one machine); redis://… → shared by every node (several nodes). */
+  redisUrl: string | null;
+  /** MEDIA_TOKEN_SECRET: the media-token signing key (at least 32 characters); unset → generated once and kept in the database (secrets.ts). */
+  mediaTokenSecret: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -102,7 +106,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: int(env, 'RETENTION_DAYS', 180, 1, 36500),
     quotaReminderHour: int(env, 'QUOTA_REMINDER_HOUR', 15, 0, 23),
     digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
+    redisUrl: redisUrl(env.REDIS_URL),
+    mediaTokenSecret: secret(env, 'MEDIA_TOKEN_SECRET'),
   };
+}
+
+function redisUrl(raw: string | undefined): string | null {
+  const url = raw?.trim() || null;
+  if (url && !/^rediss?:\/\//.test(url)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (or be unset), got ${url}`);
+  return url;
+}
+
+function secret(env: NodeJS.ProcessEnv, name: string): string | null {
+  const value = env[name]?.trim() || null;
+  // A short key could be guessed offline from one token; the generated ones carry 32 random bytes.
+  if (value && value.length < 32) throw new ConfigError(`${name} must be at least 32 characters (e.g. openssl rand -base64 32)`);
+  return value;
 }
 
 function ladder(spec: string): LadderRung[] {

@@ -12,7 +12,6 @@ import { createJobRunner } from './jobs/job-runner.js';
 import { startMaintenance } from './maintenance.js';
 import { announceFfmpeg } from './media/ffmpeg-binaries.js';
 import { startCourseware } from './composition/courseware-start.js';
-import { loadOrCreateSecrets } from './secrets.js';
 import { seedDemoLessons } from './seed/recordings.demo.js';
 import { seedDemoStAudioLesson } from './seed/demo-st-audio.js';
 import { seedDemoIfEmpty } from './seed/seed-on-start.js';
@@ -39,7 +38,6 @@ async function main() {
   // One bus for the job handlers and the app: buildApp subscribes compliance to it.
   const events = createAppEventBus();
   const jobs = createAppJobs({ db, clock: systemClock, config, storage, events });
-  loadOrCreateSecrets(config.dataDir);
   const { app, services } = await buildApp({
     db,
     clock: systemClock,

@@ -30,6 +30,7 @@ import * as familyNotices from './migrations/20261206_0042_family_notices.js';
 import * as familyRoutine from './migrations/20261206_0044_family_routine.js';
 import * as safety from './migrations/20261206_0047_safety.js';
 import * as live from './migrations/20261206_0049_live.js';
+import * as cluster from './migrations/20261206_0054_cluster.js';
 import * as familyAttendance from './migrations/20261206_0045_family_attendance.js';
 
 /**
@@ -68,6 +69,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0047_safety': safety,
   '20261206_0045_family_attendance': familyAttendance,
   '20261206_0049_live': live,
+  '20261206_0054_cluster': cluster,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

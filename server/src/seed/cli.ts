@@ -54,6 +54,8 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   safety_school_areas: 'truncate', safety_checks: 'truncate', safety_hazards: 'truncate', safety_hazard_photos: 'truncate', safety_drills: 'truncate',
   attendance_days: 'truncate', leave_requests: 'truncate', attendance_settings: 'truncate', attendance_alert_runs: 'truncate', attendance_gates: 'truncate',
   live_classes: 'truncate', live_class_rooms: 'truncate', live_sessions: 'truncate', live_events: 'truncate', live_attendance: 'truncate',
+  // A reset database generates new secrets on the next start (SQLite's reset deletes the file anyway).
+  platform_secrets: 'truncate', cluster_leases: 'truncate',
 };
 
 class UsageError extends Error {}
