@@ -108,6 +108,7 @@ import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { ObjectStore } from './storage/object-store.js';
 import { loadSecrets, type Secrets } from './secrets.js';
+import type { RedisConnection } from './redis/redis.js';
 
 export interface AppDeps {
   db: Db;
@@ -128,6 +129,8 @@ export interface AppDeps {
   events?: AppEventBus;
   /** The installation's secrets (secrets.ts); loaded from the configuration or the database when absent. */
   secrets?: Secrets;
+  /** REDIS_URL's connection: rate limits count across every node; absent on one machine (counted in this process). */
+  redis?: RedisConnection | null;
 }
 
 /** Builds the services from their dependencies and wires every module's routes onto one Fastify app. */
@@ -256,7 +259,7 @@ export async function buildApp(deps: AppDeps) {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...(deps.redis ? { redis: deps.redis.client, nameSpace: `${deps.redis.prefix}rate:` } : {}) });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
 
   installErrorHandler(app as never, { audit });

@@ -56,6 +56,8 @@ export interface Config {
   digestHour: number;
   /** REDIS_URL: unset → rate limits, leases and events stay in this process (one machine); redis://… → shared by every node (several nodes). */
   redisUrl: string | null;
+  /** REDIS_PREFIX: the start of every key and channel this installation uses in Redis (default `sc:`), so installations can share one Redis. */
+  redisPrefix: string;
   /** MEDIA_TOKEN_SECRET: the media-token signing key (at least 32 characters); unset → generated once and kept in the database (secrets.ts). */
   mediaTokenSecret: string | null;
 }
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quotaReminderHour: int(env, 'QUOTA_REMINDER_HOUR', 15, 0, 23),
     digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
     redisUrl: redisUrl(env.REDIS_URL),
+    redisPrefix: env.REDIS_PREFIX?.trim() || 'sc:',
     mediaTokenSecret: secret(env, 'MEDIA_TOKEN_SECRET'),
   };
 }

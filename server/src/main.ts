@@ -18,6 +18,7 @@ import { seedDemoIfEmpty } from './seed/seed-on-start.js';
 import { ensureDemoMedia } from './seed/demo-media.js';
 import { startDemoRecorders } from './seed/demo-recorders.js';
 import { openObjectStore } from './storage/storage-url.js';
+import { openRedis } from './redis/redis.js';
 
 // The repository root, found from this file whether it runs compiled (dist/server/src) or through tsx.
 function repoRoot(): string {
@@ -35,6 +36,9 @@ async function main() {
   const storage = openObjectStore(config);
   const db = openDb(config);
   await migrateToLatest(db);
+  // Several nodes: rate limits, leases and broadcast events through Redis; one machine needs none.
+  let log: { warn: (obj: object, msg: string) => void } = { warn: (obj, msg) => console.warn(msg, obj) };
+  const redis = config.redisUrl ? openRedis(config.redisUrl, { prefix: config.redisPrefix, onError: (err) => log.warn({ err }, 'redis') }) : null;
   // One bus for the job handlers and the app: buildApp subscribes compliance to it.
   const events = createAppEventBus();
   const jobs = createAppJobs({ db, clock: systemClock, config, storage, events });
@@ -47,8 +51,9 @@ async function main() {
     trustProxy: config.trustProxy,
     benchRoutes: config.benchRoutes,
     logger: { level: config.logLevel },
-    config, storage, jobs: jobs.queue, events,
+    config, storage, jobs: jobs.queue, events, redis,
   });
+  log = app.log;
   await announceFfmpeg(app.log, config, (detail) => new ConfigError(detail));
   await startCourseware(app.log, { db, clock: systemClock, config, storage, events, queue: jobs.queue });
   const seeded = config.seed === 'demo' && (await seedDemoIfEmpty(db, (m) => app.log.info(m)));
@@ -72,6 +77,7 @@ async function main() {
     stopMaintenance();
     await jobRunner?.stop();
     await app.close();
+    await redis?.close();
     await db.close();
     process.exit(0);
   };

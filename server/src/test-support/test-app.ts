@@ -12,6 +12,7 @@ import { createAppJobs } from '../composition/app-jobs.js';
 import { createAppEventBus } from '../events/app-events.js';
 import { createTestStorage } from './s3rver.js';
 import { countStatements } from './statement-counter.js';
+import { openRedis } from '../redis/redis.js';
 
 let demoHash: Promise<string> | undefined;
 
@@ -46,9 +47,10 @@ export async function createTestApp(opts: {
   // The same bus for jobs and app, as main.ts builds them: a processed lesson recounts compliance.
   const events = createAppEventBus();
   const jobs = createAppJobs({ db, clock, config, storage: storage.store, events });
+  const redis = config.redisUrl ? openRedis(config.redisUrl, { prefix: config.redisPrefix }) : null;
   const built = await buildApp({
     db: counted?.db ?? db, clock, sessionIdleMinutes: opts.idleMinutes ?? 30, sessionMaxHours: opts.maxHours ?? 12, webDir: null,
-    config, storage: storage.store, jobs: jobs.queue, events,
+    config, storage: storage.store, jobs: jobs.queue, events, redis,
   });
   await built.app.ready();
 
@@ -83,9 +85,11 @@ export async function createTestApp(opts: {
     storage: storage.store,
     jobs,
     events,
+    redis,
     statements: counted,
     async close() {
       await built.app.close();
+      await redis?.close();
       await db.dropAll();
       await ownStorage.stop();
     },
