@@ -19,6 +19,7 @@ import { ensureDemoMedia } from './seed/demo-media.js';
 import { startDemoRecorders } from './seed/demo-recorders.js';
 import { openObjectStore } from './storage/storage-url.js';
 import { openRedis } from './redis/redis.js';
+import { clusterLeaseFor } from './cluster/lease.js';
 
 // The repository root, found from this file whether it runs compiled (dist/server/src) or through tsx.
 function repoRoot(): string {
@@ -64,6 +65,8 @@ async function main() {
     roomAlerts: services.roomAlerts,
     family: services.family,
     live: services.live,
+    // Several nodes: each period's task runs on one of them (Redis, else PostgreSQL); SQLite: here, every tick.
+    lease: clusterLeaseFor({ db, redis }),
   });
   // WORKERS=0: this process only enqueues; `npm run worker` processes run the jobs.
   const jobRunner = config.workers > 0
