@@ -41,7 +41,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['server/src/**/*.test.ts', 'shared/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...UNIT_TESTS],
+          // The live media proof (*.proof.test.ts) runs alone: `npm run test:live` (Janus, ffmpeg and Chromium at once).
+          exclude: [...configDefaults.exclude, ...UNIT_TESTS, 'server/src/**/*.proof.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

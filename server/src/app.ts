@@ -112,6 +112,8 @@ import type { ObjectStore } from './storage/object-store.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { installRequestMetrics, registerMetricsRoute } from './http/metrics-route.js';
 import { installRequestIds, requestIdOf } from './http/request-id.js';
+import { loadSecrets, type Secrets } from './secrets.js';
+import type { RedisConnection } from './redis/redis.js';
 
 export interface AppDeps {
   db: Db;
@@ -132,6 +134,10 @@ export interface AppDeps {
   events?: AppEventBus;
   /** This process's metrics registry (/metrics); a new one when absent. main.ts shares it with the job runner. */
   metrics?: Metrics;
+  /** The installation's secrets (secrets.ts); loaded from the configuration or the database when absent. */
+  secrets?: Secrets;
+  /** REDIS_URL's connection: rate limits count across every node; absent on one machine (counted in this process). */
+  redis?: RedisConnection | null;
 }
 
 /** Builds the services from their dependencies and wires every module's routes onto one Fastify app. */
@@ -183,8 +189,12 @@ export async function buildApp(deps: AppDeps) {
     // Built below with the lessons it patrols; asked only once requests come.
     patrol: { countyFigures: (actor, period) => patrol.countyFigures(actor, period) },
   });
-  const recordings = deps.config && deps.storage && deps.jobs
-    ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events,
+  // Shared by every node: a playback token minted on one is accepted by the others.
+  const secrets = deps.secrets ?? (deps.config
+    ? await loadSecrets({ db: deps.db, dataDir: deps.config.dataDir, configured: { mediaTokenKey: deps.config.mediaTokenSecret ?? undefined }, now: deps.clock.now() })
+    : null);
+  const recordings = deps.config && deps.storage && deps.jobs && secrets
+    ? videoFor({ db: deps.db, clock: deps.clock, audit, config: deps.config, storage: deps.storage, jobs: deps.jobs, events, mediaTokenKey: secrets.mediaTokenKey,
       viewerOf: (sessionToken) => auth.actorFromToken(sessionToken), notifyDepartment: notifications.notifyDepartment,
       sharedLesson: eitherShares(createLessonSharing(deps.db.db), createResourceLessonSharing(deps.db.db),
         createLiveLessonSharing(deps.db.db)), uploadMetrics: metrics.uploads })
@@ -234,7 +244,7 @@ export async function buildApp(deps: AppDeps) {
   // The family app (阳光少年) and the safe campus.
   const family = familyAndSafetyFor({ db: deps.db, clock: deps.clock, audit, notifications, calendar, events, config: deps.config, storage: deps.storage, jobs: deps.jobs });
   // Interactive teaching (互动教学): live classes, their media, interaction and replay.
-  const live = liveFor({ db: deps.db, clock: deps.clock, audit, auth, org, rooms, notifications, calendar, events, recordings, family, config: deps.config, storage: deps.storage, jobs: deps.jobs });
+  const live = liveFor({ db: deps.db, clock: deps.clock, audit, auth, org, rooms, notifications, calendar, events, recordings, family, mediaTokenKey: secrets?.mediaTokenKey ?? null, config: deps.config, storage: deps.storage, jobs: deps.jobs });
   app.addHook('onClose', async () => live.close());
   const services = { metrics, audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings, family, live };
 
@@ -267,7 +277,7 @@ export async function buildApp(deps: AppDeps) {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...(deps.redis ? { redis: deps.redis.client, nameSpace: `${deps.redis.prefix}rate:` } : {}) });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
 
   installErrorHandler(app as never, { audit });

@@ -58,6 +58,12 @@ export interface Config {
   metricsToken: string | null;
   /** METRICS_PORT: `npm run worker` serves its own /metrics on this port (default none: no HTTP in workers). */
   metricsPort: number | null;
+  /** REDIS_URL: unset → rate limits, leases and events stay in this process (one machine); redis://… → shared by every node (several nodes). */
+  redisUrl: string | null;
+  /** REDIS_PREFIX: the start of every key and channel this installation uses in Redis (default `sc:`), so installations can share one Redis. */
+  redisPrefix: string;
+  /** MEDIA_TOKEN_SECRET: the media-token signing key (at least 32 characters); unset → generated once and kept in the database (secrets.ts). */
+  mediaTokenSecret: string | null;
   /** Live media (issue 12, docs/live.md): LIVE_MEDIA auto|janus|hls, JANUS_URL, JANUS_PATH, JANUS_ICE_INTERFACES, JANUS_HTTP_PORT, JANUS_WS_PORT, JANUS_RTP_PORTS, LIVE_RTP_PORTS. */
   liveMedia?: LiveMediaConfig;
 }
@@ -133,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestHour: int(env, 'DIGEST_HOUR', 7, 0, 23),
     metricsToken: metricsToken(env.METRICS_TOKEN),
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 1, 65535) : null,
+    redisUrl: redisUrl(env.REDIS_URL),
+    redisPrefix: env.REDIS_PREFIX?.trim() || 'sc:',
+    mediaTokenSecret: secret(env, 'MEDIA_TOKEN_SECRET'),
     liveMedia: liveMediaConfig(env),
   };
 }
@@ -168,6 +177,19 @@ function metricsToken(raw: string | undefined): string | null {
   // Guessable tokens would open the operators' page to anyone who can reach the node.
   if (token.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
   return token;
+}
+
+function redisUrl(raw: string | undefined): string | null {
+  const url = raw?.trim() || null;
+  if (url && !/^rediss?:\/\//.test(url)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (or be unset), got ${url}`);
+  return url;
+}
+
+function secret(env: NodeJS.ProcessEnv, name: string): string | null {
+  const value = env[name]?.trim() || null;
+  // A short key could be guessed offline from one token; the generated ones carry 32 random bytes.
+  if (value && value.length < 32) throw new ConfigError(`${name} must be at least 32 characters (e.g. openssl rand -base64 32)`);
+  return value;
 }
 
 function ladder(spec: string): LadderRung[] {

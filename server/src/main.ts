@@ -13,13 +13,14 @@ import { gracefulShutdown } from './composition/shutdown.js';
 import { startMaintenance } from './maintenance.js';
 import { announceFfmpeg } from './media/ffmpeg-binaries.js';
 import { startCourseware } from './composition/courseware-start.js';
-import { loadOrCreateSecrets } from './secrets.js';
 import { seedDemoLessons } from './seed/recordings.demo.js';
 import { seedDemoStAudioLesson } from './seed/demo-st-audio.js';
 import { seedDemoIfEmpty } from './seed/seed-on-start.js';
 import { ensureDemoMedia } from './seed/demo-media.js';
 import { startDemoRecorders } from './seed/demo-recorders.js';
 import { openObjectStore } from './storage/storage-url.js';
+import { openRedis } from './redis/redis.js';
+import { clusterLeaseFor } from './cluster/lease.js';
 
 // The repository root, found from this file whether it runs compiled (dist/server/src) or through tsx.
 function repoRoot(): string {
@@ -37,10 +38,12 @@ async function main() {
   const storage = openObjectStore(config);
   const db = openDb(config);
   await migrateToLatest(db);
+  // Several nodes: rate limits, leases and broadcast events through Redis; one machine needs none.
+  let log: { warn: (obj: object, msg: string) => void } = { warn: (obj, msg) => console.warn(msg, obj) };
+  const redis = config.redisUrl ? openRedis(config.redisUrl, { prefix: config.redisPrefix, onError: (err) => log.warn({ err }, 'redis') }) : null;
   // One bus for the job handlers and the app: buildApp subscribes compliance to it.
   const events = createAppEventBus();
   const jobs = createAppJobs({ db, clock: systemClock, config, storage, events });
-  loadOrCreateSecrets(config.dataDir);
   const { app, services } = await buildApp({
     db,
     clock: systemClock,
@@ -50,8 +53,9 @@ async function main() {
     trustProxy: config.trustProxy,
     benchRoutes: config.benchRoutes,
     logger: { level: config.logLevel },
-    config, storage, jobs: jobs.queue, events,
+    config, storage, jobs: jobs.queue, events, redis,
   });
+  log = app.log;
   await announceFfmpeg(app.log, config, (detail) => new ConfigError(detail));
   await startCourseware(app.log, { db, clock: systemClock, config, storage, events, queue: jobs.queue });
   const seeded = config.seed === 'demo' && (await seedDemoIfEmpty(db, (m) => app.log.info(m)));
@@ -62,6 +66,8 @@ async function main() {
     roomAlerts: services.roomAlerts,
     family: services.family,
     live: services.live,
+    // Several nodes: each period's task runs on one of them (Redis, else PostgreSQL); SQLite: here, every tick.
+    lease: clusterLeaseFor({ db, redis }),
   });
   // WORKERS=0: this process only enqueues; `npm run worker` processes run the jobs.
   const jobRunner = config.workers > 0
@@ -70,7 +76,7 @@ async function main() {
   jobRunner?.start();
   if (jobRunner) jobs.queue.onEnqueued(() => jobRunner.wake());
   const stopDemoRecorders = config.seed === 'demo' ? startDemoRecorders({ db, clock: systemClock, log: app.log }) : () => {};
-  const shutdown = gracefulShutdown({ stopStarting: [stopDemoRecorders, stopMaintenance], http: app, runner: jobRunner, db, log: app.log });
+  const shutdown = gracefulShutdown({ stopStarting: [stopDemoRecorders, stopMaintenance], http: app, runner: jobRunner, db, redis, log: app.log });
   const close = async () => {
     await shutdown();
     process.exit(0);

@@ -4,6 +4,7 @@ import type { Db } from './db/database.js';
 import { purgeAuditLog } from './modules/audit/audit-retention.js';
 import { deleteExpiredSessions } from './modules/auth/sessions.queries.js';
 import { recomputeRecentDays } from './modules/compliance/compliance.recompute.js';
+import { type ClusterLease, localLease } from './cluster/lease.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -14,7 +15,25 @@ const HOUR = 60 * MINUTE;
  * last week's compliance (a safety net) and lessons past their retention once a day; quota reminders and department digests every few
  * minutes once their hour has come. Each task is safe to run from several processes. Timers do not keep the process alive.
  */
-export function startMaintenance(deps: {
+export function startMaintenance(deps: MaintenanceDeps): () => void {
+  return createMaintenance(deps).start();
+}
+
+/** The names of the scheduled tasks, each with its period. */
+export type MaintenanceTask = 'rooms' | 'sessions' | 'audit' | 'compliance' | 'recordings' | 'notices' | 'family' | 'live';
+
+/**
+ * The tasks and their periods. With several nodes each tick first takes the task's lease for its
+ * period (cluster/lease.ts: Redis, or PostgreSQL's leases table), so the nightly recompute, the
+ * retention purge, the reminders and digests and the due work run once across the cluster per
+ * period; a node that finds the lease taken skips that tick. On one machine the lease is local and
+ * every tick runs, as before.
+ */
+export function createMaintenance(deps: MaintenanceDeps) {
+  return maintenanceOf(deps);
+}
+
+export interface MaintenanceDeps {
   db: Db; clock: Clock; log: FastifyBaseLogger; sessionIdleMinutes: number; auditRetentionDays: number;
   /** Deletes recorded lessons past their retention and expired uploads (recordings module). */
   purgeRecordings?: () => Promise<unknown>;
@@ -26,7 +45,12 @@ export function startMaintenance(deps: {
   family?: { runDue: (now: Date) => Promise<unknown> };
   /** Live classes' work on the clock (open today's sessions, end overrun ones); safe to rerun. */
   live?: { runDue: (now: Date) => Promise<unknown> };
-}): () => void {
+  /** Who in the cluster runs a period's task (cluster/lease.ts); absent: this process, every tick. */
+  lease?: ClusterLease;
+}
+
+function maintenanceOf(deps: MaintenanceDeps) {
+  const lease = deps.lease ?? localLease;
   const sessions = async () => {
     const now = deps.clock.now();
     const idleBefore = new Date(now.getTime() - deps.sessionIdleMinutes * 60_000).toISOString();
@@ -59,21 +83,34 @@ export function startMaintenance(deps: {
   const live = async () => {
     await deps.live?.runDue(deps.clock.now());
   };
-  const guard = (name: string, task: () => Promise<void>) => () =>
-    task().catch((err) => deps.log.error({ err }, `maintenance task ${name} failed`));
-  const timers = [
-    setInterval(guard('rooms', rooms), MINUTE),
-    setInterval(guard('sessions', sessions), HOUR),
-    setInterval(guard('audit', audit), 24 * HOUR),
-    setInterval(guard('compliance', compliance), 24 * HOUR),
-    setInterval(guard('recordings', recordings), 24 * HOUR),
-    setInterval(guard('notices', notices), 5 * MINUTE),
-    setInterval(guard('family', family), MINUTE),
-    setInterval(guard('live', live), MINUTE),
-  ];
-  for (const t of timers) t.unref();
-  void guard('sessions', sessions)();
-  void guard('audit', audit)();
-  void guard('recordings', recordings)();
-  return () => timers.forEach(clearInterval);
+  const tasks: Record<MaintenanceTask, { every: number; run: () => Promise<void> }> = {
+    rooms: { every: MINUTE, run: rooms },
+    sessions: { every: HOUR, run: sessions },
+    audit: { every: 24 * HOUR, run: audit },
+    compliance: { every: 24 * HOUR, run: compliance },
+    recordings: { every: 24 * HOUR, run: recordings },
+    notices: { every: 5 * MINUTE, run: notices },
+    family: { every: MINUTE, run: family },
+    live: { every: MINUTE, run: live },
+  };
+  /** Runs the task when this node takes its lease for the current period; true when it ran here. */
+  const runOnce = async (name: MaintenanceTask): Promise<boolean> => {
+    const task = tasks[name];
+    const now = deps.clock.now();
+    const period = Math.floor(now.getTime() / task.every);
+    if (!(await lease.acquire(`maintenance:${name}:${period}`, task.every, now))) return false;
+    await task.run();
+    return true;
+  };
+  const guard = (name: MaintenanceTask) => () =>
+    runOnce(name).catch((err) => deps.log.error({ err }, `maintenance task ${name} failed`));
+  const start = () => {
+    const timers = (Object.keys(tasks) as MaintenanceTask[]).map((name) => setInterval(guard(name), tasks[name].every));
+    for (const t of timers) t.unref();
+    void guard('sessions')();
+    void guard('audit')();
+    void guard('recordings')();
+    return () => timers.forEach(clearInterval);
+  };
+  return { runOnce, start, lease: lease.kind };
 }

@@ -21,7 +21,6 @@ import { createLiveSessionsService, type LiveEndedSession } from '../modules/liv
 import { registerLiveSessionsRoutes } from '../modules/live/sessions.routes.js';
 import { liveRoomLessons } from '../modules/live/room-lessons.js';
 import type { LiveRecordedTrack } from '../modules/live/live-media.js';
-import { loadOrCreateSecrets } from '../secrets.js';
 import { randomBytes } from 'node:crypto';
 import { createReplayService, type EnqueueReplay } from '../modules/live/replay.service.js';
 import { registerReplayRoutes } from '../modules/live/replay.routes.js';
@@ -46,6 +45,8 @@ export interface LiveDeps {
   /** The family app's children (a parent's kindergarten class for the guarded live view). */
   family: FamilyAndSafety;
   config?: Config;
+  /** The installation's media-token key (secrets.ts); null in apps built without a config. */
+  mediaTokenKey?: string | null;
   storage?: ObjectStore;
   jobs?: JobQueue;
   /** Told once a session ended, with the tracks the media engine recorded (the replay area's handler; default: nothing). */
@@ -65,7 +66,9 @@ export function liveFor(deps: LiveDeps) {
   const closers: Array<() => Promise<void>> = [];
   // Areas (keep the order: later areas may use earlier ones' services).
   // Media: Janus (WebRTC) when installed and reachable, else one-way HLS (modules/live/media/).
-  const media = createLiveMediaEngine({ config: deps.config, storage: deps.storage, clock: deps.clock });
+  // Signs live viewers' media tokens: the installation's key (shared by every node); tests without a config get a random one.
+  const mediaTokenKey = deps.mediaTokenKey ?? randomBytes(32).toString('base64url');
+  const media = createLiveMediaEngine({ config: deps.config, storage: deps.storage, clock: deps.clock, mediaTokenKey });
   closers.push(() => media.stop());
   // Replay: an ended session's tracks become a recorded lesson of the lead school (the `live.replay` job).
   const replay = createReplayService({
@@ -78,7 +81,6 @@ export function liveFor(deps: LiveDeps) {
   const sessions = createLiveSessionsService({
     db: deps.db, clock: deps.clock, audit: deps.audit, media, onEnded: async (session, tracks) => { await replay.onEnded(session, tracks); await deps.onEnded?.(session, tracks); },
     schoolCalendar: deps.calendar.ofSchool,
-    viewerTokenKey: deps.config ? loadOrCreateSecrets(deps.config.dataDir).mediaTokenKey : randomBytes(32).toString('base64url'),
   });
   routes.push((app) => registerLiveClassesRoutes(app, { classes }), (app) => registerLiveSessionsRoutes(app, { sessions }));
   due.push({ name: 'live.sessions', run: (now) => sessions.runDue(now) });

@@ -6,6 +6,8 @@ export interface ShutdownParts {
   http?: { close(): Promise<unknown> };
   /** The in-process job runner: takes no more jobs, lets running ones finish in its grace time, hands back the rest. */
   runner?: { stop(): Promise<void> } | null;
+  /** REDIS_URL's connection (several nodes): closed after the work that counts in it. */
+  redis?: { close(): Promise<unknown> } | null;
   /** Closed last, once nothing uses it. */
   db: { close(): Promise<void> };
   log: { info(msg: string): void; error(obj: object, msg: string): void };
@@ -25,6 +27,8 @@ export function gracefulShutdown(parts: ShutdownParts): () => Promise<void> {
       for (const stop of parts.stopStarting ?? []) stop();
       const results = await Promise.allSettled([parts.http?.close(), parts.runner?.stop()]);
       for (const r of results) if (r.status === 'rejected') parts.log.error({ err: r.reason }, 'shutdown step failed');
+      // Redis after the work that counts in it, the database last.
+      await parts.redis?.close().catch((err: unknown) => parts.log.error({ err }, 'shutdown step failed'));
       await parts.db.close();
     })();
     return closing;

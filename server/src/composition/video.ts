@@ -17,6 +17,8 @@ import { uploadsSettingsFrom } from '../modules/uploads/uploads.settings.js';
  */
 export function videoFor(deps: {
   db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter;
+  /** The installation's media-token key (secrets.ts). */
+  mediaTokenKey: string;
   viewerOf: RecordingsModuleDeps['viewerOf']; notifyDepartment?: RecordingsModuleDeps['notifyDepartment'];
   sharedLesson?: RecordingsModuleDeps['sharedLesson'];
   /** Where uploads report the bytes they receive (the metrics registry). */

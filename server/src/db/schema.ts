@@ -25,6 +25,7 @@ import type { NoticeTable, NoticeClassTable, NoticeDeliveryTable, NoticeDelivery
 import type { ClassTimetableTable, HomeworkTable } from './schema/family-routine.js';
 import type { LiveClassTable, LiveClassRoomTable, LiveSessionTable, LiveEventTable, LiveAttendanceTable } from './schema/live.js';
 import type { LiveKgRoomTable, LiveKgWindowTable, LiveKgViewTable } from './schema/live-kg.js';
+import type { PlatformSecretTable, ClusterLeaseTable } from './schema/cluster.js';
 import type { SafetySchoolAreaTable, SafetyCheckTable, SafetyHazardTable, SafetyHazardPhotoTable, SafetyDrillTable } from './schema/safety.js';
 import type { AttendanceDayTable, LeaveRequestTable, AttendanceSettingsTable, AttendanceAlertRunTable, AttendanceGateTable } from './schema/family-attendance.js';
 import type { RolloutBatchTable, RolloutBatchTargetTable, RolloutDeadlineTable, RolloutSchoolTable, RolloutMilestoneTable } from './schema/rollout.js';
@@ -148,5 +149,6 @@ export interface Database {
   safety_school_areas: SafetySchoolAreaTable; safety_checks: SafetyCheckTable; safety_hazards: SafetyHazardTable; safety_hazard_photos: SafetyHazardPhotoTable; safety_drills: SafetyDrillTable;
   live_kg_rooms: LiveKgRoomTable; live_kg_windows: LiveKgWindowTable; live_kg_views: LiveKgViewTable;
   live_classes: LiveClassTable; live_class_rooms: LiveClassRoomTable; live_sessions: LiveSessionTable; live_events: LiveEventTable; live_attendance: LiveAttendanceTable;
+  platform_secrets: PlatformSecretTable; cluster_leases: ClusterLeaseTable;
   attendance_days: AttendanceDayTable; leave_requests: LeaveRequestTable; attendance_settings: AttendanceSettingsTable; attendance_alert_runs: AttendanceAlertRunTable; attendance_gates: AttendanceGateTable;
 }

@@ -55,6 +55,8 @@ const RESET: Record<keyof Database, 'truncate' | 'genesis'> = {
   attendance_days: 'truncate', leave_requests: 'truncate', attendance_settings: 'truncate', attendance_alert_runs: 'truncate', attendance_gates: 'truncate',
   live_kg_rooms: 'truncate', live_kg_windows: 'truncate', live_kg_views: 'truncate',
   live_classes: 'truncate', live_class_rooms: 'truncate', live_sessions: 'truncate', live_events: 'truncate', live_attendance: 'truncate',
+  // A reset database generates new secrets on the next start (SQLite's reset deletes the file anyway).
+  platform_secrets: 'truncate', cluster_leases: 'truncate',
 };
 
 class UsageError extends Error {}

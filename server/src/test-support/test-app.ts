@@ -6,11 +6,13 @@ import { DEMO_PASSWORD } from '../seed/demo-accounts.js';
 import { seedCity } from '../seed/seed-city.js';
 import { createTestDb } from './test-db.js';
 import type { Db } from '../db/database.js';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
+import type { ObjectStore } from '../storage/object-store.js';
 import { createAppJobs } from '../composition/app-jobs.js';
 import { createAppEventBus } from '../events/app-events.js';
 import { createTestStorage } from './s3rver.js';
 import { countStatements } from './statement-counter.js';
+import { openRedis } from '../redis/redis.js';
 
 let demoHash: Promise<string> | undefined;
 
@@ -23,21 +25,32 @@ export async function createTestApp(opts: {
   seed?: (db: Db, clock: ManualClock) => Promise<unknown>;
   /** Count the statements the app runs (`statements` of the result), for tests that hold a request to a budget. */
   countStatements?: boolean;
+  /**
+   * Builds a second API node of this app, as on a second machine: the same database, object store
+   * and clock, its own DATA_DIR, event bus, job queue and (when REDIS_URL is in env) Redis clients.
+   * Closing the node leaves the shared database and store to the first app.
+   */
+  nodeOf?: { db: Db & { dropAll(): Promise<void> }; clock: ManualClock; storage: ObjectStore; config: Config };
 } = {}) {
-  const db = await createTestDb();
-  const clock = new ManualClock(opts.now ?? new Date());
-  if (opts.seed) await opts.seed(db, clock);
+  const first = opts.nodeOf;
+  const db = first ? { ...first.db, dropAll: async () => {} } : await createTestDb();
+  const clock = first?.clock ?? new ManualClock(opts.now ?? new Date());
+  if (first) { /* seeded by the first node */ } else if (opts.seed) await opts.seed(db, clock);
   else await seedCity(db, { scale: 'test', passwordHash: await (demoHash ??= hashPassword(DEMO_PASSWORD)) });
   // Objects on disk in a temporary DATA_DIR, or on s3rver when TEST_STORAGE=s3.
-  const storage = await createTestStorage();
+  const ownStorage = await createTestStorage();
+  const storage = first
+    ? { ...ownStorage, store: first.storage, storageUrl: first.config.storageUrl }
+    : ownStorage;
   const config = loadConfig({ DATA_DIR: storage.dataDir, STORAGE_URL: storage.storageUrl ?? '', ...opts.env });
   const counted = opts.countStatements ? countStatements(db) : null;
   // The same bus for jobs and app, as main.ts builds them: a processed lesson recounts compliance.
   const events = createAppEventBus();
   const jobs = createAppJobs({ db, clock, config, storage: storage.store, events });
+  const redis = config.redisUrl ? openRedis(config.redisUrl, { prefix: config.redisPrefix }) : null;
   const built = await buildApp({
     db: counted?.db ?? db, clock, sessionIdleMinutes: opts.idleMinutes ?? 30, sessionMaxHours: opts.maxHours ?? 12, webDir: null,
-    config, storage: storage.store, jobs: jobs.queue, events,
+    config, storage: storage.store, jobs: jobs.queue, events, redis,
   });
   await built.app.ready();
 
@@ -72,11 +85,13 @@ export async function createTestApp(opts: {
     storage: storage.store,
     jobs,
     events,
+    redis,
     statements: counted,
     async close() {
       await built.app.close();
+      await redis?.close();
       await db.dropAll();
-      await storage.stop();
+      await ownStorage.stop();
     },
   };
 }

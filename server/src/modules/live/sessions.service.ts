@@ -26,7 +26,6 @@ import * as cq from './classes.queries.js';
 import type { LiveMediaEngine, LiveMediaHandles, LiveRecordedTrack } from './live-media.js';
 import * as q from './sessions.queries.js';
 import type { LiveMediaViewSchema, LiveSessionList, LiveSessionSchema } from './sessions.schema.js';
-import { LIVE_VIEWER_TOKEN_SECONDS, issueLiveViewerToken } from './viewer-tokens.js';
 
 type Who = { actor: Actor; ip: string };
 export type LiveSessionView = Static<typeof LiveSessionSchema>;
@@ -55,8 +54,6 @@ export interface LiveSessionsDeps {
   /** The calendar's view of one school's days (calendar.ofSchool): which weekday's timetable runs. */
   schoolCalendar: (schoolId: number, from: string, to: string) => Promise<SchoolCalendar | null>;
   media: LiveMediaEngine;
-  /** Signs viewer tokens (recordings' media token key); a test may pass any text. */
-  viewerTokenKey: string;
   onEnded?: (session: LiveEndedSession, tracks: LiveRecordedTrack[]) => Promise<void>;
 }
 
@@ -226,8 +223,8 @@ export function createLiveSessionsService(deps: LiveSessionsDeps) {
       throw conflict(session.status === 'ended' ? 'LIVE_SESSION_OVER' : 'LIVE_SESSION_NOT_LIVE', session.status === 'ended' ? '这节直播已经结束' : `直播尚未开始（${shanghaiClock(session.startsAt)} 开始）`);
     }
     const row = (await q.findSession(db, id, null))!;
-    const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + LIVE_VIEWER_TOKEN_SECONDS;
-    const viewerToken = issueLiveViewerToken(deps.viewerTokenKey, { sessionId: id, viewerUserId: actor.userId, expiresAt }, actor.sessionId);
+    // The media engine signs and checks its own viewer tokens (its HLS route verifies them).
+    const viewerToken = deps.media.mediaToken(id, actor.userId);
     return deps.media.viewFor(
       { id, mode: (row.mode ?? 'hls') as LiveMode, handles: row.media ? (JSON.parse(row.media) as LiveMediaHandles) : {} },
       { role, roomId: roomId ?? roomIds[0] ?? null, viewerToken },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOrCreateSecrets } from '../../secrets.js';
+import { loadSecrets } from '../../secrets.js';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { hlsPrefix } from '../../storage/keys.js';
 import { makeLesson } from '../../test-support/media-fixtures.js';
@@ -79,7 +79,7 @@ describe('recordings: kill -9 during processing', () => {
         classId: null, teacherUserId: null, teacherName: '', lessonStart: '2018-04-04T10:00:00+08:00', lessonEnd: null,
       },
     }));
-    const key = loadOrCreateSecrets(t.config.dataDir).mediaTokenKey;
+    const key = (await loadSecrets({ db: t.db, dataDir: t.config.dataDir })).mediaTokenKey;
     // Media is served to a session that may watch the lesson, with a token signed for it.
     const viewer = await t.login('gxsy.teacher');
     const session = await t.db.db.selectFrom('sessions').select('id').where('token_hash', '=', hashToken(viewer.token)).executeTakeFirstOrThrow();

@@ -16,7 +16,6 @@ import { purgeExpiredRecordings } from './recordings.retention.js';
 import { registerRecordingsRoutes } from './recordings.routes.js';
 import { createRecordingsService, type OnRecordingChanged, type SharedLesson } from './recordings.service.js';
 import { type RecordingsSettings, recordingsSettingsFrom } from './recordings.settings.js';
-import { loadOrCreateSecrets } from '../../secrets.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import { createThumbnailJob } from './recordings.thumbnails.js';
 import { createVisualCheckJob } from './recordings.visual.js';
@@ -31,7 +30,7 @@ export interface RecordingsModuleDeps {
   store: ObjectStore;
   /** The platform queue's enqueue; may be bound after this module is built (the queue needs our job definitions). */
   enqueue: EnqueueRecordingJob;
-  /** loadOrCreateSecrets(dataDir).mediaTokenKey */
+  /** The installation's media-token key (secrets.ts: the same on every node). */
   mediaTokenKey: string;
   /** Where the module tells, after its commits, that a lesson is ready or changed (compliance recounts the school-day). */
   events: AppEventEmitter;
@@ -91,16 +90,16 @@ export function createRecordingsModule(deps: RecordingsModuleDeps) {
 
 export type RecordingsModule = ReturnType<typeof createRecordingsModule>;
 
-/** The module as the server builds it: settings from config, the media token key from DATA_DIR's secrets. */
+/** The module as the server builds it: settings from config, the media token key from the installation's secrets. */
 export function recordingsModuleFor(deps: {
-  db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter;
+  db: Db; clock: Clock; audit: AuditService; config: Config; storage: ObjectStore; jobs: JobQueue; events: AppEventEmitter; mediaTokenKey: string;
   viewerOf: RecordingsModuleDeps['viewerOf']; notifyDepartment?: NotifyDepartment; sharedLesson?: SharedLesson;
 }) {
   return createRecordingsModule({
     db: deps.db, clock: deps.clock, audit: deps.audit, store: deps.storage, events: deps.events, viewerOf: deps.viewerOf,
     notifyDepartment: deps.notifyDepartment, sharedLesson: deps.sharedLesson,
     enqueue: (kind, payload, opts) => deps.jobs.enqueue(kind, payload, opts),
-    mediaTokenKey: loadOrCreateSecrets(deps.config.dataDir).mediaTokenKey,
+    mediaTokenKey: deps.mediaTokenKey,
     settings: recordingsSettingsFrom(deps.config),
   });
 }

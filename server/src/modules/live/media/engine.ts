@@ -5,7 +5,6 @@ import type { LiveMode, LiveModeReason } from '../../../../../shared/live.js';
 import type { Clock } from '../../../clock.js';
 import { type Config, liveMediaConfig } from '../../../config.js';
 import { defaultFfmpegBinaries } from '../../../media/ffmpeg-binaries.js';
-import { loadOrCreateSecrets } from '../../../secrets.js';
 import type { LiveMediaEngine, LiveMediaHandles } from '../live-media.js';
 import { startHlsPackager } from './hls-packager.js';
 import { AUDIO_PT, type JanusHandles, janusEngine, VIDEO_PT } from './janus-engine.js';
@@ -37,14 +36,15 @@ const consoleLog: Log = { info: (m) => console.info(m), warn: (m) => console.war
  * an existing one at JANUS_URL; otherwise every session runs one way as low-latency HLS packaged
  * by ffmpeg, and the log and pages say so (单向直播). LIVE_MEDIA=hls forces one way; janus demands it.
  */
-export function createLiveMediaEngine(deps: { config?: Config; clock: Clock; log?: Log; [k: string]: unknown }): LiveMediaEngineImpl {
+export function createLiveMediaEngine(deps: { config?: Config; clock: Clock; log?: Log; mediaTokenKey: string; [k: string]: unknown }): LiveMediaEngineImpl {
   const given = deps.config?.liveMedia ?? liveMediaConfig({});
   // Apps built by other areas' tests would each start a Janus on the same ports: under vitest the
   // engine runs one way unless LIVE_MEDIA is set (the media proof sets it).
   const cfg = process.env.VITEST && !process.env.LIVE_MEDIA && given.mode === 'auto' && !deps.config?.liveMedia?.janusUrl ? { ...given, mode: 'hls' as const } : given;
   const dataDir = deps.config?.dataDir ?? join(process.cwd(), 'data');
   const log = deps.log ?? consoleLog;
-  const tokenKey = loadOrCreateSecrets(dataDir).mediaTokenKey + ':live';
+  // The installation's media-token key (secrets.ts: shared by every node), kept apart for live tokens.
+  const tokenKey = deps.mediaTokenKey + ':live';
   const ports = portPool(cfg.liveRtpPorts);
   const ffmpeg = async () => (await defaultFfmpegBinaries()).ffmpeg;
   let mode: LiveMode = 'hls';

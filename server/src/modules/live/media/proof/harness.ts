@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ export async function startMediaHarness(env: Record<string, string>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'live-media-'));
   const config = loadConfig({ DATA_DIR: dataDir, ...env });
   const logs: string[] = [];
-  const engine = createLiveMediaEngine({ config, clock: { now: () => new Date() }, log: { info: (m) => logs.push(m), warn: (m) => logs.push(m) } });
+  const engine = createLiveMediaEngine({ config, clock: { now: () => new Date() }, mediaTokenKey: randomBytes(32).toString('base64url'), log: { info: (m) => logs.push(m), warn: (m) => logs.push(m) } });
   const app = Fastify();
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
