@@ -59,7 +59,8 @@ export async function addLiveToFixture(t: TestApp, f: MatrixFixture): Promise<Li
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
     const spare = await db.insertInto('live_classes').values({
       city_id: school.city_id, county_id: school.county_id, school_id: school.id, lead_room_id: lead.id, lead_teacher_user_id: teacher,
-      title: `矩阵备用直播课-${target}`, subject: 'math', grade: 3, weekday, starts_on: day, until_on: null, start_time: '13:00', minutes: 40,
+      // An hour apart per target: the targets of one county share the receiving room, and a change re-checks clashes.
+      title: `矩阵备用直播课-${target}`, subject: 'math', grade: 3, weekday, starts_on: day, until_on: null, start_time: `${13 + TARGETS.indexOf(target)}:00`, minutes: 40,
       created_by: teacher, created_at: iso, updated_at: iso,
     }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('live_class_rooms').values({
