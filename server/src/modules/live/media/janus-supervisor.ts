@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Log { info(msg: string): void; warn(msg: string): void }
@@ -24,9 +26,27 @@ export function superviseJanus(opts: { path: string; configsFolder: string; http
   let stopped = false;
   let restarts = 0;
 
+  // A server killed without its shutdown (kill -9, a crash) leaves its Janus running on our ports:
+  // the pid file lets the next start end that one before starting its own.
+  const pidFile = join(opts.configsFolder, 'janus.pid');
+  const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  const endLeftover = async () => {
+    let pid = 0;
+    try { pid = Number(readFileSync(pidFile, 'utf8').trim()); } catch { return; }
+    let cmd = '';
+    try { cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { /* gone already */ }
+    if (pid > 0 && cmd.includes(opts.configsFolder)) {
+      opts.log.warn(`live media: ending Janus ${pid} left running by an earlier start`);
+      try { process.kill(pid, 'SIGTERM'); } catch { /* gone meanwhile */ }
+      for (let i = 0; i < 30 && alive(pid); i++) await sleep(100);
+    }
+    rmSync(pidFile, { force: true });
+  };
+
   const launch = () => {
     const c = spawn(opts.path, ['-F', opts.configsFolder, '-C', `${opts.configsFolder}/janus.jcfg`, '-N'], { stdio: ['ignore', 'ignore', 'pipe'] });
     child = c;
+    if (c.pid) writeFileSync(pidFile, String(c.pid));
     c.stderr?.on('data', () => {});
     c.on('exit', (code, signal) => {
       if (child === c) child = null;
@@ -41,6 +61,12 @@ export function superviseJanus(opts: { path: string; configsFolder: string; http
   return {
     /** Starts Janus and waits until its HTTP API answers (false when it did not within the time). */
     async start(waitMs = 10_000): Promise<boolean> {
+      await endLeftover();
+      if (await janusAnswers(opts.httpUrl, 500)) {
+        // Another installation's Janus holds our port: ours could not bind it, and theirs has another admin key.
+        opts.log.warn(`live media: another Janus already answers on ${opts.httpUrl}; set JANUS_HTTP_PORT / JANUS_WS_PORT to free ports (or JANUS_URL to use that one)`);
+        return false;
+      }
       launch();
       const until = Date.now() + waitMs;
       while (Date.now() < until) {
@@ -60,6 +86,7 @@ export function superviseJanus(opts: { path: string; configsFolder: string; http
       const timer = setTimeout(() => c.kill('SIGKILL'), 3000);
       await gone;
       clearTimeout(timer);
+      rmSync(pidFile, { force: true });
     },
   };
 }
