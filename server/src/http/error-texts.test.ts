@@ -15,6 +15,8 @@ const NOT_SENT: Record<string, string> = {
   RECORDING_FAILED: 'a job outcome for the job runner’s log; the recording itself carries a MEDIA_* or RECORDING_PROCESSING_* code',
   SEED_NOT_EMPTY: 'thrown by the seed CLI, in English, before the server serves anyone',
   SEED_BAD_OPTIONS: 'thrown by the seed CLI, in English, before the server serves anyone',
+  JANUS_RTP_PORTS: 'a configuration name in a start-up error, in English, before the server serves anyone',
+  LIVE_RTP_PORTS: 'a configuration name in a start-up error, in English, before the server serves anyone',
 };
 
 /** Where a code appears in the server's source. `call` is the text of the call that raised it, when there is one. */

@@ -30,7 +30,7 @@ const ID_NAME = /^id$|Ids?$/;
 /** Texts tried, in order, for a string with a pattern: the first the pattern and the lengths accept wins. */
 const PATTERN_CANDIDATES = [
   '2018-04-04', '2018-04', '08:00', '13800138000', '0635-1234567', 'test.user1', 'auth.login', 'auth.*',
-  '0123456789abcdef0123456789abcdef', '2018-04-04T09:00:00+08:00', '1371525101', 'abc', 'a', '1234', '123X',
+  '0123456789abcdef0123456789abcdef', '2018-04-04T09:00:00+08:00', '1371525101', 'abc', 'a', '1234', '123X', 'index.m3u8',
 ];
 
 const typesOf = (s: JsonSchema): string[] => (s.type === undefined ? [] : [s.type].flat() as string[]);

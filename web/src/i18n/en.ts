@@ -53,6 +53,7 @@ import { enSafetyErrors } from './en-texts/safety-errors';
 import { enLiveSchedule } from './en-texts/live-schedule';
 import { enLiveScheduleErrors } from './en-texts/live-schedule-errors';
 import { enLiveKgErrors } from './en-texts/live-kg-errors';
+import { enLiveErrors } from './en-texts/live-errors';
 import { enLiveKg } from './en-texts/live-kg';
 
 /**
@@ -112,5 +113,6 @@ export const en: EnglishMessages = {
     ...enLiveScheduleErrors,
     ...enFamilyErrorsAttendance,
     ...enLiveKgErrors,
+    ...enLiveErrors,
   },
 };
