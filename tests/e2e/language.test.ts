@@ -12,7 +12,7 @@ describe('language switch', () => {
     await page.locator('[data-testid=language-toggle]').click();
     await expect.poll(() => menuTexts(page)).toEqual([
       'Home', 'Dashboard', 'Organisation', 'Schools', 'People & roles', 'Data import', 'Recording rooms', 'Recorded lessons', 'Teaching research', 'Class patrol', 'Quality resources', 'Equity analysis',
-      'Family notices', 'Homework and timetable', 'Safe campus', 'Attendance and leave', 'School calendar', 'Rollout', 'Inspections', 'Bulletins', 'Reports',
+      'Family notices', 'Homework and timetable', 'Safe campus', 'Attendance and leave', 'Live classes', 'School calendar', 'Rollout', 'Inspections', 'Bulletins', 'Reports',
     ]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await expect.poll(() => page.locator('body').innerText()).toContain('Schools by county');
@@ -29,7 +29,7 @@ describe('language switch', () => {
     expect(await page.locator('.ant-table-tbody').innerText()).not.toContain('录像时长');
 
     await page.locator('[data-testid=language-toggle]').click();
-    await expect.poll(() => menuTexts(page)).toEqual(['首页', '数据看板', '组织机构', '学校', '人员与角色', '数据导入', '录播室', '录播课', '在线教研', '巡课', '优质资源', '均衡分析', '家校通知', '作业与课程表', '平安校园', '考勤与请假', '校历与录播规则', '推进进度', '督导检查', '通报', '上报']);
+    await expect.poll(() => menuTexts(page)).toEqual(['首页', '数据看板', '组织机构', '学校', '人员与角色', '数据导入', '录播室', '录播课', '在线教研', '巡课', '优质资源', '均衡分析', '家校通知', '作业与课程表', '平安校园', '考勤与请假', '互动课堂', '校历与录播规则', '推进进度', '督导检查', '通报', '上报']);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.context().close();
   });

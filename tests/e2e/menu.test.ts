@@ -6,10 +6,10 @@ const session = useBrowserSession();
 const { baseUrl } = session;
 
 describe('the menu follows the roles', () => {
-  it('gives the city admin the dashboard, org, people, import, rooms, lessons, teaching research, patrol, quality resources, the equity picture, family notices, the homework, safety and attendance figures and the supervision work but not the audit log', async () => {
+  it('gives the city admin the dashboard, org, people, import, rooms, lessons, teaching research, patrol, quality resources, the equity picture, family notices, the homework, safety and attendance figures, live classes and the supervision work but not the audit log', async () => {
     const page = await session.loginAs('city.admin');
     const menu = await menuTexts(page);
-    expect(menu).toEqual(['首页', '数据看板', '组织机构', '学校', '人员与角色', '数据导入', '录播室', '录播课', '在线教研', '巡课', '优质资源', '均衡分析', '家校通知', '作业与课程表', '平安校园', '考勤与请假', '校历与录播规则', '推进进度', '督导检查', '通报', '上报']);
+    expect(menu).toEqual(['首页', '数据看板', '组织机构', '学校', '人员与角色', '数据导入', '录播室', '录播课', '在线教研', '巡课', '优质资源', '均衡分析', '家校通知', '作业与课程表', '平安校园', '考勤与请假', '互动课堂', '校历与录播规则', '推进进度', '督导检查', '通报', '上报']);
     // Uploading is for the school's own staff.
     expect(menu).not.toContain('上传录像');
     expect(menu).not.toContain('审计日志');
