@@ -17,10 +17,9 @@ import type { DueTask } from './family.js';
 import { createLiveMediaEngine } from '../modules/live/media/engine.js';
 import { createLiveClassesService } from '../modules/live/classes.service.js';
 import { registerLiveClassesRoutes } from '../modules/live/classes.routes.js';
-import { createLiveSessionsService, type LiveEndedSession } from '../modules/live/sessions.service.js';
+import { createLiveSessionsService } from '../modules/live/sessions.service.js';
 import { registerLiveSessionsRoutes } from '../modules/live/sessions.routes.js';
 import { liveRoomLessons } from '../modules/live/room-lessons.js';
-import type { LiveRecordedTrack } from '../modules/live/live-media.js';
 import { randomBytes } from 'node:crypto';
 import { createReplayService, type EnqueueReplay } from '../modules/live/replay.service.js';
 import { registerReplayRoutes } from '../modules/live/replay.routes.js';
@@ -49,8 +48,6 @@ export interface LiveDeps {
   mediaTokenKey?: string | null;
   storage?: ObjectStore;
   jobs?: JobQueue;
-  /** Told once a session ended, with the tracks the media engine recorded (the replay area's handler; default: nothing). */
-  onEnded?: (session: LiveEndedSession, tracks: LiveRecordedTrack[]) => Promise<void>;
 }
 
 /**
@@ -79,7 +76,7 @@ export function liveFor(deps: LiveDeps) {
   // Schedule and sessions: classes, a session a school day (made each minute by the due task), start and end, each page's media.
   const classes = createLiveClassesService({ db: deps.db, clock: deps.clock, audit: deps.audit });
   const sessions = createLiveSessionsService({
-    db: deps.db, clock: deps.clock, audit: deps.audit, media, onEnded: async (session, tracks) => { await replay.onEnded(session, tracks); await deps.onEnded?.(session, tracks); },
+    db: deps.db, clock: deps.clock, audit: deps.audit, media, onEnded: async (session, tracks) => { await replay.onEnded(session, tracks); },
     schoolCalendar: deps.calendar.ofSchool,
   });
   routes.push((app) => registerLiveClassesRoutes(app, { classes }), (app) => registerLiveSessionsRoutes(app, { sessions }));

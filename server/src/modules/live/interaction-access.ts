@@ -28,8 +28,8 @@ export interface ChannelViewer {
 }
 
 /**
- * The interaction area's own copy of "who is this actor in this session" until the sessions
- * area's `viewerOf(actor, sessionId)` lands on main: the lead swaps this for it (same rules).
+ * "Who is this actor in this session" for the channel. The same rules as the sessions service's
+ * `viewerOf(actor, sessionId)`, kept twice for now: the channel should call viewerOf (issue 12 leftover).
  * The session is read in SQL under the actor's live:read scope; out of scope or guessed → 404.
  * lead: the lead teacher, or staff of the lead school holding live:write;
  * receiving: the actor's school owns a receiving room of the class (a claimed roomId must be one);
