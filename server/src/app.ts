@@ -108,7 +108,7 @@ import { createLiveLessonSharing } from './modules/live/replay.sharing.js';
 import { createEngagementService } from './modules/resources/engagement.service.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
-import type { ObjectStore } from './storage/object-store.js';
+import { type ObjectStore, presignedOrigin } from './storage/object-store.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { installRequestMetrics, registerMetricsRoute } from './http/metrics-route.js';
 import { installRequestIds, requestIdOf } from './http/request-id.js';
@@ -257,6 +257,8 @@ export async function buildApp(deps: AppDeps) {
     },
     transform: withErrorAnswers as never,
   });
+  // Video segments on S3 come from the bucket by redirect (recordings.media.ts): the CSP must allow its origin.
+  const mediaOrigin = deps.storage ? await presignedOrigin(deps.storage) : null;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -265,8 +267,8 @@ export async function buildApp(deps: AppDeps) {
         // antd writes its CSS-in-JS into <style> tags at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:', ...(mediaOrigin ? [mediaOrigin] : [])],
+        connectSrc: ["'self'", ...(mediaOrigin ? [mediaOrigin] : [])],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
