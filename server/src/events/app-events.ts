@@ -1,5 +1,6 @@
 import { createBroadcastBus, createEventBus, type EventBus } from './event-bus.js';
 import type { EventTransport } from './event-transport.js';
+import type { LiveServerMessage } from '../../../shared/live-interaction.js';
 
 /** A school-day whose recorded lessons changed. */
 export interface SchoolDayChange {
@@ -33,13 +34,15 @@ export interface AppEvents {
    * names people, never content: the browser reads its inbox through the scoped routes.
    */
   'notification.created': { payload: { userIds: readonly number[] }; reply: void };
+  /** A message for every open socket of a live session's channel (live/interaction-hub.ts). Broadcast. */
+  'live.interaction': { payload: { sessionId: number; message: LiveServerMessage }; reply: void };
 }
 
 /**
  * The events that cross nodes (Redis pub/sub, when REDIS_URL is set): only those whose handlers
  * change nothing but what a viewer sees, since each node runs them (event-bus.ts BroadcastBus).
  */
-export const BROADCAST_APP_EVENTS = ['notification.created'] as const satisfies readonly (keyof AppEvents)[];
+export const BROADCAST_APP_EVENTS = ['notification.created', 'live.interaction'] as const satisfies readonly (keyof AppEvents)[];
 
 export type AppEventBus = EventBus<AppEvents>;
 /** What an emitting module is given: it may tell, not listen. */
