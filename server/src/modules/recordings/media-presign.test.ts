@@ -1,6 +1,8 @@
 import { copyFile, stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
 import { hlsSegmentKey } from '../../storage/keys.js';
@@ -88,6 +90,33 @@ describe('media on S3: segments by presigned redirect', () => {
     expect(location.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
     expect(location.pathname).toMatch(new RegExp(`/${hlsSegmentKey(lesson, 'source', w.segment)}$`));
   });
+
+  it('plays through in Chromium: the site\'s CSP and the bucket\'s CORS let the player\'s XHR follow the redirect', async () => {
+    const w = await watcher('gxsy.teacher');
+    const stored = await t.storage.get(hlsSegmentKey(lesson, 'source', w.segment));
+    const size = Buffer.concat(await stored!.body.toArray()).length;
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const context = await browser.newContext();
+      await context.addCookies([{ name: 'sc_session', value: w.viewer.token, url: base }]);
+      const page = await context.newPage();
+      // Any page of the site carries its CSP; the fetch is what hls.js does (XHR, no credentials beyond the site's cookie).
+      await page.goto(`${base}/api/health`);
+      const got = await page.evaluate((url) => new Promise<{ status: number; bytes: number; responseURL: string }>((resolve) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('GET', url, true);
+        xhr.responseType = 'arraybuffer';
+        xhr.onloadend = () => resolve({ status: xhr.status, bytes: (xhr.response as ArrayBuffer | null)?.byteLength ?? 0, responseURL: xhr.responseURL });
+        xhr.send();
+      }), w.segmentUrl);
+      expect(got).toMatchObject({ status: 200, bytes: size });
+      expect(got.responseURL.startsWith(`${endpoint}/`)).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 
   it('refuses an expired token with 403, before any redirect', async () => {
     const w = await watcher('gxsy.teacher');
