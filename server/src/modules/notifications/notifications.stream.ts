@@ -1,3 +1,4 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../http/errors.js';
 
@@ -38,7 +39,7 @@ export function createNotificationStreams(opts: { heartbeatMs?: number; maxMs?: 
     const raw = reply.raw;
     // Headers set by hooks so far (security headers, request id, a renewed cookie) still go out.
     raw.writeHead(200, {
-      ...reply.getHeaders(),
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       connection: 'keep-alive',

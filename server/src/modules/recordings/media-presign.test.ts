@@ -37,7 +37,8 @@ describe('media on S3: segments by presigned redirect', () => {
       },
     }));
     await runJobs(t);
-  });
+    // Seeding, ffmpeg and the pipeline on a busy shared machine (PostgreSQL especially) outlast the default hook time.
+  }, 240_000);
   afterAll(async () => {
     await t?.close();
     vi.unstubAllEnvs();
