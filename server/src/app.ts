@@ -54,6 +54,7 @@ import { createEquityService } from './modules/equity/equity.service.js';
 import { createRecordingStats } from './modules/recordings/recordings.stats.js';
 import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import { createNotificationStreams } from './modules/notifications/notifications.stream.js';
 import { createNotificationGenerators } from './modules/notifications/notifications.generators.js';
 import { registerInspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { createInspectionsService } from './modules/inspections/inspections.service.js';
@@ -108,7 +109,7 @@ import { createLiveLessonSharing } from './modules/live/replay.sharing.js';
 import { createEngagementService } from './modules/resources/engagement.service.js';
 import type { Config } from './config.js';
 import type { JobQueue } from './jobs/job-queue.js';
-import type { ObjectStore } from './storage/object-store.js';
+import { type ObjectStore, presignedOrigin } from './storage/object-store.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { installRequestMetrics, registerMetricsRoute } from './http/metrics-route.js';
 import { installRequestIds, requestIdOf } from './http/request-id.js';
@@ -174,7 +175,12 @@ export async function buildApp(deps: AppDeps) {
   const rollout = createRolloutService({ db: deps.db, clock: deps.clock, audit });
   const compliance = createComplianceService({ db: deps.db, clock: deps.clock, namedPersons: rollout.namedPersons });
   subscribeAppHandlers(events, { compliance });
-  const notifications = createNotificationsService({ db: deps.db, clock: deps.clock });
+  const notifications = createNotificationsService({ db: deps.db, clock: deps.clock, events, warn: (obj, msg) => app.log.warn(obj, msg) });
+  // Open notification streams of this node; `notification.created` reaches them from any node (broadcast).
+  const notificationStreams = createNotificationStreams();
+  events.on('notification.created', (created) => notificationStreams.onCreated(created));
+  // Streams stay open: end them before close waits for requests to finish (browsers reconnect elsewhere).
+  app.addHook('preClose', async () => notificationStreams.closeAll());
   const notificationGenerators = createNotificationGenerators({
     db: deps.db.db, clock: deps.clock, compliance, notify: notifications.notify,
     reminderHour: deps.config?.quotaReminderHour ?? 15, digestHour: deps.config?.digestHour ?? 7,
@@ -246,7 +252,7 @@ export async function buildApp(deps: AppDeps) {
   // Interactive teaching (互动教学): live classes, their media, interaction and replay.
   const live = liveFor({ db: deps.db, clock: deps.clock, audit, auth, org, rooms, notifications, calendar, events, recordings, family, mediaTokenKey: secrets?.mediaTokenKey ?? null, config: deps.config, storage: deps.storage, jobs: deps.jobs });
   app.addHook('onClose', async () => live.close());
-  const services = { metrics, audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings, family, live };
+  const services = { metrics, audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings, family, live, notificationStreams };
 
   await app.register(swagger, {
     openapi: {
@@ -257,6 +263,8 @@ export async function buildApp(deps: AppDeps) {
     },
     transform: withErrorAnswers as never,
   });
+  // Video segments on S3 come from the bucket by redirect (recordings.media.ts): the CSP must allow its origin.
+  const mediaOrigin = deps.storage ? await presignedOrigin(deps.storage) : null;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -265,8 +273,8 @@ export async function buildApp(deps: AppDeps) {
         // antd writes its CSS-in-JS into <style> tags at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:', ...(mediaOrigin ? [mediaOrigin] : [])],
+        connectSrc: ["'self'", ...(mediaOrigin ? [mediaOrigin] : [])],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
@@ -299,7 +307,7 @@ export async function buildApp(deps: AppDeps) {
   registerRolloutRoutes(app, { rollout });
   registerDashboardsRoutes(app, { dashboards });
   registerEquityRoutes(app, { equity: createEquityService({ db: deps.db, clock: deps.clock }), audit });
-  registerNotificationsRoutes(app, { notifications });
+  registerNotificationsRoutes(app, { notifications, streams: notificationStreams });
   registerInspectionsRoutes(app, { inspections });
   registerBulletinsRoutes(app, { bulletins });
   registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, patrol, clock: deps.clock } });

@@ -20,6 +20,7 @@ import { ensureDemoMedia } from './seed/demo-media.js';
 import { startDemoRecorders } from './seed/demo-recorders.js';
 import { openObjectStore } from './storage/storage-url.js';
 import { openRedis } from './redis/redis.js';
+import { redisEventTransport } from './events/event-transport.js';
 import { clusterLeaseFor } from './cluster/lease.js';
 
 // The repository root, found from this file whether it runs compiled (dist/server/src) or through tsx.
@@ -42,7 +43,9 @@ async function main() {
   let log: { warn: (obj: object, msg: string) => void } = { warn: (obj, msg) => console.warn(msg, obj) };
   const redis = config.redisUrl ? openRedis(config.redisUrl, { prefix: config.redisPrefix, onError: (err) => log.warn({ err }, 'redis') }) : null;
   // One bus for the job handlers and the app: buildApp subscribes compliance to it.
-  const events = createAppEventBus();
+  // With Redis, broadcast events (notification.created) reach the other nodes' open streams.
+  const events = createAppEventBus({ transport: redis ? redisEventTransport(redis, (err) => log.warn({ err }, 'event transport')) : null });
+  await events.listening;
   const jobs = createAppJobs({ db, clock: systemClock, config, storage, events });
   const { app, services } = await buildApp({
     db,

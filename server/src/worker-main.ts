@@ -13,6 +13,8 @@ import { openObjectStore } from './storage/storage-url.js';
 import { createMetrics } from './http/metrics.js';
 import { registerMetricsRoute } from './http/metrics-route.js';
 import { gracefulShutdown } from './composition/shutdown.js';
+import { openRedis } from './redis/redis.js';
+import { redisEventTransport } from './events/event-transport.js';
 
 /**
  * `npm run worker [-- --concurrency N]`: a process that only runs jobs, from the same database and
@@ -32,10 +34,13 @@ async function main() {
   await migrateToLatest(db);
   useFfmpegOverrides(config);
   // A lesson processed here recounts its school-day here too.
-  const events = createAppEventBus();
+  // Several nodes: a notification written here (a booked lesson's organiser) reaches the API nodes' open streams.
+  const redis = config.redisUrl ? openRedis(config.redisUrl, { prefix: config.redisPrefix, onError: (err) => log.warn({ err }, 'redis') }) : null;
+  const events = createAppEventBus({ transport: redis ? redisEventTransport(redis, (err) => log.warn({ err }, 'event transport')) : null });
+  await events.listening;
   subscribeAppHandlers(events, { compliance: createComplianceService({ db, clock: systemClock }) });
   subscribeResearchHandlers(events, {
-    booked: bookedLessonsFor(db, systemClock),
+    booked: bookedLessonsFor(db, systemClock, events),
     // Bound late: the queue is built just below, before any job runs.
     enqueueJob: (kind, payload, opts) => queue.enqueue(kind, payload, opts), warn: (obj, msg) => log.warn(obj, msg),
   });
@@ -52,7 +57,7 @@ async function main() {
   }
   log.info({ workerId: runner.workerId, concurrency, kinds: registry.kinds() }, `job worker started (database: ${db.dialect}, storage: ${storage.kind})`);
 
-  const shutdown = gracefulShutdown({ http, runner, db, log });
+  const shutdown = gracefulShutdown({ http, runner, db, redis, log });
   const close = async () => {
     await shutdown();
     process.exit(0);

@@ -39,10 +39,10 @@ export function subscribeResearchHandlers(events: AppEventBus, deps: {
   if (deps.enqueueJob) events.on('recording.ready', stAudioOnRecordingReady(deps.enqueueJob, deps.warn));
 }
 
-/** The booked-lesson handler as a job worker builds it: from the database alone. */
-export function bookedLessonsFor(db: Db, clock: Clock): BookedLessons {
+/** The booked-lesson handler as a job worker builds it: from the database alone (and the bus, to announce its notifications). */
+export function bookedLessonsFor(db: Db, clock: Clock, events?: AppEventBus): BookedLessons {
   return createBookedLessons({
-    db: db.db, clock, audit: createAuditService({ db, clock }), notify: createNotificationsService({ db, clock }).notify,
+    db: db.db, clock, audit: createAuditService({ db, clock }), notify: createNotificationsService({ db, clock, events }).notify,
     lessonFacts: createLessonFacts(db.db), bookingsCovering: bookingsCoveringLesson(db.db),
   });
 }

@@ -26,6 +26,7 @@ import { registerReplayRoutes } from '../modules/live/replay.routes.js';
 import { createKgViewService } from '../modules/live/kg-view.service.js';
 import { registerKgViewRoutes } from '../modules/live/kg-view.routes.js';
 import { createInteractionService } from '../modules/live/interaction.service.js';
+import { createBusHub } from '../modules/live/interaction-hub.js';
 import { registerInteractionRoutes } from '../modules/live/interaction.routes.js';
 import { registerLiveMediaRoutes } from '../modules/live/media/media.routes.js';
 
@@ -89,7 +90,8 @@ export function liveFor(deps: LiveDeps) {
 
   // Interaction: the session's WebSocket channel (hands, calls, questions, polls, attendance) and its record.
   // The replay reads `interaction.recordOf(sessionId)` for its timeline markers.
-  const interaction = createInteractionService({ db: deps.db, clock: deps.clock });
+  // Channel messages travel on the bus (broadcast): sockets on every node hear a session's messages.
+  const interaction = createInteractionService({ db: deps.db, clock: deps.clock, hub: createBusHub(deps.events) });
   routes.push((app) => registerInteractionRoutes(app, { interaction }));
   closers.push(() => interaction.close());
   due.push({ name: 'liveAttendanceClose', run: (now) => interaction.closeEndedAttendance(now) });

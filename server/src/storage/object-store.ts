@@ -60,6 +60,33 @@ export interface ObjectStore {
   list(prefix: string): AsyncIterable<string>;
   /** The object's file on disk for the disk store (lets ffmpeg read it in place), null for S3. */
   localPath(key: string): string | null;
+  /**
+   * A URL from which whoever holds it may GET the object (ranges too) straight from the backend,
+   * for `seconds`: S3's presigned GET, so large bytes need not pass through the app. Absent on the
+   * disk store and where STORAGE_URL says `presign=false` (a bucket browsers cannot reach).
+   */
+  presignGet?(key: string, opts: PresignOptions): Promise<string>;
+}
+
+/** How a presigned GET behaves; the response headers are fixed by the signature. */
+export interface PresignOptions {
+  /** How long the URL works, in seconds (S3 allows 1 s to 7 days). */
+  seconds: number;
+  /** `Cache-Control` of the object's answer, whatever was stored. */
+  cacheControl?: string;
+  /** `Content-Type` of the object's answer, whatever was stored. */
+  contentType?: string;
+}
+
+/**
+ * The origin presigned URLs point to, or null when the store presigns none: the page's CSP must
+ * allow it (connect-src for hls.js, media-src for native HLS), since a redirect to an origin the
+ * CSP does not name is blocked like a direct request.
+ */
+export async function presignedOrigin(store: ObjectStore): Promise<string | null> {
+  if (!store.presignGet) return null;
+  // Signing is local: no request leaves the process, and the SDK resolves the host as for real keys.
+  return new URL(await store.presignGet('origin-probe', { seconds: 60 })).origin;
 }
 
 /** A range that starts at or past the end of the object (HTTP 416). */

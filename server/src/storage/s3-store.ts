@@ -5,9 +5,10 @@ import {
   DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   assertRangeShape, assertValidKey, assertValidPrefix, contentTypeFor, InvalidObjectKeyError,
-  type ObjectBody, type ObjectRange, type ObjectStore, ObjectRangeError,
+  type ObjectBody, type ObjectRange, type ObjectStore, ObjectRangeError, type PresignOptions,
 } from './object-store.js';
 
 export interface S3StoreOptions {
@@ -25,6 +26,17 @@ export interface S3StoreOptions {
   partSize?: number;
   /** Parts uploaded at once; memory per upload is about partSize × queueSize (default 2). */
   queueSize?: number;
+  /**
+   * Presigned GETs (`presignGet`) let browsers fetch objects from the bucket directly (default
+   * true); false when browsers cannot reach the bucket, so media keep streaming through the app.
+   */
+  presign?: boolean;
+  /**
+   * The endpoint browsers reach the bucket at, when it differs from `endpoint` (the app talks to
+   * http://minio:9000 inside the network, browsers to https://media.example.org). The signature
+   * covers the host, so presigned URLs are signed for this one.
+   */
+  publicEndpoint?: string;
 }
 
 const DELETE_BATCH = 1000; // DeleteObjects' limit
@@ -47,6 +59,10 @@ export function createS3Store(opts: S3StoreOptions): ObjectStore {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+  // Presigning is local (no request); a client of its own only when browsers see another host.
+  const presigner = opts.publicEndpoint
+    ? new S3Client({ region: opts.region, endpoint: opts.publicEndpoint, forcePathStyle: opts.forcePathStyle ?? false, credentials: opts.credentials })
+    : client;
   const partSize = opts.partSize ?? 8 * 1024 * 1024;
   const queueSize = opts.queueSize ?? 2;
 
@@ -92,10 +108,18 @@ export function createS3Store(opts: S3StoreOptions): ObjectStore {
     if (first) throw new Error(`S3 could not delete ${res.Errors!.length} objects, e.g. ${first.Key}: ${first.Code} ${first.Message}`);
   }
 
+  async function presignGet(key: string, p: PresignOptions): Promise<string> {
+    const command = new GetObjectCommand({
+      Bucket, Key: fullKey(key), ResponseCacheControl: p.cacheControl, ResponseContentType: p.contentType,
+    });
+    return getSignedUrl(presigner, command, { expiresIn: Math.max(1, Math.floor(p.seconds)) });
+  }
+
   return {
     kind: 's3',
     head,
     list,
+    ...(opts.presign === false ? {} : { presignGet }),
 
     async putFile(key, localPath, contentType, putOpts) {
       fullKey(key);

@@ -23,6 +23,10 @@ describe('STORAGE_URL', () => {
       prefix: '', region: 'eu-west-1', endpoint: undefined, forcePathStyle: false,
       credentials: { accessKeyId: 'AK', secretAccessKey: 'se/cret' },
     });
+    expect(parseStorageUrl('s3://lessons?endpoint=http://minio:9000&publicEndpoint=https://media.example.org', '/d')).toMatchObject({
+      endpoint: 'http://minio:9000', publicEndpoint: 'https://media.example.org',
+    });
+    expect(parseStorageUrl('s3://lessons?presign=false', '/d')).toMatchObject({ presign: false });
   });
 
   it('fails with a message naming the mistake, and never prints a secret', () => {
@@ -34,6 +38,8 @@ describe('STORAGE_URL', () => {
       ['s3://lessons?forcePathStyle=yes', /forcePathStyle must be true or false/],
       ['s3://AK@lessons', /credentials need both parts/],
       ['s3://lessons/a%20b', /folder inside the bucket/],
+      ['s3://lessons?presign=no', /presign must be true or false/],
+      ['s3://lessons?publicEndpoint=media.example.org', /publicEndpoint must be an http/],
     ];
     for (const [url, message] of bad) expect(() => parseStorageUrl(url, '/d'), url).toThrow(message);
     expect(() => parseStorageUrl('s3://AK:topsecret@Bad_Bucket', '/d')).toThrow(ConfigError);

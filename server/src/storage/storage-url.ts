@@ -8,7 +8,7 @@ import { createS3Store, type S3StoreOptions } from './s3-store.js';
 /** Where objects go, as STORAGE_URL says. */
 export type StorageTarget = { kind: 'fs'; root: string } | ({ kind: 's3' } & S3StoreOptions);
 
-const S3_PARAMS = new Set(['endpoint', 'region', 'forcePathStyle']);
+const S3_PARAMS = new Set(['endpoint', 'region', 'forcePathStyle', 'presign', 'publicEndpoint']);
 
 /**
  * Reads STORAGE_URL:
@@ -17,7 +17,10 @@ const S3_PARAMS = new Set(['endpoint', 'region', 'forcePathStyle']);
  * - `s3://[ACCESS_KEY:SECRET@]bucket[/folder]?endpoint=https://…&region=…&forcePathStyle=true|false`
  *   → S3. Without credentials in the URL the SDK's usual chain applies (AWS_ACCESS_KEY_ID /
  *   AWS_SECRET_ACCESS_KEY…); percent-encode a secret's `/` and `+`. region defaults to AWS_REGION
- *   or us-east-1; forcePathStyle defaults to true when an endpoint is given.
+ *   or us-east-1; forcePathStyle defaults to true when an endpoint is given. Video segments are
+ *   answered with presigned URLs into the bucket (the bucket needs CORS, docs/operations.md):
+ *   `publicEndpoint=https://…` when browsers reach it at another address than the app does,
+ *   `presign=false` when browsers cannot reach it at all (segments then stream through the app).
  * Throws ConfigError naming what is wrong.
  */
 export function parseStorageUrl(storageUrl: string | null, dataDir: string, env: NodeJS.ProcessEnv = process.env): StorageTarget {
@@ -52,6 +55,14 @@ export function parseStorageUrl(storageUrl: string | null, dataDir: string, env:
   if (style !== null && style !== 'true' && style !== 'false') {
     throw new ConfigError(`STORAGE_URL forcePathStyle must be true or false, got ${style}`);
   }
+  const presign = url.searchParams.get('presign');
+  if (presign !== null && presign !== 'true' && presign !== 'false') {
+    throw new ConfigError(`STORAGE_URL presign must be true or false, got ${presign}`);
+  }
+  const publicEndpoint = url.searchParams.get('publicEndpoint') || undefined;
+  if (publicEndpoint && !/^https?:\/\/[^/]+/.test(publicEndpoint)) {
+    throw new ConfigError(`STORAGE_URL publicEndpoint must be an http:// or https:// URL, got ${publicEndpoint}`);
+  }
   const folder = decodeURIComponent(url.pathname.replace(/^\/+/, '').replace(/\/+$/, ''));
   if (folder && !/^[A-Za-z0-9_][A-Za-z0-9._-]*(\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/.test(folder)) {
     throw new ConfigError(`STORAGE_URL folder inside the bucket may hold letters, digits, _ - . and /: ${folder}`);
@@ -66,6 +77,8 @@ export function parseStorageUrl(storageUrl: string | null, dataDir: string, env:
     region: url.searchParams.get('region') || env.AWS_REGION || 'us-east-1',
     endpoint,
     forcePathStyle: style === null ? Boolean(endpoint) : style === 'true',
+    ...(presign === 'false' ? { presign: false } : {}),
+    ...(publicEndpoint ? { publicEndpoint } : {}),
     credentials: url.username
       ? { accessKeyId: decodeURIComponent(url.username), secretAccessKey: decodeURIComponent(url.password) }
       : undefined,

@@ -13,6 +13,7 @@ import { createAppEventBus } from '../events/app-events.js';
 import { createTestStorage } from './s3rver.js';
 import { countStatements } from './statement-counter.js';
 import { openRedis } from '../redis/redis.js';
+import { redisEventTransport } from '../events/event-transport.js';
 
 let demoHash: Promise<string> | undefined;
 
@@ -45,9 +46,11 @@ export async function createTestApp(opts: {
   const config = loadConfig({ DATA_DIR: storage.dataDir, STORAGE_URL: storage.storageUrl ?? '', ...opts.env });
   const counted = opts.countStatements ? countStatements(db) : null;
   // The same bus for jobs and app, as main.ts builds them: a processed lesson recounts compliance.
-  const events = createAppEventBus();
-  const jobs = createAppJobs({ db, clock, config, storage: storage.store, events });
   const redis = config.redisUrl ? openRedis(config.redisUrl, { prefix: config.redisPrefix }) : null;
+  // With REDIS_URL, broadcast events (notification.created) cross to the other nodes, as in main.ts.
+  const events = createAppEventBus({ transport: redis ? redisEventTransport(redis) : null });
+  const stopListening = await events.listening;
+  const jobs = createAppJobs({ db, clock, config, storage: storage.store, events });
   const built = await buildApp({
     db: counted?.db ?? db, clock, sessionIdleMinutes: opts.idleMinutes ?? 30, sessionMaxHours: opts.maxHours ?? 12, webDir: null,
     config, storage: storage.store, jobs: jobs.queue, events, redis,
@@ -89,6 +92,7 @@ export async function createTestApp(opts: {
     statements: counted,
     async close() {
       await built.app.close();
+      await stopListening();
       await redis?.close();
       await db.dropAll();
       await ownStorage.stop();

@@ -21,4 +21,8 @@ export const notificationsMatrix: MatrixEntry[] = [
     expect: OWN_ONLY,
   },
   { route: 'POST /api/notifications/read-all', kind: 'plain', request: () => ({ method: 'POST', url: '/api/notifications/read-all' }), expect: SIGNED_IN },
+  // The stream stays open, so the matrix asks without Accept: text/event-stream — past the access
+  // check (401 for the anonymous) it answers 406. Each person hearing only their own inbox is
+  // notifications.stream.test.ts.
+  { route: 'GET /api/notifications/stream', kind: 'plain', request: () => ({ method: 'GET', url: '/api/notifications/stream' }), expect: allExcept<number>(406, { anonymous: 401 }) },
 ];

@@ -7,16 +7,25 @@ type NewRow = Omit<NotificationTable, 'id' | 'read_at'>;
 // Rows per statement: keeps the bound parameters of one insert well under SQLite's limit.
 const ROWS_PER_INSERT = 300;
 
-/** Inserts notifications; a row whose (user, dedupe key) already exists is skipped. Returns how many went in. */
-export async function insertNotifications(db: Q, rows: readonly NewRow[]): Promise<number> {
-  let inserted = 0;
+/** Inserts notifications; a row whose (user, dedupe key) already exists is skipped. Returns the rows that went in. */
+export async function insertNotifications(db: Q, rows: readonly NewRow[]): Promise<{ id: number; userId: number }[]> {
+  const inserted: { id: number; userId: number }[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const out = await db.insertInto('notifications').values(rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({ ...r, read_at: null })))
       .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
-      .returning('id').execute();
-    inserted += out.length;
+      .returning(['id', 'user_id']).execute();
+    for (const r of out) inserted.push({ id: r.id, userId: r.user_id });
   }
   return inserted;
+}
+
+/**
+ * Whether a notification row is visible outside the transaction that wrote it (committed). More
+ * than the id: SQLite hands a rolled-back row's id to the next insert.
+ */
+export async function notificationExists(db: Q, row: { id: number; userId: number; createdAt: string; title: string }): Promise<boolean> {
+  return (await db.selectFrom('notifications').select('id').where('id', '=', row.id).where('user_id', '=', row.userId)
+    .where('created_at', '=', row.createdAt).where('title', '=', row.title).executeTakeFirst()) !== undefined;
 }
 
 export function listInbox(db: Q, userId: number, unreadOnly: boolean, limit: number, offset: number) {

@@ -1,10 +1,11 @@
 import type { AppInstance } from '../../http/app-types.js';
 import { IdParams, InboxPage, InboxQuery, MarkedSchema, NotificationSchema, UnreadSchema } from './notifications.schema.js';
 import type { NotificationsService } from './notifications.service.js';
+import type { NotificationStreams } from './notifications.stream.js';
 
 /** 通知: each signed-in person's own inbox (the service confines every query to the caller). */
-export function registerNotificationsRoutes(app: AppInstance, deps: { notifications: NotificationsService }) {
-  const { notifications } = deps;
+export function registerNotificationsRoutes(app: AppInstance, deps: { notifications: NotificationsService; streams?: NotificationStreams }) {
+  const { notifications, streams } = deps;
   const tags = ['notifications'];
 
   app.get('/api/notifications', {
@@ -16,6 +17,16 @@ export function registerNotificationsRoutes(app: AppInstance, deps: { notificati
     config: { access: 'session' },
     schema: { tags, summary: '未读通知数 / Unread notifications (the bell)', response: { 200: UnreadSchema } },
   }, async (req) => notifications.unreadCount(req.actor!));
+
+  if (streams) {
+    app.get('/api/notifications/stream', {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: '通知推送 / Server-Sent Events: a `notification` event whenever my inbox gets new notifications (any node); heartbeat comments; 406 without Accept: text/event-stream',
+      },
+    }, async (req, reply) => streams.open(req, reply, req.actor!.userId));
+  }
 
   app.post('/api/notifications/:id/read', {
     config: { access: 'session' },

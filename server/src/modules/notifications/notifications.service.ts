@@ -3,6 +3,7 @@ import type { Actor } from '../../access/actor.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import type { Database, NotificationTable } from '../../db/schema.js';
+import type { AppEventBus } from '../../events/app-events.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import * as q from './notifications.queries.js';
 import { departmentKey, departmentStaff, principalsOf } from './notifications.recipients.js';
@@ -31,8 +32,33 @@ const view = (r: Pick<NotificationTable, 'kind' | 'title' | 'body' | 'link' | 'c
  * user id is in every query), so the routes need a session and no other permission. Marking read
  * is not audited: it changes nothing anyone else sees.
  */
-export function createNotificationsService(deps: { db: Db; clock: Clock }) {
+export function createNotificationsService(deps: {
+  db: Db; clock: Clock;
+  /** Told `notification.created` once new rows are committed (open streams on every node learn of them); none in scripts. */
+  events?: Pick<AppEventBus, 'emit'>;
+  warn?: (obj: object, msg: string) => void;
+}) {
   const db = deps.db.db;
+
+  /** Tells the bus who has new notifications; a failure (Redis away) leaves them stored for the bell's next poll. */
+  function announce(userIds: readonly number[]): void {
+    if (!deps.events || !userIds.length) return;
+    deps.events.emit('notification.created', { userIds: [...new Set(userIds)] })
+      .catch((err: unknown) => deps.warn?.({ err }, 'notification.created was not announced'));
+  }
+
+  /**
+   * Announces rows written inside a caller's transaction once they are committed: the service
+   * cannot see the commit, so it waits (off the caller's path) until the first row is visible
+   * from outside; a rolled-back transaction announces nothing. On SQLite the read simply waits
+   * for the transaction's connection; on PostgreSQL it asks again for a while.
+   */
+  async function announceAfterCommit(rows: readonly { id: number; userId: number }[], written: { createdAt: string; title: string }): Promise<void> {
+    for (let wait = 10; wait <= 2_560; wait *= 2) {
+      await new Promise((r) => setTimeout(r, wait));
+      if (await q.notificationExists(db, { ...rows[0]!, ...written })) return announce(rows.map((r) => r.userId));
+    }
+  }
 
   /**
    * Puts a notification into each person's inbox; returns how many were added (fewer than the
@@ -46,7 +72,14 @@ export function createNotificationsService(deps: { db: Db; clock: Clock }) {
       user_id: userId, kind: msg.kind, title: msg.title.slice(0, 200), body: msg.body, link,
       dedupe_key: msg.dedupeKey ?? null, created_at: now,
     }));
-    return rows.length ? q.insertNotifications(trx ?? db, rows) : 0;
+    if (!rows.length) return 0;
+    const inserted = await q.insertNotifications(trx ?? db, rows);
+    if (inserted.length && trx) {
+      announceAfterCommit(inserted, { createdAt: now, title: rows[0]!.title }).catch((err: unknown) => deps.warn?.({ err }, 'notification.created was not announced'));
+    } else {
+      announce(inserted.map((r) => r.userId));
+    }
+    return inserted.length;
   }
 
   /**

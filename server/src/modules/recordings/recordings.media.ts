@@ -8,12 +8,20 @@ import {
 import { MEDIA_TOKEN_MAX_SECONDS, type MediaGrant, readMediaToken, verifyMediaToken } from './media-tokens.js';
 import type { ViewerCheck } from './media-viewer-check.js';
 
-/** The answer to one media request, ready to stream. */
-export interface MediaResponse {
-  status: 200 | 206;
-  headers: Record<string, string>;
-  body: Readable;
-}
+/**
+ * The answer to one media request: bytes to stream, or — for a video segment on S3 — a redirect to
+ * a presigned URL of the bucket, so the segment's bytes never pass through Node.
+ */
+export type MediaResponse =
+  | { status: 200 | 206; headers: Record<string, string>; body: Readable }
+  | { status: 302; headers: Record<string, string>; body: null };
+
+/**
+ * How long a segment's presigned URL works. The browser follows the redirect at once; a minute
+ * leaves room for a slow start and some clock skew with the bucket, while a copied URL opens one
+ * segment of one lesson for no longer than that (the token itself lives up to 10 minutes).
+ */
+export const PRESIGNED_SEGMENT_SECONDS = 60;
 
 const PART = new RegExp(KEY_PART_PATTERN);
 const tokenRefused = () => new AppError(403, 'MEDIA_TOKEN_INVALID', '播放凭证无效或已过期，请刷新播放页面后重试');
@@ -43,6 +51,19 @@ export function mediaKeyFor(recordingId: number, path: string): string | null {
   return hlsSegmentKey(recordingId, dir, file);
 }
 
+/**
+ * Whether a media path names a video segment (or an fMP4 init segment): the bulk of the bytes, and
+ * the only files answered by redirect. Playlists stay with the app: they name their segments
+ * relatively, and only a playlist served under `/api/media/<token>/` makes the player ask the app
+ * (which checks token, session and right to watch) for each segment; a playlist fetched from the
+ * bucket would send the player to the bucket for segments, past every check. Posters and sprites
+ * are small and shown by <img>, which the page's CSP keeps to its own origin.
+ */
+export function isSegmentPath(path: string): boolean {
+  const parts = path.split('/');
+  return parts.length === 2 && parts[0] !== 'thumbs' && !parts[1]!.endsWith('.m3u8');
+}
+
 /** A single `bytes=` range; multiple ranges are answered whole, as RFC 9110 allows. */
 export function parseRange(header: string | undefined): { start: number; end?: number } | { suffix: number } | null {
   if (!header) return null;
@@ -57,7 +78,7 @@ export function parseRange(header: string | undefined): { start: number; end?: n
 
 /**
  * Serves playlists, segments and pictures of ready recordings to a session holding a media token
- * issued to it. The token must be signed for the session whose cookie comes with the request, and
+ * issued to it (segments on S3 by redirect to a presigned URL, see `isSegmentPath`). The token must be signed for the session whose cookie comes with the request, and
  * that session must still be alive with the right to watch (looked up at most every 20 s per
  * session and recording: viewer-check); the recording must be ready, so nothing half-packaged is
  * ever served, and deleted or purged objects are simply gone.
@@ -98,6 +119,16 @@ export function createMediaServer(deps: { clock: Clock; store: ObjectStore; medi
 
   async function open(token: string, path: string, rangeHeader: string | undefined, sessionToken: string | undefined): Promise<MediaResponse> {
     const { key, grant, now } = await authorise(token, path, sessionToken);
+    if (deps.store.presignGet && isSegmentPath(path)) {
+      // The checks above ran as for bytes; the bucket answers the browser's (range) request itself.
+      // A missing segment then answers 404 from the bucket rather than from us: not worth a HEAD each.
+      const seconds = Math.max(1, Math.min(PRESIGNED_SEGMENT_SECONDS, grant.expiresAt - now));
+      const location = await deps.store.presignGet(key, {
+        seconds, cacheControl: cacheControl(grant, now), contentType: contentTypeFor(key) ?? undefined,
+      });
+      // Never cached: a remembered redirect would outlive its signature (seeking back a minute later).
+      return { status: 302, headers: { location, 'cache-control': 'no-store' }, body: null };
+    }
     const obj = await readObject(key, rangeHeader);
     const headers: Record<string, string> = {
       'content-type': obj.contentType ?? 'application/octet-stream',

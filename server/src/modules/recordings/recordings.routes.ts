@@ -62,12 +62,12 @@ export function registerRecordingsRoutes(app: AppInstance, deps: { recordings: R
     config: { access: 'public', sessionCheckedByRoute: true }, exposeHeadRoute: false,
     schema: {
       tags, params: MediaParams,
-      summary: '录像媒体文件 / HLS playlists, segments and pictures, authorised by a media token from /playback',
+      summary: '录像媒体文件 / HLS playlists, segments and pictures, authorised by a media token from /playback (segments on S3: 302 to a presigned URL)',
     },
   }, async (req, reply) => {
     try {
       const res = await media.open(req.params.token, req.params['*'], req.headers.range, req.cookies[SESSION_COOKIE]);
-      return reply.status(res.status).headers(res.headers).send(res.body);
+      return reply.status(res.status).headers(res.headers).send(res.body ?? undefined);
     } catch (err) {
       if (err instanceof AppError && err.status === 416) {
         const size = (err.details as { size: number | null } | undefined)?.size;

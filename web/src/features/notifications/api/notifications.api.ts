@@ -29,3 +29,23 @@ export async function markRead(id: number) {
 export async function markAllRead() {
   return changed(await api.post<{ marked: number }>('/api/notifications/read-all'));
 }
+
+/**
+ * Listens to the server's notification stream (Server-Sent Events, from any node of a cluster) and
+ * tells every inbox listener (`onInboxChanged`) when the inbox got something — and when the stream
+ * reconnects, since events may have been missed while it was down. EventSource reconnects by
+ * itself; where it is missing or the server refuses the stream nothing is heard, and the
+ * listeners' own polling carries on alone.
+ */
+export function openInboxStream(): () => void {
+  if (typeof EventSource === 'undefined') return () => {};
+  const source = new EventSource('/api/notifications/stream');
+  let opened = false;
+  source.addEventListener('open', () => {
+    // The first open needs no refresh (the listeners just read); a reconnect does.
+    if (opened) changed(null);
+    opened = true;
+  });
+  source.addEventListener('notification', () => changed(null));
+  return () => source.close();
+}

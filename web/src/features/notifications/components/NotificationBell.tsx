@@ -3,12 +3,16 @@ import { Badge, Button, Tooltip } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { onInboxChanged, unreadCount } from '../api/notifications.api';
+import { onInboxChanged, openInboxStream, unreadCount } from '../api/notifications.api';
 
-// Reminders arrive at set hours; a minute's delay on the bell is fine and costs one small query.
+// The stream below tells the bell at once; polling stays as the fallback (no EventSource, a proxy
+// that cuts streams, Redis away between nodes), and a minute's delay then is fine.
 const POLL_MS = 60_000;
 
-/** The header's bell: the unread count, asked every minute and whenever the inbox changes here; opens the inbox. */
+/**
+ * The header's bell: the unread count, asked when the server's stream says the inbox got something,
+ * every minute, and whenever the inbox changes here; opens the inbox.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -24,8 +28,11 @@ export function NotificationBell() {
     refresh();
     const timer = setInterval(refresh, POLL_MS);
     const stop = onInboxChanged(refresh);
+    // The server's nudges arrive as inbox changes, heard just above.
+    const closeStream = openInboxStream();
     return () => {
       clearInterval(timer);
+      closeStream();
       stop();
       controller.abort();
     };
