@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { newDeviceToken } from '../modules/rooms/device-auth.js';
@@ -129,6 +130,14 @@ describe.skipIf(!available)('several API nodes and workers behind a round-robin 
       expect(me.status).toBe(200);
     }
     expect(nodesSince(from)).toEqual(new Set([0, 1]));
+    // WebSocket upgrades pass the proxy too: the node answers the handshake (here 404 or 403: no such live session).
+    const answer = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/live/sessions/999999/channel`, { headers: s.headers });
+      ws.on('unexpected-response', (_req, res) => { resolve(res.statusCode ?? 0); ws.terminate(); });
+      ws.on('open', () => { resolve(101); ws.close(); });
+      ws.on('error', reject);
+    });
+    expect([403, 404]).toContain(answer);
   });
 
   it('counts login throttling across both nodes: the address limit and the account lock', async () => {
@@ -232,7 +241,7 @@ describe.skipIf(!available)('several API nodes and workers behind a round-robin 
     const open = await c.db.db.selectFrom('uploads').select('id').where('status', '=', 'uploading').execute();
     expect(open).toEqual([]);
     // The job ends soon after the lesson is ready (poster and thumbnails come after the video).
-    const pendingJobs = () => c.db.db.selectFrom('jobs').select(['id', 'kind', 'status', 'locked_by']).where('status', 'in', ['queued', 'running']).execute();
+    const pendingJobs = () => c.db.db.selectFrom('jobs').select(['id', 'kind', 'status', 'locked_by']).where('kind', 'like', 'recording.%').where('status', 'in', ['queued', 'running']).execute();
     const until = Date.now() + 60_000;
     while ((await pendingJobs()).length && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
     expect(await pendingJobs()).toEqual([]);

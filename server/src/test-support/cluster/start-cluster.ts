@@ -216,7 +216,8 @@ function startProxy(nodes: ClusterProcess[], routed: number[]) {
   };
   const failed = (node: ClusterProcess, err: unknown) => {
     const code = (err as { code?: string }).code;
-    if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || !node.alive) downUntil.set(node.index, Date.now() + 3000);
+    // Refused: nobody listens there (a reset may be a client that cut its own upload).
+    if (code === 'ECONNREFUSED') downUntil.set(node.index, Date.now() + 3000);
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const node = pick();
