@@ -42,7 +42,9 @@ export default defineConfig({
           name: 'integration',
           include: ['server/src/**/*.test.ts', 'shared/**/*.test.ts'],
           // The live media proof (*.proof.test.ts) runs alone: `npm run test:live` (Janus, ffmpeg and Chromium at once).
-          exclude: [...configDefaults.exclude, ...UNIT_TESTS, 'server/src/**/*.proof.test.ts'],
+          exclude: [...configDefaults.exclude, ...UNIT_TESTS, 'server/src/**/*.proof.test.ts',
+            // Several processes at once (nodes, workers, proxy): its own run, `npm run test:cluster`.
+            'server/src/cluster/multi-node.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

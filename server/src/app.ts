@@ -312,7 +312,7 @@ export async function buildApp(deps: AppDeps) {
   registerBulletinsRoutes(app, { bulletins });
   registerReportsRoutes(app, { reports, audit, exports: { compliance, org, rollout, patrol, clock: deps.clock } });
   registerStRoutes(app, { codings: createStCodingsService({ db: deps.db, clock: deps.clock, reach: researchReach }), compare: createStCompareService({ db: deps.db, reach: researchReach }) });
-  if (recordings) registerVideoRoutes(app, recordings);
+  if (recordings) registerVideoRoutes(app, recordings, { redis: deps.redis });
   registerCommentsRoutes(app, { comments: createCommentsService({ db: deps.db, clock: deps.clock, audit, reach: researchReach, notify: notifications.notify, assignmentsOf: auth.assignmentViewsOf }) });
   registerAnalysisRoutes(app, { analysis: createAnalysisService({ db: deps.db.db, clock: deps.clock, listTerms: calendar.admin.listTerms }), audit });
   registerPatrolRoutes(app, { patrol, audit });

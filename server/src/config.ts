@@ -66,6 +66,12 @@ export interface Config {
   mediaTokenSecret: string | null;
   /** Live media (issue 12, docs/live.md): LIVE_MEDIA auto|janus|hls, JANUS_URL, JANUS_PATH, JANUS_ICE_INTERFACES, JANUS_HTTP_PORT, JANUS_WS_PORT, JANUS_RTP_PORTS, LIVE_RTP_PORTS. */
   liveMedia?: LiveMediaConfig;
+  /** UPLOAD_STAGING_DIR: where unfinished uploads are staged (default DATA_DIR/uploads); several API nodes need one shared volume here (docs/operations.md). */
+  uploadStagingDir?: string;
+  /** SERVE_WEB=0: API only, the web app is served elsewhere (a CDN, another node) or not built (test clusters); default 1. */
+  serveWeb?: boolean;
+  /** JOB_LEASE_SECONDS: how long a job's claim holds without its runner's heartbeat; a killed worker's job is taken over after it (default 60). */
+  jobLeaseSeconds?: number;
 }
 
 export interface LiveMediaConfig {
@@ -143,6 +149,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: env.REDIS_PREFIX?.trim() || 'sc:',
     mediaTokenSecret: secret(env, 'MEDIA_TOKEN_SECRET'),
     liveMedia: liveMediaConfig(env),
+    uploadStagingDir: resolve(env.UPLOAD_STAGING_DIR?.trim() || resolve(env.DATA_DIR || './data', 'uploads')),
+    serveWeb: env.SERVE_WEB !== '0' && env.SERVE_WEB !== 'false',
+    jobLeaseSeconds: int(env, 'JOB_LEASE_SECONDS', 60, 3, 3600),
   };
 }
 

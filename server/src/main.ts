@@ -52,7 +52,7 @@ async function main() {
     clock: systemClock,
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionMaxHours: config.sessionMaxHours,
-    webDir: resolve(repoRoot(), 'web/dist'),
+    webDir: config.serveWeb === false ? null : resolve(repoRoot(), 'web/dist'),
     trustProxy: config.trustProxy,
     benchRoutes: config.benchRoutes,
     logger: { level: config.logLevel },
@@ -74,7 +74,7 @@ async function main() {
   });
   // WORKERS=0: this process only enqueues; `npm run worker` processes run the jobs.
   const jobRunner = config.workers > 0
-    ? createJobRunner({ db, clock: systemClock, registry: jobs.registry, log: app.log, concurrency: config.workers, metrics: services.metrics.jobs })
+    ? createJobRunner({ db, clock: systemClock, registry: jobs.registry, log: app.log, concurrency: config.workers, metrics: services.metrics.jobs, leaseMs: (config.jobLeaseSeconds ?? 60) * 1000 })
     : null;
   jobRunner?.start();
   if (jobRunner) jobs.queue.onEnqueued(() => jobRunner.wake());

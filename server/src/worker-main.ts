@@ -48,7 +48,7 @@ async function main() {
   const metrics = createMetrics({ warn: (obj, msg) => log.warn(obj, msg) });
   metrics.watchJobs(queue);
   if (db.pool) metrics.watchPool(db.pool);
-  const runner = createJobRunner({ db, clock: systemClock, registry, log, concurrency, metrics: metrics.jobs });
+  const runner = createJobRunner({ db, clock: systemClock, registry, log, concurrency, metrics: metrics.jobs, leaseMs: (config.jobLeaseSeconds ?? 60) * 1000 });
   runner.start();
   if (config.metricsPort) {
     registerMetricsRoute(http, { metrics, token: config.metricsToken });

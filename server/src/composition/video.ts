@@ -10,6 +10,8 @@ import { recordingsModuleFor, registerRecordingsModuleRoutes, type RecordingsMod
 import { registerUploadRoutes } from '../modules/uploads/uploads.routes.js';
 import { createUploadsService } from '../modules/uploads/uploads.service.js';
 import { uploadsSettingsFrom } from '../modules/uploads/uploads.settings.js';
+import type { RedisConnection } from '../redis/redis.js';
+import { RedisLocker } from '../redis/redis-locker.js';
 
 /**
  * The lesson-video path as the server runs it: the recordings module, and the uploads module
@@ -48,8 +50,12 @@ export function videoFor(deps: {
 
 export type Video = ReturnType<typeof videoFor>;
 
-/** /api/recordings, /api/media and /api/uploads. */
-export function registerVideoRoutes(app: AppInstance, video: Video) {
+/**
+ * /api/recordings, /api/media and /api/uploads. With Redis (several nodes) the tus upload lock is
+ * shared, so a PATCH may land on any node; without it, in this process.
+ */
+export function registerVideoRoutes(app: AppInstance, video: Video, opts: { redis?: RedisConnection | null } = {}) {
   registerRecordingsModuleRoutes(app, video);
-  registerUploadRoutes(app, { uploads: video.uploads, maxUploadBytes: video.maxUploadBytes });
+  const locker = opts.redis ? new RedisLocker(opts.redis) : undefined;
+  registerUploadRoutes(app, { uploads: video.uploads, maxUploadBytes: video.maxUploadBytes, locker });
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { MemoryLocker } from '@tus/server';
-import { Metadata } from '@tus/utils';
+import { type Locker, Metadata } from '@tus/utils';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppInstance } from '../../http/app-types.js';
@@ -31,11 +31,12 @@ const TUS_HEADERS = { 'tus-resumable': '1.0.0', 'cache-control': 'no-store' };
  * header). Public at the access gate because the handler authenticates both kinds itself. The
  * body is never parsed by Fastify: tus streams it to the staging folder.
  */
-export function registerUploadRoutes(app: AppInstance, deps: { uploads: UploadsService; maxUploadBytes: number }) {
+export function registerUploadRoutes(app: AppInstance, deps: { uploads: UploadsService; maxUploadBytes: number; locker?: Locker }) {
   const { uploads } = deps;
   const notes = new WeakMap<IncomingMessage, RequestNote>();
-  // One locker for tus and our PATCH: one writer per upload, whichever path it takes.
-  const locker = new MemoryLocker();
+  // One locker for tus and our PATCH: one writer per upload, whichever path it takes (and, given
+  // a shared one — Redis, several nodes — whichever node the request lands on).
+  const locker = deps.locker ?? new MemoryLocker();
   const tus = createTusServer(uploads, notes, deps.maxUploadBytes, locker);
   const tags = ['uploads'];
   const security: Record<string, string[]>[] = [{ deviceToken: [] }, { session: [] }];
