@@ -95,6 +95,8 @@ export interface LiveMediaConfig {
   liveRtpPorts: [number, number];
   /** LIVE_RTP_HOST: the address recorders send RTP to (default 127.0.0.1). */
   liveRtpHost: string;
+  /** LIVE_KG_RTP_PORTS: the ports kindergarten live-view cameras send RTP to (default 22000-22399; four per streaming room). */
+  liveKgRtpPorts: [number, number];
 }
 
 export class ConfigError extends Error {}
@@ -177,6 +179,7 @@ export function liveMediaConfig(env: NodeJS.ProcessEnv): LiveMediaConfig {
     janusRtpPorts: `${janusRtp[0]}-${janusRtp[1]}`,
     liveRtpPorts: range('LIVE_RTP_PORTS', '21000-21999'),
     liveRtpHost: env.LIVE_RTP_HOST?.trim() || '127.0.0.1',
+    liveKgRtpPorts: range('LIVE_KG_RTP_PORTS', '22000-22399'),
   };
 }
 

@@ -25,6 +25,10 @@ import { createReplayService, type EnqueueReplay } from '../modules/live/replay.
 import { registerReplayRoutes } from '../modules/live/replay.routes.js';
 import { createKgViewService } from '../modules/live/kg-view.service.js';
 import { registerKgViewRoutes } from '../modules/live/kg-view.routes.js';
+import { registerKgViewStreamRoutes } from '../modules/live/kg-view-stream.routes.js';
+import { createKgStreams } from '../modules/live/media/kg-streams.js';
+import { liveMediaConfig } from '../config.js';
+import { join } from 'node:path';
 import { createInteractionService } from '../modules/live/interaction.service.js';
 import { createBusHub } from '../modules/live/interaction-hub.js';
 import { registerInteractionRoutes } from '../modules/live/interaction.routes.js';
@@ -84,14 +88,21 @@ export function liveFor(deps: LiveDeps) {
   due.push({ name: 'live.sessions', run: (now) => sessions.runDue(now) });
 
   // 园所直播: a kindergarten's guarded live view for the families of one class (kg-view.*).
-  const kgView = createKgViewService({ db: deps.db, clock: deps.clock, audit: deps.audit, org: deps.org, children: deps.family.children, media });
-  routes.push((app) => registerKgViewRoutes(app, { kgView }));
+  // Its streams: the room's camera packaged as a few seconds of live HLS while a window is open, nothing kept.
+  const kgStreams = createKgStreams({ config: deps.config?.liveMedia ?? liveMediaConfig({}), dataDir: deps.config?.dataDir ?? join(process.cwd(), 'data') });
+  closers.push(() => kgStreams.stopAll());
+  const kgView = createKgViewService({
+    db: deps.db, clock: deps.clock, audit: deps.audit, org: deps.org, children: deps.family.children, media, streams: kgStreams, tokenKey: media.tokenKey,
+    cameraRoom: (actor, roomId) => deps.rooms.roomRefInScope(actor, roomId, 'room:write'),
+  });
+  routes.push((app) => registerKgViewRoutes(app, { kgView }), (app) => registerKgViewStreamRoutes(app, { db: deps.db, kgView }));
   due.push({ name: 'live.kg_views_quiet', run: (now) => kgView.closeQuiet(now) });
+  due.push({ name: 'live.kg_streams_closed', run: (now) => kgView.stopClosedStreams(now) });
 
   // Interaction: the session's WebSocket channel (hands, calls, questions, polls, attendance) and its record.
   // The replay reads `interaction.recordOf(sessionId)` for its timeline markers.
   // Channel messages travel on the bus (broadcast): sockets on every node hear a session's messages.
-  const interaction = createInteractionService({ db: deps.db, clock: deps.clock, hub: createBusHub(deps.events) });
+  const interaction = createInteractionService({ db: deps.db, clock: deps.clock, hub: createBusHub(deps.events), viewerOf: sessions.viewerOf });
   routes.push((app) => registerInteractionRoutes(app, { interaction }));
   closers.push(() => interaction.close());
   due.push({ name: 'liveAttendanceClose', run: (now) => interaction.closeEndedAttendance(now) });

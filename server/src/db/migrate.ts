@@ -32,6 +32,7 @@ import * as safety from './migrations/20261206_0047_safety.js';
 import * as live from './migrations/20261206_0049_live.js';
 import * as liveKg from './migrations/20261206_0051_live_kg.js';
 import * as cluster from './migrations/20261206_0054_cluster.js';
+import * as liveKgCamera from './migrations/20261206_0055_live_kg_camera.js';
 import * as familyAttendance from './migrations/20261206_0045_family_attendance.js';
 
 /**
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0049_live': live,
   '20261206_0051_live_kg': liveKg,
   '20261206_0054_cluster': cluster,
+  '20261206_0055_live_kg_camera': liveKgCamera,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,6 +12,8 @@ export interface LiveKgRoomTable {
   /** The class whose parents may watch. */
   class_id: number;
   name: string;
+  /** The recording room whose recorder or camera streams this room's picture (null: none bound yet). */
+  room_id: number | null;
   purpose: LiveKgPurpose;
   /** Viewers at once at most. */
   cap: number;

@@ -1,9 +1,8 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { notFound } from '../../http/errors.js';
-import { scopeOf, type Actor } from '../../access/actor.js';
-import { liveClassInScope } from '../../access/scope-sql.js';
 import type { Db } from '../../db/database.js';
 import type { LiveRole } from '../../../../shared/live.js';
+import type { LiveSessionView } from './sessions.service.js';
 
 /** A session as the interaction channel needs it, with its class's lead and receiving rooms. */
 export interface ChannelSession {
@@ -27,32 +26,28 @@ export interface ChannelViewer {
   roomIds: number[];
 }
 
-/**
- * "Who is this actor in this session" for the channel. The same rules as the sessions service's
- * `viewerOf(actor, sessionId)`, kept twice for now: the channel should call viewerOf (issue 12 leftover).
- * The session is read in SQL under the actor's live:read scope; out of scope or guessed → 404.
- * lead: the lead teacher, or staff of the lead school holding live:write;
- * receiving: the actor's school owns a receiving room of the class (a claimed roomId must be one);
- * watcher: anyone else in scope (county staff, 督学, another school's principal on patrol).
- */
-export async function interactionViewerOf(db: Db, actor: Actor, sessionId: number, roomId: number | null): Promise<ChannelViewer> {
-  const session = await loadSession(db, actor, sessionId);
-  if (!session) throw notFound('直播课');
-  const writeScope = scopeOf(actor, 'live:write');
-  const readScope = scopeOf(actor, 'live:read');
-  const isLead = session.leadTeacherUserId === actor.userId || !!writeScope?.schoolIds.includes(session.schoolId);
-  const roomIds = [session.leadRoomId, ...session.receivingRooms.map((r) => r.roomId)];
-  const base = { session, roomIds };
-  if (roomId === null) return { ...base, role: isLead ? 'lead' : 'watcher', roomId: isLead ? session.leadRoomId : null };
-  if (roomId === session.leadRoomId && isLead) return { ...base, role: 'lead', roomId };
-  const mine = session.receivingRooms.find((r) => r.roomId === roomId && !!readScope?.schoolIds.includes(r.schoolId));
-  if (!mine) throw notFound('直播课教室');
-  return { ...base, role: 'receiving', roomId };
+/** What the sessions service's `viewerOf(actor, sessionId)` answers: the one place that decides who may see a session and as what. */
+export interface SessionViewer { session: LiveSessionView; role: LiveRole; roomIds: number[] }
+
+/** The channel's shape of a session the sessions service let the actor see. */
+export function channelSession(s: LiveSessionView): ChannelSession {
+  return {
+    id: s.id, liveClassId: s.liveClassId, status: s.status, startsAt: s.startsAt, startedAt: s.startedAt, schoolId: s.lead.schoolId,
+    leadRoomId: s.lead.roomId, leadTeacherUserId: s.leadTeacherUserId, receivingRooms: s.receiving.map((r) => ({ roomId: r.roomId, schoolId: r.schoolId })),
+  };
 }
 
-/** The session only when its class is in the actor's live:read scope (no row otherwise). */
-export async function loadSession(db: Db, actor: Actor, sessionId: number): Promise<ChannelSession | null> {
-  return loadSessionWhere(db, sessionId, liveClassInScope(scopeOf(actor, 'live:read')));
+/**
+ * The connection's place, from the sessions service's verdict (viewerOf: scope, role and rooms are
+ * decided there, never here). Without a room the lead speaks for the lead room and anyone else
+ * only watches; a claimed room must be one of the rooms viewerOf gave the actor, else 404.
+ */
+export function channelViewer(v: SessionViewer, roomId: number | null): ChannelViewer {
+  const session = channelSession(v.session);
+  const base = { session, roomIds: [session.leadRoomId, ...session.receivingRooms.map((r) => r.roomId)] };
+  if (roomId === null) return v.role === 'lead' ? { ...base, role: 'lead', roomId: session.leadRoomId } : { ...base, role: 'watcher', roomId: null };
+  if (v.role === 'watcher' || !v.roomIds.includes(roomId)) throw notFound('直播课教室');
+  return { ...base, role: v.role, roomId };
 }
 
 /** The session without a scope: for the module's own callers (the replay's recordOf), never for a request. */

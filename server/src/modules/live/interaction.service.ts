@@ -4,8 +4,7 @@ import type { Db } from '../../db/database.js';
 import type {
   LiveChannelState, LiveClientMessage, LiveEventKind, LiveEventView, LiveRecordView, LiveServerMessage,
 } from '../../../../shared/live-interaction.js';
-import { notFound } from '../../http/errors.js';
-import { type ChannelSession, type ChannelViewer, interactionViewerOf, loadSession, loadSessionUnscoped } from './interaction-access.js';
+import { type ChannelSession, type ChannelViewer, channelSession, channelViewer, loadSessionUnscoped, type SessionViewer } from './interaction-access.js';
 import { createMemoryHub, type InteractionHub } from './interaction-hub.js';
 import { createMessageParser, type MessageProblem } from './interaction-messages.js';
 import * as q from './interaction.queries.js';
@@ -32,7 +31,11 @@ const LEAD_SENDS = new Set(['hand.call', 'hand.dismiss', 'poll.open', 'poll.clos
  * attendance per room) and its record. Every event is written to live_events before anyone hears
  * of it; the state is rebuilt from the database, the hub only fans messages out.
  */
-export function createInteractionService(deps: { db: Db; clock: Clock; hub?: InteractionHub }) {
+export function createInteractionService(deps: {
+  db: Db; clock: Clock; hub?: InteractionHub;
+  /** The sessions service's viewerOf: who may see a session, as what, for which rooms (404 otherwise). */
+  viewerOf: (actor: Actor, sessionId: number) => Promise<SessionViewer>;
+}) {
   const { db, clock } = deps;
   const hub = deps.hub ?? createMemoryHub();
   const parse = createMessageParser();
@@ -184,14 +187,12 @@ export function createInteractionService(deps: { db: Db; clock: Clock; hub?: Int
   }
 
   return {
-    /** Who the actor is in the session (404 when out of scope, or a room not theirs); see interaction-access.ts. */
-    viewerFor: (actor: Actor, sessionId: number, roomId: number | null) => interactionViewerOf(db, actor, sessionId, roomId),
+    /** Who the actor is in the session (404 when out of scope, or a room not theirs): the sessions service decides; see interaction-access.ts. */
+    viewerFor: async (actor: Actor, sessionId: number, roomId: number | null): Promise<ChannelViewer> => channelViewer(await deps.viewerOf(actor, sessionId), roomId),
     connect,
     /** The session's interaction record for a person who may see the session. */
     async record(actor: Actor, sessionId: number): Promise<LiveRecordView> {
-      const session = await loadSession(db, actor, sessionId);
-      if (!session) throw notFound('直播课');
-      return recordView(session);
+      return recordView(channelSession((await deps.viewerOf(actor, sessionId)).session));
     },
     /** The record as CSV (one line per event, offsets in seconds), for the same people. */
     async recordCsv(actor: Actor, sessionId: number): Promise<string> {

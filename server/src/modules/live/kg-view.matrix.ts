@@ -64,6 +64,16 @@ export const kgViewMatrix: MatrixEntry[] = [
     request: (f, t) => ({ method: 'PUT', url: `/api/live/kg/settings/rooms/${kgViewOf(f).kgLiveRoom[t]}`, payload: roomBody(kgViewOf(f).kgClass[t]) }),
     expect: SETTINGS,
   },
+  // The stream: a real token of gxyey.parent's (a parent of another kindergarten's class) in anyone
+  // else's hands is refused, whoever they are (403; anonymous 401). Its owner's own use, the expired
+  // token, another room's id and guessed tokens are in kg-view.stream.test.ts.
+  {
+    route: 'GET /api/live/kg/rooms/:id/hls/:token/:file', kind: 'item',
+    request: (f, t) => ({ method: 'GET', url: `/api/live/kg/rooms/${kgViewOf(f).kgLiveRoom[t]}/hls/${kgViewOf(f).kgStreamToken[t]}/index.m3u8` }),
+    expect: allExcept<ItemOutcome>(403, { anonymous: 401 }),
+  },
+  // Only a recorder's device token reaches it: a session is no device (401 for everyone).
+  { route: 'GET /api/devices/live/kg', kind: 'plain', request: () => ({ method: 'GET', url: '/api/devices/live/kg' }), expect: allExcept<number>(401, {}) },
   {
     route: 'DELETE /api/live/kg/settings/rooms/:id', kind: 'item',
     request: (f, t) => ({ method: 'DELETE', url: `/api/live/kg/settings/rooms/${kgViewOf(f).kgLiveRoom[t]}` }),

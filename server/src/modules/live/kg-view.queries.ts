@@ -58,6 +58,33 @@ export const countLive = async (db: Db, roomId: number, cutoff: string) => Numbe
 export const insertView = (db: Db, row: Insertable<LiveKgViewTable>) =>
   db.insertInto('live_kg_views').values(row).returningAll().executeTakeFirstOrThrow();
 
+/**
+ * Takes a seat under the room's cap, or answers null when the room is full (or gone). One
+ * transaction on both dialects: the no-op update of the room row comes first and takes its lock
+ * (PostgreSQL: the row lock; SQLite: the database's write lock), so two parents racing for the last
+ * seat are counted one after the other and only one of them gets it.
+ */
+export const insertViewUnderCap = (db: Db, row: Insertable<LiveKgViewTable>, cutoff: string) => db.transaction().execute(async (trx) => {
+  const room = await trx.updateTable('live_kg_rooms').set((eb) => ({ cap: eb.ref('cap') }))
+    .where('id', '=', row.kg_room_id).where('deleted_at', 'is', null).returning('cap').executeTakeFirst();
+  if (!room || await countLive(trx, row.kg_room_id, cutoff) >= room.cap) return null;
+  return trx.insertInto('live_kg_views').values(row).returningAll().executeTakeFirstOrThrow();
+});
+
+/** How many live views of the room took their seat before this one (over the cap when the principal lowered it). */
+export const liveViewsBefore = async (db: Db, roomId: number, viewId: number, cutoff: string) => Number((await db.selectFrom('live_kg_views')
+  .select((eb) => eb.fn.countAll<number>().as('n')).where('kg_room_id', '=', roomId).where('ended_at', 'is', null)
+  .where('last_seen_at', '>=', cutoff).where('id', '<', viewId).executeTakeFirstOrThrow()).n);
+
+/** The enabled live-view rooms whose camera is the given recording room (its recorder asks where to stream). */
+export const roomsOfCamera = (db: Db, cameraRoomId: number) =>
+  db.selectFrom('live_kg_rooms').selectAll().where('room_id', '=', cameraRoomId).where('enabled', '=', 1).where('deleted_at', 'is', null).orderBy('id').execute();
+
+/** Rooms by id (deleted ones too: a stream of a deleted room is stopped by the due work). */
+export const roomsById = (db: Db, ids: readonly number[]) => (ids.length
+  ? db.selectFrom('live_kg_rooms').selectAll().where('id', 'in', [...ids]).execute()
+  : Promise.resolve([] as KgRoomRow[]));
+
 export const findView = (db: Db, id: number) => db.selectFrom('live_kg_views').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const touchView = (db: Db, id: number, at: string) =>

@@ -25,6 +25,7 @@ export const KgRoomBody = Type.Object({
   cap: Type.Integer({ minimum: 1, maximum: 200, description: '同时观看人数上限' }),
   enabled: Type.Optional(Type.Boolean()),
   windows: Type.Array(KgWindowSchema, { maxItems: 21, description: '每周开放时段' }),
+  roomId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: '推流的录播室（其录播主机或摄像头向平台推送画面）；不填则暂无画面' })),
 }, { additionalProperties: false });
 
 export const KgWindowStateSchema = Type.Object({
@@ -116,7 +117,28 @@ export const KgStaffRoomSchema = Type.Object({
   watchingNow: Type.Integer(),
   /** The signed-in person may change it (the kindergarten's principal). */
   canEdit: Type.Boolean(),
+  /** The recording room whose recorder streams the picture (null: none bound). */
+  roomId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  /** Its picture reaches the server now. */
+  streaming: Type.Optional(Type.Boolean()),
 });
+
+/** GET /api/devices/live/kg: where a recorder sends its picture for a kindergarten's live view now. */
+export const KgRecorderTargetSchema = Type.Object({
+  kgRoomId: Type.Integer(),
+  mode: Type.Literal('hls'),
+  /** The window's end (ISO): stream until then, then ask again. */
+  until: Type.String(),
+  rtp: Type.Object({
+    host: Type.String(), videoPort: Type.Integer(), videoPayloadType: Type.Integer(), audioPort: Type.Integer(), audioPayloadType: Type.Integer(),
+  }, { additionalProperties: false }),
+}, { additionalProperties: false });
+
+export const KgHlsParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  token: Type.String({ minLength: 10, maxLength: 120, pattern: '^[0-9A-Za-z._-]+$' }),
+  file: Type.String({ maxLength: 32, pattern: '^(index\\.m3u8|s\\d{1,3}-\\d{5}\\.ts)$' }),
+}, { additionalProperties: false });
 
 export const KgStaffRoomsSchema = Type.Object({ items: Type.Array(KgStaffRoomSchema) });
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Static } from 'typebox';
 import { shanghaiDate, shanghaiInstant, addDays } from '../../../../shared/dates.js';
 import { type Actor, scopeOf } from '../../access/actor.js';
@@ -9,13 +9,15 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { OrgService } from '../org/org.service.js';
 import type { FamilyChildren, FamilyClass } from '../students/family-children.js';
 import type { LiveMediaEngine } from './live-media.js';
+import type { KgRtpTarget, KgStreams } from './media/kg-streams.js';
 import { kgStreamView } from './kg-view-media.js';
+import { issueKgStreamToken, verifyKgStreamToken } from './kg-view-tokens.js';
 import type {
   KgHeartbeatSchema, KgParentRoomsSchema, KgRoomBody, KgStaffRoomSchema, KgStaffRoomsSchema, KgViewLogListSchema, KgViewLogQuery,
   KgViewLogSchema, KgViewStartBody, KgViewStartSchema, KgWatchersSchema, KgWindowStateSchema,
 } from './kg-view.schema.js';
 import * as q from './kg-view.queries.js';
-import { insideWindow, type KgWindow, sortWindows, windowProblem, windowText } from './kg-view.windows.js';
+import { insideWindow, type KgWindow, sortWindows, windowEnd, windowProblem, windowText } from './kg-view.windows.js';
 
 /** How often a parent's page says it is still watching. */
 export const HEARTBEAT_SECONDS = 20;
@@ -38,7 +40,20 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * with who, which child, when and how long; the class's teachers see how many watch now. There is
  * no replay for parents: nothing here records or serves a recording.
  */
-export function createKgViewService(deps: { db: Db; clock: Clock; audit: AuditService; children: FamilyChildren; media: LiveMediaEngine; org: OrgService }) {
+export interface KgViewDeps {
+  db: Db; clock: Clock; audit: AuditService; children: FamilyChildren; media: LiveMediaEngine; org: OrgService;
+  /** The rooms' camera streams (media/kg-streams.ts). */
+  streams: KgStreams;
+  /** Signs parents' stream tokens (the live media key: shared by every node). */
+  tokenKey: string;
+  /** A recording room the principal may bind as a live-view room's camera (rooms.roomRefInScope); 404 otherwise. */
+  cameraRoom: (actor: Actor, roomId: number) => Promise<{ id: number; schoolId: number }>;
+}
+
+/** Why a stream request is refused: status, stable code and the parent's words. */
+export interface KgStreamRefusal { status: 403 | 404 | 409; code: string; message: string }
+
+export function createKgViewService(deps: KgViewDeps) {
   const db = deps.db.db;
   const { children } = deps;
   const now = () => deps.clock.now();
@@ -114,19 +129,22 @@ export function createKgViewService(deps: { db: Db; clock: Clock; audit: AuditSe
       if (v.user_id === actor.userId) await q.endView(db, v.id, { at: iso, seconds: seconds(v.started_at, iso), reason: 'replaced' });
     }
     await closeQuiet(at);
-    if (await q.countLive(db, room.id, quietCutoff(at)) >= room.cap) {
-      throw conflict('LIVE_KG_FULL', `观看人数已满（${room.name}最多 ${room.cap} 人同时观看），请稍后再试`, { cap: room.cap });
-    }
-    const token = randomBytes(24).toString('base64url');
-    const view = await q.insertView(db, {
+    // The token dies with the window it was issued in: past its end it opens nothing, whatever the page does.
+    const until = windowEnd(window.windows, at) ?? at;
+    const token = issueKgStreamToken(deps.tokenKey, { roomId: room.id, userId: actor.userId, expiresAt: Math.floor(until.getTime() / 1000) });
+    // Counting and taking the seat happen under the room's lock: two parents racing for the last seat, one gets it.
+    const view = await q.insertViewUnderCap(db, {
       kg_room_id: room.id, school_id: room.school_id, class_id: room.class_id, student_id: child.id, user_id: actor.userId,
       token_hash: hashToken(token), started_at: iso, last_seen_at: iso, ended_at: null, seconds: null, end_reason: null,
-    });
+    }, quietCutoff(at));
+    if (!view) throw full(room);
     return {
       viewId: view.id, roomId: room.id, startedAt: iso, heartbeatSeconds: HEARTBEAT_SECONDS, window,
       media: kgStreamView(deps.media, { id: view.id, roomId: room.id, token }),
     };
   }
+
+  const full = (room: q.KgRoomRow) => conflict('LIVE_KG_FULL', `观看人数已满（${room.name}最多 ${room.cap} 人同时观看），请稍后再试`, { cap: room.cap });
 
   /** The actor's own view (a guessed id of someone else's is 404). */
   async function ownView(actor: Actor, viewId: number) {
@@ -183,6 +201,7 @@ export function createKgViewService(deps: { db: Db; clock: Clock; audit: AuditSe
       id: r.id, name: r.name, purpose: r.purpose, classId: r.class_id, className: classes.get(r.class_id)?.name ?? '', schoolId: r.school_id,
       cap: r.cap, enabled: !!r.enabled, window: windowState(r, windows.get(r.id) ?? [], at),
       watchingNow: open.filter((v) => v.kg_room_id === r.id).length, canEdit: managed.has(r.school_id),
+      roomId: r.room_id, streaming: deps.streams.rooms().includes(r.id),
     }));
   }
 
@@ -253,6 +272,14 @@ export function createKgViewService(deps: { db: Db; clock: Clock; audit: AuditSe
     if (problem) throw badRequest('LIVE_KG_WINDOW_INVALID', problem);
   }
 
+  /** The camera's recording room: one of the kindergarten's own (another school's, or a guessed id, is 404). */
+  async function cameraFor(actor: Actor, body: Static<typeof KgRoomBody>, schoolId: number): Promise<number | null> {
+    if (body.roomId === undefined || body.roomId === null) return null;
+    const room = await deps.cameraRoom(actor, body.roomId);
+    if (room.schoolId !== schoolId) throw notFound('录播室');
+    return room.id;
+  }
+
   async function roomForSettings(actor: Actor, id: number) {
     const managed = managedSchools(actor);
     if (!managed.size) throw principalOnly();
@@ -270,11 +297,12 @@ export function createKgViewService(deps: { db: Db; clock: Clock; audit: AuditSe
   async function createRoom(actor: Actor, body: Static<typeof KgRoomBody>, ip: string): Promise<StaffRoom> {
     const klass = await classForSettings(actor, body.classId);
     checkBody(body);
+    const camera = await cameraFor(actor, body, klass.schoolId);
     const iso = now().toISOString();
     const school = await deps.org.getSchool(actor, klass.schoolId);
     const row = await deps.db.db.transaction().execute(async (trx) => {
       const r = await q.insertRoom(trx, {
-        city_id: school.cityId, county_id: school.countyId, school_id: klass.schoolId, class_id: klass.id, name: body.name.trim(),
+        city_id: school.cityId, county_id: school.countyId, school_id: klass.schoolId, class_id: klass.id, name: body.name.trim(), room_id: camera,
         purpose: body.purpose as q.KgRoomRow['purpose'], cap: body.cap, enabled: body.enabled === false ? 0 : 1,
         created_by: actor.userId, created_at: iso, updated_at: iso, deleted_at: null,
       });
@@ -283,7 +311,7 @@ export function createKgViewService(deps: { db: Db; clock: Clock; audit: AuditSe
     });
     await deps.audit.record({
       actor: who(actor), action: 'live.kg_room_create', targetType: 'live_kg_room', targetId: row.id, result: 'success', ip,
-      detail: { classId: klass.id, purpose: body.purpose, cap: body.cap, windows: body.windows },
+      detail: { classId: klass.id, purpose: body.purpose, cap: body.cap, windows: body.windows, roomId: camera },
     });
     return answerRoom(actor, row.id);
   }
@@ -293,19 +321,22 @@ export function createKgViewService(deps: { db: Db; clock: Clock; audit: AuditSe
     const klass = await classForSettings(actor, body.classId);
     if (klass.schoolId !== room.school_id) throw notFound('班级');
     checkBody(body);
+    const camera = body.roomId === undefined ? room.room_id : await cameraFor(actor, body, room.school_id);
     const iso = now().toISOString();
     await deps.db.db.transaction().execute(async (trx) => {
       await q.updateRoom(trx, id, {
         class_id: klass.id, name: body.name.trim(), purpose: body.purpose as q.KgRoomRow['purpose'], cap: body.cap,
-        enabled: body.enabled === false ? 0 : 1, updated_at: iso,
+        enabled: body.enabled === false ? 0 : 1, updated_at: iso, room_id: camera,
       });
       await q.replaceWindows(trx, id, body.windows);
     });
     // A room moved to another class, or switched off, stops every view of it now.
     if (klass.id !== room.class_id || body.enabled === false) await endAllViews(id, iso, 'window_closed');
+    // Another class, switched off or another camera: the running stream stops now (the recorder asks again).
+    if (klass.id !== room.class_id || body.enabled === false || camera !== room.room_id) await deps.streams.stop(id);
     await deps.audit.record({
       actor: who(actor), action: 'live.kg_room_update', targetType: 'live_kg_room', targetId: id, result: 'success', ip,
-      detail: { classId: klass.id, purpose: body.purpose, cap: body.cap, enabled: body.enabled !== false, windows: body.windows },
+      detail: { classId: klass.id, purpose: body.purpose, cap: body.cap, enabled: body.enabled !== false, windows: body.windows, roomId: camera },
     });
     return answerRoom(actor, id);
   }
@@ -319,28 +350,94 @@ export function createKgViewService(deps: { db: Db; clock: Clock; audit: AuditSe
     const iso = now().toISOString();
     await endAllViews(id, iso, 'window_closed');
     await q.updateRoom(db, id, { deleted_at: iso, enabled: 0, updated_at: iso });
+    await deps.streams.stop(id);
     await deps.audit.record({ actor: who(actor), action: 'live.kg_room_delete', targetType: 'live_kg_room', targetId: id, result: 'success', ip });
   }
 
-  // ---- the media area ----
+  // ---- the stream ----
+
+  const refusal = (status: KgStreamRefusal['status'], code: string, message: string): KgStreamRefusal => ({ status, code, message });
+  const badToken = () => refusal(403, 'LIVE_KG_TOKEN_INVALID', '直播观看凭证无效或已过期：请重新进入直播');
 
   /**
-   * May this viewer token fetch the room's stream now? For the media area's playlist and segment
-   * routes: an open view of that room, heard from lately, inside an open window. Live only: a
-   * token never reaches anything recorded.
+   * May this token fetch the room's stream now? Asked on every playlist request (a segment only
+   * needs the token: it is useless without a fresh playlist). Null when allowed, else why not:
+   * a token not signed for this room and this parent, or past its window's end (403); the view
+   * ended or gone quiet (403); the parent no longer a guardian of a child of the class (403); the
+   * window closed or the room switched off (409, with the window); the principal lowered the cap
+   * below this view's seat (409). `actor` null skips the guardian check (the module's own callers).
    */
-  async function viewerAllowed(roomId: number, token: string): Promise<boolean> {
-    const view = await q.viewsByTokenHash(db, roomId, hashToken(token));
+  async function viewerVerdict(actor: Actor | null, roomId: number, token: string): Promise<KgStreamRefusal | null> {
     const at = now();
-    if (!view || view.last_seen_at < quietCutoff(at)) return false;
+    const grant = verifyKgStreamToken(deps.tokenKey, token, Math.floor(at.getTime() / 1000));
+    if (!grant || grant.roomId !== roomId || (actor && grant.userId !== actor.userId)) return badToken();
+    const view = await q.viewsByTokenHash(db, roomId, hashToken(token));
+    if (!view || view.user_id !== grant.userId || view.last_seen_at < quietCutoff(at)) return refusal(403, 'LIVE_KG_VIEW_ENDED', '这次观看已结束：请重新进入直播');
     const room = await q.findRoom(db, roomId);
-    return !!room && windowState(room, (await q.windowsOf(db, [roomId])).get(roomId) ?? [], at).open;
+    if (actor) {
+      const kids = room ? (await guardianChildren(actor)).get(room.class_id) : undefined;
+      if (!kids?.some((c) => c.id === view.student_id)) return refusal(403, 'LIVE_KG_NOT_GUARDIAN', '您已不是这个班幼儿的家长，不能观看这个房间的直播');
+    }
+    const window = room ? windowState(room, (await q.windowsOf(db, [roomId])).get(roomId) ?? [], at) : null;
+    if (!room || !window?.open) return refusal(409, 'LIVE_KG_CLOSED', window?.text ?? '园所已关闭这个房间的直播');
+    if (await q.liveViewsBefore(db, roomId, view.id, quietCutoff(at)) >= room.cap) return refusal(409, 'LIVE_KG_FULL', full(room).message);
+    return null;
+  }
+
+  /** True when `viewerVerdict` lets the token through (without the guardian check: see there). */
+  const viewerAllowed = async (roomId: number, token: string) => (await viewerVerdict(null, roomId, token)) === null;
+
+  /** A playlist (after the full verdict) or a segment (after the token) of a room's live stream: the file's path. */
+  async function streamFile(actor: Actor, roomId: number, token: string, file: string): Promise<{ path: string; playlist: boolean }> {
+    const playlist = file.endsWith('.m3u8');
+    const at = now();
+    const grant = verifyKgStreamToken(deps.tokenKey, token, Math.floor(at.getTime() / 1000));
+    let no: KgStreamRefusal | null = !grant || grant.roomId !== roomId || grant.userId !== actor.userId ? badToken() : null;
+    if (!no && playlist) no = await viewerVerdict(actor, roomId, token);
+    if (no) throw new AppError(no.status, no.code, no.message);
+    const path = deps.streams.file(roomId, file);
+    if (!path) throw new AppError(404, 'LIVE_KG_NO_PICTURE', '直播画面尚未开始：园所的摄像头还没有推流，请稍候');
+    return { path, playlist };
+  }
+
+  /**
+   * Where a recorder sends its picture: the enabled live-view room its recording room is the
+   * camera of, inside an open window (the stream starts then); else 404, and it asks again later.
+   */
+  async function recorderTarget(cameraRoomId: number): Promise<{ kgRoomId: number; mode: 'hls'; until: string; rtp: KgRtpTarget }> {
+    const at = now();
+    const rooms = await q.roomsOfCamera(db, cameraRoomId);
+    const windows = await q.windowsOf(db, rooms.map((r) => r.id));
+    for (const r of rooms) {
+      const ws = windows.get(r.id) ?? [];
+      const end = insideWindow(ws, at) ? windowEnd(ws, at) : null;
+      if (end) return { kgRoomId: r.id, mode: 'hls', until: end.toISOString(), rtp: await deps.streams.ensure(r.id) };
+    }
+    throw notFound('开放中的园所直播');
+  }
+
+  /** Due work: stops the streams of rooms whose window closed (or that were switched off); their segments go with them. */
+  async function stopClosedStreams(at: Date): Promise<number> {
+    const streaming = deps.streams.rooms();
+    const rooms = new Map((await q.roomsById(db, streaming)).map((r) => [r.id, r]));
+    const windows = await q.windowsOf(db, streaming);
+    let n = 0;
+    for (const id of streaming) {
+      const r = rooms.get(id);
+      if (r && !r.deleted_at && r.room_id !== null && windowState(r, windows.get(id) ?? [], at).open) continue;
+      await deps.streams.stop(id);
+      n++;
+    }
+    return n;
   }
 
   return {
-    parentRooms, startView, heartbeat, endView, staffRooms, watchers, viewLog, createRoom, updateRoom, deleteRoom, viewerAllowed,
+    parentRooms, startView, heartbeat, endView, staffRooms, watchers, viewLog, createRoom, updateRoom, deleteRoom, viewerAllowed, viewerVerdict,
+    streamFile, recorderTarget,
     /** Due work: closes views whose page went quiet (the log gets their end and duration). */
     closeQuiet,
+    /** Due work: ends streams outside their windows. */
+    stopClosedStreams,
   };
 }
 

@@ -1,4 +1,4 @@
-import { shanghaiWallClock } from '../../../../shared/dates.js';
+import { shanghaiInstant, shanghaiWallClock } from '../../../../shared/dates.js';
 
 /** A weekly live-view window on the Asia/Shanghai wall clock: weekday 1 = Monday … 7 = Sunday, from < to (HH:MM). */
 export interface KgWindow {
@@ -17,6 +17,13 @@ export const sortWindows = (ws: readonly KgWindow[]): KgWindow[] =>
 export function insideWindow(ws: readonly KgWindow[], at: Date): boolean {
   const now = shanghaiWallClock(at);
   return ws.some((w) => w.weekday === now.weekday && w.from <= now.hhmm && now.hhmm < w.to);
+}
+
+/** The end of the window `at` falls inside (the instant a parent's stream token dies), or null outside every window. */
+export function windowEnd(ws: readonly KgWindow[], at: Date): Date | null {
+  const now = shanghaiWallClock(at);
+  const w = ws.find((x) => x.weekday === now.weekday && x.from <= now.hhmm && now.hhmm < x.to);
+  return w ? shanghaiInstant(now.date, w.to) : null;
 }
 
 /**

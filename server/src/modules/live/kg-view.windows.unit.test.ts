@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insideWindow, windowProblem, windowText } from './kg-view.windows.js';
+import { insideWindow, windowEnd, windowProblem, windowText } from './kg-view.windows.js';
 
 // 2026-12-07 is a Monday.
 const at = (hhmm: string, day = '2026-12-07') => new Date(`${day}T${hhmm}:00+08:00`);
@@ -24,5 +24,11 @@ describe('kindergarten live-view windows (Asia/Shanghai wall clock)', () => {
     expect(windowProblem([{ weekday: 2, from: '10:00', to: '09:00' }])).toContain('结束时间要晚于开始时间');
     expect(windowProblem([{ weekday: 2, from: '08:00', to: '10:00' }, { weekday: 2, from: '09:30', to: '11:00' }])).toContain('重叠');
     expect(windowProblem(morning)).toBeNull();
+  });
+
+  it('ends a parent\'s token at the end of the window it was issued in', () => {
+    expect(windowEnd(morning, at('09:00'))?.toISOString()).toBe(at('11:00').toISOString());
+    expect(windowEnd(morning, at('11:00'))).toBeNull();
+    expect(windowEnd(morning, at('15:30', '2026-12-09'))?.toISOString()).toBe(at('16:00', '2026-12-09').toISOString());
   });
 });

@@ -14,6 +14,7 @@ export const enLiveKg: typeof zhLiveKg = {
     open: 'Live',
     closed: 'Closed',
     disabled: 'Switched off',
+    streaming: 'Picture arriving', notStreaming: 'Waiting for the camera', noCamera: 'No camera bound',
     col: { room: 'Room', class: 'Class', purpose: 'Purpose', window: 'Opening hours', cap: 'Viewer limit', watching: 'Watching', actions: 'Actions' },
     purposes: { activity: 'Activity room', classroom: 'Classroom', playground: 'Playground', washroom: 'Washroom', sleeping: 'Sleeping room' },
     form: {
@@ -21,6 +22,7 @@ export const enLiveKg: typeof zhLiveKg = {
       class: 'Class', name: 'Room name', purpose: 'Purpose', cap: 'Viewers at once', enabled: 'Open',
       windows: 'Weekly opening hours', weekday: 'Day', from: 'From', to: 'To', addWindow: 'Add hours',
       privateHint: 'Washrooms, sleeping rooms and other private rooms cannot go live.',
+      camera: 'Camera (recording room)', cameraHint: 'This recording room\'s recorder or camera streams to the platform during the opening hours; parents watch live only, nothing is recorded.',
     },
     weekdays: { d1: 'Mon', d2: 'Tue', d3: 'Wed', d4: 'Thu', d5: 'Fri', d6: 'Sat', d7: 'Sun' },
     log: {

@@ -12,6 +12,7 @@ export const zhLiveKg = {
     open: '直播中',
     closed: '未开放',
     disabled: '已停用',
+    streaming: '画面已送达', notStreaming: '等待摄像头推流', noCamera: '未绑定摄像头',
     col: { room: '房间', class: '班级', purpose: '用途', window: '开放时段', cap: '人数上限', watching: '正在观看', actions: '操作' },
     purposes: { activity: '活动室', classroom: '教室', playground: '户外场地', washroom: '卫生间', sleeping: '午睡室' },
     form: {
@@ -19,6 +20,7 @@ export const zhLiveKg = {
       class: '服务班级', name: '房间名称', purpose: '用途', cap: '同时观看上限', enabled: '开放',
       windows: '每周开放时段', weekday: '星期', from: '开始', to: '结束', addWindow: '添加时段',
       privateHint: '卫生间、午睡室等涉及隐私的房间不能开放直播。',
+      camera: '摄像头（录播室）', cameraHint: '这个录播室的录播主机或摄像头在开放时段内向平台推送画面；家长只看直播，不保存录像。',
     },
     weekdays: { d1: '周一', d2: '周二', d3: '周三', d4: '周四', d5: '周五', d6: '周六', d7: '周日' },
     log: {

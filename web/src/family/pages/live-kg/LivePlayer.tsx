@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LiveMediaView } from '@shared/live';
+import { playLiveHls } from '../../../features/live/media/hls-live';
 
 /**
  * Plays a live view's HLS playlist on a phone: Safari plays HLS itself, elsewhere hls.js (loaded
- * only when a parent presses 观看). Live only: no seeking back, no download, no picture-in-picture.
+ * only when a parent presses 观看), kept at the live edge and asking again while the camera's first
+ * seconds are on their way. Live only: no seeking back, no download, no picture-in-picture. The
+ * playlist stops answering when the window closes; the page's heartbeat then shows the window.
  */
 export function LivePlayer({ media, loadingText, failedText }: { media: LiveMediaView; loadingText: string; failedText: string }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -21,14 +24,8 @@ export function LivePlayer({ media, loadingText, failedText }: { media: LiveMedi
       void el.play().catch(() => {});
       stop = () => { el.removeAttribute('src'); el.load(); };
     } else {
-      void import('hls.js').then(({ default: Hls }) => {
-        if (cancelled || !Hls.isSupported()) { if (!cancelled) setFailed(true); return; }
-        const hls = new Hls({ lowLatencyMode: true, liveDurationInfinity: true, backBufferLength: 0 });
-        hls.on(Hls.Events.ERROR, (_e, data) => { if (data.fatal) setFailed(true); });
-        hls.loadSource(url);
-        hls.attachMedia(el);
-        void el.play().catch(() => {});
-        stop = () => hls.destroy();
+      void playLiveHls(el, url, () => { if (!cancelled) setFailed(true); }).then((end) => {
+        if (cancelled) end(); else stop = end;
       });
     }
     return () => { cancelled = true; stop(); };

@@ -7,6 +7,7 @@ import { useErrorText } from '../../../api/error-text';
 import { useMe } from '../../../app/auth';
 import { kindergartenApi } from '../api/kindergarten.api';
 import { liveKgApi } from '../api/live-kg.api';
+import { listAllRooms } from '../../rooms/api/rooms.api';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
 /** How often the teacher's count of watchers refreshes. */
@@ -60,6 +61,7 @@ export function LiveKgPanel() {
               render: (_, r) => (
                 <Space wrap>
                   <Tag color={!r.enabled ? 'default' : r.window.open ? 'green' : 'default'}>{!r.enabled ? t('liveKg.disabled') : r.window.open ? t('liveKg.open') : t('liveKg.closed')}</Tag>
+                  {r.window.open && r.enabled ? <Tag color={r.streaming ? 'blue' : 'orange'}>{r.roomId == null ? t('liveKg.noCamera') : r.streaming ? t('liveKg.streaming') : t('liveKg.notStreaming')}</Tag> : null}
                   {windows(r.window.windows)}
                 </Space>
               ),
@@ -100,16 +102,18 @@ function RoomForm({ room, onClose, onSaved }: { room: KgLiveStaffRoom | null; on
   const { t } = useTranslation();
   const errorText = useErrorText();
   const classes = useApi((signal) => kindergartenApi.classes(signal), []);
+  // The camera: one of the kindergarten's recording rooms (the principal's scope is their school).
+  const cameras = useApi((signal) => listAllRooms({}, signal), []);
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
   const initial: Partial<FormValues> = room
-    ? { classId: room.classId, name: room.name, purpose: room.purpose as FormValues['purpose'], cap: room.cap, enabled: room.enabled, windows: room.window.windows }
+    ? { classId: room.classId, name: room.name, purpose: room.purpose as FormValues['purpose'], cap: room.cap, enabled: room.enabled, windows: room.window.windows, roomId: room.roomId ?? null }
     : { purpose: 'activity', cap: 30, enabled: true, windows: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '08:30', to: '11:00' })) };
 
   async function save(v: FormValues) {
     setError(null);
     try {
-      const body: KgLiveRoomInput = { classId: v.classId, name: v.name, purpose: v.purpose, cap: v.cap, enabled: v.enabled, windows: v.windows ?? [] };
+      const body: KgLiveRoomInput = { classId: v.classId, name: v.name, purpose: v.purpose, cap: v.cap, enabled: v.enabled, windows: v.windows ?? [], roomId: v.roomId ?? null };
       if (room) await liveKgApi.updateRoom(room.id, body); else await liveKgApi.createRoom(body);
       onSaved();
     } catch (e) { setError(errorText(e)); }
@@ -126,6 +130,9 @@ function RoomForm({ room, onClose, onSaved }: { room: KgLiveStaffRoom | null; on
         <Form.Item name="name" label={t('liveKg.form.name')} rules={[{ required: true, max: 30 }]}><Input maxLength={30} /></Form.Item>
         <Form.Item name="purpose" label={t('liveKg.form.purpose')} extra={t('liveKg.form.privateHint')} rules={[{ required: true }]}>
           <Select options={PURPOSES.map((p) => ({ value: p, label: t(`liveKg.purposes.${p}`) }))} />
+        </Form.Item>
+        <Form.Item name="roomId" label={t('liveKg.form.camera')} extra={t('liveKg.form.cameraHint')}>
+          <Select allowClear options={cameras.data?.map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
         <Form.Item name="cap" label={t('liveKg.form.cap')} rules={[{ required: true }]}><InputNumber min={1} max={200} /></Form.Item>
         <Form.Item name="enabled" label={t('liveKg.form.enabled')} valuePropName="checked"><Switch /></Form.Item>
