@@ -28,6 +28,7 @@ import { registerKgViewRoutes } from '../modules/live/kg-view.routes.js';
 import { createInteractionService } from '../modules/live/interaction.service.js';
 import { registerInteractionRoutes } from '../modules/live/interaction.routes.js';
 import { registerLiveMediaRoutes } from '../modules/live/media/media.routes.js';
+import type { LiveMetrics } from '../http/metrics.js';
 
 export interface LiveDeps {
   db: Db;
@@ -48,6 +49,8 @@ export interface LiveDeps {
   mediaTokenKey?: string | null;
   storage?: ObjectStore;
   jobs?: JobQueue;
+  /** The live viewers gauge (/metrics), fed as live pages open and close their channel. */
+  liveMetrics?: LiveMetrics;
 }
 
 /**
@@ -89,7 +92,7 @@ export function liveFor(deps: LiveDeps) {
 
   // Interaction: the session's WebSocket channel (hands, calls, questions, polls, attendance) and its record.
   // The replay reads `interaction.recordOf(sessionId)` for its timeline markers.
-  const interaction = createInteractionService({ db: deps.db, clock: deps.clock });
+  const interaction = createInteractionService({ db: deps.db, clock: deps.clock, onViewers: deps.liveMetrics?.setViewers });
   routes.push((app) => registerInteractionRoutes(app, { interaction }));
   closers.push(() => interaction.close());
   due.push({ name: 'liveAttendanceClose', run: (now) => interaction.closeEndedAttendance(now) });

@@ -32,7 +32,7 @@ const LEAD_SENDS = new Set(['hand.call', 'hand.dismiss', 'poll.open', 'poll.clos
  * attendance per room) and its record. Every event is written to live_events before anyone hears
  * of it; the state is rebuilt from the database, the hub only fans messages out.
  */
-export function createInteractionService(deps: { db: Db; clock: Clock; hub?: InteractionHub }) {
+export function createInteractionService(deps: { db: Db; clock: Clock; hub?: InteractionHub; onViewers?: (count: number) => void }) {
   const { db, clock } = deps;
   const hub = deps.hub ?? createMemoryHub();
   const parse = createMessageParser();
@@ -156,9 +156,12 @@ export function createInteractionService(deps: { db: Db; clock: Clock; hub?: Int
           }).catch(() => undefined);
         }
         open.delete(connection);
+        deps.onViewers?.(open.size);
       })(),
     };
     open.add(connection);
+    // Every live page (lead, receiving room, watcher) holds one channel: the node's viewers gauge.
+    deps.onViewers?.(open.size);
     return connection;
   }
 
