@@ -40,7 +40,7 @@ async function until(what: string, f: () => Promise<boolean>, ms: number) {
   }
 }
 
-async function scenario(browser: Browser, mode: Mode, viewers: number, receiving: number, seconds: number): Promise<Result> {
+async function scenario(browser: Browser, mode: Mode, viewers: number, receiving: number, seconds: number, tone = true): Promise<Result> {
   const step = (m: string) => { if (process.env.BENCH_VERBOSE) console.log(`  … ${mode} ${viewers}: ${m}`); };
   const h = await startMediaHarness(mode === 'webrtc'
     ? { LIVE_MEDIA: 'janus', JANUS_HTTP_PORT: '18588', JANUS_WS_PORT: '18688', JANUS_RTP_PORTS: '24000-24999', LIVE_RTP_PORTS: '25000-25099' }
@@ -51,7 +51,7 @@ async function scenario(browser: Browser, mode: Mode, viewers: number, receiving
     if (opened.mode !== mode) throw new Error(`the engine runs ${opened.mode}, not ${mode}: the live bench needs Janus (/usr/bin/janus) for WebRTC`);
     const session = { id: 1, mode: opened.mode, handles: opened.handles };
     const t = h.engine.recorderTarget(session);
-    const recorder = startTimestampRecorder({ host: t.rtp.host, videoPort: t.rtp.videoPort, audioPort: t.rtp.audioPort, videoPt: t.rtp.videoPayloadType, audioPt: t.rtp.audioPayloadType });
+    const recorder = startTimestampRecorder({ tone, host: t.rtp.host, videoPort: t.rtp.videoPort, audioPort: t.rtp.audioPort, videoPt: t.rtp.videoPayloadType, audioPt: t.rtp.audioPayloadType });
     const page = async (call: string, ...args: unknown[]) => {
       const p = await browser.newPage();
       pages.push(p);
@@ -109,15 +109,18 @@ export async function benchLive(seconds = 10) {
     console.log(`  CPU seconds per second of class: Janus ${full.janusCpu.toFixed(3)}, server ${full.serverCpu.toFixed(3)} (1 viewer: Janus ${one.janusCpu.toFixed(3)}, server ${one.serverCpu.toFixed(3)}) — Janus + server per viewer ${ms(perViewer(full))} a second over ${full.watching} watching pages, ${ms((full.janusCpu + full.serverCpu - one.janusCpu - one.serverCpu) / (full.watching - 1))} a second each beyond the first`);
     console.log(`  load average (1 min) during the run: ${one.load.map((l) => l.toFixed(2)).join(' → ')} (1 viewer), ${full.load.map((l) => l.toFixed(2)).join(' → ')} (class)`);
   };
-  const out: Partial<Record<Mode, { one: Result; full: Result }>> = {};
-  for (const mode of ['webrtc', 'hls'] as const) {
+  const out: Partial<Record<Mode | 'webrtc-video', { one: Result; full: Result }>> = {};
+  // webrtc-video: the same without the recorder's tone, so no lip sync: what the video path itself
+  // takes, apart from the audio jitter buffer the browser holds the picture back for.
+  const runs = [['webrtc', 'WebRTC (Janus)', true], ['hls', 'one way (LL-HLS)', true], ['webrtc', 'WebRTC video only (no audio, no lip sync)', false]] as const;
+  for (const [mode, name, tone] of runs) {
     try {
-      const one = await fresh((b) => scenario(b, mode, 1, 0, seconds));
-      const full = await fresh((b) => scenario(b, mode, viewers, 3, seconds));
-      lines(mode === 'webrtc' ? 'WebRTC (Janus)' : 'one way (LL-HLS)', one, full);
-      out[mode] = { one, full };
+      const one = await fresh((b) => scenario(b, mode, 1, 0, seconds, tone));
+      const full = await fresh((b) => scenario(b, mode, viewers, 3, seconds, tone));
+      lines(name, one, full);
+      out[tone ? mode : 'webrtc-video'] = { one, full };
     } catch (err) {
-      console.log(`${mode}: FAILED — ${(err as Error).message}`);
+      console.log(`${name}: FAILED — ${(err as Error).message}`);
       process.exitCode = 1;
     }
   }

@@ -53,7 +53,7 @@ Object.assign(window, {
     const out: Record<string, number>[] = [];
     for (const r of (await pcs[0]?.getStats())?.values() ?? []) {
       if (r.type !== 'inbound-rtp') continue;
-      out.push({ video: r.kind === 'video' ? 1 : 0, jitterMs: (1000 * r.jitterBufferDelay) / Math.max(1, r.jitterBufferEmittedCount), targetMs: (1000 * (r.jitterBufferTargetDelay ?? 0)) / Math.max(1, r.jitterBufferEmittedCount), decodeMs: r.framesDecoded ? (1000 * r.totalDecodeTime) / r.framesDecoded : 0, fps: r.framesPerSecond ?? 0 });
+      out.push({ video: r.kind === 'video' ? 1 : 0, jitterMs: (1000 * r.jitterBufferDelay) / Math.max(1, r.jitterBufferEmittedCount), targetMs: (1000 * (r.jitterBufferTargetDelay ?? 0)) / Math.max(1, r.jitterBufferEmittedCount), decodeMs: r.framesDecoded ? (1000 * r.totalDecodeTime) / r.framesDecoded : 0, fps: r.framesPerSecond ?? 0, rtpJitterMs: 1000 * (r.jitter ?? 0), packets: r.packetsReceived ?? 0, concealed: r.concealedSamples ?? 0, accel: r.removedSamplesForAcceleration ?? 0 });
     }
     return out;
   },
