@@ -30,7 +30,7 @@ const ownCpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.s
 
 type Mode = 'webrtc' | 'hls';
 type ProofWindow = Record<string, (...args: unknown[]) => Promise<void>> & { delays(): number[] };
-interface Result { delay: number; frames: number; janusCpu: number; serverCpu: number; watching: number; load: [number, number] }
+interface Result { delay: number; frames: number; playing: string; janusCpu: number; serverCpu: number; watching: number; load: [number, number] }
 
 async function until(what: string, f: () => Promise<boolean>, ms: number) {
   const end = Date.now() + ms;
@@ -78,7 +78,10 @@ async function scenario(browser: Browser, mode: Mode, viewers: number, receiving
       }
       step(`${pages.length} pages open`);
       const frames = (p: Page) => p.evaluate(() => (window as unknown as ProofWindow).delays().length);
-      await until('frames in every measured page', async () => (await Promise.all(measured.map(frames))).every((n) => n >= 50), 90_000);
+      // On a loaded machine a page may start late: measure once every page plays, or after 2 minutes
+      // with those that do (said in the result), rather than not at all.
+      await until('frames in a measured page', async () => (await Promise.all(measured.map(frames))).some((n) => n >= 30), 120_000);
+      await until('frames in every measured page', async () => (await Promise.all(measured.map(frames))).every((n) => n >= 30), 60_000).catch(() => {});
       await sleep(5000); // connections and buffers settle
       step('measuring');
       const janusPid = h.engine.janusPid();
@@ -88,7 +91,8 @@ async function scenario(browser: Browser, mode: Mode, viewers: number, receiving
       const janusCpu = (cpuSeconds(janusPid) - before.janus) / seconds;
       const serverCpu = (ownCpuSeconds() - before.server) / seconds;
       const delays = (await Promise.all(measured.map((p, i) => p.evaluate(() => (window as unknown as ProofWindow).delays()).then((d) => d.slice(marks[i]))))).flat();
-      return { delay: median(delays), frames: delays.length, janusCpu, serverCpu, watching: viewers + receiving, load: [before.load, loadavg()[0]!] };
+      const playing = `${(await Promise.all(measured.map(frames))).filter((n, i) => n > marks[i]!).length}/${measured.length} measured pages`;
+      return { delay: median(delays), frames: delays.length, playing, janusCpu, serverCpu, watching: viewers + receiving, load: [before.load, loadavg()[0]!] };
     } finally {
       await recorder.stop();
       await h.engine.close(1, session.handles).catch(() => {});
@@ -105,7 +109,7 @@ export async function benchLive(seconds = 10) {
   const ms = (cpu: number) => `${(cpu * 1000).toFixed(1)} ms`;
   const lines = (name: string, one: Result, full: Result) => {
     const perViewer = (r: Result) => (r.janusCpu + r.serverCpu) / r.watching;
-    console.log(`${name}: 1 viewer — median delay ${one.delay} ms (${one.frames} frames); 1 lead, 3 receiving rooms, ${viewers} viewers — median delay ${full.delay} ms (${full.frames} frames); ratio ${(full.delay / one.delay).toFixed(2)}×`);
+    console.log(`${name}: 1 viewer — median delay ${one.delay} ms (${one.frames} frames); 1 lead, 3 receiving rooms, ${viewers} viewers — median delay ${full.delay} ms (${full.frames} frames, ${full.playing}); ratio ${(full.delay / one.delay).toFixed(2)}×`);
     console.log(`  CPU seconds per second of class: Janus ${full.janusCpu.toFixed(3)}, server ${full.serverCpu.toFixed(3)} (1 viewer: Janus ${one.janusCpu.toFixed(3)}, server ${one.serverCpu.toFixed(3)}) — Janus + server per viewer ${ms(perViewer(full))} a second over ${full.watching} watching pages, ${ms((full.janusCpu + full.serverCpu - one.janusCpu - one.serverCpu) / (full.watching - 1))} a second each beyond the first`);
     console.log(`  load average (1 min) during the run: ${one.load.map((l) => l.toFixed(2)).join(' → ')} (1 viewer), ${full.load.map((l) => l.toFixed(2)).join(' → ')} (class)`);
   };
