@@ -250,7 +250,7 @@ export async function buildApp(deps: AppDeps) {
   // The family app (阳光少年) and the safe campus.
   const family = familyAndSafetyFor({ db: deps.db, clock: deps.clock, audit, notifications, calendar, events, config: deps.config, storage: deps.storage, jobs: deps.jobs });
   // Interactive teaching (互动教学): live classes, their media, interaction and replay.
-  const live = liveFor({ db: deps.db, clock: deps.clock, audit, auth, org, rooms, notifications, calendar, events, recordings, family, mediaTokenKey: secrets?.mediaTokenKey ?? null, config: deps.config, storage: deps.storage, jobs: deps.jobs });
+  const live = liveFor({ db: deps.db, clock: deps.clock, audit, auth, org, rooms, notifications, calendar, events, recordings, family, mediaTokenKey: secrets?.mediaTokenKey ?? null, config: deps.config, storage: deps.storage, jobs: deps.jobs, liveMetrics: metrics.live });
   app.addHook('onClose', async () => live.close());
   const services = { metrics, audit, auth, org, recordings, notifications, notificationGenerators, roomAlerts, researchReach, research, bookings, family, live, notificationStreams };
 

@@ -65,7 +65,9 @@ export default async function setup(project: TestProject) {
   const output: string[] = [];
   const server = spawn(process.execPath, ['dist/server/src/main.js'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED: 'demo', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED: 'demo', LOG_LEVEL: 'warn', DATABASE_URL: '',
+      // Live classes one way unless the run asks for Janus (the engine no longer guesses from VITEST).
+      LIVE_MEDIA: process.env.LIVE_MEDIA || 'hls' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -33,6 +33,7 @@ import { createInteractionService } from '../modules/live/interaction.service.js
 import { createBusHub } from '../modules/live/interaction-hub.js';
 import { registerInteractionRoutes } from '../modules/live/interaction.routes.js';
 import { registerLiveMediaRoutes } from '../modules/live/media/media.routes.js';
+import type { LiveMetrics } from '../http/metrics.js';
 
 export interface LiveDeps {
   db: Db;
@@ -53,6 +54,8 @@ export interface LiveDeps {
   mediaTokenKey?: string | null;
   storage?: ObjectStore;
   jobs?: JobQueue;
+  /** The live viewers gauge (/metrics), fed as live pages open and close their channel. */
+  liveMetrics?: LiveMetrics;
 }
 
 /**
@@ -102,7 +105,7 @@ export function liveFor(deps: LiveDeps) {
   // Interaction: the session's WebSocket channel (hands, calls, questions, polls, attendance) and its record.
   // The replay reads `interaction.recordOf(sessionId)` for its timeline markers.
   // Channel messages travel on the bus (broadcast): sockets on every node hear a session's messages.
-  const interaction = createInteractionService({ db: deps.db, clock: deps.clock, hub: createBusHub(deps.events), viewerOf: sessions.viewerOf });
+  const interaction = createInteractionService({ db: deps.db, clock: deps.clock, hub: createBusHub(deps.events), viewerOf: sessions.viewerOf, onViewers: deps.liveMetrics?.setViewers });
   routes.push((app) => registerInteractionRoutes(app, { interaction }));
   closers.push(() => interaction.close());
   due.push({ name: 'liveAttendanceClose', run: (now) => interaction.closeEndedAttendance(now) });

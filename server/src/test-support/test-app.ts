@@ -43,7 +43,8 @@ export async function createTestApp(opts: {
   const storage = first
     ? { ...ownStorage, store: first.storage, storageUrl: first.config.storageUrl }
     : ownStorage;
-  const config = loadConfig({ DATA_DIR: storage.dataDir, STORAGE_URL: storage.storageUrl ?? '', ...opts.env });
+  // Live classes run one way unless a test asks for Janus (LIVE_MEDIA in env): every test app would otherwise start a Janus on the same ports.
+  const config = loadConfig({ DATA_DIR: storage.dataDir, STORAGE_URL: storage.storageUrl ?? '', LIVE_MEDIA: 'hls', ...opts.env });
   const counted = opts.countStatements ? countStatements(db) : null;
   // The same bus for jobs and app, as main.ts builds them: a processed lesson recounts compliance.
   const redis = config.redisUrl ? openRedis(config.redisUrl, { prefix: config.redisPrefix }) : null;

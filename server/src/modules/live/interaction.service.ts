@@ -32,7 +32,7 @@ const LEAD_SENDS = new Set(['hand.call', 'hand.dismiss', 'poll.open', 'poll.clos
  * of it; the state is rebuilt from the database, the hub only fans messages out.
  */
 export function createInteractionService(deps: {
-  db: Db; clock: Clock; hub?: InteractionHub;
+  db: Db; clock: Clock; hub?: InteractionHub; onViewers?: (count: number) => void;
   /** The sessions service's viewerOf: who may see a session, as what, for which rooms (404 otherwise). */
   viewerOf: (actor: Actor, sessionId: number) => Promise<SessionViewer>;
 }) {
@@ -159,9 +159,12 @@ export function createInteractionService(deps: {
           }).catch(() => undefined);
         }
         open.delete(connection);
+        deps.onViewers?.(open.size);
       })(),
     };
     open.add(connection);
+    // Every live page (lead, receiving room, watcher) holds one channel: the node's viewers gauge.
+    deps.onViewers?.(open.size);
     return connection;
   }
 

@@ -37,10 +37,9 @@ const consoleLog: Log = { info: (m) => console.info(m), warn: (m) => console.war
  * by ffmpeg, and the log and pages say so (单向直播). LIVE_MEDIA=hls forces one way; janus demands it.
  */
 export function createLiveMediaEngine(deps: { config?: Config; clock: Clock; log?: Log; mediaTokenKey: string; [k: string]: unknown }): LiveMediaEngineImpl {
-  const given = deps.config?.liveMedia ?? liveMediaConfig({});
-  // Apps built by other areas' tests would each start a Janus on the same ports: under vitest the
-  // engine runs one way unless LIVE_MEDIA is set (the media proof sets it).
-  const cfg = process.env.VITEST && !process.env.LIVE_MEDIA && given.mode === 'auto' && !deps.config?.liveMedia?.janusUrl ? { ...given, mode: 'hls' as const } : given;
+  // An app built without a config (tests of other areas) runs one way: it must not start a Janus on
+  // the default ports. Configured apps follow LIVE_MEDIA (test-app.ts passes LIVE_MEDIA=hls unless a test sets it).
+  const cfg = deps.config?.liveMedia ?? liveMediaConfig({ LIVE_MEDIA: 'hls' });
   const dataDir = deps.config?.dataDir ?? join(process.cwd(), 'data');
   const log = deps.log ?? consoleLog;
   // The installation's media-token key (secrets.ts: shared by every node), kept apart for live tokens.

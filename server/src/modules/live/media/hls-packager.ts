@@ -13,7 +13,8 @@ export function recorderSdp(host: string, videoPort: number, videoPt: number, au
 
 /**
  * One-way mode: ffmpeg listens for the lead recorder's RTP and packages low-latency HLS (H.264 +
- * AAC, 1 s segments, a 1 s GOP so every segment starts on a keyframe, a short sliding playlist)
+ * AAC, 0.5 s segments, a 0.48 s GOP so every segment starts on a keyframe, a 6 s sliding playlist:
+ * a frame waits at most half a second for its segment to close, the delay's biggest part)
  * into DATA_DIR/live/<session>/, and through the tee muxer keeps the whole lesson as lead.ts (MPEG-TS needs no codec header up front, unlike Matroska from a tee) for
  * the replay — one encode for both. Started again if it exits while the session is open.
  */
@@ -27,13 +28,13 @@ export function startHlsPackager(opts: { ffmpeg: string; dir: string; host: stri
   const launch = () => {
     take += 1;
     const keep = join(opts.dir, take === 1 ? 'lead.ts' : `lead-${take}.ts`);
-    const hls = `[f=hls:hls_time=1:hls_list_size=6:hls_flags=delete_segments+independent_segments+omit_endlist+temp_file:hls_segment_filename=${join(opts.dir, `s${take}-%05d.ts`).replace(/:/g, '\\:')}]${join(opts.dir, 'index.m3u8')}`;
+    const hls = `[f=hls:hls_time=0.5:hls_list_size=12:hls_flags=delete_segments+independent_segments+omit_endlist+temp_file:hls_segment_filename=${join(opts.dir, `s${take}-%05d.ts`).replace(/:/g, '\\:')}]${join(opts.dir, 'index.m3u8')}`;
     const c = spawn(opts.ffmpeg, [
       '-hide_banner', '-loglevel', 'error', '-y',
       '-protocol_whitelist', 'file,udp,rtp', '-fflags', '+nobuffer+genpts', '-flags', 'low_delay', '-analyzeduration', '500000', '-probesize', '500000',
       '-reorder_queue_size', '64', '-i', sdp,
       '-map', '0:v:0', '-map', '0:a:0?',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-r', '25', '-g', '25', '-keyint_min', '25', '-sc_threshold', '0', '-b:v', '1500k',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-r', '25', '-g', '12', '-keyint_min', '12', '-sc_threshold', '0', '-b:v', '1500k',
       '-c:a', 'aac', '-b:a', '96k', '-ar', '48000',
       '-f', 'tee', `${hls}|[f=mpegts]${keep}`,
     ], { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -21,6 +21,7 @@ declare module 'janode' {
   const Janode: {
     connect(conf: { address: { url: string } | Array<{ url: string }>; retry_time_secs?: number; max_retries?: number; is_admin?: boolean }): Promise<JanodeConnection>;
     EVENT: Record<string, string>;
+    Logger: { setLevel(level: 'debug' | 'verb' | 'info' | 'warn' | 'error' | 'none'): string };
   };
   export default Janode;
 }

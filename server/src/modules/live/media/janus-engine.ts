@@ -43,6 +43,8 @@ export function janusEngine(deps: {
   let conn: Promise<{ c: JanodeConnection; room: JanodeHandle; stream: JanodeHandle }> | null = null;
   const open = new Map<number, JanusHandles>();
 
+  // janode logs every connection, session and handle at info on stdout; the engine logs what matters.
+  Janode.Logger.setLevel('warn');
   const connect = () => {
     conn ??= (async () => {
       const c = await Janode.connect({ address: { url: deps.wsUrl }, max_retries: 3, retry_time_secs: 1 });

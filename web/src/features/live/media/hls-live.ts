@@ -2,7 +2,7 @@ import type Hls from 'hls.js';
 
 /**
  * One-way mode: plays the lead room's low-latency HLS with hls.js (light build, loaded on demand),
- * kept close to the live edge (one 1 s segment behind) so the delay stays within a few seconds.
+ * kept close to the live edge (0.75 s behind the newest 0.5 s segment) so the delay stays within a few seconds.
  * Safari plays it natively.
  */
 export async function playLiveHls(video: HTMLVideoElement, playlistUrl: string, onFatal?: (message: string) => void): Promise<() => void> {
@@ -13,7 +13,9 @@ export async function playLiveHls(video: HTMLVideoElement, playlistUrl: string, 
     return () => { video.removeAttribute('src'); video.load(); };
   }
   const hls: Hls = new HlsClass({
-    lowLatencyMode: true, liveSyncDurationCount: 1, liveMaxLatencyDurationCount: 3, maxLiveSyncPlaybackRate: 1.5,
+    // Play 0.75 s behind the newest segment's end (the packager's segments are 0.5 s), catch up
+    // faster when more than 2.5 s behind; lowLatencyMode also takes LL-HLS parts where a packager offers them.
+    lowLatencyMode: true, liveSyncDuration: 0.75, liveMaxLatencyDuration: 2.5, maxLiveSyncPlaybackRate: 1.5,
     backBufferLength: 4, maxBufferLength: 4, manifestLoadingRetryDelay: 500, levelLoadingRetryDelay: 500, manifestLoadingMaxRetry: 60,
   });
   let stopped = false;

@@ -56,6 +56,19 @@ function sink(video: HTMLVideoElement) {
   };
 }
 
+/**
+ * Asks the browser to play a live feed as soon as it can: a jitter buffer target of 0 (and
+ * Chrome's older playoutDelayHint) instead of the default, which grows with every late packet on a
+ * busy machine. A classroom picture a few frames rougher beats one a second late.
+ */
+export function playAtOnce(pc: RTCPeerConnection | undefined) {
+  for (const r of pc?.getReceivers() ?? []) {
+    const rr = r as RTCRtpReceiver & { playoutDelayHint?: number };
+    try { rr.jitterBufferTarget = 0; } catch { /* not supported */ }
+    try { if ('playoutDelayHint' in rr) rr.playoutDelayHint = 0; } catch { /* not supported */ }
+  }
+}
+
 /** Plays the lead room's recorder from the session's Streaming mountpoint. */
 export async function watchLeadStream(link: JanusLink, streamId: number, pin: string, video: HTMLVideoElement): Promise<() => void> {
   const add = sink(video);
@@ -66,7 +79,7 @@ export async function watchLeadStream(link: JanusLink, streamId: number, pin: st
       const h = handle;
       h.createAnswer({ jsep, tracks: RECV_ONLY, success: (answer: JanusJS.JSEP) => h.send({ message: { request: 'start' }, jsep: answer }), error: () => {} });
     },
-    onremotetrack: (track: MediaStreamTrack, _mid: string, on: boolean) => add(track, on),
+    onremotetrack: (track: MediaStreamTrack, _mid: string, on: boolean) => { if (on) playAtOnce(handle?.webrtcStuff?.pc); add(track, on); },
   });
   handle.send({ message: { request: 'watch', id: streamId, pin } });
   return () => { handle?.send({ message: { request: 'stop' } }); handle?.detach({}); };
@@ -118,7 +131,7 @@ export async function subscribeWall(link: JanusLink, room: number, pin: string, 
         h.createAnswer({ jsep, tracks: RECV_ONLY, success: (answer: JanusJS.JSEP) => h.send({ message: { request: 'start', room }, jsep: answer }), error: () => {} });
       },
       onremotetrack: (track: MediaStreamTrack, _mid: string, on: boolean) => {
-        if (on) stream.addTrack(track); else stream.removeTrack(track);
+        if (on) { playAtOnce(handle?.webrtcStuff?.pc); stream.addTrack(track); } else stream.removeTrack(track);
         emit();
       },
     });

@@ -33,16 +33,30 @@ function readDelays(video: HTMLVideoElement) {
   video.requestVideoFrameCallback(step);
 }
 
-function video(id: string) {
+function video(id: string, width = 320) {
   const v = document.createElement('video');
-  v.id = id; v.autoplay = true; v.muted = true; v.playsInline = true; v.width = 320;
+  v.id = id; v.autoplay = true; v.muted = true; v.playsInline = true; v.width = width;
   document.body.append(v);
   return v;
 }
 
 const csrf = () => null;
+// Every PeerConnection of the page, for `stats()` (where a delay comes from: jitter buffer, decode).
+const pcs: RTCPeerConnection[] = [];
+const NativePc = window.RTCPeerConnection;
+window.RTCPeerConnection = class extends NativePc { constructor(c?: RTCConfiguration) { super(c); pcs.push(this); } } as typeof RTCPeerConnection;
+
 Object.assign(window, {
   delays: () => delays.slice(),
+  /** Per inbound track of the first PeerConnection: mean jitter-buffer and decode time per frame/sample (ms). */
+  async stats() {
+    const out: Record<string, number>[] = [];
+    for (const r of (await pcs[0]?.getStats())?.values() ?? []) {
+      if (r.type !== 'inbound-rtp') continue;
+      out.push({ video: r.kind === 'video' ? 1 : 0, jitterMs: (1000 * r.jitterBufferDelay) / Math.max(1, r.jitterBufferEmittedCount), targetMs: (1000 * (r.jitterBufferTargetDelay ?? 0)) / Math.max(1, r.jitterBufferEmittedCount), decodeMs: r.framesDecoded ? (1000 * r.totalDecodeTime) / r.framesDecoded : 0, fps: r.framesPerSecond ?? 0, rtpJitterMs: 1000 * (r.jitter ?? 0), packets: r.packetsReceived ?? 0, concealed: r.concealedSamples ?? 0, accel: r.removedSamplesForAcceleration ?? 0 });
+    }
+    return out;
+  },
   wall: () => [...wallRooms].map(([roomId, v]) => ({ roomId, width: v.videoWidth, playing: !v.paused && v.currentTime > 0 })),
   async receiving(j: { server: string; streamId: number; streamPin: string; videoRoom: number; videoRoomPin: string }, roomId: number) {
     const link = await connectJanus(j.server, csrf);
@@ -68,6 +82,26 @@ Object.assign(window, {
         wallRooms.set(room, v);
       }
     });
+  },
+  /**
+   * The bench's viewers: `n` watchers in this page, each its own Streaming handle and
+   * PeerConnection (one Janus session, so one long poll: Chromium allows 6 connections per host),
+   * the first `measured` read back; the rest render as thumbnails (they still receive and decode).
+   */
+  async watchers(j: { server: string; streamId: number; streamPin: string }, n: number, measured: number) {
+    const link = await connectJanus(j.server, csrf);
+    for (let i = 0; i < n; i++) {
+      const v = video(`lead-${i}`, i < measured ? 320 : 48);
+      await watchLeadStream(link, j.streamId, j.streamPin, v);
+      if (i < measured) readDelays(v);
+    }
+  },
+  async hlsViewers(url: string, n: number, measured: number) {
+    for (let i = 0; i < n; i++) {
+      const v = video(`lead-${i}`, i < measured ? 320 : 48);
+      await playLiveHls(v, url);
+      if (i < measured) readDelays(v);
+    }
   },
   async hls(url: string) {
     const v = video('lead');

@@ -51,6 +51,8 @@ export function launchClassroomBrowser(): Promise<Browser> {
       '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required',
       '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns',
       '--no-sandbox', '--disable-gpu',
+      // Every page is a classroom on screen: no timer or renderer throttling of pages Chromium thinks are hidden.
+      '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
     ],
   });
 }

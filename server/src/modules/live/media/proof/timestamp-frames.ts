@@ -19,16 +19,31 @@ export function drawTimestamp(buf: Buffer, ms: number) {
   }
 }
 
+/**
+ * The tone comes from Node on the frames' own beat (40 ms of samples a frame), not from ffmpeg's
+ * lavfi paced by -re: two clocks drift and burst apart, and ffmpeg's RTCP sender reports map RTP
+ * time to wall time from the first packet on, so the browser's lip sync then held the video back
+ * as far as the audio ran ahead (measured: 0.5–1.3 s of delay that a real recorder does not have).
+ */
+const TONE = { rate: 48_000, hz: 440 } as const;
+function toneChunk(samples: number, from: number): Buffer {
+  const b = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * TONE.hz * (from + i)) / TONE.rate)), i * 2);
+  return b;
+}
+
 export function startTimestampRecorder(opts: { tone?: boolean; ffmpeg?: string; host: string; videoPort: number; audioPort: number; videoPt: number; audioPt: number }) {
   const ff: ChildProcess = spawn(opts.ffmpeg ?? 'ffmpeg', [
     '-hide_banner', '-loglevel', 'error',
     '-f', 'rawvideo', '-pix_fmt', 'gray', '-s', `${FRAME.width}x${FRAME.height}`, '-r', String(FRAME.fps), '-i', 'pipe:0',
-    '-re', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+    '-f', 's16le', '-ar', String(TONE.rate), '-ac', '1', '-i', 'pipe:3',
     '-map', '0:v', '-vf', "drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:text='frame %{frame_num}':x=10:y=185:fontsize=32:fontcolor=white,format=yuv420p",
     '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-lag-in-frames', '0', '-auto-alt-ref', '0', '-error-resilient', '1',
     '-b:v', '600k', '-g', '25', '-payload_type', String(opts.videoPt), '-f', 'rtp', `rtp://${opts.host}:${opts.videoPort}?pkt_size=1200`,
     ...(opts.tone === false ? [] : ['-map', '1:a', '-c:a', 'libopus', '-b:a', '64k', '-application', 'lowdelay', '-payload_type', String(opts.audioPt), '-f', 'rtp', `rtp://${opts.host}:${opts.audioPort}`]),
-  ], { stdio: ['pipe', 'ignore', 'pipe'] });
+  ], { stdio: ['pipe', 'ignore', 'pipe', 'pipe'] });
+  const audio = ff.stdio[3] as import('node:stream').Writable;
+  audio.on('error', () => {});
   let errors = '';
   ff.stderr?.on('data', (d: Buffer) => { errors = (errors + d.toString()).slice(-2000); });
   ff.stdin?.on('error', () => {});
@@ -41,6 +56,8 @@ export function startTimestampRecorder(opts: { tone?: boolean; ffmpeg?: string; 
   const tick = () => {
     drawTimestamp(frame, Date.now());
     ff.stdin?.write(frame);
+    const samples = TONE.rate / FRAME.fps;
+    audio.write(toneChunk(samples, n * samples));
     n += 1;
     timer = setTimeout(tick, Math.max(0, start + (n * 1000) / FRAME.fps - Date.now()));
   };
@@ -51,6 +68,7 @@ export function startTimestampRecorder(opts: { tone?: boolean; ffmpeg?: string; 
       clearTimeout(timer);
       const gone = new Promise<void>((r) => { if (ff.exitCode !== null) r(); else ff.once('exit', () => r()); });
       ff.stdin?.end();
+      audio.end();
       ff.kill('SIGINT');
       await gone;
     },
