@@ -353,13 +353,23 @@ export async function benchScale(seconds = Number(process.env.BENCH_SECONDS ?? 1
       + `recordings + uploads + jobs + audit grew ${fmt(grown / 1024, 0)} KiB for ${lessons} lessons uploaded = ${fmt(perLessonKiB, 1)} KiB a lesson (heartbeats update rows in place)`);
     console.log(`  accounts: users + role_assignments + guardianships = ${fmt(dbAfter.accountBytes / dbAfter.users, 0)} bytes an account (${dbAfter.users.toLocaleString('en')} accounts)`);
     const queued = Number((await db.query(`select count(*) n from uploads where created_at >= $1`, [runStarted])).rows[0].n);
-    console.log(`  media jobs left for workers (WORKERS=0; removed from the kept database): ${queued} lessons; the pipeline's cost per lesson minute follows`);
+    console.log(`  lessons uploaded by the runs, unprocessed (WORKERS=0) and removed from the kept database afterwards: ${queued}; the pipeline's cost per lesson minute follows`);
     measured = {
       hb: unit['recorder heartbeat']!, official: unit['official request']!, parent: unit['parent request']!,
       dbMiBPerSchool: dbAfter.db / city.schools / 1024 ** 2, perLessonKiB, accountBytes: dbAfter.accountBytes / dbAfter.users, ratio, oneNodeRps: b1.rps,
     };
-    // Leave the kept database as it was: the runs' lessons would otherwise wait for a worker forever.
-    await db.query(`delete from jobs where created_at >= $1`, [runStarted]);
+    // Leave the kept database as it was (the audit chain aside): the runs' lessons would otherwise
+    // wait for a worker forever and grow the city run after run.
+    try {
+      await db.query('begin');
+      await db.query(`delete from jobs where created_at >= $1`, [runStarted]);
+      const ids = (await db.query(`delete from uploads where created_at >= $1 returning recording_id`, [runStarted])).rows.map((r: { recording_id: number | null }) => r.recording_id).filter((x) => x !== null);
+      await db.query('delete from recordings where id = any($1)', [ids]);
+      await db.query('commit');
+    } catch (err) {
+      await db.query('rollback');
+      console.log(`  (the runs' lessons stay in the kept database: ${(err as Error).message})`);
+    }
   } finally {
     await db.end();
     // Requests autocannon left in flight when its time was up finish before the nodes stop.
