@@ -280,7 +280,7 @@ export async function benchScale(seconds = Number(process.env.BENCH_SECONDS ?? 1
     for (const base of nodes.map((n) => n.base)) {
       for (const r of routes) {
         const q = r.make();
-        const res = await fetch(base + q.path, { method: q.method, headers: q.headers, body: q.body });
+        const res = await fetch(base + q.path, { method: q.method, headers: q.headers, body: typeof q.body === 'string' || q.body === undefined ? q.body : new Uint8Array(q.body) });
         if (!ok(res.status)) throw new Error(`${r.name} on ${base} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
         await res.arrayBuffer().catch(() => undefined);
       }
