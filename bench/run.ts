@@ -9,6 +9,8 @@
 // search: issue 10's resource search over 100,000 resources (SQLite; PostgreSQL too with DATABASE_URL).
 // family: issue 11's family app — a parent's home with 3 children, a notice to 50,000 families
 // (fan-out beside an insert-only baseline), and the 07:30 attendance surge.
+// scale: issue 13's city-day mix against 1 API node and 2 (PostgreSQL + Redis: DATABASE_URL, REDIS_URL
+// or the local defaults), p95 per route and the scaling ratio, then the media cost per lesson minute.
 import { benchAccessGate } from './access-gate.bench.js';
 import { benchCompliance } from './compliance.bench.js';
 import { benchLists } from './lists.bench.js';
@@ -20,6 +22,7 @@ import { benchFamilyHome } from './family-home.bench.js';
 import { benchFamilyNotices } from './family-notices.bench.js';
 import { benchFamilyAttendance } from './family-attendance.bench.js';
 import { benchLive } from './live.bench.js';
+import { benchScale } from './scale.bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -37,6 +40,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     await benchFamilyAttendance();
   },
   live: () => benchLive(seconds),
+  scale: () => benchScale(seconds),
 };
 
 async function main() {
