@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,8 +141,9 @@ export function lessonMeta(seconds: number, title: string): Record<string, strin
  * `doneAt` is when the last PATCH's answer arrived.
  */
 export function tusUpload(base: string, deviceToken: string, file: string, meta: Record<string, string>) {
-  return new Promise<{ seconds: number; doneAt: number; recordingId: number }>((resolve, reject) => {
+  return new Promise<{ seconds: number; doneAt: number; lastByteAt: number; recordingId: number }>((resolve, reject) => {
     let recordingId = '';
+    let lastByteAt = 0;
     const started = performance.now();
     const upload = new tus.Upload(createReadStream(file), {
       endpoint: `${base}/api/uploads`,
@@ -151,10 +152,12 @@ export function tusUpload(base: string, deviceToken: string, file: string, meta:
       chunkSize: 50 * 1024 * 1024,
       retryDelays: null,
       storeFingerprintForResuming: false,
+      // The last byte handed to the socket: the server's finish (hash, row, source stored) runs after it.
+      onProgress: (sent, total) => { if (sent === total && !lastByteAt) lastByteAt = performance.now(); },
       onAfterResponse: (_req, res) => { recordingId = res.getHeader('Sunshine-Recording-Id') || recordingId; },
       onSuccess: () => {
         const doneAt = performance.now();
-        resolve({ seconds: (doneAt - started) / 1000, doneAt, recordingId: Number(recordingId) });
+        resolve({ seconds: (doneAt - started) / 1000, doneAt, lastByteAt: lastByteAt || doneAt, recordingId: Number(recordingId) });
       },
       // The message only: the error object holds the request, device token included.
       onError: (err) => reject(new Error(err.message)),
@@ -219,7 +222,7 @@ export async function waitReady(session: Session, id: number, from: number, time
     const r = await session.get<{ status: string; failureReason?: string | null; progress: number }>(`/api/recordings/${id}`);
     const now = performance.now();
     if (r.status !== 'queued' && processingAt === null) processingAt = now;
-    if (r.status === 'ready') return { seconds: (now - from) / 1000, queuedSeconds: ((processingAt ?? now) - from) / 1000 };
+    if (r.status === 'ready') return { seconds: (now - from) / 1000, queuedSeconds: ((processingAt ?? now) - from) / 1000, seenAt: now };
     if (r.status === 'failed') throw new Error(`recording ${id} failed: ${JSON.stringify(r)}`);
     if (now - from > timeoutMs) throw new Error(`recording ${id} not ready after ${timeoutMs / 1000} s (status ${r.status})`);
     await sleep(50);
@@ -236,4 +239,50 @@ export async function segmentUrl(base: string, session: Session, id: number): Pr
   const rendition = new URL(lines(await (await fetch(master, { headers })).text())[0]!, master);
   const segments = lines(await (await fetch(rendition, { headers })).text());
   return new URL(segments.find((s) => s.endsWith('seg_00001.ts')) ?? segments[0]!, rendition).href;
+}
+
+/** One line of MEDIA_TIMINGS_FILE (server/src/media/stage-timings.ts). */
+interface StageLine { stage: 'ingest' | 'process'; recordingId: number; marks: Record<string, number> }
+
+/**
+ * Where the time from the last byte to playable went, from the server's stage marks
+ * (MEDIA_TIMINGS_FILE) and the bench's own instants (performance.now() of this process).
+ * Answers printable lines, each `label  seconds`, and the spans by name.
+ */
+export function playableBreakdown(timingsFile: string, recordingId: number, at: { lastByteAt: number; doneAt: number; readySeenAt: number }) {
+  const lines = (existsSync(timingsFile) ? readFileSync(timingsFile, 'utf8') : '').split('\n').filter(Boolean).map((l) => JSON.parse(l) as StageLine);
+  const ingest = lines.find((l) => l.stage === 'ingest' && l.recordingId === recordingId)?.marks ?? {};
+  // The run that made it ready (an earlier one cut short would have no `ready`).
+  const proc = lines.filter((l) => l.stage === 'process' && l.recordingId === recordingId).find((l) => l.marks.ready)?.marks ?? {};
+  const epoch = (t: number) => performance.timeOrigin + t;
+  // tus-js-client may report the last byte sent only once the answer is on its way: never later than the finish.
+  const lastByte = Math.min(epoch(at.lastByteAt), ingest.start ?? Infinity);
+  const spans: { name: string; label: string; from?: number; to?: number }[] = [
+    { name: 'finish', label: 'last byte → finish starts (last write, hash)', from: lastByte, to: ingest.start },
+    { name: 'row', label: 'recording row inserted', from: ingest.start, to: ingest.inserted },
+    { name: 'storeSource', label: 'staged file → stored source (rename)', from: ingest.inserted, to: ingest.readable ?? ingest.stored },
+    { name: 'enqueue', label: 'processing job queued', from: ingest.readable ?? ingest.stored, to: ingest.enqueued },
+    { name: 'pickUp', label: 'job picked up by the runner', from: ingest.enqueued, to: proc.start },
+    { name: 'fetch', label: 'recording read, work folder', from: proc.start, to: proc.fetched },
+    { name: 'probe', label: 'probe', from: proc.fetched, to: proc.probed },
+    { name: 'saveInfo', label: 'media info saved', from: proc.probed, to: proc.infoSaved },
+    { name: 'package', label: 'package (ffmpeg -c copy → HLS)', from: proc.infoSaved, to: proc.packagedVideo },
+    { name: 'audio', label: '  audio loudness pass beside it (ends after)', from: proc.infoSaved, to: proc.audioLevels },
+    { name: 'describe', label: 'both passes done, playlist checked', from: proc.packagedVideo, to: proc.packaged },
+    { name: 'ladder', label: 'ladder renditions', from: proc.packaged, to: proc.renditions },
+    { name: 'storeHls', label: 'HLS objects stored', from: proc.renditions, to: proc.uploaded },
+    { name: 'markReady', label: 'marked ready', from: proc.uploaded, to: proc.ready },
+    { name: 'seen', label: 'seen by the bench (50 ms poll)', from: proc.ready, to: epoch(at.readySeenAt) },
+    { name: 'sourceDurable', label: 'beside: source fsynced, from the last byte', from: lastByte, to: ingest.stored },
+  ];
+  const seconds: Record<string, number | null> = {};
+  const printed: string[] = [];
+  for (const s of spans) {
+    const v = s.from !== undefined && s.to !== undefined ? (s.to - s.from) / 1000 : null;
+    seconds[s.name] = v;
+    printed.push(`    ${s.label.padEnd(48)} ${v === null ? '   —' : v.toFixed(3).padStart(6)} s`);
+  }
+  if (ingest.enqueued !== undefined) printed.push(`    (the last PATCH was answered ${((epoch(at.doneAt) - lastByte) / 1000).toFixed(3)} s after the last byte, once the source was durable)`);
+  // Last byte → seen ready, from the earlier of the two last-byte instants.
+  return { printed, seconds, total: (epoch(at.readySeenAt) - lastByte) / 1000 };
 }

@@ -16,6 +16,7 @@ import { mediaErrors } from './media-error.js';
 import { parseMediaPlaylist, type HlsRendition } from './playlist.js';
 import type { MediaInfo } from './probe.js';
 import { runFfmpeg } from './run-ffmpeg.js';
+import { nowMs } from './stage-timings.js';
 import { parseVolumeDetect, type AudioLevels } from './silence.js';
 import { buildThumbnailArgs, POSTER_FILE, SPRITE_FILE, type ThumbnailLayout, type ThumbnailOptions } from './thumbnail-args.js';
 
@@ -35,6 +36,9 @@ export interface PackageResult {
   /** Playable length: the sum of the playlist's segment durations. */
   durationSeconds: number;
   elapsedMs: number;
+  /** When the packaging ffmpeg and the loudness ffmpeg exited (epoch ms; the bench's breakdown). */
+  videoDoneAt?: number;
+  audioDoneAt?: number;
 }
 
 /**
@@ -54,13 +58,15 @@ export async function packageToHls(
   await prepareHlsDir(outDir);
   const levelArgs = decision.audio === 'none' ? null : buildAudioLevelArgs(input, info, opts);
   const started = Date.now();
+  const done: { video?: number; audio?: number } = {};
   const [, levels] = await runTogether(opts.signal, (signal) => [
-    runFfmpeg(buildPackageArgs(input, outDir, info, decision, opts), { ...opts, signal, binaries, durationSeconds: info.durationSeconds }),
-    levelArgs ? runFfmpeg(levelArgs, { binaries, signal }) : Promise.resolve(null),
+    runFfmpeg(buildPackageArgs(input, outDir, info, decision, opts), { ...opts, signal, binaries, durationSeconds: info.durationSeconds })
+      .then((r) => { done.video = nowMs(); return r; }),
+    levelArgs ? runFfmpeg(levelArgs, { binaries, signal }).then((r) => { done.audio = nowMs(); return r; }) : Promise.resolve(null),
   ]);
   const rendition = await describeRendition('source', outDir, expectedPackageOutput(info, decision, opts));
   const audio = levels ? parseVolumeDetect(levels.stderr) : null;
-  return { renditions: [rendition], audio, durationSeconds: rendition.durationSeconds, elapsedMs: Date.now() - started };
+  return { renditions: [rendition], audio, durationSeconds: rendition.durationSeconds, elapsedMs: Date.now() - started, videoDoneAt: done.video, audioDoneAt: done.audio };
 }
 
 /**

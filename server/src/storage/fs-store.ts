@@ -51,17 +51,23 @@ export function createFsStore(opts: FsStoreOptions): ObjectStore {
     }
   }
 
-  async function moveIntoPlace(key: string, localPath: string): Promise<void> {
+  async function moveIntoPlace(key: string, localPath: string, onReadable?: () => Promise<void>): Promise<void> {
     const target = pathOf(key);
     await mkdir(dirname(target), { recursive: true });
-    if (fsync) await syncFile(localPath);
+    // Without a reader waiting, the bytes reach the disk before the name appears.
+    if (fsync && !onReadable) await syncFile(localPath);
     try {
       await rename(localPath, target);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+      // Another filesystem: a copy (fsynced before it appears), then the original goes.
       await writeAtomically(key, (tmp) => copyFile(localPath, tmp));
       await unlink(localPath);
+      await onReadable?.();
+      return;
     }
+    // With one, the reader starts on the page cache while the same bytes are written out.
+    if (onReadable) await Promise.all([onReadable(), fsync ? syncFile(target) : undefined]);
   }
 
   /** Keys under `dirKey` (a folder, '' for the root) that start with `prefix`, in byte order. */
@@ -109,8 +115,9 @@ export function createFsStore(opts: FsStoreOptions): ObjectStore {
     delete: deleteOne,
 
     async putFile(key, localPath, _contentType?: string, putOpts?: PutFileOptions) {
-      if (putOpts?.move) return moveIntoPlace(key, localPath);
+      if (putOpts?.move) return moveIntoPlace(key, localPath, putOpts.onReadable);
       await writeAtomically(key, (tmp) => copyFile(localPath, tmp));
+      await putOpts?.onReadable?.();
     },
 
     async putStream(key, body: Readable) {

@@ -26,6 +26,13 @@ export interface PutFileOptions {
    * is on the same filesystem, S3 deletes it after the upload. Worth it for multi-GB sources.
    */
   move?: boolean;
+  /**
+   * Told once the object can be read under its key. The disk store's move renames first and
+   * fsyncs after, calling this in between, so a reader (packaging) starts while the bytes reach
+   * the disk; putFile still resolves only once the object is durable. Elsewhere it is told just
+   * before putFile resolves.
+   */
+  onReadable?: () => Promise<void>;
 }
 
 /**

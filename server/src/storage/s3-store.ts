@@ -124,6 +124,7 @@ export function createS3Store(opts: S3StoreOptions): ObjectStore {
     async putFile(key, localPath, contentType, putOpts) {
       fullKey(key);
       await upload(key, createReadStream(localPath), contentType);
+      await putOpts?.onReadable?.();
       if (putOpts?.move) await unlink(localPath);
     },
 

@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
+import { stageMarks } from '../../media/stage-timings.js';
 import { recordingSourceKey } from '../../storage/keys.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { shanghaiDate } from '../../../../shared/dates.js';
@@ -68,6 +69,9 @@ export function createIngest(deps: {
   const db = deps.db.db;
 
   async function ingestFile(input: IngestInput): Promise<{ recordingId: number; duplicate: boolean }> {
+    let id = 0;
+    const marks = stageMarks('ingest', () => id);
+    marks.mark('start');
     const existing = await q.recordingOfSchoolBySha(db, input.meta.schoolId, input.sha256);
     if (existing) {
       if (existing.status === 'queued' || existing.status === 'processing') {
@@ -114,9 +118,21 @@ export function createIngest(deps: {
       if (!raced) throw err;
       return ingestFile(input);
     }
-    await deps.store.putFile(recordingSourceKey(recordingId, ext), input.localPath, undefined, { move: input.move });
-    await deps.enqueueProcessing(recordingId);
+    id = recordingId;
+    marks.mark('inserted');
+    // Processing is queued as soon as the source can be read (on local disk: renamed into place),
+    // so packaging runs while the same bytes are fsynced; the upload is answered once they are durable.
+    await deps.store.putFile(recordingSourceKey(recordingId, ext), input.localPath, undefined, {
+      move: input.move,
+      onReadable: async () => {
+        marks.mark('readable');
+        await deps.enqueueProcessing(recordingId);
+        marks.mark('enqueued');
+      },
+    });
+    marks.mark('stored');
     await reportReuse(recordingId, input);
+    await marks.flush();
     return { recordingId, duplicate: false };
   }
 
@@ -129,8 +145,11 @@ export function createIngest(deps: {
   }
 
   async function ensureSource(key: string, input: IngestInput): Promise<void> {
-    if (await deps.store.head(key)) return;
     const staged = await access(input.localPath).then(() => true, () => false);
+    // On local disk the fresh, hashed copy is renamed over the stored one (no copy): a source that
+    // was renamed into place but lost its bytes to a power cut before its fsync is whole again.
+    if (staged && input.move && deps.store.kind === 'fs') return deps.store.putFile(key, input.localPath, undefined, { move: true });
+    if (await deps.store.head(key)) return;
     if (staged) await deps.store.putFile(key, input.localPath, undefined, { move: input.move });
   }
 

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline as streamPipeline } from 'node:stream/promises';
 import type { Clock } from '../../clock.js';
@@ -12,6 +12,7 @@ import { isMediaError, MediaError } from '../../media/media-error.js';
 import { makeRendition, packageToHls } from '../../media/package-hls.js';
 import { type HlsRendition, masterPlaylist } from '../../media/playlist.js';
 import { type MediaInfo, probeMedia } from '../../media/probe.js';
+import { stageMarks } from '../../media/stage-timings.js';
 import { hlsMasterKey, hlsPlaylistKey, hlsPrefix, hlsSegmentKey, recordingPrefix } from '../../storage/keys.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { FAILED } from './counting.js';
@@ -72,6 +73,16 @@ export function createRecordingPipeline(deps: PipelineDeps) {
   const step = async (name: string, id: number) => deps.beforeStep?.(name, id);
 
   async function process(recordingId: number, ctx: RunContext): Promise<PipelineOutcome> {
+    const marks = stageMarks('process', recordingId);
+    marks.mark('start');
+    try {
+      return await processOnce(recordingId, ctx, marks);
+    } finally {
+      await marks.flush();
+    }
+  }
+
+  async function processOnce(recordingId: number, ctx: RunContext, marks: ReturnType<typeof stageMarks>): Promise<PipelineOutcome> {
     const row = await q.recordingRow(db, recordingId);
     if (!row) return 'gone';
     if (row.status === 'ready') {
@@ -89,19 +100,29 @@ export function createRecordingPipeline(deps: PipelineDeps) {
     try {
       await step('fetch', recordingId);
       const source = await localSource(row, work);
+      marks.mark('fetched');
       await step('probe', recordingId);
       const info = await probeMedia(source, { signal: ctx.signal });
+      marks.mark('probed');
       assertPlausibleDuration(info, { minSeconds: deps.settings.recordingMinSeconds, maxSeconds: deps.settings.recordingMaxSeconds });
       await q.updateRecording(db, recordingId, { media_info: JSON.stringify(info), duration_seconds: info.durationSeconds });
+      marks.mark('infoSaved');
       progress.set(5);
 
       await step('package', recordingId);
       const decision = decidePackaging(info);
       const rungs = ladderFor(info, deps.settings.hlsLadder);
       const packShare = rungs.length ? 60 : 80;
-      const packed = await packageToHls(source, join(work, 'hls', 'source'), info, decision, {
+      const sourceDir = join(work, 'hls', 'source');
+      // On local disk every segment is fsynced before the lesson turns ready; doing it while
+      // ffmpeg writes the next ones leaves only the last few for after it.
+      const presync = deps.store.kind === 'fs' ? presyncSegments(sourceDir) : null;
+      const packed = await packageToHls(source, sourceDir, info, decision, {
         signal: ctx.signal, onProgress: (p) => progress.set(5 + Math.floor((p * packShare) / 100)),
-      });
+      }).finally(() => presync?.stop());
+      marks.mark('packaged');
+      if (packed.videoDoneAt) marks.mark('packagedVideo', packed.videoDoneAt);
+      if (packed.audioDoneAt) marks.mark('audioLevels', packed.audioDoneAt);
       const renditions: HlsRendition[] = [...packed.renditions];
       for (const [i, rung] of rungs.entries()) {
         await step(`rendition:${rung.name}`, recordingId);
@@ -113,11 +134,13 @@ export function createRecordingPipeline(deps: PipelineDeps) {
 
       await step('upload', recordingId);
       progress.set(86);
+      marks.mark('renditions');
       await uploadHls(recordingId, renditions, work);
+      marks.mark('uploaded');
       progress.stop();
 
       await step('ready', recordingId);
-      return await markReady(row, info, packed.durationSeconds, packed.audio?.maxVolumeDb ?? null, decision.video, renditions);
+      return await markReady(row, info, packed.durationSeconds, packed.audio?.maxVolumeDb ?? null, decision.video, renditions, marks);
     } catch (err) {
       progress.stop();
       // Shut down, timed out or taken over: the job runs again; the recording has not failed.
@@ -163,6 +186,7 @@ export function createRecordingPipeline(deps: PipelineDeps) {
 
   async function markReady(
     row: Recording, info: MediaInfo, playable: number, maxDb: number | null, packaging: 'copy' | 'transcode', renditions: HlsRendition[],
+    marks?: ReturnType<typeof stageMarks>,
   ): Promise<PipelineOutcome> {
     const school = await q.schoolForIngest(db, row.school_id);
     const duration = playable > 0 ? playable : info.durationSeconds;
@@ -175,6 +199,7 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       has_audio: info.audio ? 1 : 0, audio_max_db: maxDb === null ? null : dbLevel(maxDb),
       ...q.verdictColumns(verdict), failure_code: null, failure_message: null,
     }).where('id', '=', row.id).where('status', '=', 'processing').executeTakeFirst();
+    marks?.mark('ready');
     if (Number(res.numUpdatedRows) === 0) {
       // Deleted while we packaged: take back what we stored.
       await deps.store.deletePrefix(recordingPrefix(row.id));
@@ -183,6 +208,7 @@ export function createRecordingPipeline(deps: PipelineDeps) {
     await deps.onRecordingChanged({ schoolId: row.school_id, day: row.school_day, recordingId: row.id });
     await deps.enqueueThumbnails(row.id);
     await deps.enqueueVisualCheck?.(row.id);
+    marks?.mark('followUpsQueued');
     return 'ready';
   }
 
@@ -242,6 +268,43 @@ async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) =
     while (next < items.length) await fn(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+const SEGMENT = /^seg_(\d+)\.ts$/;
+
+/**
+ * Fsyncs the segments ffmpeg has finished in `dir` (every one but the newest) every 200 ms until
+ * stopped, so the bytes are on disk by the time the store's own fsync looks at them. Best effort:
+ * a failure here leaves the work to that fsync.
+ */
+function presyncSegments(dir: string): { stop(): Promise<void> } {
+  const synced = new Set<string>();
+  let stopped = false;
+  let wake = () => {};
+  const loop = (async () => {
+    while (!stopped) {
+      // Stopping cuts the wait short: the lesson must not wait for a timer to turn ready.
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, 200);
+        wake = () => { clearTimeout(t); r(); };
+      });
+      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => SEGMENT.test(n)).sort();
+      for (const name of names.slice(0, -1)) {
+        if (stopped) break;
+        if (synced.has(name)) continue;
+        synced.add(name);
+        const fh = await open(join(dir, name), 'r').catch(() => null);
+        if (fh) await fh.sync().catch(() => undefined).finally(() => fh.close());
+      }
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      wake();
+      await loop;
+    },
+  };
 }
 
 async function clearWorkDirs(workDir: string, recordingId: number): Promise<void> {
