@@ -62,12 +62,18 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'sunshine-e2e-'));
   const port = await freePort();
+  // Live classes (tests/e2e/live-class.test.ts) run two-way through the Janus this server starts
+  // and supervises (LIVE_MEDIA=hls for a run without it); its loopback ports and the RTP port blocks
+  // are this run's own, so a run beside another (or a developer's server) does not talk to the other's Janus.
+  const rtpBlock = (from: number) => { const base = from + Math.floor(Math.random() * 50) * 100; return `${base}-${base + 99}`; };
+  const live = {
+    LIVE_MEDIA: process.env.LIVE_MEDIA || 'janus', JANUS_HTTP_PORT: String(await freePort()), JANUS_WS_PORT: String(await freePort()),
+    JANUS_RTP_PORTS: rtpBlock(40000), LIVE_RTP_PORTS: rtpBlock(45000),
+  };
   const output: string[] = [];
   const server = spawn(process.execPath, ['dist/server/src/main.js'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED: 'demo', LOG_LEVEL: 'warn', DATABASE_URL: '',
-      // Live classes one way unless the run asks for Janus (the engine no longer guesses from VITEST).
-      LIVE_MEDIA: process.env.LIVE_MEDIA || 'hls' },
+    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED: 'demo', LOG_LEVEL: 'warn', DATABASE_URL: '', ...live },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -174,7 +174,7 @@ function QuestionsList({ state }: { state: LiveChannelState }) {
       locale={{ emptyText: t('liveInteraction.noQuestions') }}
       dataSource={[...state.questions].reverse()}
       renderItem={(q) => (
-        <List.Item>
+        <List.Item data-testid="interaction-question" data-room-id={q.roomId ?? ''}>
           <List.Item.Meta title={<Space><span>{q.roomId !== null ? names.get(q.roomId) : ''}</span><Typography.Text type="secondary">{clock(q.at)}</Typography.Text></Space>} description={q.text} />
         </List.Item>
       )}
@@ -215,7 +215,7 @@ function PollRunner({ state, send, live }: { state: LiveChannelState; send: Send
           <Typography.Text type="secondary">{t('liveInteraction.results')}</Typography.Text>
           <List size="small" dataSource={receiving} data-testid="poll-results" renderItem={(r) => {
             const a = poll.answers.find((x) => x.roomId === r.roomId);
-            return <List.Item>{r.schoolName} {r.roomName}：{a ? poll.options[a.option] : t('liveInteraction.notAnswered')}</List.Item>;
+            return <List.Item data-testid="poll-result" data-room-id={r.roomId}>{r.schoolName} {r.roomName}：{a ? poll.options[a.option] : t('liveInteraction.notAnswered')}</List.Item>;
           }} />
         </Space>
       ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('liveInteraction.pollNone')} />}

@@ -17,6 +17,16 @@ export async function playLiveHls(video: HTMLVideoElement, playlistUrl: string, 
     // faster when more than 2.5 s behind; lowLatencyMode also takes LL-HLS parts where a packager offers them.
     lowLatencyMode: true, liveSyncDuration: 0.75, liveMaxLatencyDuration: 2.5, maxLiveSyncPlaybackRate: 1.5,
     backBufferLength: 4, maxBufferLength: 4, manifestLoadingRetryDelay: 500, levelLoadingRetryDelay: 500, manifestLoadingMaxRetry: 60,
+    // The playlist answers 404 until the packager has written it (seconds after going on air, more
+    // on a busy server); hls.js retries no 4xx by itself, and reloading after its fatal error left
+    // the player stalled (the live-class e2e test): keep asking, every half second, for a minute.
+    manifestLoadPolicy: {
+      default: {
+        maxTimeToFirstByteMs: 10_000, maxLoadTimeMs: 20_000,
+        timeoutRetry: { maxNumRetry: 4, retryDelayMs: 500, maxRetryDelayMs: 1000 },
+        errorRetry: { maxNumRetry: 120, retryDelayMs: 500, maxRetryDelayMs: 500, shouldRetry: (config, count) => count < (config?.maxNumRetry ?? 0) },
+      },
+    },
   });
   let stopped = false;
   hls.on(HlsClass.Events.ERROR, (_e, data) => {

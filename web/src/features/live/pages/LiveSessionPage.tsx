@@ -1,4 +1,5 @@
 import { Alert, Button, Descriptions, Popconfirm, Space, Tag, message } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useErrorText } from '../../../api/error-text';
@@ -23,6 +24,8 @@ export default function LiveSessionPage() {
   const s = session.data;
   const live = s?.status === 'live';
   const media = useApi((signal) => (live ? liveSessionMedia(id, s?.roomId ?? null, signal) : Promise.resolve(null)), [id, live, s?.roomId]);
+  // The room the lead called on (from the interaction channel): its sound is up on the lead's wall.
+  const [stage, setStage] = useState<number | null>(null);
 
   async function act(run: () => Promise<unknown>, done: string) {
     try {
@@ -43,10 +46,10 @@ export default function LiveSessionPage() {
         note={<Link to="/live">{t('liveSchedule.session.back')}</Link>}
         extra={s.canControl ? (
           <Space>
-            {s.status === 'scheduled' ? <Button type="primary" onClick={() => act(() => startLiveSession(id), t('liveSchedule.session.started'))}>{t('liveSchedule.session.start')}</Button> : null}
+            {s.status === 'scheduled' ? <Button type="primary" onClick={() => act(() => startLiveSession(id), t('liveSchedule.session.started'))} data-testid="live-start">{t('liveSchedule.session.start')}</Button> : null}
             {live ? (
               <Popconfirm title={t('liveSchedule.session.endConfirm')} onConfirm={() => act(() => endLiveSession(id), t('liveSchedule.session.ended'))}>
-                <Button danger>{t('liveSchedule.session.end')}</Button>
+                <Button danger data-testid="live-end">{t('liveSchedule.session.end')}</Button>
               </Popconfirm>
             ) : null}
           </Space>
@@ -67,8 +70,8 @@ export default function LiveSessionPage() {
       {s.status === 'scheduled' ? <Alert type="info" showIcon message={t('liveSchedule.session.notLive')} style={{ marginBottom: 12 }} /> : null}
       {s.status === 'ended' ? <Alert type="success" showIcon message={t('liveSchedule.session.over')} style={{ marginBottom: 12 }} /> : null}
       {media.error ? <ErrorAlert error={media.error} onRetry={media.reload} /> : null}
-      {live && media.data ? <LiveStage media={media.data} /> : null}
-      <InteractionPanel sessionId={s.id} role={s.role} roomId={s.roomId} />
+      {live && media.data ? <LiveStage media={media.data} unmutedRoomId={stage} /> : null}
+      <InteractionPanel sessionId={s.id} role={s.role} roomId={s.roomId} onStage={setStage} />
     </>
   );
 }
