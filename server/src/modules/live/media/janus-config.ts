@@ -16,8 +16,8 @@ const LIB = '/usr/lib/x86_64-linux-gnu/janus';
 /**
  * Writes the configs folder the supervised Janus starts from. Only what live classes use is loaded
  * (VideoRoom, Streaming; HTTP for browsers through the server's proxy, WebSocket for janode), both
- * transports bound to loopback, no STUN/TURN, and ICE limited to `iceInterfaces` ("lo" keeps every
- * packet of tests and the demo on loopback).
+ * transports bound to loopback, no STUN/TURN, and ICE limited to `iceInterfaces` (libnice
+ * gathers no candidate on "lo" itself; see docs/live.md, "Tests and loopback").
  */
 export function writeJanusConfigs(s: JanusFolderSettings): string {
   const configs = join(s.dir, 'etc');
