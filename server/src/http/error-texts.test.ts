@@ -17,6 +17,7 @@ const NOT_SENT: Record<string, string> = {
   SEED_BAD_OPTIONS: 'thrown by the seed CLI, in English, before the server serves anyone',
   JANUS_RTP_PORTS: 'a configuration name in a start-up error, in English, before the server serves anyone',
   LIVE_RTP_PORTS: 'a configuration name in a start-up error, in English, before the server serves anyone',
+  LIVE_KG_RTP_PORTS: 'a configuration name in a start-up error, in English, before the server serves anyone',
 };
 
 /** Where a code appears in the server's source. `call` is the text of the call that raised it, when there is one. */

@@ -221,6 +221,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     UPLOAD_COMPLETION_FAILED: 'The whole file arrived, but registering the recording failed; ask with HEAD a little later and continue: the platform will finish it',
     SCHOOL_NOT_FOUND: 'The school named in the upload details does not exist; check the school number',
     RECORDING_NOT_READY: 'The recording is still being processed; it can be watched once processing is complete',
+    EVENT_STREAM_ONLY: 'This address serves only an event stream (Accept: text/event-stream)',
     MEDIA_TOKEN_INVALID: 'The playback pass is not valid or has expired; reload the player page and try again',
     MEDIA_SESSION_ENDED: 'Your sign-in has ended or you may no longer watch this lesson; sign in again to watch',
     RANGE_NOT_SATISFIABLE: 'The requested byte range goes beyond the end of the file ({{size}} bytes)',
