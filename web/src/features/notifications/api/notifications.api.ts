@@ -31,6 +31,13 @@ export async function markAllRead() {
 }
 
 /**
+ * The stream opens a few seconds after the page: the page's own first requests keep the few
+ * connections a browser allows a site over HTTP/1.1 (six, and the stream holds one for good), and
+ * the bell has just read the inbox anyway.
+ */
+const STREAM_DELAY_MS = 5000;
+
+/**
  * Listens to the server's notification stream (Server-Sent Events, from any node of a cluster) and
  * tells every inbox listener (`onInboxChanged`) when the inbox got something — and when the stream
  * reconnects, since events may have been missed while it was down. EventSource reconnects by
@@ -39,13 +46,15 @@ export async function markAllRead() {
  */
 export function openInboxStream(): () => void {
   if (typeof EventSource === 'undefined') return () => {};
-  const source = new EventSource('/api/notifications/stream');
-  let opened = false;
-  source.addEventListener('open', () => {
-    // The first open needs no refresh (the listeners just read); a reconnect does.
-    if (opened) changed(null);
-    opened = true;
-  });
-  source.addEventListener('notification', () => changed(null));
-  return () => source.close();
+  let source: EventSource | null = null;
+  const timer = setTimeout(() => {
+    source = new EventSource('/api/notifications/stream');
+    // Every open refreshes: something may have arrived before the stream opened or while it was down.
+    source.addEventListener('open', () => changed(null));
+    source.addEventListener('notification', () => changed(null));
+  }, STREAM_DELAY_MS);
+  return () => {
+    clearTimeout(timer);
+    source?.close();
+  };
 }
