@@ -140,6 +140,52 @@ describe.skipIf(!available)('several API nodes and workers behind a round-robin 
     expect([403, 404]).toContain(answer);
   });
 
+  it('pushes a notification written on one node to a browser whose stream is open on the other', async () => {
+    const teacher = await session('gxsy.teacher');
+    const parent = await session('gxsy.parent');
+    // The teacher's bell: an event stream through the proxy, held open on whichever node took it.
+    const controller = new AbortController();
+    const streamAt = c.routed.length;
+    const stream = await fetch(`${c.url}/api/notifications/stream`, { headers: { cookie: teacher.cookie, accept: 'text/event-stream' }, signal: controller.signal });
+    expect(stream.status).toBe(200);
+    const streamNode = c.routed[streamAt]!;
+    let text = '';
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      try {
+        for await (const chunk of stream.body!) text += decoder.decode(chunk as Uint8Array, { stream: true });
+      } catch { /* aborted below */ }
+    })();
+    try {
+      const until = async (what: string) => {
+        for (const deadline = Date.now() + 15_000; !text.includes(what);) {
+          if (Date.now() > deadline) throw new Error(`the stream never said ${JSON.stringify(what)}; it said ${JSON.stringify(text)}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      await until(': connected');
+      // The parent asks leave for the child (the teacher is the class's 班主任): the request that
+      // writes the notification must land on the other node; round-robin sends the next one there.
+      const kids = (await (await fetch(`${c.url}/api/family/children`, { headers: parent.headers })).json()) as { items: { id: number }[] };
+      const child = kids.items[0]!.id;
+      let writtenOn = streamNode;
+      for (let i = 0; i < 3 && writtenOn === streamNode; i++) {
+        const at = c.routed.length;
+        const day = new Date(Date.now() + (i + 1) * 86_400_000).toISOString().slice(0, 10);
+        const res = await fetch(`${c.url}/api/children/${child}/leave-requests`, {
+          method: 'POST', headers: { ...parent.headers, 'content-type': 'application/json' }, body: JSON.stringify({ from: day, to: day, part: 'whole', reason: 'sick' }),
+        });
+        expect(res.status).toBe(200);
+        writtenOn = c.routed[at]!;
+      }
+      expect(writtenOn).not.toBe(streamNode);
+      await until('event: notification');
+    } finally {
+      controller.abort();
+      await reading;
+    }
+  });
+
   it('counts login throttling across both nodes: the address limit and the account lock', async () => {
     const from = c.routed.length;
     const remaining: number[] = [];
