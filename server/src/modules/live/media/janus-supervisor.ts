@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { stopChild } from './rtp-ffmpeg.js';
 
 export interface Log { info(msg: string): void; warn(msg: string): void }
 
@@ -81,11 +82,7 @@ export function superviseJanus(opts: { path: string; configsFolder: string; http
       stopped = true;
       const c = child;
       if (!c || c.exitCode !== null) return;
-      const gone = new Promise<void>((r) => c.once('exit', () => r()));
-      c.kill('SIGTERM');
-      const timer = setTimeout(() => c.kill('SIGKILL'), 3000);
-      await gone;
-      clearTimeout(timer);
+      await stopChild(c, 'SIGTERM', 3000);
       rmSync(pidFile, { force: true });
     },
   };

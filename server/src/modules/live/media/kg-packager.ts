@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recorderSdp } from './hls-packager.js';
+import { rtpInputArgs, superviseRtpFfmpeg, type RtpTarget } from './rtp-ffmpeg.js';
 
 /** How many 1 s segments the kindergarten playlist names: a live edge only, nothing to scroll back to. */
 export const KG_PLAYLIST_SEGMENTS = 4;
@@ -16,10 +14,7 @@ export const KG_PLAYLIST_SEGMENTS = 4;
 export function kgPackagerArgs(opts: { sdp: string; dir: string; take: number }): string[] {
   const segment = join(opts.dir, `s${opts.take}-%05d.ts`);
   return [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-protocol_whitelist', 'file,udp,rtp', '-fflags', '+nobuffer+genpts', '-flags', 'low_delay', '-analyzeduration', '500000', '-probesize', '500000',
-    '-reorder_queue_size', '64', '-i', opts.sdp,
-    '-map', '0:v:0', '-map', '0:a:0?',
+    ...rtpInputArgs(opts.sdp),
     '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-r', '25', '-g', '25', '-keyint_min', '25', '-sc_threshold', '0', '-b:v', '1200k',
     '-c:a', 'aac', '-b:a', '64k', '-ar', '48000',
     '-f', 'hls', '-hls_time', '1', '-hls_list_size', String(KG_PLAYLIST_SEGMENTS),
@@ -29,31 +24,6 @@ export function kgPackagerArgs(opts: { sdp: string; dir: string; take: number })
 }
 
 /** Starts the packager for one kindergarten room; started again if ffmpeg exits while the room streams. */
-export function startKgPackager(opts: { ffmpeg: string; dir: string; host: string; videoPort: number; audioPort: number; videoPt: number; audioPt: number; onLog?: (line: string) => void }) {
-  mkdirSync(opts.dir, { recursive: true });
-  const sdp = join(opts.dir, 'camera.sdp');
-  writeFileSync(sdp, recorderSdp(opts.host, opts.videoPort, opts.videoPt, opts.audioPort, opts.audioPt));
-  let child: ChildProcess | null = null;
-  let stopped = false;
-  let take = 0;
-  const launch = () => {
-    take += 1;
-    const c = spawn(opts.ffmpeg, kgPackagerArgs({ sdp, dir: opts.dir, take }), { stdio: ['ignore', 'ignore', 'pipe'] });
-    child = c;
-    c.stderr?.on('data', (d: Buffer) => opts.onLog?.(d.toString()));
-    c.on('exit', () => { if (child === c) child = null; if (!stopped) setTimeout(() => { if (!stopped) launch(); }, 1000).unref(); });
-  };
-  launch();
-  return {
-    async stop() {
-      stopped = true;
-      const c = child;
-      if (!c || c.exitCode !== null) return;
-      const gone = new Promise<void>((r) => c.once('exit', () => r()));
-      c.kill('SIGTERM');
-      const t = setTimeout(() => c.kill('SIGKILL'), 3000);
-      await gone;
-      clearTimeout(t);
-    },
-  };
+export function startKgPackager(opts: RtpTarget & { ffmpeg: string; dir: string; onLog?: (line: string) => void }) {
+  return superviseRtpFfmpeg({ ...opts, sdpName: 'camera.sdp', stopSignal: 'SIGTERM', stopGraceMs: 3000, args: (sdp, take) => kgPackagerArgs({ sdp, dir: opts.dir, take }) });
 }
