@@ -5,7 +5,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTimestampRecorder } from '../../server/src/modules/live/media/proof/timestamp-frames.js';
 import { login, shot } from './support/browser.js';
-import { apiAs, classroomContext, frames, icePairs, launchClassroomBrowser, median, portBlock, startFrameClock, startServer } from './support/live.js';
+import { portBlock, startDemoServer } from './support/demo-server.js';
+import { apiAs, classroomContext, frames, icePairs, launchClassroomBrowser, median, startFrameClock } from './support/live.js';
 
 /**
  * Issue 12 (live classes), acceptance 1, 5 and 6, through the real pages: ffmpeg is the lead
@@ -286,9 +287,9 @@ describe.runIf(existsSync('/usr/bin/janus'))('a live class two-way (WebRTC throu
 });
 
 describe('a live class one way (单向直播, a server set to LIVE_MEDIA=hls)', () => {
-  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  let server: Awaited<ReturnType<typeof startDemoServer>> | null = null;
   beforeAll(async () => {
-    server = await startServer({ LIVE_MEDIA: 'hls', LIVE_RTP_PORTS: portBlock(47000, 52000, 100) });
+    server = await startDemoServer({ LIVE_MEDIA: 'hls', LIVE_RTP_PORTS: portBlock(47000, 52000, 100) });
   });
   afterAll(async () => { await server?.stop(); });
 

@@ -1,13 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { FRAME } from '../../../server/src/modules/live/media/proof/timestamp-frames.js';
 import { DEMO_PASSWORD } from './browser.js';
-
-const root = new URL('../../..', import.meta.url).pathname;
 
 /**
  * Chromium as classrooms: fake camera and microphone (no permission prompt), sound allowed to
@@ -134,59 +127,3 @@ export async function apiAs(baseUrl: string, username: string) {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * A second built server with a fresh demo city, for the live class in another media mode than
- * the run's server (e.g. LIVE_MEDIA=hls): started as global-setup.ts starts the run's server.
- */
-export async function startServer(env: Record<string, string>): Promise<{ baseUrl: string; dataDir: string; logs: () => string; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sunshine-e2e-live-'));
-  const port = await freePort();
-  const output: string[] = [];
-  const server: ChildProcess = spawn(process.execPath, ['dist/server/src/main.js'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED: 'demo', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (server.exitCode !== null) { await stop(); throw new Error(`the live server exited with ${server.exitCode}:\n${output.join('')}`); }
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) { await stop(); throw new Error(`the live server did not answer within 180 s:\n${output.join('')}`); }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return { baseUrl, dataDir, logs: () => output.join(''), stop };
-}
-
-/** A random block of `size` ports in [from, to), so servers of parallel runs do not hand out the same RTP ports. */
-export function portBlock(from: number, to: number, size: number): string {
-  const base = from + Math.floor(Math.random() * Math.floor((to - from) / size)) * size;
-  return `${base}-${base + size - 1}`;
-}
