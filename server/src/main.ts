@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -22,17 +20,7 @@ import { openObjectStore } from './storage/storage-url.js';
 import { openRedis } from './redis/redis.js';
 import { redisEventTransport } from './events/event-transport.js';
 import { clusterLeaseFor } from './cluster/lease.js';
-
-// The repository root, found from this file whether it runs compiled (dist/server/src) or through tsx.
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-  return dir;
-}
+import { repoRoot } from './repo-root.js';
 
 async function main() {
   const config = loadConfig();

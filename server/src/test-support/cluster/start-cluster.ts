@@ -1,17 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { createProxyServer } from 'http-proxy-3';
 import pg from 'pg';
 import { type Db, openDb } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { startS3rver } from '../s3rver.js';
+import { repoRoot } from '../../repo-root.js';
 
 /**
  * A multi-node installation on one machine, as an operator would run a province: N API nodes
@@ -326,14 +326,4 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
   } finally {
     r.disconnect();
   }
-}
-
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-  return dir;
 }
