@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRedis, type RedisConnection } from '../redis/redis.js';
-import { testRedisEnv } from '../test-support/test-redis.js';
+import { twoRedisNodes } from '../test-support/test-redis.js';
 import { createBroadcastBus } from './event-bus.js';
 import { redisEventTransport } from './event-transport.js';
 
@@ -11,23 +10,19 @@ interface TestEvents {
 
 /** Two nodes' buses on one Redis (pub/sub): a broadcast event emitted on A reaches B's handlers. */
 describe('events across nodes', () => {
-  let redisA: RedisConnection;
-  let redisB: RedisConnection;
+  let redis: ReturnType<typeof twoRedisNodes>;
 
   beforeAll(() => {
-    const env = testRedisEnv();
-    redisA = openRedis(env.REDIS_URL, { prefix: env.REDIS_PREFIX });
-    redisB = openRedis(env.REDIS_URL, { prefix: env.REDIS_PREFIX });
+    redis = twoRedisNodes();
   });
   afterAll(async () => {
-    await redisA?.close();
-    await redisB?.close();
+    await redis?.close();
   });
 
   it('runs B\'s handlers for a broadcast event emitted on A, once, and never re-runs A\'s own', async () => {
     const broadcast = ['inbox.changed'] as const;
-    const a = createBroadcastBus<TestEvents>({ transport: redisEventTransport(redisA), broadcast });
-    const b = createBroadcastBus<TestEvents>({ transport: redisEventTransport(redisB), broadcast });
+    const a = createBroadcastBus<TestEvents>({ transport: redisEventTransport(redis.a), broadcast });
+    const b = createBroadcastBus<TestEvents>({ transport: redisEventTransport(redis.b), broadcast });
     const stops = await Promise.all([a.listening, b.listening]);
     const heard: string[] = [];
     let arrived!: () => void;

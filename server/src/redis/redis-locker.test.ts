@@ -1,25 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testRedisEnv } from '../test-support/test-redis.js';
-import { openRedis, type RedisConnection } from './redis.js';
+import { twoRedisNodes } from '../test-support/test-redis.js';
+import type { RedisConnection } from './redis.js';
 import { RedisLocker } from './redis-locker.js';
 
 /** The tus upload lock of two API nodes (two lockers, two connections, one Redis). */
 describe('tus upload lock in Redis', () => {
+  let redis: ReturnType<typeof twoRedisNodes>;
   let a: RedisConnection;
   let b: RedisConnection;
   let nodeA: RedisLocker;
   let nodeB: RedisLocker;
 
   beforeAll(() => {
-    const env = testRedisEnv();
-    a = openRedis(env.REDIS_URL, { prefix: env.REDIS_PREFIX });
-    b = openRedis(env.REDIS_URL, { prefix: env.REDIS_PREFIX });
+    redis = twoRedisNodes();
+    ({ a, b } = redis);
     nodeA = new RedisLocker(a, { leaseMs: 600, acquireTimeoutMs: 3000, retryMs: 20 });
     nodeB = new RedisLocker(b, { leaseMs: 600, acquireTimeoutMs: 3000, retryMs: 20 });
   });
   afterAll(async () => {
-    await a.close();
-    await b.close();
+    await redis.close();
   });
 
   const never = () => new AbortController().signal;

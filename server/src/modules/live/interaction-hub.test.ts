@@ -2,28 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveServerMessage } from '../../../../shared/live-interaction.js';
 import { createAppEventBus } from '../../events/app-events.js';
 import { redisEventTransport } from '../../events/event-transport.js';
-import { openRedis, type RedisConnection } from '../../redis/redis.js';
-import { testRedisEnv } from '../../test-support/test-redis.js';
+import { twoRedisNodes } from '../../test-support/test-redis.js';
 import { createBusHub } from './interaction-hub.js';
 
 /** Two nodes' hubs on one Redis: a live session's message published on A reaches B's sockets of that session only. */
 describe('live interaction hub across nodes', () => {
-  let redisA: RedisConnection;
-  let redisB: RedisConnection;
+  let redis: ReturnType<typeof twoRedisNodes>;
 
   beforeAll(() => {
-    const env = testRedisEnv();
-    redisA = openRedis(env.REDIS_URL, { prefix: env.REDIS_PREFIX });
-    redisB = openRedis(env.REDIS_URL, { prefix: env.REDIS_PREFIX });
+    redis = twoRedisNodes();
   });
   afterAll(async () => {
-    await redisA?.close();
-    await redisB?.close();
+    await redis?.close();
   });
 
   it('delivers on both nodes, in order, to the session\'s sockets and no other session\'s', async () => {
-    const busA = createAppEventBus({ transport: redisEventTransport(redisA) });
-    const busB = createAppEventBus({ transport: redisEventTransport(redisB) });
+    const busA = createAppEventBus({ transport: redisEventTransport(redis.a) });
+    const busB = createAppEventBus({ transport: redisEventTransport(redis.b) });
     const stops = await Promise.all([busA.listening, busB.listening]);
     const a = createBusHub(busA);
     const b = createBusHub(busB);
