@@ -13,7 +13,7 @@ const REPO = resolve(import.meta.dirname, '../..');
 
 const FLOORS: Record<string, number> = {
   // 1: infrastructure
-  db: 1, storage: 1, media: 1, jobs: 1, events: 1, access: 1, http: 1, 'root:config': 1, 'root:clock': 1, 'root:secrets': 1,
+  db: 1, storage: 1, media: 1, jobs: 1, events: 1, access: 1, http: 1, 'root:config': 1, 'root:clock': 1, 'root:secrets': 1, 'root:repo-root': 1,
   redis: 1, cluster: 1,
   // 2: the platform's own records
   'modules/audit': 2, 'modules/auth': 2, 'modules/people': 2, 'modules/org': 2, 'modules/calendar': 2, 'modules/students': 2,

@@ -42,4 +42,38 @@ describe('an .xlsx export whose query fails', () => {
     }
     await app.close();
   });
+
+  // The audit record of an export is written before the download ends: when the download has
+  // arrived, the record is there; when the record cannot be written, the download is cut.
+  it('ends the download only after beforeLastByte, and cuts it when beforeLastByte fails', async () => {
+    const app = Fastify();
+    const recorded: number[] = [];
+    app.get('/export.xlsx', async (req, reply) => {
+      const fail = (req.query as { fail?: string }).fail === '1';
+      async function* rows() {
+        for (let i = 0; i < 2000; i++) yield { name: `学校${i}` };
+      }
+      await sendXlsx(reply, {
+        filename: 'x.xlsx', sheet: 'x', columns: [{ header: '名称', value: (r) => r.name }], rows: rows(),
+        beforeLastByte: async (n) => {
+          await new Promise((r) => setTimeout(r, 50));
+          if (fail) throw new Error('audit store down');
+          recorded.push(n);
+        },
+      }).catch(() => undefined);
+      return reply;
+    });
+    const res = await app.inject({ method: 'GET', url: '/export.xlsx' });
+    expect(recorded).toEqual([2000]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.rowCount).toBe(2001);
+
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const cut = await fetch(`http://127.0.0.1:${port}/export.xlsx?fail=1`).then((r) => r.arrayBuffer()).then(() => 'complete', () => 'cut');
+    expect(cut).toBe('cut');
+    expect(recorded).toEqual([2000]);
+    await app.close();
+  });
 });

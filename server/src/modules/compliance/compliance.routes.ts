@@ -36,10 +36,12 @@ export function registerComplianceRoutes(app: AppInstance, deps: { compliance: C
     },
   }, async (req, reply) => {
     const rows = await compliance.exportSchools(req.actor!, req.query);
-    const count = await sendXlsx(reply, { filename: '学校录播达标情况.xlsx', sheet: '达标情况', columns: complianceSchoolColumns, rows });
-    await audit.record({
-      actor: { userId: req.actor!.userId, name: req.actor!.name }, action: 'compliance.export', targetType: 'school', result: 'success',
-      ip: req.ip, detail: { filter: req.query, rows: count },
+    await sendXlsx(reply, {
+      filename: '学校录播达标情况.xlsx', sheet: '达标情况', columns: complianceSchoolColumns, rows,
+      beforeLastByte: (count) => audit.record({
+        actor: { userId: req.actor!.userId, name: req.actor!.name }, action: 'compliance.export', targetType: 'school', result: 'success',
+        ip: req.ip, detail: { filter: req.query, rows: count },
+      }),
     });
     return reply;
   });

@@ -34,8 +34,10 @@ export function registerOrgRoutes(app: AppInstance, deps: { org: OrgService; aud
     config: { access: 'school:export' },
     schema: { tags, summary: '导出学校 / Export schools in scope to .xlsx', querystring: SchoolFilterQuery },
   }, async (req, reply) => {
-    const count = await sendXlsx(reply, { filename: '学校名单.xlsx', sheet: '学校', columns: schoolExportColumns, rows: org.exportSchools(req.actor!, req.query) });
-    await audit.record({ actor: { userId: req.actor!.userId, name: req.actor!.name }, action: 'school.export', targetType: 'school', result: 'success', ip: req.ip, detail: { filter: req.query, rows: count } });
+    await sendXlsx(reply, {
+      filename: '学校名单.xlsx', sheet: '学校', columns: schoolExportColumns, rows: org.exportSchools(req.actor!, req.query),
+      beforeLastByte: (count) => audit.record({ actor: { userId: req.actor!.userId, name: req.actor!.name }, action: 'school.export', targetType: 'school', result: 'success', ip: req.ip, detail: { filter: req.query, rows: count } }),
+    });
     return reply;
   });
 

@@ -49,13 +49,12 @@ export function registerPatrolRoutes(app: AppInstance, deps: { patrol: PatrolSer
     schema: { tags, summary: '导出巡课统计 / The statistics by school or by teacher (.xlsx)', querystring: ExportQuery },
   }, async (req, reply) => {
     const out = await patrol.exportStats(req.actor!, req.query);
-    const count = out.kind === 'teacher'
-      ? await sendXlsx(reply, { filename: out.filename, sheet: out.sheet, columns: TEACHER_COLUMNS, rows: each(out.rows) })
-      : await sendXlsx(reply, { filename: out.filename, sheet: out.sheet, columns: SCHOOL_COLUMNS, rows: each(out.rows) });
-    await audit.record({
+    const beforeLastByte = (count: number) => audit.record({
       actor: { userId: req.actor!.userId, name: req.actor!.name }, action: 'patrol.export', targetType: 'school', result: 'success',
       ip: req.ip, detail: { filter: req.query, from: out.range.from, to: out.range.to, rows: count },
     });
+    if (out.kind === 'teacher') await sendXlsx(reply, { filename: out.filename, sheet: out.sheet, columns: TEACHER_COLUMNS, rows: each(out.rows), beforeLastByte });
+    else await sendXlsx(reply, { filename: out.filename, sheet: out.sheet, columns: SCHOOL_COLUMNS, rows: each(out.rows), beforeLastByte });
     return reply;
   });
 }

@@ -30,8 +30,10 @@ export function registerPeopleRoutes(app: AppInstance, deps: { people: PeopleSer
     schema: { tags, summary: '导出人员 / Export people in scope to .xlsx', querystring: PeopleFilterQuery },
   }, async (req, reply) => {
     const columns = personExportColumns(deps.clock.now());
-    const rows = await sendXlsx(reply, { filename: '人员名单.xlsx', sheet: '人员', columns, rows: people.exportPeople(req.actor!, req.query) });
-    await audit.record({ actor: { userId: req.actor!.userId, name: req.actor!.name }, action: 'person.export', targetType: 'user', result: 'success', ip: req.ip, detail: { filter: req.query, rows } });
+    await sendXlsx(reply, {
+      filename: '人员名单.xlsx', sheet: '人员', columns, rows: people.exportPeople(req.actor!, req.query),
+      beforeLastByte: (rows) => audit.record({ actor: { userId: req.actor!.userId, name: req.actor!.name }, action: 'person.export', targetType: 'user', result: 'success', ip: req.ip, detail: { filter: req.query, rows } }),
+    });
     return reply;
   });
 

@@ -22,10 +22,12 @@ export function registerAnalysisRoutes(app: AppInstance, deps: { analysis: Analy
     answer: { period: PeriodOf; rows: T[] }, list: { name: string; sheet?: string; columns: ExportColumn<T>[]; detail: Record<string, unknown>; schoolId?: number },
   ) {
     const when = answer.period.name ?? `${answer.period.from}至${answer.period.to}`;
-    const count = await sendXlsx(reply, { filename: `${list.name}_${when}.xlsx`, sheet: list.sheet ?? list.name, columns: list.columns, rows: each(answer.rows) });
-    await audit.record({
-      actor: { userId: actor.userId, name: actor.name }, action: 'research_analysis.export', targetType: 'school', targetId: list.schoolId, result: 'success', ip,
-      detail: { ...list.detail, period: `${answer.period.from}—${answer.period.to}`, rows: count },
+    await sendXlsx(reply, {
+      filename: `${list.name}_${when}.xlsx`, sheet: list.sheet ?? list.name, columns: list.columns, rows: each(answer.rows),
+      beforeLastByte: (count) => audit.record({
+        actor: { userId: actor.userId, name: actor.name }, action: 'research_analysis.export', targetType: 'school', targetId: list.schoolId, result: 'success', ip,
+        detail: { ...list.detail, period: `${answer.period.from}—${answer.period.to}`, rows: count },
+      }),
     });
     return reply;
   }
