@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   assertRangeShape, assertValidKey, assertValidPrefix, contentTypeFor, InvalidObjectKeyError,
-  type ObjectBody, type ObjectRange, type ObjectStore, type PutFileOptions, resolveRange,
+  type DeferredObject, type ObjectBody, type ObjectRange, type ObjectStore, type PutFileOptions, resolveRange,
 } from './object-store.js';
 
 export interface FsStoreOptions {
@@ -37,13 +37,13 @@ export function createFsStore(opts: FsStoreOptions): ObjectStore {
   };
 
   /** Writes through `write(tempPath)`, then makes the result visible under `key` in one rename. */
-  async function writeAtomically(key: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  async function writeAtomically(key: string, write: (tmp: string) => Promise<void>, sync = fsync): Promise<void> {
     const target = pathOf(key);
     await mkdir(dirname(target), { recursive: true });
     const tmp = join(dirname(target), `.tmp-${randomBytes(8).toString('hex')}`);
     try {
       await write(tmp);
-      if (fsync) await syncFile(tmp);
+      if (sync) await syncFile(tmp);
       await rename(tmp, target);
     } catch (err) {
       await rm(tmp, { force: true });
@@ -51,23 +51,44 @@ export function createFsStore(opts: FsStoreOptions): ObjectStore {
     }
   }
 
-  async function moveIntoPlace(key: string, localPath: string, onReadable?: () => Promise<void>): Promise<void> {
+  async function moveIntoPlace(key: string, localPath: string, onReadable?: () => Promise<void>, deferSync = false): Promise<void> {
     const target = pathOf(key);
     await mkdir(dirname(target), { recursive: true });
     // Without a reader waiting, the bytes reach the disk before the name appears.
-    if (fsync && !onReadable) await syncFile(localPath);
+    if (fsync && !onReadable && !deferSync) await syncFile(localPath);
     try {
       await rename(localPath, target);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
       // Another filesystem: a copy (fsynced before it appears), then the original goes.
-      await writeAtomically(key, (tmp) => copyFile(localPath, tmp));
+      await writeAtomically(key, (tmp) => copyFile(localPath, tmp), fsync && !deferSync);
       await unlink(localPath);
       await onReadable?.();
       return;
     }
     // With one, the reader starts on the page cache while the same bytes are written out.
-    if (onReadable) await Promise.all([onReadable(), fsync ? syncFile(target) : undefined]);
+    if (onReadable) await Promise.all([onReadable(), fsync && !deferSync ? syncFile(target) : undefined]);
+  }
+
+  async function syncDeferred(objects: readonly DeferredObject[]): Promise<string[]> {
+    const lost: string[] = [];
+    const folders = new Set<string>();
+    for (const { key, size } of objects) {
+      const path = pathOf(key);
+      const found = await stat(path).then((s) => s.size, (err: unknown) => {
+        if (isMissing(err)) return -1;
+        throw err;
+      });
+      if (found !== size) {
+        lost.push(key);
+        continue;
+      }
+      if (fsync) await syncFile(path);
+      folders.add(dirname(path));
+    }
+    // The renames that made the objects visible are durable only once their folders are.
+    if (fsync) for (const folder of folders) await syncFile(folder);
+    return lost;
   }
 
   /** Keys under `dirKey` (a folder, '' for the root) that start with `prefix`, in byte order. */
@@ -115,8 +136,8 @@ export function createFsStore(opts: FsStoreOptions): ObjectStore {
     delete: deleteOne,
 
     async putFile(key, localPath, _contentType?: string, putOpts?: PutFileOptions) {
-      if (putOpts?.move) return moveIntoPlace(key, localPath, putOpts.onReadable);
-      await writeAtomically(key, (tmp) => copyFile(localPath, tmp));
+      if (putOpts?.move) return moveIntoPlace(key, localPath, putOpts.onReadable, putOpts.deferSync);
+      await writeAtomically(key, (tmp) => copyFile(localPath, tmp), fsync && !putOpts?.deferSync);
       await putOpts?.onReadable?.();
     },
 
@@ -180,6 +201,7 @@ export function createFsStore(opts: FsStoreOptions): ObjectStore {
     localPath(key) {
       return pathOf(key);
     },
+    syncDeferred,
   };
 }
 

@@ -33,6 +33,18 @@ export interface PutFileOptions {
    * before putFile resolves.
    */
   onReadable?: () => Promise<void>;
+  /**
+   * For a derived object that can be made again from a durable source (HLS segments): the disk
+   * store skips the fsync and the caller takes durability over with `syncDeferred` later, so a
+   * lesson turns playable without waiting for gigabytes to reach the disk. S3 ignores it.
+   */
+  deferSync?: boolean;
+}
+
+/** An object written with `deferSync`, as it was written: `syncDeferred` checks it is still whole. */
+export interface DeferredObject {
+  key: string;
+  size: number;
 }
 
 /**
@@ -73,6 +85,12 @@ export interface ObjectStore {
    * disk store and where STORAGE_URL says `presign=false` (a bucket browsers cannot reach).
    */
   presignGet?(key: string, opts: PresignOptions): Promise<string>;
+  /**
+   * The disk store only: makes objects written with `deferSync` durable (each file and its folder
+   * fsynced) and answers the keys that are missing or not their written size — lost to a power cut
+   * before this ran, to be made again by the caller. Absent on S3, where every put is durable.
+   */
+  syncDeferred?(objects: readonly DeferredObject[]): Promise<string[]>;
 }
 
 /** How a presigned GET behaves; the response headers are fixed by the signature. */

@@ -1,20 +1,23 @@
 import { defineJob, exponentialBackoff, type JobOutcome } from '../../jobs/job-definition.js';
 import type { EnqueueOptions } from '../../jobs/job-queue.js';
-import type { RecordingPipeline } from './recordings.pipeline.js';
+import type { createDurableJob } from './recordings.durable.js';
+import type { DurablePayload, RecordingPipeline } from './recordings.pipeline.js';
 import type { createThumbnailJob } from './recordings.thumbnails.js';
 import type { createVisualCheckJob } from './recordings.visual.js';
 
 export const RECORDING_PROCESS = 'recording.process';
 export const RECORDING_THUMBNAILS = 'recording.thumbnails';
 export const RECORDING_VISUAL = 'recording.visual';
+export const RECORDING_DURABLE = 'recording.durable';
 export interface RecordingJobPayload {
   recordingId: number;
 }
 
 /** Enqueues one of the recording jobs (the platform's JobQueue.enqueue, bound late). */
-export type EnqueueRecordingJob = (
-  kind: typeof RECORDING_PROCESS | typeof RECORDING_THUMBNAILS | typeof RECORDING_VISUAL, payload: RecordingJobPayload, opts?: EnqueueOptions,
-) => Promise<number>;
+export type EnqueueRecordingJob = {
+  (kind: typeof RECORDING_PROCESS | typeof RECORDING_THUMBNAILS | typeof RECORDING_VISUAL, payload: RecordingJobPayload, opts?: EnqueueOptions): Promise<number>;
+  (kind: typeof RECORDING_DURABLE, payload: DurablePayload, opts?: EnqueueOptions): Promise<number>;
+};
 
 /** Queues processing of a recording once: a second enqueue of the same recording is a no-op. */
 export const enqueueProcessing = (enqueue: EnqueueRecordingJob) => async (recordingId: number) => {
@@ -24,6 +27,23 @@ export const enqueueProcessing = (enqueue: EnqueueRecordingJob) => async (record
 export const enqueueThumbnails = (enqueue: EnqueueRecordingJob) => async (recordingId: number) => {
   await enqueue(RECORDING_THUMBNAILS, { recordingId }, { dedupeKey: `${RECORDING_THUMBNAILS}:${recordingId}` });
 };
+
+/** Queues, inside the transaction that marks it ready, the sync of one processing run's objects. */
+export const enqueueDurable = (enqueue: EnqueueRecordingJob) => async (payload: DurablePayload, trx: NonNullable<EnqueueOptions['trx']>) => {
+  await enqueue(RECORDING_DURABLE, payload, { dedupeKey: `${RECORDING_DURABLE}:${payload.recordingId}:${payload.run}`, trx });
+};
+
+/** Processing again after a power cut lost some of a ready lesson's objects (recordings.durable.ts). */
+export const enqueueRepackaging = (enqueue: EnqueueRecordingJob) => async (recordingId: number, dedupeKey: string) => {
+  await enqueue(RECORDING_PROCESS, { recordingId }, { dedupeKey });
+};
+
+/** The processing run's follow-ups, as the pipeline is given them. */
+export const pipelineFollowUps = (enqueue: EnqueueRecordingJob) => ({
+  enqueueThumbnails: enqueueThumbnails(enqueue),
+  enqueueVisualCheck: enqueueVisualCheck(enqueue),
+  enqueueDurable: enqueueDurable(enqueue),
+});
 
 /** Queues the picture check of a playable recording once (recordings.visual.ts). */
 export const enqueueVisualCheck = (enqueue: EnqueueRecordingJob) => async (recordingId: number) => {
@@ -39,6 +59,7 @@ export function recordingJobDefinitions(deps: {
   pipeline: RecordingPipeline;
   thumbnails: ReturnType<typeof createThumbnailJob>;
   visual: ReturnType<typeof createVisualCheckJob>;
+  durable: ReturnType<typeof createDurableJob>;
 }) {
   const process = defineJob<typeof RECORDING_PROCESS, RecordingJobPayload>({
     kind: RECORDING_PROCESS,
@@ -80,5 +101,18 @@ export function recordingJobDefinitions(deps: {
       return { status: 'done' };
     },
   });
-  return [process, thumbnails, visual] as const;
+  // fsyncs of files already written: seconds even for a long lesson; kept trying, since until it
+  // succeeds a power cut could still cost the lesson's segments (the source stays safe either way).
+  const durable = defineJob<typeof RECORDING_DURABLE, DurablePayload>({
+    kind: RECORDING_DURABLE,
+    maxAttempts: 10,
+    backoffMs: exponentialBackoff(10_000, 10 * 60_000),
+    timeoutMs: 30 * 60_000,
+    async handle(payload, ctx): Promise<JobOutcome> {
+      const { outcome, lost } = await deps.durable.run(payload, ctx.jobId);
+      if (outcome === 'repackaging') ctx.log.warn({ recordingId: payload.recordingId, lost: lost.slice(0, 10), lostCount: lost.length }, 'recording objects lost before they were synced; packaging again');
+      return { status: 'done' };
+    },
+  });
+  return [process, thumbnails, visual, durable] as const;
 }

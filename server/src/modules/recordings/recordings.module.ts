@@ -8,7 +8,8 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { AppEventEmitter } from '../../events/app-events.js';
 import { createIngest } from './recordings.ingest.js';
 import { createLessonIngest } from './recordings.ingest-lesson.js';
-import { type EnqueueRecordingJob, enqueueProcessing, enqueueThumbnails, enqueueVisualCheck, recordingJobDefinitions } from './recordings.jobs.js';
+import { type EnqueueRecordingJob, enqueueProcessing, enqueueRepackaging, pipelineFollowUps, recordingJobDefinitions } from './recordings.jobs.js';
+import { createDurableJob } from './recordings.durable.js';
 import { createMediaServer } from './recordings.media.js';
 import { createViewerCheck } from './media-viewer-check.js';
 import { createRecordingPipeline, type PipelineDeps } from './recordings.pipeline.js';
@@ -66,11 +67,11 @@ export function createRecordingsModule(deps: RecordingsModuleDeps) {
   const onReuse = deps.notifyDepartment ? reuseNotifier({ db, notifyDepartment: deps.notifyDepartment }) : undefined;
   const ingest = createIngest({ db, clock, store, enqueueProcessing: enqueueProcessing(deps.enqueue), onReuse });
   const pipeline = createRecordingPipeline({
-    db, clock, store, settings: deps.settings, onRecordingChanged: onRecordingReady, enqueueThumbnails: enqueueThumbnails(deps.enqueue),
-    enqueueVisualCheck: enqueueVisualCheck(deps.enqueue), beforeStep: deps.beforeStep,
+    db, clock, store, settings: deps.settings, onRecordingChanged: onRecordingReady, ...pipelineFollowUps(deps.enqueue), beforeStep: deps.beforeStep,
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: deps.settings.workDir });
   const visual = createVisualCheckJob({ db, clock, store, settings: deps.settings, onRecordingChanged, beforeStep: deps.beforeStep });
+  const durable = createDurableJob({ db, store, enqueueRepackaging: enqueueRepackaging(deps.enqueue) });
   const recordings = createRecordingsService({ db, clock, audit, store, mediaTokenKey: deps.mediaTokenKey, onRecordingChanged, sharedLesson: deps.sharedLesson });
   const viewers = createViewerCheck({
     clock, lookup: async (sessionToken, recordingId) => recordings.watchVerdict(await deps.viewerOf(sessionToken), recordingId),
@@ -82,7 +83,7 @@ export function createRecordingsModule(deps: RecordingsModuleDeps) {
     /** Files on this machine as the tracks of one lesson (the live classes' replay). */
     lessonIngest,
     /** For the platform's job registry. */
-    jobs: recordingJobDefinitions({ pipeline, thumbnails, visual }),
+    jobs: recordingJobDefinitions({ pipeline, thumbnails, visual, durable }),
     /** Daily (and once at start): deletes lessons past RETENTION_DAYS; resolves with how many. */
     purgeExpiredRecordings: () => purgeExpiredRecordings({ db, clock, store, audit, onRecordingChanged, retentionDays: deps.settings.retentionDays }),
   };
@@ -120,12 +121,12 @@ export function recordingJobsFor(deps: {
   const settings = recordingsSettingsFrom(deps.config);
   const { onRecordingReady, onRecordingChanged } = emitters(db, deps.events);
   const pipeline = createRecordingPipeline({
-    db, clock, store, settings, onRecordingChanged: onRecordingReady, enqueueThumbnails: enqueueThumbnails(deps.enqueue),
-    enqueueVisualCheck: enqueueVisualCheck(deps.enqueue), beforeStep: deps.beforeStep,
+    db, clock, store, settings, onRecordingChanged: onRecordingReady, ...pipelineFollowUps(deps.enqueue), beforeStep: deps.beforeStep,
   });
   const thumbnails = createThumbnailJob({ db, store, workDir: settings.workDir });
   const visual = createVisualCheckJob({ db, clock, store, settings, onRecordingChanged, beforeStep: deps.beforeStep });
-  return recordingJobDefinitions({ pipeline, thumbnails, visual });
+  const durable = createDurableJob({ db, store, enqueueRepackaging: enqueueRepackaging(deps.enqueue) });
+  return recordingJobDefinitions({ pipeline, thumbnails, visual, durable });
 }
 
 /**

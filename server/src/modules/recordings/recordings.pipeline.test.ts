@@ -1,11 +1,13 @@
-import { copyFile, stat } from 'node:fs/promises';
+import { truncateSync } from 'node:fs';
+import { copyFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCHOOLS } from '../../seed/demo-accounts.js';
-import { hlsMasterKey, hlsPlaylistKey, posterKey, thumbnailVttKey } from '../../storage/keys.js';
+import { hlsMasterKey, hlsPlaylistKey, hlsPrefix, posterKey, thumbnailVttKey } from '../../storage/keys.js';
 import { makeAudioOnly, makeLesson, makeNotVideo, makeTruncated } from '../../test-support/media-fixtures.js';
 import type { TestApp } from '../../test-support/test-app.js';
+import type { DurablePayload } from './recordings.pipeline.js';
 import { createVideoTestApp, runJobs, schoolByCode, sha256OfFile } from './recordings.test-kit.js';
 
 /** From a complete file to a lesson that plays, or to a clear reason why not. */
@@ -89,6 +91,44 @@ describe('recordings: processing pipeline', () => {
     expect(await t.storage.head(hlsMasterKey(truncated.id))).toBeNull();
     const job = (await t.jobs.queue.list({ kind: 'recording.process' })).find((j) => (j.payload as { recordingId: number }).recordingId === truncated.id);
     expect(job).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  // On local disk the lesson plays before its segments reach the disk; the durable job, queued with
+  // "ready", syncs them. A power cut in between (here: a segment cut short and one gone, as the
+  // kernel may leave them) costs a repackaging from the durable source, never the lesson.
+  it('syncs the stored segments after the lesson plays, and packages again from the source what a power cut lost first', async () => {
+    const rec = await processFile(await makeLesson({ seconds: 30 }));
+    expect(rec.status).toBe('ready');
+    const jobs = (await t.jobs.queue.list({ kind: 'recording.durable' })).filter((j) => (j.payload as DurablePayload).recordingId === rec.id);
+    if (t.storage.kind === 's3') {
+      // Every S3 put is durable when it returns: nothing is deferred, nothing to sync later.
+      expect(jobs).toEqual([]);
+      return;
+    }
+    expect(jobs).toMatchObject([{ status: 'done' }]);
+    const { objects, run } = jobs[0]!.payload as DurablePayload;
+    // Every segment and playlist, with its size as stored.
+    const stored: string[] = [];
+    for await (const key of t.storage.list(hlsPrefix(rec.id))) stored.push(key);
+    expect(objects.map((o) => o.key).sort()).toEqual(stored.sort());
+    for (const o of objects) expect((await t.storage.head(o.key))!.size).toBe(o.size);
+    const segments = objects.filter((o) => o.key.endsWith('.ts'));
+    expect(segments.length).toBeGreaterThan(2);
+    const [short, gone] = [segments[0]!, segments[2]!];
+    const before = await sha256OfFile(t.storage.localPath(short.key)!);
+
+    truncateSync(t.storage.localPath(short.key)!, 1000);
+    await rm(t.storage.localPath(gone.key)!);
+    await t.jobs.queue.enqueue('recording.durable', { recordingId: rec.id, run, objects }, { dedupeKey: `after-power-cut-${rec.id}` });
+    await runJobs(t);
+
+    const again = await t.db.db.selectFrom('recordings').selectAll().where('id', '=', rec.id).executeTakeFirstOrThrow();
+    expect(again).toMatchObject({ status: 'ready', packaging: 'copy', counts: rec.counts });
+    expect((await t.storage.head(short.key))!.size).toBe(short.size);
+    expect(await sha256OfFile(t.storage.localPath(short.key)!)).toBe(before);
+    expect(await t.storage.head(gone.key)).toEqual({ size: gone.size });
+    const repackaged = (await t.jobs.queue.list({ kind: 'recording.process' })).filter((j) => (j.payload as { recordingId: number }).recordingId === rec.id);
+    expect(repackaged.map((j) => j.status)).toEqual(['done', 'done']);
   });
 
   it('transcodes what browsers cannot play (HEVC)', async () => {

@@ -1,11 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline as streamPipeline } from 'node:stream/promises';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
-import type { Selectable } from 'kysely';
-import type { RecordingTable } from '../../db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, RecordingTable } from '../../db/schema.js';
 import { assertPlausibleDuration, decidePackaging, ladderFor } from '../../media/decide.js';
 import { HLS_PLAYLIST } from '../../media/hls-args.js';
 import { isMediaError, MediaError } from '../../media/media-error.js';
@@ -14,7 +14,7 @@ import { type HlsRendition, masterPlaylist } from '../../media/playlist.js';
 import { type MediaInfo, probeMedia } from '../../media/probe.js';
 import { stageMarks } from '../../media/stage-timings.js';
 import { hlsMasterKey, hlsPlaylistKey, hlsPrefix, hlsSegmentKey, recordingPrefix } from '../../storage/keys.js';
-import type { ObjectStore } from '../../storage/object-store.js';
+import type { DeferredObject, ObjectStore } from '../../storage/object-store.js';
 import { FAILED } from './counting.js';
 import * as q from './recordings.queries.js';
 import type { OnRecordingChanged } from './recordings.service.js';
@@ -51,11 +51,24 @@ export interface PipelineDeps {
   enqueueThumbnails: (recordingId: number) => Promise<void>;
   /** Queues the picture check (black / frozen), which may change whether the playable lesson counts. */
   enqueueVisualCheck?: (recordingId: number) => Promise<void>;
+  /**
+   * Queues, in the transaction that marks the lesson ready, the job that makes its HLS objects
+   * durable (recordings.durable.ts). Used where the store defers syncs (local disk).
+   */
+  enqueueDurable?: (payload: DurablePayload, trx: Kysely<Database>) => Promise<void>;
   /** Test hook: awaited before each step, so a test can kill the process mid-job. */
   beforeStep?: (step: string, recordingId: number) => Promise<void>;
 }
 
 type Recording = Selectable<RecordingTable>;
+
+/** What the `recording.durable` job gets: the HLS objects as this run stored them. */
+export interface DurablePayload {
+  recordingId: number;
+  /** The processing run that stored them (one durable job per run). */
+  run: number;
+  objects: DeferredObject[];
+}
 
 const PROGRESS_EVERY_MS = 2000;
 // The database never holds -Infinity (digital silence can measure so).
@@ -67,6 +80,11 @@ const dbLevel = (db: number) => (Number.isFinite(db) ? Math.round(db * 10) / 10 
  * master last) → ready, with `counts`. Each step may run again after kill -9: the work folder is
  * rebuilt, objects are overwritten, and the row turns ready only after every object is stored —
  * the media route serves nothing of a recording that is not ready.
+ *
+ * On local disk the segments are not fsynced before the lesson turns ready (a 50-minute lesson's
+ * 2.3 GiB would double its wait): they are derived from a source that is durable before its
+ * upload is acknowledged, so the `recording.durable` job, queued in the same transaction as
+ * "ready", fsyncs them afterwards and has them made again if a power cut lost any.
  */
 export function createRecordingPipeline(deps: PipelineDeps) {
   const db = deps.db.db;
@@ -114,12 +132,9 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       const rungs = ladderFor(info, deps.settings.hlsLadder);
       const packShare = rungs.length ? 60 : 80;
       const sourceDir = join(work, 'hls', 'source');
-      // On local disk every segment is fsynced before the lesson turns ready; doing it while
-      // ffmpeg writes the next ones leaves only the last few for after it.
-      const presync = deps.store.kind === 'fs' ? presyncSegments(sourceDir) : null;
       const packed = await packageToHls(source, sourceDir, info, decision, {
         signal: ctx.signal, onProgress: (p) => progress.set(5 + Math.floor((p * packShare) / 100)),
-      }).finally(() => presync?.stop());
+      });
       marks.mark('packaged');
       if (packed.videoDoneAt) marks.mark('packagedVideo', packed.videoDoneAt);
       if (packed.audioDoneAt) marks.mark('audioLevels', packed.audioDoneAt);
@@ -135,12 +150,13 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       await step('upload', recordingId);
       progress.set(86);
       marks.mark('renditions');
-      await uploadHls(recordingId, renditions, work);
+      const stored = await uploadHls(recordingId, renditions, work);
       marks.mark('uploaded');
       progress.stop();
 
       await step('ready', recordingId);
-      return await markReady(row, info, packed.durationSeconds, packed.audio?.maxVolumeDb ?? null, decision.video, renditions, marks);
+      const durable = stored.length ? { recordingId, run: ctx.run, objects: stored } : null;
+      return await markReady(row, info, packed.durationSeconds, packed.audio?.maxVolumeDb ?? null, decision.video, renditions, { marks, durable });
     } catch (err) {
       progress.stop();
       // Shut down, timed out or taken over: the job runs again; the recording has not failed.
@@ -171,34 +187,50 @@ export function createRecordingPipeline(deps: PipelineDeps) {
     return path;
   }
 
-  /** Segments, then each rendition's playlist, then the master playlist: a reader following links never meets a gap. */
-  async function uploadHls(recordingId: number, renditions: HlsRendition[], work: string): Promise<void> {
+  /**
+   * Segments, then each rendition's playlist, then the master playlist: a reader following links
+   * never meets a gap. Answers the objects whose sync was deferred (none unless the store defers
+   * and the durable job is wired).
+   */
+  async function uploadHls(recordingId: number, renditions: HlsRendition[], work: string): Promise<DeferredObject[]> {
+    const deferSync = Boolean(deps.store.syncDeferred && deps.enqueueDurable);
+    const deferred: DeferredObject[] = [];
+    const put = async (key: string, path: string) => {
+      if (deferSync) deferred.push({ key, size: (await stat(path)).size });
+      await deps.store.putFile(key, path, undefined, { move: true, deferSync });
+    };
     await deps.store.deletePrefix(hlsPrefix(recordingId));
     for (const r of renditions) {
-      await inParallel(r.segments, 4, (s) => deps.store.putFile(hlsSegmentKey(recordingId, r.name, s.file), join(r.dir, s.file), undefined, { move: true }));
-      await deps.store.putFile(hlsPlaylistKey(recordingId, r.name), join(r.dir, HLS_PLAYLIST), undefined, { move: true });
+      await inParallel(r.segments, 4, (s) => put(hlsSegmentKey(recordingId, r.name, s.file), join(r.dir, s.file)));
+      await put(hlsPlaylistKey(recordingId, r.name), join(r.dir, HLS_PLAYLIST));
     }
     const master = join(work, 'hls', 'master.m3u8');
     await mkdir(join(work, 'hls'), { recursive: true });
     await writeFile(master, masterPlaylist(renditions));
-    await deps.store.putFile(hlsMasterKey(recordingId), master, undefined, { move: true });
+    await put(hlsMasterKey(recordingId), master);
+    return deferred;
   }
 
   async function markReady(
     row: Recording, info: MediaInfo, playable: number, maxDb: number | null, packaging: 'copy' | 'transcode', renditions: HlsRendition[],
-    marks?: ReturnType<typeof stageMarks>,
+    { marks, durable }: { marks?: ReturnType<typeof stageMarks>; durable?: DurablePayload | null } = {},
   ): Promise<PipelineOutcome> {
     const school = await q.schoolForIngest(db, row.school_id);
     const duration = playable > 0 ? playable : info.durationSeconds;
     const verdict = verdictOfRow({
       ...row, status: 'ready', duration_seconds: duration, has_audio: info.audio ? 1 : 0, audio_max_db: maxDb === null ? null : dbLevel(maxDb),
     }, school!.kind, countingRulesOf(deps.settings));
-    const res = await db.updateTable('recordings').set({
-      status: 'ready', progress: 100, ready_at: deps.clock.now().toISOString(), duration_seconds: duration, packaging,
-      renditions: JSON.stringify(renditions.map((r) => ({ name: r.name, width: r.width, height: r.height, bandwidth: r.bandwidth }))),
-      has_audio: info.audio ? 1 : 0, audio_max_db: maxDb === null ? null : dbLevel(maxDb),
-      ...q.verdictColumns(verdict), failure_code: null, failure_message: null,
-    }).where('id', '=', row.id).where('status', '=', 'processing').executeTakeFirst();
+    const res = await db.transaction().execute(async (trx) => {
+      const updated = await trx.updateTable('recordings').set({
+        status: 'ready', progress: 100, ready_at: deps.clock.now().toISOString(), duration_seconds: duration, packaging,
+        renditions: JSON.stringify(renditions.map((r) => ({ name: r.name, width: r.width, height: r.height, bandwidth: r.bandwidth }))),
+        has_audio: info.audio ? 1 : 0, audio_max_db: maxDb === null ? null : dbLevel(maxDb),
+        ...q.verdictColumns(verdict), failure_code: null, failure_message: null,
+      }).where('id', '=', row.id).where('status', '=', 'processing').executeTakeFirst();
+      // Ready and "make it durable" exist together or not at all: no crash can leave a ready lesson unsynced and forgotten.
+      if (Number(updated.numUpdatedRows) > 0 && durable) await deps.enqueueDurable!(durable, trx);
+      return updated;
+    });
     marks?.mark('ready');
     if (Number(res.numUpdatedRows) === 0) {
       // Deleted while we packaged: take back what we stored.
@@ -268,43 +300,6 @@ async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) =
     while (next < items.length) await fn(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-const SEGMENT = /^seg_(\d+)\.ts$/;
-
-/**
- * Fsyncs the segments ffmpeg has finished in `dir` (every one but the newest) every 200 ms until
- * stopped, so the bytes are on disk by the time the store's own fsync looks at them. Best effort:
- * a failure here leaves the work to that fsync.
- */
-function presyncSegments(dir: string): { stop(): Promise<void> } {
-  const synced = new Set<string>();
-  let stopped = false;
-  let wake = () => {};
-  const loop = (async () => {
-    while (!stopped) {
-      // Stopping cuts the wait short: the lesson must not wait for a timer to turn ready.
-      await new Promise<void>((r) => {
-        const t = setTimeout(r, 200);
-        wake = () => { clearTimeout(t); r(); };
-      });
-      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => SEGMENT.test(n)).sort();
-      for (const name of names.slice(0, -1)) {
-        if (stopped) break;
-        if (synced.has(name)) continue;
-        synced.add(name);
-        const fh = await open(join(dir, name), 'r').catch(() => null);
-        if (fh) await fh.sync().catch(() => undefined).finally(() => fh.close());
-      }
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      wake();
-      await loop;
-    },
-  };
 }
 
 async function clearWorkDirs(workDir: string, recordingId: number): Promise<void> {
