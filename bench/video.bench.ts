@@ -94,7 +94,7 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
     console.log(`  last byte → playable ${fmt(long.total, 2)} s; plain ffmpeg copy ${fmt(plainBefore, 2)} s before, ${fmt(plainAfter, 2)} s after; baseline = the faster, ${fmt(plain, 2)} s`);
     console.log(`  = ${fmt(results.longPlayableRatio, 2)}× plain ffmpeg copy (target ≤ 1.5×). Where the time went:`);
     long.printed.forEach((l) => console.log(l));
-    console.log(`  server peak RSS (VmHWM): ${fmt(mb(atStart), 0)} MiB after start, ${fmt(mb(afterUpload), 0)} MiB after the upload, ${fmt(mb(afterReady), 0)} MiB = ${fmt(afterReady / 1e6, 0)} MB once ready (target < 300 MB; under tsx, as startServer runs it)`);
+    console.log(`  server peak RSS (VmHWM): ${fmt(mb(atStart), 0)} MiB after start, ${fmt(mb(afterUpload), 0)} MiB after the upload, ${fmt(mb(afterReady), 0)} MiB = ${fmt(afterReady / 1e6, 0)} MB once ready (target < 300 MB; the compiled server, as npm start runs it)`);
   } finally {
     await server.stop();
   }
