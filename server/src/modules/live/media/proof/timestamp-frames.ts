@@ -33,14 +33,21 @@ function toneChunk(samples: number, from: number): Buffer {
 }
 
 export function startTimestampRecorder(opts: { tone?: boolean; ffmpeg?: string; host: string; videoPort: number; audioPort: number; videoPt: number; audioPt: number }) {
+  // The first frame and the first tone samples (pts 0 of both) are taken at `start`. ffmpeg's
+  // RTCP sender reports map each output's pts 0 to the wall time it opened that output, unless told
+  // when pts 0 was: the video output opens later (its encoder waits for the first frame), so its
+  // pictures looked younger than the sound and the browser's lip sync held them back by the gap.
+  // A recorder's sender reports come from its capture clock; `-start_time_realtime` gives ours.
+  const start = Date.now() + 300;
+  const realtime = ['-start_time_realtime', String(start * 1000)];
   const ff: ChildProcess = spawn(opts.ffmpeg ?? 'ffmpeg', [
     '-hide_banner', '-loglevel', 'error',
     '-f', 'rawvideo', '-pix_fmt', 'gray', '-s', `${FRAME.width}x${FRAME.height}`, '-r', String(FRAME.fps), '-i', 'pipe:0',
     '-f', 's16le', '-ar', String(TONE.rate), '-ac', '1', '-i', 'pipe:3',
     '-map', '0:v', '-vf', "drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:text='frame %{frame_num}':x=10:y=185:fontsize=32:fontcolor=white,format=yuv420p",
     '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-lag-in-frames', '0', '-auto-alt-ref', '0', '-error-resilient', '1',
-    '-b:v', '600k', '-g', '25', '-payload_type', String(opts.videoPt), '-f', 'rtp', `rtp://${opts.host}:${opts.videoPort}?pkt_size=1200`,
-    ...(opts.tone === false ? [] : ['-map', '1:a', '-c:a', 'libopus', '-b:a', '64k', '-application', 'lowdelay', '-payload_type', String(opts.audioPt), '-f', 'rtp', `rtp://${opts.host}:${opts.audioPort}`]),
+    '-b:v', '600k', '-g', '25', '-payload_type', String(opts.videoPt), ...realtime, '-f', 'rtp', `rtp://${opts.host}:${opts.videoPort}?pkt_size=1200`,
+    ...(opts.tone === false ? [] : ['-map', '1:a', '-c:a', 'libopus', '-b:a', '64k', '-application', 'lowdelay', '-payload_type', String(opts.audioPt), ...realtime, '-f', 'rtp', `rtp://${opts.host}:${opts.audioPort}`]),
   ], { stdio: ['pipe', 'ignore', 'pipe', 'pipe'] });
   const audio = ff.stdio[3] as import('node:stream').Writable;
   audio.on('error', () => {});
@@ -50,7 +57,6 @@ export function startTimestampRecorder(opts: { tone?: boolean; ffmpeg?: string; 
   const frame = Buffer.alloc(FRAME.width * FRAME.height);
   // Frames on the wall clock's beat (not setInterval's drift): the RTCP sender reports map RTP time
   // to wall time, and a video clock slower than the tone's makes the browser hold video back for lip sync.
-  const start = Date.now();
   let n = 0;
   let timer: NodeJS.Timeout;
   const tick = () => {
@@ -61,7 +67,7 @@ export function startTimestampRecorder(opts: { tone?: boolean; ffmpeg?: string; 
     n += 1;
     timer = setTimeout(tick, Math.max(0, start + (n * 1000) / FRAME.fps - Date.now()));
   };
-  timer = setTimeout(tick, 0);
+  timer = setTimeout(tick, Math.max(0, start - Date.now()));
   return {
     errors: () => errors,
     async stop() {
