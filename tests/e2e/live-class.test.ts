@@ -174,6 +174,8 @@ async function checkReplay(
     expect(receiving.map((r) => r.track)).toEqual([null, null]);
   }
   expect(lesson.tracks.map((t) => t.track).sort()).toEqual(replay.rooms.flatMap((r) => (r.track ? [r.track] : [])).sort());
+  // Every room's track carries its sound (two-way: the room's microphone beside its camera).
+  for (const t of lesson.tracks) expect((await get<{ hasAudio: boolean | null }>(`/api/recordings/${t.id}`)).hasAudio, t.track).toBe(true);
 
   // The hand of room 1, its call, room 2's question and the poll, in order on the lesson's clock.
   const [r1, r2] = plan.receiving as [RoomRef, RoomRef];
@@ -187,6 +189,8 @@ async function checkReplay(
 
   // The lesson's page: the 专递课堂 tag, a track per classroom named by its school and room, and the
   // hand and poll as markers on the seek bar.
+  const serverErrors: string[] = [];
+  lead.on('response', (r) => { if (r.status() >= 500) serverErrors.push(`${r.status()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`); });
   await lead.goto(`${baseUrl}/recordings/${lesson.id}`);
   await lead.locator('[data-testid=live-replay-tag]').waitFor();
   await lead.locator('[data-testid=player-video]').waitFor();
@@ -204,6 +208,9 @@ async function checkReplay(
     await lead.locator(`[data-testid=player-marker][data-at-ms="${marker.atMs}"]`).waitFor();
   }
   await eventually(() => lead.locator('[data-testid=live-replay-markers]').innerText()).toContain(plan.question);
+  // The panels under the player load as on any lesson (the S-T panel once failed on a replay's fractional length).
+  await lead.locator('[data-testid=st-coding]').waitFor();
+  expect(serverErrors).toEqual([]);
   await shot(lead, `live-${mode}-replay`);
 }
 
@@ -368,6 +375,7 @@ async function runLiveClass(baseUrl: string, mode: Mode, diagnose?: (sessionId: 
     await eventually(() => lead.locator('[data-testid=live-session-status]').innerText()).toBe('已结束');
 
     await checkReplay(lead, baseUrl, { sessionId: plan.sessionId, lead: plan.lead, receiving: [r1, r2], question }, mode, () => diagnose?.(plan.sessionId) ?? '');
+    return plan.sessionId;
   } finally {
     await recorder?.stop();
     for (const c of contexts) await c.close();
@@ -383,7 +391,10 @@ describe.runIf(existsSync('/usr/bin/janus'))('a live class two-way (WebRTC throu
       const dir = join(dataDir, 'janus', 'rec', String(sessionId));
       return dataDir ? `${dir}: ${existsSync(dir) ? readdirSync(dir).join(' ') : 'missing'}` : '';
     };
-    await runLiveClass(inject('baseUrl'), 'webrtc', diagnose);
+    const sessionId = await runLiveClass(inject('baseUrl'), 'webrtc', diagnose);
+    // The replay holds its own copies: nothing of the session's Janus recordings stays on disk.
+    const dir = join(dataDir, 'janus', 'rec', String(sessionId));
+    if (dataDir && existsSync(dir)) expect(readdirSync(dir)).toEqual([]);
   });
 });
 
