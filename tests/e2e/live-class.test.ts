@@ -26,6 +26,11 @@ import { apiAs, classroomContext, frames, icePairs, launchClassroomBrowser, medi
  * from parallel runs, a working two-way class showed 1.4–3.2 s (the proof recorder's ffmpeg-paced
  * tone drifts from its frames, and lip sync holds the video back: see the bench) and one way
  * 2.3–3.5 s; a frozen player fails the frames-advance check long before any bound.
+ *
+ * Acceptance 3, after the lead ends the class: its replay becomes a recorded lesson of the lead
+ * school through the server's own job runner (Janus's recordings turned into files by janus-pp-rec
+ * two-way, the packager's kept lead.ts one way), with the lead room's track and, two-way, a track per
+ * receiving room; the lead teacher finds the hand, the question and the poll on its timeline.
  */
 const LIVENESS_BOUND_MS = { webrtc: 5_000, hls: 12_000 } as const;
 const LEAD_TEACHER = 'gxsy.teacher';
@@ -37,6 +42,16 @@ interface RoomRef { roomId: number; roomName: string; schoolCode: string; school
 interface LiveClass { id: number; title: string; lead: RoomRef; leadTeacherUserId: number; receiving: RoomRef[] }
 interface SessionItem { id: number; liveClassId: number; status: string }
 interface LiveRecord { rooms: Array<{ roomId: number; lead: boolean; joinedAt: string | null }> }
+interface Replay {
+  recordingId: number | null;
+  rooms: Array<{ roomId: number; lead: boolean; schoolName: string; roomName: string; track: string | null }>;
+  markers: Array<{ kind: string; atMs: number; roomId: number | null; text: string | null }>;
+}
+interface Lesson {
+  id: number; groupId: string; status: string; schoolCode: string; roomId: number | null; schoolDay: string; durationSeconds: number | null;
+  counts: boolean; countsReasonCode: string | null; countsReasonValues: Record<string, string | number> | null;
+  tracks: Array<{ id: number; track: string; status: string }>;
+}
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchClassroomBrowser(); });
@@ -118,6 +133,87 @@ const progress = async (page: Page) => { const f = await frames(page); return { 
 
 const rowOf = (page: Page, roomId: number) => page.locator(`[data-testid=interaction-rooms] tr[data-row-key="${roomId}"]`);
 
+/**
+ * The ended class's replay as the lead teacher relies on it, through the API and on the lesson's
+ * page: a ready lesson of the lead school and room, today, judged by the ordinary counting rules;
+ * the lead room's track and (two-way) each receiving room's; the hand, the call, the question and
+ * the poll as markers on its timeline.
+ */
+async function checkReplay(
+  lead: Page, baseUrl: string, plan: { sessionId: number; lead: RoomRef; receiving: RoomRef[]; question: string }, mode: Mode, diagnose: () => string,
+) {
+  const started = Date.now();
+  const get = async <T>(path: string) => {
+    const response = await lead.request.get(`${baseUrl}${path}`);
+    expect(response.status(), path).toBe(200);
+    return (await response.json()) as T;
+  };
+  const fail = (error: Error) => { throw new Error(`${error.message}\n${diagnose()}`); };
+  // Ending queues the live.replay job; the server's job runner (WORKERS=1) ingests the files, then processes each track.
+  const replay = await until(`the replay of session ${plan.sessionId} (${mode})`, () => get<Replay>(`/api/live/sessions/${plan.sessionId}/replay`),
+    (r) => r.recordingId !== null, 120_000).catch(fail);
+  const lesson = await until(`the replay's tracks processed (${mode})`, () => get<Lesson>(`/api/recordings/${replay.recordingId}`),
+    (l) => l.tracks.every((t) => t.status === 'ready' || t.status === 'failed'), 240_000).catch(fail);
+  console.log(`live class replay (${mode}): lesson ${lesson.id} ready ${Math.round((Date.now() - started) / 1000)} s after the end, ${lesson.durationSeconds} s long, tracks ${lesson.tracks.map((t) => t.track).join(', ')}`);
+
+  // A normal lesson of the lead school, its lead room and today, with every track processed.
+  expect(lesson).toMatchObject({ groupId: `live-${plan.sessionId}`, status: 'ready', schoolCode: plan.lead.schoolCode, roomId: plan.lead.roomId, schoolDay: shanghaiNow().day });
+  expect(lesson.tracks.map((t) => [t.track, t.status])).toEqual(lesson.tracks.map((t) => [t.track, 'ready']));
+  // Judged like any lesson of that school's day: a class of a minute or two is too short to count (30 min).
+  expect(lesson).toMatchObject({ counts: false, countsReasonCode: 'too_short', countsReasonValues: expect.objectContaining({ minMinutes: 30 }) });
+
+  // The lead room is the main track; two-way each receiving room's camera is one more, one way there is none.
+  const leadRoom = replay.rooms.find((r) => r.lead)!;
+  expect(leadRoom).toMatchObject({ roomId: plan.lead.roomId, track: 'composite' });
+  const receiving = replay.rooms.filter((r) => !r.lead);
+  expect(receiving.map((r) => r.roomId).sort()).toEqual(plan.receiving.map((r) => r.roomId).sort());
+  if (mode === 'webrtc') {
+    expect(receiving.every((r) => r.track !== null), JSON.stringify(receiving)).toBe(true);
+    expect(lesson.tracks.length).toBeGreaterThanOrEqual(2);
+  } else {
+    expect(receiving.map((r) => r.track)).toEqual([null, null]);
+  }
+  expect(lesson.tracks.map((t) => t.track).sort()).toEqual(replay.rooms.flatMap((r) => (r.track ? [r.track] : [])).sort());
+  // Every room's track carries its sound (two-way: the room's microphone beside its camera).
+  for (const t of lesson.tracks) expect((await get<{ hasAudio: boolean | null }>(`/api/recordings/${t.id}`)).hasAudio, t.track).toBe(true);
+
+  // The hand of room 1, its call, room 2's question and the poll, in order on the lesson's clock.
+  const [r1, r2] = plan.receiving as [RoomRef, RoomRef];
+  const kinds = replay.markers.map((m) => m.kind);
+  for (const kind of ['hand.raise', 'hand.call', 'question', 'poll.open']) expect(kinds, JSON.stringify(replay.markers)).toContain(kind);
+  expect(replay.markers.find((m) => m.kind === 'hand.raise')!.roomId).toBe(r1.roomId);
+  expect(replay.markers.find((m) => m.kind === 'question')).toMatchObject({ roomId: r2.roomId, text: plan.question });
+  expect(replay.markers.find((m) => m.kind === 'poll.open')!.text).toBe('Which word rhymes with "cat"?');
+  const at = replay.markers.map((m) => m.atMs);
+  expect(at).toEqual([...at].sort((a, b) => a - b));
+
+  // The lesson's page: the 专递课堂 tag, a track per classroom named by its school and room, and the
+  // hand and poll as markers on the seek bar.
+  const serverErrors: string[] = [];
+  lead.on('response', (r) => { if (r.status() >= 500) serverErrors.push(`${r.status()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`); });
+  await lead.goto(`${baseUrl}/recordings/${lesson.id}`);
+  await lead.locator('[data-testid=live-replay-tag]').waitFor();
+  await lead.locator('[data-testid=player-video]').waitFor();
+  const roomLabel = (r: RoomRef) => `${r.schoolName} · ${r.roomName}`;
+  const named = replay.rooms.filter((r) => r.track).map((r) => `${r.schoolName} · ${r.roomName}`);
+  expect(named).toContain(roomLabel(plan.lead));
+  if (named.length > 1) {
+    await eventually(() => lead.locator('[data-testid=track-switch] .ant-segmented-item-label').allInnerTexts()).toEqual(expect.arrayContaining(named));
+    expect(await lead.locator('[data-testid=track-switch] .ant-segmented-item').count()).toBe(lesson.tracks.length);
+  } else {
+    await eventually(() => lead.locator('[data-testid=player-stage]').locator('..').innerText()).toContain(roomLabel(plan.lead));
+  }
+  for (const kind of ['hand.raise', 'poll.open']) {
+    const marker = replay.markers.find((m) => m.kind === kind)!;
+    await lead.locator(`[data-testid=player-marker][data-at-ms="${marker.atMs}"]`).waitFor();
+  }
+  await eventually(() => lead.locator('[data-testid=live-replay-markers]').innerText()).toContain(plan.question);
+  // The panels under the player load as on any lesson (the S-T panel once failed on a replay's fractional length).
+  await lead.locator('[data-testid=st-coding]').waitFor();
+  expect(serverErrors).toEqual([]);
+  await shot(lead, `live-${mode}-replay`);
+}
+
 async function runLiveClass(baseUrl: string, mode: Mode, diagnose?: (sessionId: number) => string) {
   const plan = await scheduleNow(baseUrl, mode);
   const path = `/live/sessions/${plan.sessionId}`;
@@ -151,6 +247,9 @@ async function runLiveClass(baseUrl: string, mode: Mode, diagnose?: (sessionId: 
       rooms.push(page);
     }
     const [p1, p2] = rooms as [Page, Page];
+    // The replay's tracks are processed like any upload, and a file shorter than RECORDING_MIN_SECONDS
+    // (60 s) is refused: the class stays on air at least that long after the last room came in.
+    const joinedAt = Date.now();
 
     // Which way the class runs, in words, on every page; one way says why.
     for (const page of [lead, p1, p2]) {
@@ -269,10 +368,14 @@ async function runLiveClass(baseUrl: string, mode: Mode, diagnose?: (sessionId: 
     console.log(`live class through the pages (${mode === 'webrtc' ? 'WebRTC via Janus' : 'one-way LL-HLS'}): median glass-to-glass delay per receiving room ${medians.map((m) => `${m} ms`).join(', ')}`);
     for (const m of medians) expect(m).toBeLessThanOrEqual(LIVENESS_BOUND_MS[mode]);
 
-    // The lead ends the class.
+    // The lead ends the class (on air at least 75 s after the rooms joined, see joinedAt).
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, joinedAt + 75_000 - Date.now())));
     await lead.locator('[data-testid=live-end]').click();
     await lead.locator('.ant-popconfirm .ant-btn-primary').click();
     await eventually(() => lead.locator('[data-testid=live-session-status]').innerText()).toBe('已结束');
+
+    await checkReplay(lead, baseUrl, { sessionId: plan.sessionId, lead: plan.lead, receiving: [r1, r2], question }, mode, () => diagnose?.(plan.sessionId) ?? '');
+    return plan.sessionId;
   } finally {
     await recorder?.stop();
     for (const c of contexts) await c.close();
@@ -281,8 +384,17 @@ async function runLiveClass(baseUrl: string, mode: Mode, diagnose?: (sessionId: 
 }
 
 describe.runIf(existsSync('/usr/bin/janus'))('a live class two-way (WebRTC through the Janus the e2e server started)', () => {
-  it('plays the lead room in both receiving rooms, shows both on the lead wall, and carries hands, questions, polls and attendance', { timeout: 240_000 }, async () => {
-    await runLiveClass(inject('baseUrl'), 'webrtc');
+  it('plays the lead room in both receiving rooms, shows both on the lead wall, carries hands, questions, polls and attendance, and leaves a replay', { timeout: 600_000 }, async () => {
+    // When the picture or the replay does not come: what Janus recorded for the session.
+    const dataDir = inject('dataDir');
+    const diagnose = (sessionId: number) => {
+      const dir = join(dataDir, 'janus', 'rec', String(sessionId));
+      return dataDir ? `${dir}: ${existsSync(dir) ? readdirSync(dir).join(' ') : 'missing'}` : '';
+    };
+    const sessionId = await runLiveClass(inject('baseUrl'), 'webrtc', diagnose);
+    // The replay holds its own copies: nothing of the session's Janus recordings stays on disk.
+    const dir = join(dataDir, 'janus', 'rec', String(sessionId));
+    if (dataDir && existsSync(dir)) expect(readdirSync(dir)).toEqual([]);
   });
 });
 
@@ -293,7 +405,7 @@ describe('a live class one way (单向直播, a server set to LIVE_MEDIA=hls)', 
   });
   afterAll(async () => { await server?.stop(); });
 
-  it('plays the lead room through HLS in both receiving rooms, says why it is one way, and carries the interaction', { timeout: 240_000 }, async () => {
+  it('plays the lead room through HLS in both receiving rooms, says why it is one way, carries the interaction, and leaves a replay of the lead room', { timeout: 600_000 }, async () => {
     // When the picture does not come, what the packager wrote and what the server said.
     const diagnose = (sessionId: number) => {
       const dir = join(server!.dataDir, 'live', String(sessionId));

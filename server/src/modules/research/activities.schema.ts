@@ -137,7 +137,8 @@ export const ActivityLessonSchema = Type.Object({
   subject: Type.String(),
   grade: Type.String(),
   lessonStart: Nullable(Type.String()),
-  durationSeconds: Nullable(Type.Integer()),
+  /** As the recording was probed: seconds with their fraction (97.16), like the recordings API. */
+  durationSeconds: Nullable(Type.Number()),
   /** The recording's state; `gone` when it was deleted or purged since it was attached. */
   status: Type.Union([Type.Literal('queued'), Type.Literal('processing'), Type.Literal('ready'), Type.Literal('failed'), Type.Literal('gone')]),
   position: Type.Integer(),

@@ -73,7 +73,8 @@ export const AgreementSchema = Type.Object({
 export const LessonCodingsSchema = Type.Object({
   recordingId: Type.Integer(),
   activityId: Nullable(Type.Integer()),
-  durationSeconds: Nullable(Type.Integer()),
+  /** As the recording was probed: seconds with their fraction (97.16), like the recordings API. */
+  durationSeconds: Nullable(Type.Number()),
   /** The activity's interval; outside an activity the caller's own coding's, else the default 30 s. */
   intervalSeconds: Type.Integer(),
   /** Whether the interval is the activity's (the observer may not choose another). */

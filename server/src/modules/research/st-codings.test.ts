@@ -149,6 +149,13 @@ describe('S-T codings', () => {
     expect((await gx2Teacher.get(`/api/research/st-codings/${res.json().id}`)).statusCode).toBe(404);
   });
 
+  it('reads a lesson whose probed length is not whole seconds (a live class\'s replay, most uploads)', async () => {
+    const lesson = await addLesson(t.db.db, { schoolId: await schoolIdOf(t.db.db, DEMO_SCHOOLS.guanxianShiyan.code), teacherName: '李晓燕', durationSeconds: 97.16 });
+    const res = await list(teacher, lesson.recordingId);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ durationSeconds: 97.16, maxSamples: 4 });
+  });
+
   it('takes no coding before an activity opens or after its summary; reading stays open', async () => {
     const planned = await save(teacher, { recordingId: ids.lessonD, activityId: ids.plannedActivity, codes: 'T' });
     expect(planned.json().code).toBe('RESEARCH_NOT_OPEN');

@@ -30,7 +30,8 @@ export const CompareLessonSchema = Type.Object({
   teacherName: Type.String(),
   schoolId: Type.Integer(),
   schoolName: Type.String(),
-  durationSeconds: Nullable(Type.Integer()),
+  /** As the recording was probed: seconds with their fraction (97.16), like the recordings API. */
+  durationSeconds: Nullable(Type.Number()),
   position: Type.Integer(),
   codings: Type.Array(Type.Object({
     codingId: Type.Integer(), coderUserId: Type.Integer(), coderName: Type.String(), rt: Nullable(Type.Number()), ch: Nullable(Type.Number()),

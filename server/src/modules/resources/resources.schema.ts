@@ -106,7 +106,8 @@ export const ResourceLessonSchema = Type.Object({
   status: Type.String(),
   teacherName: Type.String(),
   lessonStart: Type.String(),
-  durationSeconds: Nullable(Type.Integer()),
+  /** As the recording was probed: seconds with their fraction (97.16), like the recordings API. */
+  durationSeconds: Nullable(Type.Number()),
 });
 
 export const ResourceDetailSchema = Type.Object({
