@@ -44,7 +44,7 @@ export default defineConfig({
           // The live media proof (*.proof.test.ts) runs alone: `npm run test:live` (Janus, ffmpeg and Chromium at once).
           exclude: [...configDefaults.exclude, ...UNIT_TESTS, 'server/src/**/*.proof.test.ts',
             // Several processes at once (nodes, workers, proxy): its own run, `npm run test:cluster`.
-            'server/src/cluster/multi-node.test.ts'],
+            'server/src/cluster/multi-node.test.ts', 'server/src/cluster/stopping-node.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

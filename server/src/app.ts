@@ -291,7 +291,7 @@ export async function buildApp(deps: AppDeps) {
   installErrorHandler(app as never, { audit });
   const routes = installAccessHooks(app as never, { auth, audit });
 
-  registerHealthRoutes(app, { db: deps.db, storage: deps.storage });
+  registerHealthRoutes(app, { db: deps.db, storage: deps.storage, redis: deps.redis });
   registerMetricsRoute(app as never, { metrics, token: deps.config?.metricsToken ?? null });
   registerAuthRoutes(app, { auth, sessionMaxHours: deps.sessionMaxHours });
   registerOrgRoutes(app, { org, audit });

@@ -14,8 +14,10 @@ const HOUR = 60 * MINUTE;
  * alerts every minute, expired sessions go every hour, audit rows past their retention and the
  * last week's compliance (a safety net) and lessons past their retention once a day; quota reminders and department digests every few
  * minutes once their hour has come. Each task is safe to run from several processes. Timers do not keep the process alive.
+ * Answers the function that stops it: no task starts after it, and it resolves once the tasks
+ * already running have ended (a stopping node closes the database only then).
  */
-export function startMaintenance(deps: MaintenanceDeps): () => void {
+export function startMaintenance(deps: MaintenanceDeps): () => Promise<void> {
   return createMaintenance(deps).start();
 }
 
@@ -102,15 +104,26 @@ function maintenanceOf(deps: MaintenanceDeps) {
     await task.run();
     return true;
   };
-  const guard = (name: MaintenanceTask) => () =>
-    runOnce(name).catch((err) => deps.log.error({ err }, `maintenance task ${name} failed`));
+  // Runs in flight, so that stopping waits for them rather than closing the database under them.
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+  const guard = (name: MaintenanceTask) => () => {
+    if (stopped) return;
+    const run = runOnce(name).catch((err) => deps.log.error({ err }, `maintenance task ${name} failed`));
+    running.add(run);
+    void run.finally(() => running.delete(run));
+  };
   const start = () => {
     const timers = (Object.keys(tasks) as MaintenanceTask[]).map((name) => setInterval(guard(name), tasks[name].every));
     for (const t of timers) t.unref();
-    void guard('sessions')();
-    void guard('audit')();
-    void guard('recordings')();
-    return () => timers.forEach(clearInterval);
+    guard('sessions')();
+    guard('audit')();
+    guard('recordings')();
+    return async () => {
+      stopped = true;
+      timers.forEach(clearInterval);
+      await Promise.all(running);
+    };
   };
   return { runOnce, start, lease: lease.kind };
 }

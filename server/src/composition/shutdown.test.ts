@@ -53,7 +53,7 @@ describe(`graceful shutdown (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite
 
     const order: string[] = [];
     const shutdown = gracefulShutdown({
-      stopStarting: [() => order.push('timers')], http: app, runner,
+      stopStarting: [() => { order.push('timers'); }], http: app, runner,
       db: { close: async () => { order.push('db'); } }, log: silent,
     });
     const answer = get(port, '/slow');
@@ -70,5 +70,32 @@ describe(`graceful shutdown (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite
     expect(order).toEqual(['timers', 'db']);
     // Handed back at once (not left to its lease): any runner may take it now, the attempt not counted.
     expect(await queue.get(id)).toMatchObject({ status: 'queued', lockedBy: null, lockedUntil: null, attempts: 0, lastError: 'interrupted by shutdown' });
+  });
+
+  it('waits for requests in flight no longer than the grace: then cuts their connections and still closes everything', async () => {
+    const app = Fastify();
+    // A request that would never be answered (a handler stuck on something outside).
+    let arrived!: () => void;
+    const inFlight = new Promise<void>((r) => { arrived = r; });
+    app.get('/stuck', async () => { arrived(); await new Promise(() => {}); });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+    const warned: string[] = [];
+    const order: string[] = [];
+    const shutdown = gracefulShutdown({
+      http: app, graceMs: 200,
+      redis: { close: async () => { order.push('redis'); } },
+      db: { close: async () => { order.push('db'); } },
+      log: { ...silent, warn: (_obj: object, msg: string) => { warned.push(msg); } },
+    });
+    const answer = get(port, '/stuck');
+    await inFlight;
+    const started = Date.now();
+    await shutdown();
+    expect(Date.now() - started).toBeLessThan(2000);
+    // The client sees its connection end (and retries elsewhere); the node did not hang on it.
+    await expect(answer).rejects.toThrow();
+    expect(warned).toEqual(['shutdown: requests still in flight after the grace; cutting their connections']);
+    expect(order).toEqual(['redis', 'db']);
   });
 });

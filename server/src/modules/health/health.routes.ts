@@ -3,14 +3,15 @@ import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
 import type { AppInstance } from '../../http/app-types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
+import type { RedisConnection } from '../../redis/redis.js';
 import { checkReadiness, type ReadinessCheck, readinessChecks } from './readiness.js';
 
 const Check = Type.Union([Type.Literal('ok'), Type.Literal('failed')]);
-// redis: for the check a Redis-backed node adds through `extraChecks`.
+// redis: only on a node with REDIS_URL set.
 const Readiness = Type.Object({ db: Check, storage: Type.Optional(Check), redis: Type.Optional(Check) });
 
 /** Liveness for operators and load balancers: answers only when the database answers. */
-export function registerHealthRoutes(app: AppInstance, deps: { db: Db; storage?: ObjectStore; extraChecks?: Record<string, ReadinessCheck> }) {
+export function registerHealthRoutes(app: AppInstance, deps: { db: Db; storage?: ObjectStore; redis?: RedisConnection | null; extraChecks?: Record<string, ReadinessCheck> }) {
   app.get('/api/health', {
     config: { access: 'public' },
     schema: {
@@ -31,7 +32,7 @@ export function registerHealthRoutes(app: AppInstance, deps: { db: Db; storage?:
     config: { access: 'public' },
     schema: {
       tags: ['health'],
-      summary: '就绪检查 / Readiness: database and object storage answer',
+      summary: '就绪检查 / Readiness: database, object storage and (REDIS_URL set) Redis answer',
       security: [],
       response: { 200: Readiness, 503: Readiness },
     },

@@ -3,14 +3,15 @@ import { dirname } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ObjectStore } from '../../storage/object-store.js';
+import type { RedisConnection } from '../../redis/redis.js';
 
 /** A dependency the node needs to serve, and how to ask it whether it answers. */
 export type ReadinessCheck = () => Promise<void>;
 
 export type ReadinessAnswer = Record<string, 'ok' | 'failed'>;
 
-/** The checks a node runs for /api/health/ready: the database, and the object store when it has one. */
-export function readinessChecks(deps: { db: Db; storage?: ObjectStore }): Record<string, ReadinessCheck> {
+/** The checks a node runs for /api/health/ready: the database, the object store when it has one, Redis when REDIS_URL is set. */
+export function readinessChecks(deps: { db: Db; storage?: ObjectStore; redis?: RedisConnection | null }): Record<string, ReadinessCheck> {
   const checks: Record<string, ReadinessCheck> = {
     db: async () => { await sql`select 1`.execute(deps.db.db); },
   };
@@ -22,6 +23,16 @@ export function readinessChecks(deps: { db: Db; storage?: ObjectStore }): Record
       await store.head('readiness-probe');
       const local = store.localPath('readiness-probe');
       if (local) await writableFolder(dirname(local));
+    };
+  }
+  const redis = deps.redis;
+  if (redis) {
+    // Rate limits, upload locks, scheduled-work leases and cross-node events all go through it:
+    // a node that cannot reach it must not take traffic. ioredis gives up on a command after one
+    // reconnect attempt (maxRetriesPerRequest), within the check's bound.
+    checks.redis = async () => {
+      const answer = await redis.client.ping();
+      if (answer !== 'PONG') throw new Error(`PING answered ${answer}`);
     };
   }
   return checks;

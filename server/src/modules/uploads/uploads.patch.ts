@@ -22,11 +22,13 @@ export async function patchUpload(
   if (req.headers['upload-length'] !== undefined) {
     throw new AppError(400, 'UPLOAD_LENGTH_FIXED', '上传的大小在创建时已确定，续传时不能再发送 Upload-Length');
   }
-  // A newer request for the same upload asks this one to let go (a client that reconnected).
+  // A newer request for the same upload asks this one to let go (a client that reconnected), and
+  // so does a node that is stopping: the connection is cut, the bytes so far stay staged.
   const abandon = new AbortController();
   const lock = deps.locker.newLock(id);
+  let handedOver = false;
   try {
-    await lock.lock(abandon.signal, () => { req.raw.destroy(); });
+    await lock.lock(abandon.signal, () => { handedOver = true; req.raw.destroy(); });
   } catch {
     throw new AppError(423, 'UPLOAD_LOCKED', '该上传正被另一个请求写入，请稍后用 HEAD 查询后继续');
   }
@@ -45,6 +47,8 @@ export async function patchUpload(
     }
     offset = await uploads.store.writeAt(req.raw, id, offset, size - offset);
   } catch (err) {
+    // Expected, not a failure: the client resumes from HEAD wherever its next request lands.
+    if (handedOver) throw new AppError(423, 'UPLOAD_HANDED_OVER', '该上传已交给另一个请求继续（客户端重连或服务器节点停止）：请用 HEAD 查询后继续');
     throw asAppError(err, size);
   } finally {
     await lock.unlock();

@@ -7,6 +7,7 @@ import type { AppInstance } from '../../http/app-types.js';
 import { AppError } from '../../http/errors.js';
 import { type RequestNote, createTusServer } from './uploads.tus.js';
 import { patchUpload } from './uploads.patch.js';
+import { releasableLocker } from './upload-locks.js';
 import type { UploadsService } from './uploads.service.js';
 
 const METADATA_DOC = 'Upload-Metadata keys (values base64): filename, roomId, schoolId (staff uploads only), lessonStart (ISO 8601 with offset, required), ' +
@@ -36,7 +37,10 @@ export function registerUploadRoutes(app: AppInstance, deps: { uploads: UploadsS
   const notes = new WeakMap<IncomingMessage, RequestNote>();
   // One locker for tus and our PATCH: one writer per upload, whichever path it takes (and, given
   // a shared one — Redis, several nodes — whichever node the request lands on).
-  const locker = deps.locker ?? new MemoryLocker();
+  const locker = releasableLocker(deps.locker ?? new MemoryLocker());
+  // A stopping node hands its uploads back before waiting for requests in flight: a PATCH may run
+  // for minutes, and the recorder resumes it on another node (HEAD, then PATCH from the offset).
+  app.addHook('preClose', () => locker.releaseAll());
   const tus = createTusServer(uploads, notes, deps.maxUploadBytes, locker);
   const tags = ['uploads'];
   const security: Record<string, string[]>[] = [{ deviceToken: [] }, { session: [] }];

@@ -57,6 +57,8 @@ export interface ClusterProcess {
   pid: number | undefined;
   /** False once the process exited (killed or crashed). */
   readonly alive: boolean;
+  /** The exit code once it exited (null while running, or when a signal ended it). */
+  readonly exitCode: number | null;
   /** Resolves when the process has exited. */
   exited: Promise<void>;
   kill(signal?: NodeJS.Signals): void;
@@ -244,7 +246,8 @@ function startProxy(nodes: ClusterProcess[], routed: number[]) {
   return { server, close: () => proxy.close() };
 }
 
-function spawnProcess(
+/** One node or worker process from the sources (tsx), its output kept; for tests that start a single process. */
+export function spawnProcess(
   kind: 'node' | 'worker', index: number, port: number, dataDir: string, entry: string, env: Record<string, string>, inherit: boolean,
 ): ClusterProcess {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
@@ -259,14 +262,19 @@ function spawnProcess(
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let alive = true;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => {
+  let exitCode: number | null = null;
+  const exited = new Promise<void>((resolve) => child.once('exit', (code) => {
     alive = false;
+    exitCode = code;
     resolve();
   }));
   return {
     kind, index, port, dataDir, url: `http://127.0.0.1:${port}`, pid: child.pid, exited,
     get alive() {
       return alive;
+    },
+    get exitCode() {
+      return exitCode;
     },
     kill(signal: NodeJS.Signals = 'SIGKILL') {
       if (alive) child.kill(signal);
@@ -275,7 +283,8 @@ function spawnProcess(
   };
 }
 
-async function waitUntil(p: ClusterProcess, url: string): Promise<void> {
+/** Resolves once `url` answers 2xx from the process; fails when it exits or takes longer than a slow start may. */
+export async function waitUntil(p: ClusterProcess, url: string): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (!p.alive) throw new Error(`${p.kind} ${p.index} exited while starting:\n${p.output()}`);
@@ -286,7 +295,7 @@ async function waitUntil(p: ClusterProcess, url: string): Promise<void> {
   throw new Error(`${p.kind} ${p.index} did not answer ${url} within ${START_TIMEOUT_MS / 1000} s:\n${p.output()}`);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createNetServer();
     s.once('error', reject);
@@ -297,7 +306,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
+export async function adminQuery(url: string, sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -307,13 +316,13 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-function withDatabase(url: string, name: string): string {
+export function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
 }
 
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
   const { Redis } = await import('ioredis');
   const r = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
