@@ -123,8 +123,10 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       const info = await probeMedia(source, { signal: ctx.signal });
       marks.mark('probed');
       assertPlausibleDuration(info, { minSeconds: deps.settings.recordingMinSeconds, maxSeconds: deps.settings.recordingMaxSeconds });
-      await q.updateRecording(db, recordingId, { media_info: JSON.stringify(info), duration_seconds: info.durationSeconds });
-      marks.mark('infoSaved');
+      // Saved while ffmpeg packages: on one disk this commit's fsync queues behind the source's
+      // (gigabytes being written back) and took a second of the wait when packaging waited for it.
+      const infoSaved = q.updateRecording(db, recordingId, { media_info: JSON.stringify(info), duration_seconds: info.durationSeconds })
+        .then(() => marks.mark('infoSaved'));
       progress.set(5);
 
       await step('package', recordingId);
@@ -132,9 +134,9 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       const rungs = ladderFor(info, deps.settings.hlsLadder);
       const packShare = rungs.length ? 60 : 80;
       const sourceDir = join(work, 'hls', 'source');
-      const packed = await packageToHls(source, sourceDir, info, decision, {
+      const [packed] = await Promise.all([packageToHls(source, sourceDir, info, decision, {
         signal: ctx.signal, onProgress: (p) => progress.set(5 + Math.floor((p * packShare) / 100)),
-      });
+      }), infoSaved]);
       marks.mark('packaged');
       if (packed.videoDoneAt) marks.mark('packagedVideo', packed.videoDoneAt);
       if (packed.audioDoneAt) marks.mark('audioLevels', packed.audioDoneAt);
