@@ -1,4 +1,3 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The most text kept of one PDF: enough for search, bounded for the row. */
 export const PDF_TEXT_MAX_CHARS = 200_000;
@@ -8,6 +7,8 @@ export const PDF_TEXT_MAX_CHARS = 200_000;
  * read with PDF.js as the viewer reads it. Throws on a file PDF.js cannot open.
  */
 export async function pdfTextOf(pdf: Uint8Array): Promise<{ text: string; pages: number }> {
+  // Loaded on the first courseware, not at start: pdf.js costs a node about 40 MiB of memory.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   try {
     const pages: string[] = [];

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { ActivityRecord } from './activity-export.service.js';
 import { fmt } from './activity-export.xlsx.js';
 import { cjkFonts } from './pdf-fonts.js';
@@ -145,6 +144,8 @@ function footers(doc: Doc, r: ActivityRecord) {
 /** The 评课记录 as a PDF (A4 landscape), with an embedded Chinese font. */
 export async function activityPdf(r: ActivityRecord, opts: { fonts?: 'npm' | 'system' } = {}): Promise<Buffer> {
   const fonts = cjkFonts(opts.fonts);
+  // Loaded on the first export, not at start: pdfkit costs a node about 30 MiB of memory.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4', layout: 'landscape', margins: { top: 40, bottom: 40, left: 40, right: 40 }, bufferPages: true,
     info: { Title: `评课记录：${r.activity.topic}`, Creator: '阳光校园 Sunshine Campus' },
