@@ -198,6 +198,7 @@ export const enCommon: Pick<EnglishMessages, 'app' | 'lang' | 'nav' | 'header' |
     DEVICE_SERIAL_MISMATCH: 'This token is already bound to a recorder with another serial number. When replacing the recorder, create a new token for this device on the platform and configure it in the new recorder',
     TUS_RESUMABLE_REQUIRED: 'The request lacks the header “Tus-Resumable: 1.0.0”, or names a version not supported (only tus 1.0.0 is)',
     UPLOAD_LENGTH_REQUIRED: 'Upload-Length is missing or unreadable: give the file size in bytes when creating the upload (the platform does not accept a size declared later)',
+    UPLOAD_HANDED_OVER: 'This upload was handed over to another request (the client reconnected or a server node is stopping): ask with HEAD how much arrived and continue from there',
     UPLOAD_LENGTH_FIXED: 'The upload’s size was fixed when it was created; do not send Upload-Length when resuming',
     UPLOAD_METADATA_MISSING: 'The upload details (Upload-Metadata) lack a required value: send lessonStart (lesson start time, ISO 8601 with time zone), track (camera track) and groupId (one id shared by every track of the lesson)',
     UPLOAD_METADATA_INVALID: 'The upload details (Upload-Metadata) hold a value that is not valid: check the lesson times (ISO 8601 with time zone, end after start), track, groupId, the ids, the texts’ length and sha256',
