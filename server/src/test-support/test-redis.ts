@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { openRedis, type RedisConnection } from '../redis/redis.js';
 
 /**
@@ -16,4 +17,18 @@ export function twoRedisNodes(): { a: RedisConnection; b: RedisConnection; close
   const a = openRedis(env.REDIS_URL, { prefix: env.REDIS_PREFIX });
   const b = openRedis(env.REDIS_URL, { prefix: env.REDIS_PREFIX });
   return { a, b, close: async () => { await a.close(); await b.close(); } };
+}
+
+/** Whether a Redis answers at `url` (the process-level tests skip without one), without retrying. */
+export async function redisAnswers(url: string): Promise<boolean> {
+  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+  r.on('error', () => {});
+  try {
+    await r.connect();
+    return (await r.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
 }
