@@ -194,8 +194,8 @@ async function checkReplay(
   await lead.goto(`${baseUrl}/recordings/${lesson.id}`);
   await lead.locator('[data-testid=live-replay-tag]').waitFor();
   await lead.locator('[data-testid=player-video]').waitFor();
-  const roomLabel = (r: RoomRef) => `${r.schoolName} · ${r.roomName}`;
-  const named = replay.rooms.filter((r) => r.track).map((r) => `${r.schoolName} · ${r.roomName}`);
+  const roomLabel = (r: { schoolName: string; roomName: string }) => `${r.schoolName} · ${r.roomName}`;
+  const named = replay.rooms.filter((r) => r.track).map(roomLabel);
   expect(named).toContain(roomLabel(plan.lead));
   if (named.length > 1) {
     await eventually(() => lead.locator('[data-testid=track-switch] .ant-segmented-item-label').allInnerTexts()).toEqual(expect.arrayContaining(named));

@@ -4,14 +4,14 @@ import type { Db } from '../../db/database.js';
 import type { AppInstance } from '../../http/app-types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { RedisConnection } from '../../redis/redis.js';
-import { checkReadiness, type ReadinessCheck, readinessChecks } from './readiness.js';
+import { checkReadiness, readinessChecks } from './readiness.js';
 
 const Check = Type.Union([Type.Literal('ok'), Type.Literal('failed')]);
 // redis: only on a node with REDIS_URL set.
 const Readiness = Type.Object({ db: Check, storage: Type.Optional(Check), redis: Type.Optional(Check) });
 
 /** Liveness for operators and load balancers: answers only when the database answers. */
-export function registerHealthRoutes(app: AppInstance, deps: { db: Db; storage?: ObjectStore; redis?: RedisConnection | null; extraChecks?: Record<string, ReadinessCheck> }) {
+export function registerHealthRoutes(app: AppInstance, deps: { db: Db; storage?: ObjectStore; redis?: RedisConnection | null }) {
   app.get('/api/health', {
     config: { access: 'public' },
     schema: {
@@ -27,7 +27,7 @@ export function registerHealthRoutes(app: AppInstance, deps: { db: Db; storage?:
 
   // Readiness, apart from liveness: a balancer sends this node traffic only while everything it
   // needs answers. 503 names what failed (the reasons go to the log, not to the caller).
-  const checks = { ...readinessChecks(deps), ...deps.extraChecks };
+  const checks = readinessChecks(deps);
   app.get('/api/health/ready', {
     config: { access: 'public' },
     schema: {
