@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Pure-logic tests: no database, no ffmpeg, no network (`npm run test:unit`, seconds). A new one is
@@ -25,6 +26,10 @@ const UNIT_TESTS = [
 // have their own config (tests/e2e).
 export default defineConfig({
   test: {
+    // One worker more than cores, not vitest's one fewer: integration files spend much of their time
+    // waiting on PostgreSQL, ffmpeg and child processes, and on 2 cores one worker left a core idle
+    // (the PostgreSQL run took 19 minutes with one, 7 with three).
+    maxWorkers: availableParallelism() + 1,
     projects: [
       {
         test: {

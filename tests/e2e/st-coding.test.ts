@@ -38,12 +38,17 @@ describe('S-T coding under a lesson\'s player', () => {
     await page.goto(`${session.baseUrl}/recordings/${lesson!.id}`);
     await page.locator('[data-testid=st-coding]').waitFor();
     await video(page).waitFor();
+    // A key codes the sample under the lesson clock only once the player has handed its clock over
+    // and the picture knows its length (before that a seek to 0 can be overtaken by the load).
+    await expect.poll(() => page.locator('[data-testid=st-coding]').getAttribute('data-player'), SLOW).toBe('ready');
+    await expect.poll(() => video(page).evaluate((v: HTMLVideoElement) => v.readyState), SLOW).toBeGreaterThanOrEqual(1);
     // Outside an activity the observer chooses the interval: 10 s, so the 12 s demo clip holds two samples.
     await chooseOption(page, page.locator('[data-testid=st-interval]'), '10 秒');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
     // T at the start (the sample at 0 s), S a few seconds in: the sample at 10 s is S — at double speed.
     await video(page).evaluate((v: HTMLVideoElement) => { v.muted = true; v.currentTime = 0; });
+    await expect.poll(() => lessonSeconds(page), SLOW).toBeLessThan(1);
     await page.keyboard.press('t');
     await expect.poll(() => codes(page), SLOW).toBe('T');
     await video(page).evaluate((v: HTMLVideoElement) => { v.playbackRate = 2; return v.play(); });

@@ -17,22 +17,16 @@ export async function createTestDb(): Promise<Db & { dropAll(): Promise<void> }>
   const url = process.env.DATABASE_URL;
   if (url) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    await adminQuery(url, `create schema ${schema}`);
     const pool = new pg.Pool({ connectionString: url, max: 5, options: `-c search_path=${schema}` });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
     const handle: Db = { db, dialect: 'postgres', close: () => db.destroy() };
     const dropAll = async () => {
       await db.destroy();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
+      await adminQuery(url, `drop schema if exists ${schema} cascade`, 'alone');
     };
     try {
-      await migrateToLatest(handle);
+      await withSchemaLock(url, 'shared', () => migrateToLatest(handle));
     } catch (err) {
       await dropAll();
       throw err;
@@ -49,4 +43,32 @@ export async function createTestDb(): Promise<Db & { dropAll(): Promise<void> }>
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Kysely's migrator finds its own tables by reading every schema's columns from the catalog, and
+ * that read fails ("schema … does not exist") when another test file drops its schema meanwhile.
+ * So migrations share this advisory lock and a drop takes it alone.
+ */
+const SCHEMA_LOCK = 20_261_207;
+
+async function withSchemaLock<T>(url: string, mode: 'shared' | 'alone', work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(mode === 'shared' ? 'select pg_advisory_lock_shared($1)' : 'select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await work();
+  } finally {
+    // Ending the session releases its advisory lock.
+    await client.end();
+  }
+}
+
+async function adminQuery(url: string, statement: string, lock?: 'alone'): Promise<void> {
+  const run = async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try { await c.query(statement); } finally { await c.end(); }
+  };
+  await (lock ? withSchemaLock(url, lock, run) : run());
 }

@@ -182,7 +182,7 @@ function StCoder({ ctx, data, reload }: { ctx: LessonToolContext; data: StLesson
         : savedAt ? t('researchSt.saved', { time: formatInstant(savedAt, 'HH:mm:ss') }) : '';
 
   return (
-    <Flex vertical gap={12} data-testid="st-coding">
+    <Flex vertical gap={12} data-testid="st-coding" data-player={player ? 'ready' : 'none'}>
       {!mayCode ? <Alert type="info" showIcon title={t('researchSt.readOnly')} /> : null}
       {mayCode && !player ? <Alert type="info" showIcon title={t('researchSt.noPlayer')} /> : null}
       <Typography.Text type="secondary">{t('researchSt.keysHelp', { seconds: intervalSeconds })}</Typography.Text>
