@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { PackagingDecision } from './decide.js';
 import {
   buildAudioLevelArgs,
+  buildGuessedCopyArgs,
   buildPackageArgs,
   buildRenditionArgs,
   expectedPackageOutput,
   expectedRenditionOutput,
+  guessedCopyHolds,
   h264Level,
   rungSize,
   transcodeSize,
@@ -98,6 +100,36 @@ describe('buildPackageArgs', () => {
 
   it('skips the upload whitelist only for our own files', () => {
     expect(buildPackageArgs('/in.m3u8', OUT, info(), copy, { trustedInput: true }).slice(0, 2)).toEqual(['-i', 'file:/in.m3u8']);
+  });
+});
+
+describe('the copy pass started before the probe answers', () => {
+  const streams = (...types: string[]) => types.map((type, index) => ({ index, type, codec: null }));
+  const probed = (types: string[], videoIndex: number, audioIndex: number | null): MediaInfo => {
+    const i = info({ index: videoIndex }, audioIndex !== null);
+    return { ...i, audio: i.audio && { ...i.audio, index: audioIndex! }, streams: streams(...types) };
+  };
+
+  it('copies the first picture and the first sound, if there is one, with the decided pass\'s input and output options', () => {
+    const guessed = buildGuessedCopyArgs('/in.mp4', OUT);
+    const decided = buildPackageArgs('/in.mp4', OUT, probed(['video', 'audio'], 0, 1), copy);
+    const maps = (args: string[]) => args.indexOf('-map');
+    const output = (args: string[]) => args.indexOf('-map_metadata');
+    expect(guessed.slice(0, maps(guessed))).toEqual(decided.slice(0, maps(decided)));
+    expect(guessed.slice(maps(guessed), output(guessed)).join(' ')).toBe('-map 0:v:0 -c:v copy -map 0:a:0? -c:a copy');
+    expect(guessed.slice(output(guessed))).toEqual(decided.slice(output(decided)));
+  });
+
+  it('is adopted only when the probe decides what it guessed', () => {
+    expect(guessedCopyHolds(probed(['video', 'audio'], 0, 1), copy)).toBe(true);
+    expect(guessedCopyHolds(probed(['audio', 'video'], 1, 0), copy)).toBe(true);
+    expect(guessedCopyHolds(probed(['video'], 0, null), { ...copy, audio: 'none' })).toBe(true);
+    // A transcode of either track, cover art before the recording, a first sound track ffprobe passed over.
+    expect(guessedCopyHolds(probed(['video', 'audio'], 0, 1), { ...copy, video: 'transcode' })).toBe(false);
+    expect(guessedCopyHolds(probed(['video', 'audio'], 0, 1), { ...copy, audio: 'transcode' })).toBe(false);
+    expect(guessedCopyHolds(probed(['video', 'video', 'audio'], 1, 2), copy)).toBe(false);
+    expect(guessedCopyHolds(probed(['video', 'audio', 'audio'], 0, 2), copy)).toBe(false);
+    expect(guessedCopyHolds(probed(['video', 'audio'], 0, null), { ...copy, audio: 'none' })).toBe(false);
   });
 });
 

@@ -49,6 +49,27 @@ export function buildPackageArgs(
 }
 
 /**
+ * The packaging pass started before the probe has answered, on the likeliest decision: both
+ * tracks copied, the first picture and the first sound (if any). Only adopted when the probe
+ * decides exactly that (guessedCopyHolds); it is buildPackageArgs' copy case with the maps guessed.
+ */
+export function buildGuessedCopyArgs(input: string, outDir: string, opts: PackageArgsOptions = {}): string[] {
+  return [
+    ...inputArgs(input, { trusted: opts.trustedInput }),
+    '-map', '0:v:0', '-c:v', 'copy', '-map', '0:a:0?', '-c:a', 'copy',
+    ...hlsOutputArgs(outDir, opts.hlsTime),
+  ];
+}
+
+/** Whether buildGuessedCopyArgs wrote what buildPackageArgs would have for this probe and decision. */
+export function guessedCopyHolds(info: MediaInfo, decision: PackagingDecision): boolean {
+  const first = (type: string) => info.streams.find((s) => s.type === type)?.index;
+  if (decision.video !== 'copy' || !info.video || first('video') !== info.video.index) return false;
+  if (decision.audio === 'copy') return info.audio !== undefined && first('audio') === info.audio.index;
+  return decision.audio === 'none' && first('audio') === undefined;
+}
+
+/**
  * ffmpeg arguments that decode only the audio track through volumedetect into the null muxer; the
  * statistics appear on stderr (parseVolumeDetect). Run beside the packaging pass, not inside it:
  * ffmpeg 5.1 runs one output after the other on one thread, so an audio decode inside the copy

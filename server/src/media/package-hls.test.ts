@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeLesson } from '../test-support/media-fixtures.js';
 import { decidePackaging, type PackagingDecision } from './decide.js';
 import { defaultFfmpegBinaries, type FfmpegBinaries } from './ffmpeg-binaries.js';
-import { makeRendition, makeThumbnails, packageToHls } from './package-hls.js';
+import { makeRendition, makeThumbnails, packageToHls, startGuessedCopy } from './package-hls.js';
 import { codecsString, masterPlaylist } from './playlist.js';
 import { probeMedia } from './probe.js';
 import { runFfmpeg } from './run-ffmpeg.js';
@@ -48,6 +48,12 @@ async function packetHashes(file: string, stream: 'v' | 'a', from: 'mp4' | 'hls'
     { maxBuffer: 64 * 1024 * 1024 },
   );
   return stdout.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(',')[5]!.trim());
+}
+
+/** ffmpeg processes this test process has running. */
+async function ffmpegChildren(): Promise<number> {
+  const { stdout } = await execFileAsync('ps', ['-o', 'comm=', '--ppid', String(process.pid)]).catch(() => ({ stdout: '' }));
+  return stdout.split('\n').filter((name) => name.trim() === 'ffmpeg').length;
 }
 
 describe('packageToHls, copy path', () => {
@@ -123,6 +129,43 @@ describe('packageToHls, copy path', () => {
   });
 });
 
+describe('copy packaging started before the probe answers', () => {
+  it('is adopted for a copy: the same segments, playlist and loudness as packaging after the probe', async () => {
+    const src = await makeLesson({ seconds: 10, gopSeconds: 2 });
+    const guessedDir = outDir();
+    const guess = startGuessedCopy(src, guessedDir);
+    const info = await probeMedia(src);
+    const guessed = await guess.adopt(info, decidePackaging(info));
+    const after = await packageToHls(src, outDir(), info, decidePackaging(info));
+    expect(guessed).not.toBeNull();
+    expect(guessed!.renditions[0]).toEqual({ ...after.renditions[0], dir: guessedDir });
+    expect(guessed!.audio).toEqual(after.audio);
+    expect(await packetHashes(join(guessedDir, 'index.m3u8'), 'v', 'hls')).toEqual(await packetHashes(src, 'v', 'mp4'));
+  });
+
+  it('is stopped when the probe decides otherwise, and leaves the folder to the packaging that follows', async () => {
+    const src = await makeLesson({ seconds: 10, gopSeconds: 2 });
+    const dir = outDir();
+    const guess = startGuessedCopy(src, dir);
+    const info = await probeMedia(src);
+    const transcode: PackagingDecision = { video: 'transcode', audio: 'copy', reasons: ['test'] };
+    expect(await guess.adopt(info, transcode)).toBeNull();
+    expect(await ffmpegChildren()).toBe(0);
+    await packageToHls(src, dir, info, transcode);
+    // The folder holds the transcode, not the guessed copy's segments.
+    expect(await packetHashes(join(dir, 'index.m3u8'), 'v', 'hls')).not.toEqual(await packetHashes(src, 'v', 'mp4'));
+  });
+
+  it('stops with the job: cancelled while the probe runs, no ffmpeg is left behind', async () => {
+    const src = await makeLesson({ seconds: 60 });
+    const controller = new AbortController();
+    const guess = startGuessedCopy(src, outDir(), { signal: controller.signal });
+    controller.abort(new Error('server shutting down'));
+    await guess.cancel();
+    expect(await ffmpegChildren()).toBe(0);
+  });
+});
+
 describe('packageToHls, transcode path', () => {
   it('turns HEVC into playable H.264 HLS with 2 s keyframes and 6 s segments, reporting rising progress', async () => {
     const src = await makeLesson({ codec: 'hevc', seconds: 8, width: 320, height: 240 });
@@ -195,10 +238,6 @@ describe('aborting', () => {
     const src = await makeLesson({ seconds: 60 });
     const info = await probeMedia(src);
     const controller = new AbortController();
-    const ffmpegChildren = async () => {
-      const { stdout } = await execFileAsync('ps', ['-o', 'comm=', '--ppid', String(process.pid)]).catch(() => ({ stdout: '' }));
-      return stdout.split('\n').filter((name) => name.trim() === 'ffmpeg').length;
-    };
     const run = packageToHls(src, outDir(), info, { video: 'transcode', audio: 'transcode', reasons: [] }, { signal: controller.signal });
     await expect.poll(ffmpegChildren).toBe(2);
     controller.abort(new Error('server shutting down'));

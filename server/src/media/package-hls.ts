@@ -4,10 +4,12 @@ import type { LadderRung, PackagingDecision } from './decide.js';
 import { defaultFfmpegBinaries, type FfmpegBinaries } from './ffmpeg-binaries.js';
 import {
   buildAudioLevelArgs,
+  buildGuessedCopyArgs,
   buildPackageArgs,
   buildRenditionArgs,
   expectedPackageOutput,
   expectedRenditionOutput,
+  guessedCopyHolds,
   HLS_PLAYLIST,
   type ExpectedOutput,
   type PackageArgsOptions,
@@ -64,9 +66,100 @@ export async function packageToHls(
       .then((r) => { done.video = nowMs(); return r; }),
     levelArgs ? runFfmpeg(levelArgs, { binaries, signal }).then((r) => { done.audio = nowMs(); return r; }) : Promise.resolve(null),
   ]);
+  return packageResult(outDir, info, decision, opts, levels, { started, ...done });
+}
+
+/** The source rendition as written and measured, once both ffmpeg passes have exited. */
+async function packageResult(
+  outDir: string, info: MediaInfo, decision: PackagingDecision, opts: PackageArgsOptions,
+  levels: { stderr: string } | null, at: { started: number; video?: number; audio?: number },
+): Promise<PackageResult> {
   const rendition = await describeRendition('source', outDir, expectedPackageOutput(info, decision, opts));
   const audio = levels ? parseVolumeDetect(levels.stderr) : null;
-  return { renditions: [rendition], audio, durationSeconds: rendition.durationSeconds, elapsedMs: Date.now() - started, videoDoneAt: done.video, audioDoneAt: done.audio };
+  return {
+    renditions: [rendition], audio, durationSeconds: rendition.durationSeconds,
+    elapsedMs: Date.now() - at.started, videoDoneAt: at.video, audioDoneAt: at.audio,
+  };
+}
+
+/** A packaging pass started before the probe answered (startGuessedCopy). */
+export interface GuessedCopy {
+  /**
+   * With the probe's answer: the packaging result when the guess was right, or null once the
+   * guessed pass has stopped (then package as decided; the folder is free).
+   */
+  adopt(info: MediaInfo, decision: PackagingDecision): Promise<PackageResult | null>;
+  /** Stops the guessed pass and waits for it to exit (a no-op once adopted or settled). */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Starts packaging by copy before the probe has answered, so the probe's time (a fraction of a
+ * second that plain `ffmpeg -c copy` does not spend) leaves the wait for a playable lesson: most
+ * recorders' files are H.264/AAC with short GOPs and are copied anyway. The loudness pass starts
+ * when the guess is adopted, as it needs the probe's audio track. A file the guess does not fit
+ * (a transcode, cover art first, a second sound track) costs one killed ffmpeg.
+ */
+export function startGuessedCopy(
+  input: string,
+  outDir: string,
+  opts: MediaRunOptions & Pick<PackageArgsOptions, 'hlsTime' | 'trustedInput'> = {},
+): GuessedCopy {
+  const cancelled = new AbortController();
+  const outer = opts.signal ? AbortSignal.any([opts.signal, cancelled.signal]) : cancelled.signal;
+  let durationSeconds: number | undefined;
+  let decide!: (decided: { info: MediaInfo; decision: PackagingDecision }) => void;
+  const decided = new Promise<{ info: MediaInfo; decision: PackagingDecision }>((resolve) => { decide = resolve; });
+  const started = Date.now();
+  const done: { video?: number; audio?: number } = {};
+  const together = runTogether(outer, (signal) => [
+    (async () => {
+      const binaries = opts.binaries ?? (await defaultFfmpegBinaries());
+      await prepareHlsDir(outDir);
+      const run = await runFfmpeg(buildGuessedCopyArgs(input, outDir, opts), {
+        binaries, signal, durationSeconds: () => durationSeconds, onProgress: opts.onProgress,
+      });
+      done.video = nowMs();
+      return run;
+    })(),
+    (async () => {
+      const { info, decision } = await untilAborted(decided, signal);
+      const levelArgs = decision.audio === 'none' ? null : buildAudioLevelArgs(input, info, opts);
+      if (!levelArgs) return null;
+      const run = await runFfmpeg(levelArgs, { binaries: opts.binaries ?? (await defaultFfmpegBinaries()), signal });
+      done.audio = nowMs();
+      return run;
+    })(),
+  ]);
+  // Settled here so an unadopted guess that fails is never an unhandled rejection.
+  const settled = together.then(() => undefined, () => undefined);
+  const cancel = async () => {
+    cancelled.abort(new Error('the probe decided otherwise'));
+    await settled;
+  };
+  return {
+    cancel,
+    async adopt(info, decision) {
+      if (!guessedCopyHolds(info, decision)) {
+        await cancel();
+        return null;
+      }
+      durationSeconds = info.durationSeconds;
+      decide({ info, decision });
+      const [, levels] = await together;
+      return packageResult(outDir, info, decision, opts, levels ?? null, { started, ...done });
+    },
+  };
+}
+
+/** The promise's value, or MEDIA_ABORTED as soon as the signal aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(mediaErrors.aborted(signal.reason));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(mediaErrors.aborted(signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then((value) => { signal.removeEventListener('abort', onAbort); resolve(value); }, reject);
+  });
 }
 
 /**

@@ -6,8 +6,11 @@ export interface RunFfmpegOptions {
   binaries?: FfmpegBinaries;
   /** Aborting kills ffmpeg (SIGKILL) and rejects with MEDIA_ABORTED once it has exited. */
   signal?: AbortSignal;
-  /** The output's expected length, to turn ffmpeg's position into a percentage. */
-  durationSeconds?: number;
+  /**
+   * The output's expected length, to turn ffmpeg's position into a percentage; a function when
+   * it is only known later (a pass started before the probe answered).
+   */
+  durationSeconds?: number | (() => number | undefined);
   /** Called with whole percentages as they rise, ending with 100 on success. */
   onProgress?: (percent: number) => void;
   /** Called with the child's pid once spawned (for logs and tests). */
@@ -76,7 +79,7 @@ export async function runFfmpeg(args: string[], opts: RunFfmpegOptions = {}): Pr
  * Turns `-progress` key=value lines into whole percentages that only rise, capped at 99 until
  * ffmpeg has exited cleanly (its last report can arrive before the playlist is closed).
  */
-export function progressTracker(durationSeconds: number | undefined, onProgress?: (percent: number) => void) {
+export function progressTracker(duration: RunFfmpegOptions['durationSeconds'], onProgress?: (percent: number) => void) {
   let last = -1;
   const emit = (p: number) => {
     if (p > last) {
@@ -87,6 +90,7 @@ export function progressTracker(durationSeconds: number | undefined, onProgress?
   return {
     line(line: string) {
       const eq = line.indexOf('=');
+      const durationSeconds = typeof duration === 'function' ? duration() : duration;
       if (eq < 0 || !durationSeconds) return;
       const key = line.slice(0, eq);
       if (key !== 'out_time') return;

@@ -9,7 +9,7 @@ import type { Database, RecordingTable } from '../../db/schema.js';
 import { assertPlausibleDuration, decidePackaging, ladderFor } from '../../media/decide.js';
 import { HLS_PLAYLIST } from '../../media/hls-args.js';
 import { isMediaError, MediaError } from '../../media/media-error.js';
-import { makeRendition, packageToHls } from '../../media/package-hls.js';
+import { type GuessedCopy, makeRendition, packageToHls, startGuessedCopy } from '../../media/package-hls.js';
 import { type HlsRendition, masterPlaylist } from '../../media/playlist.js';
 import { type MediaInfo, probeMedia } from '../../media/probe.js';
 import { stageMarks } from '../../media/stage-timings.js';
@@ -115,11 +115,18 @@ export function createRecordingPipeline(deps: PipelineDeps) {
     await clearWorkDirs(deps.settings.workDir, recordingId);
     const work = join(deps.settings.workDir, `recording-${recordingId}-${ctx.run}`);
     const progress = progressSaver(recordingId);
+    let guess: GuessedCopy | null = null;
     try {
       await step('fetch', recordingId);
       const source = await localSource(row, work);
       marks.mark('fetched');
       await step('probe', recordingId);
+      const sourceDir = join(work, 'hls', 'source');
+      // The source rendition's share of the progress bar: less when ladder rungs follow it.
+      let packShare = 80;
+      const packOpts = { signal: ctx.signal, onProgress: (p: number) => progress.set(5 + Math.floor((p * packShare) / 100)) };
+      // Copy packaging starts beside the probe; the probe's answer adopts it or stops it.
+      guess = startGuessedCopy(source, sourceDir, packOpts);
       const info = await probeMedia(source, { signal: ctx.signal });
       marks.mark('probed');
       assertPlausibleDuration(info, { minSeconds: deps.settings.recordingMinSeconds, maxSeconds: deps.settings.recordingMaxSeconds });
@@ -132,11 +139,9 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       await step('package', recordingId);
       const decision = decidePackaging(info);
       const rungs = ladderFor(info, deps.settings.hlsLadder);
-      const packShare = rungs.length ? 60 : 80;
-      const sourceDir = join(work, 'hls', 'source');
-      const [packed] = await Promise.all([packageToHls(source, sourceDir, info, decision, {
-        signal: ctx.signal, onProgress: (p) => progress.set(5 + Math.floor((p * packShare) / 100)),
-      }), infoSaved]);
+      if (rungs.length) packShare = 60;
+      const packing = guess.adopt(info, decision).then((adopted) => adopted ?? packageToHls(source, sourceDir, info, decision, packOpts));
+      const [packed] = await Promise.all([packing, infoSaved]);
       marks.mark('packaged');
       if (packed.videoDoneAt) marks.mark('packagedVideo', packed.videoDoneAt);
       if (packed.audioDoneAt) marks.mark('audioLevels', packed.audioDoneAt);
@@ -161,6 +166,8 @@ export function createRecordingPipeline(deps: PipelineDeps) {
       return await markReady(row, info, packed.durationSeconds, packed.audio?.maxVolumeDb ?? null, decision.video, renditions, { marks, durable });
     } catch (err) {
       progress.stop();
+      // Not adopted (the probe refused the file, or packaging failed): no ffmpeg outlives the run.
+      await guess?.cancel();
       // Shut down, timed out or taken over: the job runs again; the recording has not failed.
       if (ctx.signal?.aborted) throw err;
       if (isMediaError(err) && (!err.retryable || ctx.attempt >= ctx.maxAttempts)) {
