@@ -28,15 +28,18 @@ describe('S-T coding under a lesson\'s player', () => {
   it('codes samples by key on the lesson clock, re-codes after seeking back, corrects a cell, and keeps it', async () => {
     // 冠县's researcher: may watch the county's lessons and code them, and has no demo coding of their own.
     const page = await session.loginAs('guanxian.researcher');
-    // A lesson of one picture starting at 0 on the lesson's clock: the test reads that clock off the
-    // picture. (The live-class test, earlier in the run, leaves the county replays whose tracks
+    // A lesson of one picture starting at 0 on the lesson's clock, which they have not coded: the
+    // test reads that clock off the picture. (The live-class test, earlier in the run, leaves the county replays whose tracks
     // start seconds into the lesson's clock.)
     let lesson: Listed | undefined;
     await expect.poll(async () => {
       const { items } = await getJson<{ items: Listed[] }>(page, '/api/recordings?pageSize=50&from=2020-01-01');
       for (const r of items.filter((item) => item.status === 'ready' && item.hasVideo)) {
         const { tracks } = await getJson<{ tracks: { startOffsetMs: number }[] }>(page, `/api/recordings/${r.id}`);
-        if (tracks.length === 1 && tracks[0]!.startOffsetMs === 0) return (lesson = r) !== undefined;
+        if (tracks.length !== 1 || tracks[0]!.startOffsetMs !== 0) continue;
+        // Not coded by them yet (a run before this one against the same server codes one).
+        const st = await getJson<{ codings: { mine: boolean }[] }>(page, `/api/research/st-codings?recordingId=${r.id}`);
+        if (!st.codings.some((c) => c.mine)) return (lesson = r) !== undefined;
       }
       return false;
     }, CLIPS).toBe(true);
