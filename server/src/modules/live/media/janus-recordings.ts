@@ -88,7 +88,7 @@ async function muxPair(ffmpeg: string, dir: string, video: string | null, audio:
  * Turns a session's Janus recordings (.mjr) into one WebM per room with janus-pp-rec (package
  * janus-tools) and ffmpeg: `lead-video/lead-audio` from the Streaming mountpoint, and each
  * receiving room's camera from the VideoRoom (the longest take of a room when it published more
- * than once). Each file starts at its first recorded packet. Without janus-pp-rec: no tracks.
+ * than once; the other takes' recordings are deleted with it). Each file starts at its first recorded packet. Without janus-pp-rec: no tracks.
  */
 export async function convertJanusRecordings(dir: string, ffmpeg: string, leadRoomId: number, startedAt: string): Promise<LiveRecordedTrack[]> {
   if (!existsSync(dir) || !existsSync(JANUS_PP_REC)) return [];
@@ -102,15 +102,23 @@ export async function convertJanusRecordings(dir: string, ffmpeg: string, leadRo
     if (made) tracks.push({ roomId: leadRoomId, lead: true, path: out, startedAt: made.firstAt ? new Date(made.firstAt).toISOString() : startedAt });
   }
   const size = (t: JanusTake) => [t.video, t.audio].reduce((sum, f) => sum + (f ? statSync(join(dir, f)).size : 0), 0);
-  const best = new Map<number, { take: JanusTake; size: number }>();
-  for (const take of janusTakes(files)) {
-    const s = size(take);
-    if ((best.get(take.room)?.size ?? -1) < s) best.set(take.room, { take, size: s });
-  }
-  for (const [room, { take }] of best) {
+  for (const { room, take, others } of longestTakes(janusTakes(files), size)) {
     const out = join(dir, `room-${room}.webm`);
     const made = await muxPair(ffmpeg, dir, take.video ?? null, take.audio ?? null, out);
-    if (made) tracks.push({ roomId: room, lead: false, path: out, startedAt: new Date(made.firstAt ?? Math.floor(take.at / 1000)).toISOString() });
+    if (!made) continue;
+    tracks.push({ roomId: room, lead: false, path: out, startedAt: new Date(made.firstAt ?? Math.floor(take.at / 1000)).toISOString() });
+    // The room's shorter takes (a page reloaded, a camera re-joined) are not in the replay either.
+    for (const other of others) for (const f of [other.video, other.audio]) if (f) await rm(join(dir, f), { force: true });
   }
   return tracks;
+}
+
+/** Per receiving room, its longest take (the replay's track) and the others. */
+export function longestTakes(takes: readonly JanusTake[], size: (take: JanusTake) => number): Array<{ room: number; take: JanusTake; others: JanusTake[] }> {
+  const rooms = new Map<number, JanusTake[]>();
+  for (const take of takes) rooms.set(take.room, [...(rooms.get(take.room) ?? []), take]);
+  return [...rooms].map(([room, list]) => {
+    const take = list.reduce((best, t) => (size(t) > size(best) ? t : best));
+    return { room, take, others: list.filter((t) => t !== take) };
+  });
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { janusTakes, mjrFirstPacketAt } from './janus-recordings.js';
+import { janusTakes, longestTakes, mjrFirstPacketAt } from './janus-recordings.js';
 
 describe('janusTakes', () => {
   it('pairs a publishing\'s audio and video, whose recorders Janus names a few hundred µs apart', () => {
@@ -51,5 +51,22 @@ describe('mjrFirstPacketAt', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('longestTakes', () => {
+  it('keeps each room\'s longest take for the replay and names the others to delete', () => {
+    const takes = janusTakes([
+      'videoroom-1-user-98001-1000000000-video.mjr', 'videoroom-1-user-98001-1000000200-audio.mjr',
+      'videoroom-1-user-98002-1060000000-video.mjr', 'videoroom-1-user-98002-1060000300-audio.mjr',
+      'videoroom-1-user-150001-1000000500-video.mjr',
+    ]);
+    // Room 98 published twice (a reload); its second take ran longer.
+    const sizes: Record<number, number> = { 98001: 10, 98002: 500, 150001: 40 };
+    const picked = longestTakes(takes, (t) => sizes[t.feed]!);
+    expect(picked.map((p) => ({ room: p.room, feed: p.take.feed, others: p.others.map((o) => o.feed) }))).toEqual([
+      { room: 98, feed: 98002, others: [98001] },
+      { room: 150, feed: 150001, others: [] },
+    ]);
   });
 });
