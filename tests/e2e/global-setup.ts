@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort, portBlock, startDemoServer } from './support/demo-server.js';
+import { demoStartUpDone, freePort, portBlock, startDemoServer } from './support/demo-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,6 +40,10 @@ export default async function setup(project: TestProject) {
   });
   project.provide('baseUrl', server.baseUrl);
   project.provide('dataDir', server.dataDir);
+  const started = Date.now();
+  const quiet = await demoStartUpDone(server.dataDir);
+  console.log(quiet ? `e2e: the demo server's start-up work ended ${Math.round((Date.now() - started) / 1000)} s after it answered`
+    : 'e2e: the demo server was still busy with its start-up work after 240 s; the tests start anyway');
 
   return server.stop;
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDb } from '../../../server/src/db/database.js';
 
 const root = new URL('../../..', import.meta.url).pathname;
 
@@ -64,4 +65,32 @@ export async function startDemoServer(env: Record<string, string>): Promise<Demo
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return { baseUrl, dataDir, logs: () => output.join(''), stop };
+}
+
+/**
+ * Waits for the demo server's start-up work to end: the shared clips, the demo lessons through the
+ * real pipeline and the S-T audio lesson, with every job they queued (thumbnails, picture checks,
+ * drafts). Otherwise the first test file runs beside a minute of ffmpeg, and the live class's
+ * glass-to-glass delay measures that. Gives up quietly after `ms` (the tests that need the
+ * lessons poll for them).
+ */
+export async function demoStartUpDone(dataDir: string, ms = 240_000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  let quietPolls = 0;
+  while (Date.now() < deadline) {
+    const db = openDb({ databaseUrl: null, dataDir });
+    try {
+      // The S-T audio lesson is the start-up's last step (server/src/main.ts).
+      const last = await db.db.selectFrom('recordings').select('id').where('group_id', 'like', 'st-demo-%').executeTakeFirst();
+      const pending = await db.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', 'in', ['queued', 'running']).where('run_after', '<=', new Date().toISOString()).executeTakeFirstOrThrow();
+      // Twice in a row: a job's follow-up may be queued a moment after it ends.
+      quietPolls = last && Number(pending.n) === 0 ? quietPolls + 1 : 0;
+      if (quietPolls >= 2) return true;
+    } finally {
+      await db.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  return false;
 }
