@@ -105,18 +105,6 @@ export async function plainCopySeconds(file: string): Promise<number> {
   }
 }
 
-/** Jobs due now that have not finished (thumbnails after a lesson is ready, for one). */
-export async function pendingJobs(dataDir: string): Promise<number> {
-  const db = openDb({ databaseUrl: null, dataDir });
-  try {
-    const row = await db.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', 'in', ['queued', 'running']).where('run_after', '<=', new Date().toISOString()).executeTakeFirstOrThrow();
-    return Number(row.n);
-  } finally {
-    await db.close();
-  }
-}
-
 export interface Session {
   /** The session cookie, for requests that must come from this session (media). */
   cookie: string;

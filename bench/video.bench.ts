@@ -4,9 +4,10 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { benchCopyPackaging, benchTranscode } from '../server/src/media/media-bench.js';
 import { makeLesson } from '../server/src/test-support/media-fixtures.js';
+import { untilNoPendingJobs } from '../server/src/test-support/pending-jobs.js';
 import { fmt, freePort, peakRss, startServer, wrk, type WrkResult } from './support.js';
 import {
-  benchFiles, diskWriteSeconds, freshDataDir, httpPutSeconds, lessonMeta, login, mb, pendingJobs, plainCopySeconds, playableBreakdown, segmentUrl, settleDisk, sleep, tusUpload,
+  benchFiles, diskWriteSeconds, freshDataDir, httpPutSeconds, lessonMeta, login, mb, plainCopySeconds, playableBreakdown, segmentUrl, settleDisk, sleep, tusUpload,
   waitReady,
 } from './video-kit.js';
 
@@ -62,9 +63,8 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
     ten.printed.forEach((l) => console.log(l));
 
     // Thumbnails run after ready; let them finish so they do not share the cores with wrk.
-    const thumbsFrom = performance.now();
-    while ((await pendingJobs(dataDir)) > 0 && performance.now() - thumbsFrom < 180_000) await sleep(250);
-    console.log(`  follow-up jobs (thumbnails, picture check) finished ${fmt((performance.now() - thumbsFrom) / 1000, 1)} s after ready`);
+    const followUpSeconds = await untilNoPendingJobs(dataDir);
+    console.log(`  follow-up jobs (thumbnails, picture check) finished ${fmt(followUpSeconds, 1)} s after ready`);
     if (!onlyPlayable) await throughputAndServing(files.tenMinutes, tenSize, server.base, deviceToken, principal, up.recordingId, trials, results, dataDir, wrkSeconds);
   } finally {
     await server.stop();
@@ -88,8 +88,7 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
     const afterReady = await peakRss(pid);
     // The baseline again once the follow-up jobs are done: the durable job's fsync of 2.3 GiB of
     // segments would otherwise share the disk with it.
-    const followUpsFrom = performance.now();
-    while ((await pendingJobs(dataDir)) > 0 && performance.now() - followUpsFrom < 180_000) await sleep(250);
+    await untilNoPendingJobs(dataDir);
     await settleDisk();
     const plainAfter = await plainCopySeconds(files.long);
     const plain = Math.min(plainBefore, plainAfter);

@@ -29,8 +29,8 @@ describe('S-T coding under a lesson\'s player', () => {
     // 冠县's researcher: may watch the county's lessons and code them, and has no demo coding of their own.
     const page = await session.loginAs('guanxian.researcher');
     // A lesson of one picture starting at 0 on the lesson's clock, which they have not coded: the
-    // test reads that clock off the picture. (The live-class test, earlier in the run, leaves the county replays whose tracks
-    // start seconds into the lesson's clock.)
+    // test reads that clock off the picture. (The live-class test, earlier in the run, leaves the
+    // county replays whose tracks start seconds into the lesson's clock.)
     let lesson: Listed | undefined;
     await expect.poll(async () => {
       const { items } = await getJson<{ items: Listed[] }>(page, '/api/recordings?pageSize=50&from=2020-01-01');

@@ -23,7 +23,7 @@ export async function createTestDb(): Promise<Db & { dropAll(): Promise<void> }>
     const handle: Db = { db, dialect: 'postgres', close: () => db.destroy() };
     const dropAll = async () => {
       await db.destroy();
-      await adminQuery(url, `drop schema if exists ${schema} cascade`, 'alone');
+      await withSchemaLock(url, 'alone', () => adminQuery(url, `drop schema if exists ${schema} cascade`));
     };
     try {
       await withSchemaLock(url, 'shared', () => migrateToLatest(handle));
@@ -64,11 +64,8 @@ async function withSchemaLock<T>(url: string, mode: 'shared' | 'alone', work: ()
   }
 }
 
-async function adminQuery(url: string, statement: string, lock?: 'alone'): Promise<void> {
-  const run = async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try { await c.query(statement); } finally { await c.end(); }
-  };
-  await (lock ? withSchemaLock(url, lock, run) : run());
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try { await c.query(statement); } finally { await c.end(); }
 }

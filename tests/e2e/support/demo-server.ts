@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../../server/src/db/database.js';
+import { pendingJobs } from '../../../server/src/test-support/pending-jobs.js';
 
 const root = new URL('../../..', import.meta.url).pathname;
 
@@ -78,19 +79,20 @@ export async function demoStartUpDone(dataDir: string, ms = 240_000): Promise<bo
   const deadline = Date.now() + ms;
   let quietPolls = 0;
   while (Date.now() < deadline) {
-    const db = openDb({ databaseUrl: null, dataDir });
-    try {
-      // The S-T audio lesson is the start-up's last step (server/src/main.ts).
-      const last = await db.db.selectFrom('recordings').select('id').where('group_id', 'like', 'st-demo-%').executeTakeFirst();
-      const pending = await db.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('status', 'in', ['queued', 'running']).where('run_after', '<=', new Date().toISOString()).executeTakeFirstOrThrow();
-      // Twice in a row: a job's follow-up may be queued a moment after it ends.
-      quietPolls = last && Number(pending.n) === 0 ? quietPolls + 1 : 0;
-      if (quietPolls >= 2) return true;
-    } finally {
-      await db.close();
-    }
+    // Twice in a row: a job's follow-up may be queued a moment after it ends.
+    quietPolls = (await stAudioLessonMade(dataDir)) && (await pendingJobs(dataDir)) === 0 ? quietPolls + 1 : 0;
+    if (quietPolls >= 2) return true;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   return false;
+}
+
+/** Whether the S-T audio lesson, the start-up's last step (server/src/main.ts), is in the database. */
+async function stAudioLessonMade(dataDir: string): Promise<boolean> {
+  const db = openDb({ databaseUrl: null, dataDir });
+  try {
+    return (await db.db.selectFrom('recordings').select('id').where('group_id', 'like', 'st-demo-%').executeTakeFirst()) !== undefined;
+  } finally {
+    await db.close();
+  }
 }

@@ -88,7 +88,8 @@ async function muxPair(ffmpeg: string, dir: string, video: string | null, audio:
  * Turns a session's Janus recordings (.mjr) into one WebM per room with janus-pp-rec (package
  * janus-tools) and ffmpeg: `lead-video/lead-audio` from the Streaming mountpoint, and each
  * receiving room's camera from the VideoRoom (the longest take of a room when it published more
- * than once; the other takes' recordings are deleted with it). Each file starts at its first recorded packet. Without janus-pp-rec: no tracks.
+ * than once; the other takes' recordings are deleted with it). Each file starts at its first
+ * recorded packet. Without janus-pp-rec: no tracks.
  */
 export async function convertJanusRecordings(dir: string, ffmpeg: string, leadRoomId: number, startedAt: string): Promise<LiveRecordedTrack[]> {
   if (!existsSync(dir) || !existsSync(JANUS_PP_REC)) return [];
