@@ -15,6 +15,12 @@ export const UPLOAD_ID = /^[0-9a-f]{32}$/;
 /** Told after every PATCH that wrote bytes (our `uploads` row: received bytes, expiry): the bytes now staged, and how many this write added. */
 export type OnProgress = (uploadId: string, stagedBytes: number, written: number) => Promise<void>;
 
+/**
+ * Staged bytes are fdatasynced every this many bytes while they arrive (HashingFileWriter), so the
+ * fsync that makes a finished upload durable has at most this much left to write.
+ */
+const WRITE_BACK_EVERY = 32 * 1024 * 1024;
+
 /** Uploads whose running hash is kept between PATCHes; past this, the longest idle is dropped (and re-hashed if it resumes). */
 const MAX_HASHES = 10_000;
 
@@ -49,7 +55,7 @@ export class HashingFileStore extends FileStore {
     const path = this.pathOf(fileId);
     const hash = await this.hashAt(fileId, offset);
     const file = await open(path, 'r+');
-    const writer = new HashingFileWriter(file, offset, hash, maxBytes);
+    const writer = new HashingFileWriter(file, offset, hash, maxBytes, WRITE_BACK_EVERY);
     let failure: unknown = null;
     try {
       await pipeline(readable, writer);

@@ -17,6 +17,13 @@ export class UploadTooLong extends Error {
  * so memory stays flat. Hashing runs while the next write is on libuv's pool: hashing after each
  * write instead put the two in series and cost a quarter of the upload's speed. The caller owns
  * (and closes) the file.
+ *
+ * Every `writeBackEvery` bytes an fdatasync starts beside the writes (one at a time, not awaited
+ * by them), so the bytes reach the disk while the upload runs. Left to the kernel, a fast upload
+ * stays dirty in memory until its end (writeback starts at 10% of RAM or after 30 s); the fsync
+ * that makes the source durable then writes gigabytes at once, and the packaging that starts
+ * beside it waits on the same disk: a 2.3 GiB copy to HLS took 1.2–1.7 s longer with that fsync
+ * beside it (of 4.2–4.9 s alone).
  */
 export class HashingFileWriter extends Writable {
   /** Where the next byte goes: the staged length once the stream is done. */
@@ -27,10 +34,18 @@ export class HashingFileWriter extends Writable {
   private io: Promise<void> = Promise.resolve();
   // On disk, not yet hashed: at most the last write's buffers.
   private landed: Buffer[] = [];
+  private flushing: Promise<void> | null = null;
+  private flushedTo: number;
+  // A background fdatasync's error: the kernel reports a write-back error once, to that call.
+  private flushError: Error | null = null;
 
-  constructor(private readonly file: FileHandle, start: number, private readonly hash: Hash, maxBytes: number) {
+  constructor(
+    private readonly file: FileHandle, start: number, private readonly hash: Hash, maxBytes: number,
+    private readonly writeBackEvery = Infinity,
+  ) {
     super({ highWaterMark: 1 << 20 });
     this.position = start;
+    this.flushedTo = start;
     this.limit = start + maxBytes;
   }
 
@@ -43,17 +58,17 @@ export class HashingFileWriter extends Writable {
   }
 
   override _final(done: (err?: Error | null) => void): void {
-    void this.io.then(() => {
+    void this.io.then(() => this.flushing).then(() => {
       this.hashLanded();
-      done();
+      done(this.flushError);
     });
   }
 
-  // A cut request destroys the stream mid-write; the caller closes the file, so let the write land first.
+  // A cut request destroys the stream mid-write; the caller closes the file, so let the write (and any fdatasync) land first.
   override _destroy(err: Error | null, done: (err?: Error | null) => void): void {
-    void this.io.then(() => {
+    void this.io.then(() => this.flushing).then(() => {
       this.hashLanded();
-      done(err);
+      done(err ?? this.flushError);
     });
   }
 
@@ -88,5 +103,19 @@ export class HashingFileWriter extends Writable {
         rest = take === head.length ? rest.slice(1) : [head.subarray(take), ...rest.slice(1)];
       }
     }
+    if (this.flushError) throw this.flushError;
+    this.startWriteBack();
+  }
+
+  private startWriteBack(): void {
+    if (this.flushing || this.position - this.flushedTo < this.writeBackEvery) return;
+    const upTo = this.position;
+    this.flushing = this.file.datasync().then(
+      () => { this.flushedTo = upTo; },
+      (err: Error) => {
+        this.diskFailed = true;
+        this.flushError = err;
+      },
+    ).finally(() => { this.flushing = null; });
   }
 }
