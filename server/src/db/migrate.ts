@@ -1,4 +1,4 @@
-import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/20261129_0001_foundation.js';
 import * as auditAnchor from './migrations/20261129_0002_audit_anchor.js';
@@ -33,6 +33,7 @@ import * as live from './migrations/20261206_0049_live.js';
 import * as liveKg from './migrations/20261206_0051_live_kg.js';
 import * as cluster from './migrations/20261206_0054_cluster.js';
 import * as liveKgCamera from './migrations/20261206_0055_live_kg_camera.js';
+import * as idsNeverReused from './migrations/20261207_0056_ids_never_reused.js';
 import * as familyAttendance from './migrations/20261206_0045_family_attendance.js';
 
 /**
@@ -74,19 +75,29 @@ const migrations: Record<string, Migration> = {
   '20261206_0051_live_kg': liveKg,
   '20261206_0054_cluster': cluster,
   '20261206_0055_live_kg_camera': liveKgCamera,
+  '20261207_0056_ids_never_reused': idsNeverReused,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest({ db, dialect }: Db): Promise<void> {
+export async function migrateToLatest(handle: Db): Promise<void> {
+  await migrate(handle, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema to the migration `name` and no further: a migration's test starts from the schema before it. */
+export async function migrateTo(handle: Db, name: string): Promise<void> {
+  await migrate(handle, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate({ db, dialect }: Db, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<void> {
   // Kysely looks for its bookkeeping tables in every schema; name ours, or a second installation
   // (or test schema) in the same PostgreSQL database would be taken for this one.
   const migrationTableSchema = dialect === 'postgres'
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined;
   const migrator = new Migrator({ db, provider, migrationTableSchema });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const name = failed ? ` (${failed.migrationName})` : '';

@@ -7,8 +7,12 @@ export function isPostgres(db: AnyDb): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** An integer key the database assigns; explicit ids (the seed's) are allowed on both dialects. */
+/**
+ * An integer key the database assigns and never assigns twice (SQLite's AUTOINCREMENT: without it
+ * a deleted newest row's id went to the next row, see 20261207_0056); explicit ids (the seed's)
+ * are allowed on both dialects.
+ */
 export function idColumn(db: AnyDb) {
   const pg = isPostgres(db);
-  return (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey());
+  return (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement());
 }
