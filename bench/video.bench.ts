@@ -4,18 +4,18 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { benchCopyPackaging, benchTranscode } from '../server/src/media/media-bench.js';
 import { makeLesson } from '../server/src/test-support/media-fixtures.js';
-import { untilNoPendingJobs } from '../server/src/test-support/pending-jobs.js';
 import { fmt, freePort, peakRss, startServer, wrk, type WrkResult } from './support.js';
 import {
-  benchFiles, diskWriteSeconds, freshDataDir, httpPutSeconds, lessonMeta, login, mb, plainCopySeconds, playableBreakdown, segmentUrl, settleDisk, sleep, tusUpload,
-  waitReady,
+  benchFiles, diskWriteSeconds, freshDataDir, httpPutSeconds, lessonMeta, login, mb, segmentUrl, sleep, tusUpload, type Session,
 } from './video-kit.js';
+import { playableRounds } from './video-playable.js';
 
 /**
  * Issue 3, acceptance 7: the lesson-video pipeline against baselines measured in the same run on
  * this machine — last byte to playable vs a plain `ffmpeg -c copy -f hls`, tus throughput vs a
  * disk write, segment serving vs bare node:http, the server's peak RSS over a 2.3 GiB ingest, and
- * transcode speed. About 4–5 minutes on 2 cores (plus ~1 minute to make the files on the first run).
+ * transcode speed. About 7 minutes on 2 cores (plus ~1 minute to make the files on the first run);
+ * VIDEO_BENCH=playable, the last byte → playable rounds only, about 5.
  */
 export async function benchVideo(wrkSeconds = 10) {
   const files = await benchFiles();
@@ -35,8 +35,9 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
   const env = { DATA_DIR: dataDir, SEED: 'none', DATABASE_URL: '', STORAGE_URL: '', MEDIA_TIMINGS_FILE: timings };
   // VIDEO_BENCH=playable: only the last byte → playable figures (10- and 50-minute lessons).
   const onlyPlayable = process.env.VIDEO_BENCH === 'playable';
+  const roundsIn = (base: string, principal: Session) => ({ base, deviceToken, principal, dataDir, timings, rounds: PLAYABLE_ROUNDS });
 
-  // 1. The baseline first, while nothing else runs: median of 3 warm runs.
+  // 0. Packaging alone, in this process, against plain ffmpeg, while nothing else runs: median of 3 warm runs.
   const copy = await benchCopyPackaging(files.tenMinutes, 3);
   console.log(`10-minute 720p H.264/AAC lesson (${fmt(mb(tenSize), 0)} MiB), decision: video ${copy.decision.video}, audio ${copy.decision.audio}`);
   console.log(`  plain ffmpeg -c copy -f hls:            ${fmt(copy.plainSeconds, 2)} s (baseline)`);
@@ -46,31 +47,19 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
   try {
     const principal = await login(server.base, 'gxsy.principal');
 
-    // 1. The first upload gives the last byte → ready time (and the first throughput trial).
+    // 1. Last byte → playable, in rounds beside plain copies; the first upload is also the first throughput trial.
     const trials = [{ disk: await diskWriteSeconds(files.tenMinutes), http: await httpPutSeconds(files.tenMinutes), tus: 0 }];
-    const up = await tusUpload(server.base, deviceToken, files.tenMinutes, lessonMeta(600, '十分钟'));
-    trials[0]!.tus = up.seconds;
-    // From the last byte sent, not from the last PATCH's answer: the finish (hash, row, stored source) counts.
-    const ready = await waitReady(principal, up.recordingId, up.lastByteAt);
-    // The machine is shared: time the baseline again right after and keep the faster (the stricter ratio).
-    const plainAfter = await plainCopySeconds(files.tenMinutes);
-    const plain = Math.min(copy.plainSeconds, plainAfter);
-    const ten = playableBreakdown(timings, up.recordingId, { lastByteAt: up.lastByteAt, doneAt: up.doneAt, readySeenAt: ready.seenAt });
-    results.playableRatio = ten.total / plain;
-    console.log('last byte → playable, 10-minute lesson (from the last byte sent; status ready, polled every 50 ms):');
-    console.log(`  ${fmt(ten.total, 2)} s; plain ffmpeg copy again right after: ${fmt(plainAfter, 2)} s; baseline = the faster, ${fmt(plain, 2)} s`);
-    console.log(`  = ${fmt(results.playableRatio, 2)}× plain ffmpeg copy (target ≤ 1.5×). Where the time went:`);
+    const ten = await playableRounds({ ...roundsIn(server.base, principal), file: files.tenMinutes, seconds: 600, title: '十分钟', keepLast: true });
+    trials[0]!.tus = ten.firstUploadSeconds;
+    results.playableRatio = ten.ratio;
+    console.log('last byte → playable, 10-minute lesson (from the last byte sent to status ready):');
     ten.printed.forEach((l) => console.log(l));
-
-    // Thumbnails run after ready; let them finish so they do not share the cores with wrk.
-    const followUpSeconds = await untilNoPendingJobs(dataDir);
-    console.log(`  follow-up jobs (thumbnails, picture check) finished ${fmt(followUpSeconds, 1)} s after ready`);
-    if (!onlyPlayable) await throughputAndServing(files.tenMinutes, tenSize, server.base, deviceToken, principal, up.recordingId, trials, results, dataDir, wrkSeconds);
+    if (!onlyPlayable) await throughputAndServing(files.tenMinutes, tenSize, server.base, deviceToken, principal, ten.recordingId, trials, results, dataDir, wrkSeconds);
   } finally {
     await server.stop();
   }
 
-  // 4. Peak RSS over a 2.3 GiB ingest, in a freshly started server so nothing earlier sets the peak.
+  // 4. Peak RSS over 2.3 GiB ingests, in a freshly started server so nothing earlier sets the peak.
   server = await startServer(env);
   try {
     const pid = server.child.pid!;
@@ -78,29 +67,17 @@ async function measure(files: { tenMinutes: string; long: string }, dataDir: str
     const longSize = statSync(files.long).size;
     const atStart = await peakRss(pid);
     const diskLong = await diskWriteSeconds(files.long);
-    // Its own baseline, warm (the disk write above read the file): the 10-minute copy time × 5 would flatter us.
-    await settleDisk();
-    const plainBefore = await plainCopySeconds(files.long);
-    await settleDisk();
-    const up = await tusUpload(server.base, deviceToken, files.long, lessonMeta(3000, '五十分钟'));
-    const afterUpload = await peakRss(pid);
-    const ready = await waitReady(principal, up.recordingId, up.lastByteAt, 240_000);
+    const long = await playableRounds({
+      ...roundsIn(server.base, principal), file: files.long, seconds: 3000, title: '五十分钟', keepLast: false, timeoutMs: 240_000,
+    });
     const afterReady = await peakRss(pid);
-    // The baseline again once the follow-up jobs are done: the durable job's fsync of 2.3 GiB of
-    // segments would otherwise share the disk with it.
-    await untilNoPendingJobs(dataDir);
-    await settleDisk();
-    const plainAfter = await plainCopySeconds(files.long);
-    const plain = Math.min(plainBefore, plainAfter);
     results.peakRssMiB = mb(afterReady);
-    const long = playableBreakdown(timings, up.recordingId, { lastByteAt: up.lastByteAt, doneAt: up.doneAt, readySeenAt: ready.seenAt });
-    results.longPlayableRatio = long.total / plain;
+    results.longPlayableRatio = long.ratio;
     console.log(`ingest of a 50-minute lesson (${fmt(longSize / 1024 ** 3, 2)} GiB, the 10-minute file looped by stream copy):`);
-    console.log(`  tus ${fmt(mb(longSize) / up.seconds, 0)} MiB/s vs disk write ${fmt(mb(longSize) / diskLong, 0)} MiB/s = ${fmt(diskLong / up.seconds, 2)}×`);
-    console.log(`  last byte → playable ${fmt(long.total, 2)} s; plain ffmpeg copy ${fmt(plainBefore, 2)} s before, ${fmt(plainAfter, 2)} s after the follow-up jobs; baseline = the faster, ${fmt(plain, 2)} s`);
-    console.log(`  = ${fmt(results.longPlayableRatio, 2)}× plain ffmpeg copy (target ≤ 1.5×). Where the time went:`);
+    console.log(`  tus ${fmt(mb(longSize) / long.firstUploadSeconds, 0)} MiB/s vs disk write ${fmt(mb(longSize) / diskLong, 0)} MiB/s = ${fmt(diskLong / long.firstUploadSeconds, 2)}× (first round)`);
+    console.log('  last byte → playable:');
     long.printed.forEach((l) => console.log(l));
-    console.log(`  server peak RSS (VmHWM): ${fmt(mb(atStart), 0)} MiB after start, ${fmt(mb(afterUpload), 0)} MiB after the upload, ${fmt(mb(afterReady), 0)} MiB = ${fmt(afterReady / 1e6, 0)} MB once ready (target < 300 MB; the compiled server, as npm start runs it)`);
+    console.log(`  server peak RSS (VmHWM): ${fmt(mb(atStart), 0)} MiB after start, ${fmt(mb(afterReady), 0)} MiB = ${fmt(afterReady / 1e6, 0)} MB after ${PLAYABLE_ROUNDS} ingests (target < 300 MB; the compiled server, as npm start runs it)`);
   } finally {
     await server.stop();
   }
@@ -159,6 +136,9 @@ async function throughputAndServing(
     const segUrl = await segmentUrl(server.base, principal, up.recordingId);
     results.serveRatio = await benchServing(segUrl, principal.cookie, dataDir, wrkSeconds);
 }
+
+/** Pairs of a plain copy and an upload → playable, per lesson length (playableRounds). */
+const PLAYABLE_ROUNDS = 3;
 
 /** Upload throughput trials, each a disk write, a bare HTTP PUT and a tus upload of the 10-minute file. */
 const UPLOAD_TRIALS = 5;
