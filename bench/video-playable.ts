@@ -6,12 +6,8 @@ import { lessonMeta, plainCopySeconds, playableBreakdown, settleDisk, tusUpload,
 const WARM_GIB = 8;
 
 export interface PlayableRounds {
-  /** Best of the rounds on each side, and their ratio (the figure the target is set for). */
-  plain: number;
-  playable: number;
+  /** Best of the rounds on each side, divided (the figure the target is set for); the medians are printed beside it. */
   ratio: number;
-  /** Medians of the same rounds, printed beside the best. */
-  medianRatio: number;
   /** The recording of the last round (kept when asked, for the benches that follow). */
   recordingId: number;
   /** Seconds of the first round's upload (an upload throughput trial). */
@@ -61,5 +57,5 @@ export async function playableRounds(opts: {
     `  where the time went in the best round (status ready polled every 50 ms):`,
     ...best.breakdown,
   ];
-  return { plain, playable, ratio: playable / plain, medianRatio, recordingId: runs.at(-1)!.recordingId, firstUploadSeconds, printed };
+  return { ratio: playable / plain, recordingId: runs.at(-1)!.recordingId, firstUploadSeconds, printed };
 }

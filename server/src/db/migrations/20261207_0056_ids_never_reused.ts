@@ -19,10 +19,10 @@ export async function up(db: AnyDb): Promise<void> {
   await sql`pragma foreign_keys = off`.execute(db);
   try {
     await db.transaction().execute(async (trx) => {
-      const tables = (await sql<{ name: string; sql: string }>`
-        select name, sql from sqlite_master
-        where type = 'table' and sql like ${`CREATE TABLE "%" (${ID_COLUMN},%`}`.execute(trx)).rows;
-      for (const table of tables) await rebuildWithAutoincrement(trx, table);
+      const tables = (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'table'`.execute(trx)).rows;
+      for (const table of tables) {
+        if (table.sql?.startsWith(headOf(table.name))) await rebuildWithAutoincrement(trx, table);
+      }
       const broken = (await sql<Record<string, unknown>>`pragma foreign_key_check`.execute(trx)).rows;
       if (broken.length) throw new Error(`foreign keys broken after the rebuild: ${JSON.stringify(broken.slice(0, 5))}`);
     });
@@ -33,12 +33,13 @@ export async function up(db: AnyDb): Promise<void> {
 
 /** How Kysely writes idColumn's SQLite column before AUTOINCREMENT. */
 const ID_COLUMN = '"id" integer primary key';
+/** The start of a table keyed by that column, as sqlite_master keeps it. */
+const headOf = (name: string) => `CREATE TABLE "${name}" (${ID_COLUMN},`;
 
 async function rebuildWithAutoincrement(trx: AnyDb, table: { name: string; sql: string }): Promise<void> {
   const name = table.name;
   const rebuilt = `${name}__autoincrement`;
-  const head = `CREATE TABLE "${name}" (${ID_COLUMN},`;
-  if (!table.sql.startsWith(head)) throw new Error(`unexpected table definition of ${name}: ${table.sql.slice(0, 80)}`);
+  const head = headOf(name);
   const indexes = (await sql<{ sql: string }>`
     select sql from sqlite_master where type = 'index' and tbl_name = ${name} and sql is not null`.execute(trx)).rows;
   await sql.raw(`CREATE TABLE "${rebuilt}" (${ID_COLUMN} autoincrement,${table.sql.slice(head.length)}`).execute(trx);
