@@ -10,6 +10,7 @@ import * as tus from 'tus-js-client';
 import { openDb } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { defaultFfmpegBinaries } from '../server/src/media/ffmpeg-binaries.js';
+import { buildGuessedCopyArgs } from '../server/src/media/hls-args.js';
 import { hashPassword } from '../server/src/modules/auth/passwords.js';
 import { newDeviceToken } from '../server/src/modules/rooms/device-auth.js';
 import { DEMO_PASSWORD, DEMO_SCHOOLS } from '../server/src/seed/demo-accounts.js';
@@ -109,11 +110,24 @@ export async function warmMemory(gib: number): Promise<void> {
 
 /** One plain `ffmpeg -i f -c copy -f hls` into a scratch folder: the packaging baseline. */
 export async function plainCopySeconds(file: string): Promise<number> {
+  return copySeconds((dir) => ['-v', 'error', '-nostdin', '-i', file, '-c', 'copy', '-f', 'hls', join(dir, 'index.m3u8')]);
+}
+
+/**
+ * The pipeline's own copy pass (buildGuessedCopyArgs: 6 s segments, metadata dropped) run alone
+ * into a scratch folder. It is faster than the plain command, whose HLS defaults write 2 s
+ * segments: the two baselines side by side tell the ffmpeg arguments' share from the pipeline's.
+ */
+export async function ownCopySeconds(file: string): Promise<number> {
+  return copySeconds((dir) => ['-v', 'error', '-nostdin', '-y', ...buildGuessedCopyArgs(file, dir)]);
+}
+
+async function copySeconds(argsFor: (dir: string) => string[]): Promise<number> {
   const { ffmpeg } = await defaultFfmpegBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'sunshine-plain-hls-'));
   try {
     const started = performance.now();
-    await execFileAsync(ffmpeg, ['-v', 'error', '-nostdin', '-i', file, '-c', 'copy', '-f', 'hls', join(dir, 'index.m3u8')]);
+    await execFileAsync(ffmpeg, argsFor(dir));
     return (performance.now() - started) / 1000;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import { playableRounds } from './video-playable.js';
  * Issue 3, acceptance 7: the lesson-video pipeline against baselines measured in the same run on
  * this machine — last byte to playable vs a plain `ffmpeg -c copy -f hls`, tus throughput vs a
  * disk write, segment serving vs bare node:http, the server's peak RSS over a 2.3 GiB ingest, and
- * transcode speed. VIDEO_BENCH=playable, the last byte → playable rounds alone, took 9 minutes on
+ * transcode speed. VIDEO_BENCH=playable, the last byte → playable rounds alone, took 6–7 minutes on
  * 2 cores here (warming 8 GiB of memory before each side is most of it); the rest adds 2–3 minutes,
  * and the first run about 1 minute to make the files.
  */
