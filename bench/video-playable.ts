@@ -18,11 +18,11 @@ export interface PlayableRounds {
 /**
  * Last byte → playable against a plain `ffmpeg -c copy -f hls` of the same file, in `rounds`
  * interleaved rounds (the plain copy, the pipeline's own copy arguments alone, then an upload of
- * the file and its processing), each side on
- * a settled disk, with warmed memory (warmMemory) and after the last round's follow-up jobs. The
- * machine is shared and its timings scatter, so, as the upload trials do, the best of each side
- * is compared, and the medians are printed beside it. The same file is uploaded
- * again in each round: the round before deletes its recording, or it would be a duplicate.
+ * the file and its processing), each side on a settled disk, with warmed memory (warmMemory) and
+ * after the last round's follow-up jobs. The machine is shared and its timings scatter, so, as
+ * the upload trials do, the best of each side is compared, and the medians are printed beside
+ * it. The same file is uploaded again in each round: the round before deletes its recording, or
+ * it would be a duplicate.
  */
 export async function playableRounds(opts: {
   base: string; deviceToken: string; principal: Session; dataDir: string; timings: string;
