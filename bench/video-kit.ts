@@ -124,7 +124,7 @@ export async function ownCopySeconds(file: string): Promise<number> {
 
 async function copySeconds(argsFor: (dir: string) => string[]): Promise<number> {
   const { ffmpeg } = await defaultFfmpegBinaries();
-  const dir = mkdtempSync(join(tmpdir(), 'sunshine-plain-hls-'));
+  const dir = mkdtempSync(join(tmpdir(), 'sunshine-copy-hls-'));
   try {
     const started = performance.now();
     await execFileAsync(ffmpeg, argsFor(dir));

@@ -30,16 +30,18 @@ export async function playableRounds(opts: {
 }): Promise<PlayableRounds> {
   const runs: { plain: number; own: number; playable: number; recordingId: number; breakdown: string[] }[] = [];
   let firstUploadSeconds = 0;
+  // Each side starts alike: nothing queued for the disk, and enough warmed memory for the upload's
+  // staged source and the lesson's segments.
+  const quiet = async () => {
+    await settleDisk();
+    await warmMemory(WARM_GIB);
+  };
   for (let round = 1; round <= opts.rounds; round++) {
-    await settleDisk();
-    await warmMemory(WARM_GIB);
+    await quiet();
     const plain = await plainCopySeconds(opts.file);
-    await settleDisk();
-    await warmMemory(WARM_GIB);
+    await quiet();
     const own = await ownCopySeconds(opts.file);
-    await settleDisk();
-    // Enough for the upload's staged source and the lesson's segments.
-    await warmMemory(WARM_GIB);
+    await quiet();
     const up = await tusUpload(opts.base, opts.deviceToken, opts.file, lessonMeta(opts.seconds, `${opts.title} ${round}`));
     firstUploadSeconds ||= up.seconds;
     const ready = await waitReady(opts.principal, up.recordingId, up.lastByteAt, opts.timeoutMs);

@@ -138,7 +138,7 @@ async function throughputAndServing(
     results.serveRatio = await benchServing(segUrl, principal.cookie, dataDir, wrkSeconds);
 }
 
-/** Pairs of a plain copy and an upload → playable, per lesson length (playableRounds). */
+/** Rounds of the two plain copies and an upload → playable, per lesson length (playableRounds). */
 const PLAYABLE_ROUNDS = 3;
 
 /** Upload throughput trials, each a disk write, a bare HTTP PUT and a tus upload of the 10-minute file. */
