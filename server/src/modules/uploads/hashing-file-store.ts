@@ -12,8 +12,17 @@ import { HashingFileWriter, UploadTooLong } from './hashing-file-writer.js';
 /** Upload ids: 32 hex characters (see uploads.tus.ts). */
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;
 
-/** Told after every PATCH that wrote bytes (our `uploads` row: received bytes, expiry): the bytes now staged, and how many this write added. */
-export type OnProgress = (uploadId: string, stagedBytes: number, written: number) => Promise<void>;
+/** What the store tells the `uploads` row. */
+export interface StoreHooks {
+  /** After every PATCH that wrote bytes (received bytes, expiry): the bytes now staged, and how many this write added. */
+  onProgress: (uploadId: string, stagedBytes: number, written: number) => Promise<void>;
+  /**
+   * After tus removed an upload's bytes, which it does only when the uploader terminates it
+   * (expiry is ours). Awaited under the upload's lock and before the 204, so a HEAD that follows
+   * the DELETE finds the row already saying why the upload is gone.
+   */
+  onRemoved: (uploadId: string) => Promise<void>;
+}
 
 /**
  * Staged bytes are fdatasynced every this many bytes while they arrive (HashingFileWriter), so the
@@ -38,7 +47,7 @@ export class HashingFileStore extends FileStore {
 
   constructor(
     opts: { directory: string; expirationPeriodInMilliseconds?: number },
-    private readonly onProgress: OnProgress,
+    private readonly hooks: StoreHooks,
   ) {
     super(opts);
   }
@@ -68,7 +77,7 @@ export class HashingFileStore extends FileStore {
     // The hash has seen exactly the bytes written, unless the disk failed mid-write: then start over next time.
     if (writer.diskFailed) this.hashes.delete(fileId);
     else this.remember(fileId, hash, writer.position);
-    if (writer.position > offset) await this.onProgress(fileId, writer.position, writer.position - offset).catch((err) => { failure ??= err; });
+    if (writer.position > offset) await this.hooks.onProgress(fileId, writer.position, writer.position - offset).catch((err) => { failure ??= err; });
     if (failure) throw failure instanceof UploadTooLong ? ERRORS.ERR_SIZE_EXCEEDED : ERRORS.FILE_WRITE_ERROR;
     return writer.position;
   }
@@ -92,7 +101,8 @@ export class HashingFileStore extends FileStore {
 
   override async remove(fileId: string): Promise<void> {
     this.forget(fileId);
-    return super.remove(fileId);
+    await super.remove(fileId);
+    await this.hooks.onRemoved(fileId);
   }
 
   /** A hash that has seen exactly the first `offset` bytes of the staged file. */

@@ -54,9 +54,12 @@ export function createUploadsService(deps: {
   const expiry = () => new Date(now().getTime() + settings.uploadExpiryHours * 3_600_000).toISOString();
 
   // One row update per PATCH (not per chunk): the progress shown to the uploader and the expiry, which restarts with every byte.
-  const store = new HashingFileStore({ directory: settings.stagingDir }, async (id, stagedBytes, written) => {
-    deps.onBytesReceived?.(written);
-    await q.updateUpload(db, id, { received_bytes: stagedBytes, updated_at: now().toISOString(), expires_at: expiry() });
+  const store = new HashingFileStore({ directory: settings.stagingDir }, {
+    async onProgress(id, stagedBytes, written) {
+      deps.onBytesReceived?.(written);
+      await q.updateUpload(db, id, { received_bytes: stagedBytes, updated_at: now().toISOString(), expires_at: expiry() });
+    },
+    onRemoved: (id) => cancelled(id),
   });
 
   /** Device token first (recorders carry no cookie), then the session with its CSRF header. */
@@ -228,7 +231,7 @@ export function createUploadsService(deps: {
     return n;
   }
 
-  return { store, authenticate, prepare, created, own, ownForStatus, complete, cancelled, purgeExpiredUploads, finishStrandedUploads, expiry };
+  return { store, authenticate, prepare, created, own, ownForStatus, complete, purgeExpiredUploads, finishStrandedUploads, expiry };
 }
 
 export type UploadsService = ReturnType<typeof createUploadsService>;

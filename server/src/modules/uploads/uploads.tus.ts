@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Locker, Server } from '@tus/server';
-import { EVENTS } from '@tus/utils';
 import { AppError } from '../../http/errors.js';
 import { type PendingUpload, tusError, type UploadsService } from './uploads.service.js';
 
@@ -60,6 +59,5 @@ export function createTusServer(uploads: UploadsService, notes: WeakMap<Incoming
       }
     },
   });
-  server.on(EVENTS.POST_TERMINATE, (_req: unknown, _res: unknown, id: string) => void uploads.cancelled(id));
   return server;
 }
