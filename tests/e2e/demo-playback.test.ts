@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { shot } from './support/browser.js';
+import { pressPlay, shot } from './support/browser.js';
 import { useBrowserSession } from './support/session.js';
 
 const session = useBrowserSession();
@@ -32,10 +32,7 @@ async function playsInPlayer(page: Page, lesson: Listed): Promise<void> {
   await page.goto(`${session.baseUrl}/recordings/${lesson.id}`);
   const video = page.locator('[data-testid=player-video]');
   await video.waitFor();
-  await video.evaluate((v: HTMLVideoElement) => {
-    v.muted = true;
-    return v.play();
-  });
+  await pressPlay(video);
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
   await expect.poll(() => page.locator('[data-status=ready]').first().innerText(), SLOW).toContain('可观看');
 }

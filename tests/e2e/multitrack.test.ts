@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chooseOption, launchBrowser, login, newPage, shot } from './support/browser.js';
+import { chooseOption, launchBrowser, login, newPage, pressPlay, shot } from './support/browser.js';
 
 // Issue 8, acceptance 5: a 3-track lesson whose cameras started apart plays in step.
 
@@ -125,10 +125,7 @@ describe('a lesson of three cameras that started apart', () => {
     expect(await page.locator('[data-testid=player-stage] [data-track]').evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-offset-ms'))))
       .toEqual(['800', '0', '2000']);
 
-    await page.locator('[data-testid=player-video]').evaluate((video: HTMLVideoElement) => {
-      video.muted = true;
-      return video.play();
-    });
+    await pressPlay(page.locator('[data-testid=player-video]'));
     // Past the blackboard camera's start (2 s): every track is playing.
     await expect.poll(async () => (await lessonTimes(page)).every((x) => !x.paused && x.lessonAt > 4), { timeout: 30_000 }).toBe(true);
 

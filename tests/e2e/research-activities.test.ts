@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, shot } from './support/browser.js';
+import { chooseOption, pressPlay, shot } from './support/browser.js';
 import { useBrowserSession } from './support/session.js';
 
 const session = useBrowserSession();
@@ -105,10 +105,7 @@ describe('教研活动: a city 同课异构 set up, a lesson attached, watched f
     await other.locator('[data-testid=lesson-tools]').waitFor();
     const video = other.locator('[data-testid=player-video]');
     await video.waitFor();
-    await video.evaluate((v: HTMLVideoElement) => {
-      v.muted = true;
-      return v.play();
-    });
+    await pressPlay(video);
     await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
     await shot(other, 'research-lesson-page');
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, newPage, shot } from './support/browser.js';
+import { launchBrowser, login, newPage, pressPlay, shot } from './support/browser.js';
 
 // Issue 3, acceptance 1: a 10-minute 720p H.264/AAC lesson sent from the upload page with
 // tus-js-client, cut three times on its way and resumed each time, arrives byte for byte and plays.
@@ -190,10 +190,7 @@ describe('a long lesson over a weak link', () => {
 
     // It plays in Chromium, the whole ten minutes, including past the places where it was cut.
     const video = page.locator('[data-testid=player-video]');
-    await video.evaluate((element: HTMLVideoElement) => {
-      element.muted = true;
-      return element.play();
-    });
+    await pressPlay(video);
     await expect.poll(() => playedAt(page), { timeout: 20_000 }).toBeGreaterThan(2);
     expect(await video.evaluate((element: HTMLVideoElement) => element.duration)).toBeGreaterThan(595);
     await video.evaluate((element: HTMLVideoElement) => {

@@ -85,3 +85,15 @@ export async function chooseOption(page: Page, select: Locator, label: string, s
     }
   }
 }
+
+/**
+ * Presses play on a lesson's video as a viewer would, as soon as it is on the page, muted so that
+ * the browser lets a script start it. The press may come before the player has loaded its source,
+ * and the player keeps it; so the caller polls `currentTime` rather than awaiting the press.
+ */
+export async function pressPlay(video: Locator): Promise<void> {
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    void v.play().catch(() => undefined);
+  });
+}
