@@ -51,15 +51,14 @@ export function HlsVideo({ master, poster, rewrite, onForbidden, startAt, contro
       if (startAt && startAt > 0 && startAt < element.duration - 1) element.currentTime = startAt;
     };
     element.addEventListener('loadedmetadata', seekToStart, { once: true });
-    // Giving the video its source can cancel a play pressed before the player had loaded (in
-    // Chromium, when the source comes before the browser has settled on having none: "The play()
-    // request was interrupted by a new load request"). The viewer asked for the lesson: play it.
-    let pressed = false;
-    const keepPress = () => { if (pressed) void element.play().catch(() => undefined); };
 
     void import('hls.js/light').then(({ default: HlsClass }) => {
       if (cancelled) return;
-      pressed = !element.paused;
+      // Giving the video its source can cancel a play pressed before the player had loaded (in
+      // Chromium, when the source comes before the browser has settled on having none: "The play()
+      // request was interrupted by a new load request"). The viewer asked for the lesson: play it.
+      const pressed = !element.paused;
+      const keepPress = () => { if (pressed) void element.play().catch(() => undefined); };
       if (!HlsClass.isSupported()) {
         if (element.canPlayType('application/vnd.apple.mpegurl')) {
           setNative(true);
